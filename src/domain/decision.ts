@@ -1,0 +1,73 @@
+/**
+ * Triage decision: what the product owner applied to a ticket, recorded on the issue itself (as an
+ * issue entity property) so it travels with the issue and is searchable in JQL.
+ *
+ * An outcome different from the policy's verdict is an *override*, and an override needs a reason:
+ * the retrospective reads these to see where the policy and the team's judgement disagree.
+ */
+import type { Outcome } from './outcome';
+import type { Verdict } from './policy';
+
+/** The issue entity property that holds the decision (indexed for JQL in manifest.yml). */
+export const DECISION_PROPERTY_KEY = 'interruptBudget';
+
+export interface TriageDecision {
+  readonly outcome: Outcome;
+  readonly policyOutcome: Outcome;
+  readonly policyVersion: number;
+  readonly ruleId: string | null;
+  readonly override: boolean;
+  readonly reason?: string;
+  readonly decidedBy: string;
+  /** ISO-8601 instant. */
+  readonly decidedAt: string;
+  /** The sprint the ticket was pulled into, for `interrupt`. */
+  readonly sprintId?: number;
+}
+
+export interface DecisionRequest {
+  readonly outcome: Outcome;
+  readonly verdict: Verdict;
+  readonly policyVersion: number;
+  readonly reason?: string;
+  readonly decidedBy: string;
+  readonly decidedAt: Date;
+  readonly sprintId?: number;
+}
+
+export type DecisionResult =
+  | { readonly ok: true; readonly decision: TriageDecision }
+  | { readonly ok: false; readonly error: string };
+
+/** Longest reason we keep: the whole decision must fit an issue property (32,768 characters). */
+export const MAX_REASON_LENGTH = 2000;
+
+/**
+ * Build the decision to record. Rejects an override without a reason (blank counts as none) and a
+ * reason that is too long, before anything is written anywhere.
+ */
+export function decide(request: DecisionRequest): DecisionResult {
+  const override = request.outcome !== request.verdict.outcome;
+  const reason = request.reason?.trim() ?? '';
+  if (override && reason === '') {
+    return {
+      ok: false,
+      error: `The policy says "${request.verdict.outcome}"; to choose "${request.outcome}" instead, give a reason.`,
+    };
+  }
+  if (reason.length > MAX_REASON_LENGTH) {
+    return { ok: false, error: `Shorten the reason to at most ${MAX_REASON_LENGTH} characters.` };
+  }
+  const decision: TriageDecision = {
+    outcome: request.outcome,
+    policyOutcome: request.verdict.outcome,
+    policyVersion: request.policyVersion,
+    ruleId: request.verdict.ruleId,
+    override,
+    ...(reason === '' ? {} : { reason }),
+    decidedBy: request.decidedBy,
+    decidedAt: request.decidedAt.toISOString(),
+    ...(request.outcome === 'interrupt' && request.sprintId !== undefined ? { sprintId: request.sprintId } : {}),
+  };
+  return { ok: true, decision };
+}

@@ -1,0 +1,72 @@
+/**
+ * Validation of a policy that crosses a boundary (a settings save, a file given to the CLI, a stored
+ * record). Errors are sentences an admin can act on, naming the rule they are about.
+ */
+import { z } from 'zod';
+import { OUTCOMES } from './outcome';
+import { PRIORITY_LEVELS } from './priority';
+import { SEVERITY_LEVELS } from './severity';
+import { SLA_STATES } from './sla';
+import type { Policy } from './policy';
+
+const nonEmptyText = z.string().trim().min(1).max(100);
+const textList = z.array(nonEmptyText).min(1, 'needs at least one value').max(50);
+
+export const conditionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('priority-in'), levels: z.array(z.enum([...PRIORITY_LEVELS, 'unknown'])).min(1, 'needs at least one value') }),
+  z.object({ kind: z.literal('severity-in'), levels: z.array(z.enum([...SEVERITY_LEVELS, 'unknown'])).min(1, 'needs at least one value') }),
+  z.object({ kind: z.literal('sla-in'), states: z.array(z.enum(SLA_STATES)).min(1, 'needs at least one value') }),
+  z.object({ kind: z.literal('issue-type-in'), types: textList }),
+  z.object({ kind: z.literal('labels-any'), labels: textList }),
+  z.object({ kind: z.literal('components-any'), components: textList }),
+  z.object({ kind: z.literal('is-support'), value: z.boolean() }),
+]);
+
+export const ruleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
+  name: nonEmptyText,
+  conditions: z.array(conditionSchema).max(10),
+  outcome: z.enum(OUTCOMES),
+});
+
+export const policySchema = z
+  .object({
+    rules: z.array(ruleSchema).max(50),
+    defaultOutcome: z.enum(OUTCOMES),
+  })
+  .superRefine((policy, ctx) => {
+    const seen = new Set<string>();
+    policy.rules.forEach((rule, index) => {
+      if (seen.has(rule.id)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `repeats the id "${rule.id}"; rule ids must be unique` });
+      }
+      seen.add(rule.id);
+    });
+  });
+
+/** Turn a zod issue path into words: ["rules", 2, "conditions", 0] → "rule 3, condition 1". */
+function describePath(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const next = path[i + 1];
+    if ((key === 'rules' || key === 'conditions') && typeof next === 'number') {
+      parts.push(`${key === 'rules' ? 'rule' : 'condition'} ${next + 1}`);
+      i++;
+    } else if (typeof key === 'number') {
+      parts.push(`item ${key + 1}`);
+    } else {
+      parts.push(String(key));
+    }
+  }
+  return parts.length === 0 ? 'The policy' : `The policy's ${parts.join(', ')}`;
+}
+
+export type PolicyParseResult = { readonly ok: true; readonly policy: Policy } | { readonly ok: false; readonly errors: readonly string[] };
+
+/** Validate unknown input as a policy. */
+export function parsePolicy(input: unknown): PolicyParseResult {
+  const result = policySchema.safeParse(input);
+  if (result.success) return { ok: true, policy: result.data };
+  return { ok: false, errors: result.error.issues.map((issue) => `${describePath(issue.path)} ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}.`.replace(/\.\.$/, '.')) };
+}

@@ -1,0 +1,50 @@
+/**
+ * Ticket: the app's view of a Jira issue, holding only what the policy and the allocation maths read.
+ * Built from Jira JSON by the mappers in `src/jira/`; every field that Jira may omit is optional here,
+ * so the domain states plainly what it does not know instead of inventing a value.
+ */
+import type { SlaClock } from './sla';
+import type { TriageDecision } from './decision';
+
+/** Jira's status categories ("new" = To Do, "indeterminate" = In Progress, "done" = Done). */
+export type StatusCategory = 'new' | 'indeterminate' | 'done' | 'unknown';
+
+/** A sprint the ticket belongs (or belonged) to, as listed by the Sprint field. */
+export interface SprintRef {
+  readonly id: number;
+  readonly name: string;
+  readonly state: 'future' | 'active' | 'closed';
+}
+
+/** One worklog entry: who logged how much, and when the work started. */
+export interface Worklog {
+  readonly startedMs: number;
+  readonly seconds: number;
+  readonly authorAccountId?: string;
+}
+
+export interface Ticket {
+  readonly id: string;
+  readonly key: string;
+  readonly summary?: string;
+  readonly issueType: string;
+  readonly statusCategory: StatusCategory;
+  /** The priority's name as Jira shows it; normalised by the policy's value map. */
+  readonly priorityName?: string;
+  /** The Severity field's option value as Jira shows it. */
+  readonly severityValue?: string;
+  readonly labels: readonly string[];
+  readonly components: readonly string[];
+  readonly createdMs?: number;
+  readonly resolvedMs?: number;
+  readonly storyPoints?: number;
+  /** Total time logged, seconds. */
+  readonly timeSpentSeconds?: number;
+  /** Worklogs, when loaded (the search response embeds at most 20; see the Jira client). */
+  readonly worklogs?: readonly Worklog[];
+  readonly slaClocks: readonly SlaClock[];
+  readonly sprints: readonly SprintRef[];
+  readonly assigneeAccountId?: string;
+  /** The product owner's triage decision recorded on the issue, if any. */
+  readonly decision?: TriageDecision;
+}

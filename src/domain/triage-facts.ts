@@ -1,0 +1,36 @@
+/**
+ * Turn a Ticket into the facts the policy reads, through the project's classification settings.
+ * Time is a parameter: SLA clocks are judged at `nowMs`.
+ */
+import { DEFAULT_PRIORITY_MAP, normalizePriority, type PriorityValueMap } from './priority';
+import { DEFAULT_SEVERITY_MAP, normalizeSeverity, type SeverityValueMap } from './severity';
+import { assessSla, DEFAULT_AT_RISK_THRESHOLD_MS } from './sla';
+import { DEFAULT_SUPPORT_FILTER, isSupportTicket, type SupportFilter } from './support-filter';
+import type { TriageFacts } from './policy';
+import type { Ticket } from './ticket';
+
+export interface Classification {
+  readonly priorityMap: PriorityValueMap;
+  readonly severityMap: SeverityValueMap;
+  readonly supportFilter: SupportFilter;
+  readonly atRiskThresholdMs: number;
+}
+
+export const DEFAULT_CLASSIFICATION: Classification = {
+  priorityMap: DEFAULT_PRIORITY_MAP,
+  severityMap: DEFAULT_SEVERITY_MAP,
+  supportFilter: DEFAULT_SUPPORT_FILTER,
+  atRiskThresholdMs: DEFAULT_AT_RISK_THRESHOLD_MS,
+};
+
+export function triageFacts(ticket: Ticket, classification: Classification, nowMs: number): TriageFacts {
+  return {
+    priority: normalizePriority(ticket.priorityName, classification.priorityMap),
+    severity: normalizeSeverity(ticket.severityValue, classification.severityMap),
+    sla: assessSla(ticket.slaClocks, { nowMs, atRiskThresholdMs: classification.atRiskThresholdMs }),
+    issueType: ticket.issueType,
+    labels: ticket.labels,
+    components: ticket.components,
+    isSupport: isSupportTicket(ticket, classification.supportFilter),
+  };
+}

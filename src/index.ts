@@ -1,0 +1,8 @@
+/**
+ * Every handler that manifest.yml names (`index.<export>`), and nothing else.
+ * test/manifest.test.ts checks that the two stay in step.
+ */
+export { handler } from './resolvers/index';
+export { onIssueEvent } from './triggers/issue-event';
+export { onSprintStarted } from './triggers/sprint-started';
+export { rollup } from './triggers/rollup';
