@@ -12,6 +12,8 @@ import type { Policy } from './policy';
 const nonEmptyText = z.string().trim().min(1).max(100);
 const textList = z.array(nonEmptyText).min(1, 'needs at least one value').max(50);
 
+export const CONDITION_KINDS = ['priority-in', 'severity-in', 'sla-in', 'issue-type-in', 'labels-any', 'components-any', 'is-support'] as const;
+
 export const conditionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('priority-in'), levels: z.array(z.enum([...PRIORITY_LEVELS, 'unknown'])).min(1, 'needs at least one value') }),
   z.object({ kind: z.literal('severity-in'), levels: z.array(z.enum([...SEVERITY_LEVELS, 'unknown'])).min(1, 'needs at least one value') }),
@@ -62,11 +64,31 @@ function describePath(path: readonly PropertyKey[]): string {
   return parts.length === 0 ? 'The policy' : `The policy's ${parts.join(', ')}`;
 }
 
+/** Plain words for zod's issue codes; custom messages written in this file pass through as they are. */
+function wordsFor(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_union':
+      return issue.note === 'No matching discriminator' ? `kind must be one of ${CONDITION_KINDS.join(', ')}` : 'is not a valid condition';
+    case 'invalid_type':
+      return issue.input === undefined ? 'is missing' : `must be ${issue.expected === 'array' ? 'a list' : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`}`;
+    case 'too_small':
+      return issue.origin === 'string' ? 'must not be empty' : undefined;
+    case 'too_big':
+      return `is too long (at most ${String(issue.maximum)})`;
+    case 'unrecognized_keys':
+      return `has unknown fields: ${issue.keys.join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
 export type PolicyParseResult = { readonly ok: true; readonly policy: Policy } | { readonly ok: false; readonly errors: readonly string[] };
 
-/** Validate unknown input as a policy. */
+/** Validate unknown input as a policy. Never throws; errors are sentences naming the rule and field. */
 export function parsePolicy(input: unknown): PolicyParseResult {
-  const result = policySchema.safeParse(input);
+  const result = policySchema.safeParse(input, { error: wordsFor });
   if (result.success) return { ok: true, policy: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => `${describePath(issue.path)} ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}.`.replace(/\.\.$/, '.')) };
+  return { ok: false, errors: result.error.issues.map((issue) => `${describePath(issue.path)}: ${issue.message}.`) };
 }

@@ -107,16 +107,16 @@ export function formatDuration(ms: number): string {
 }
 
 function slaSentence(sla: SlaAssessment): string {
-  const clock = sla.clockName ? `"${sla.clockName}"` : 'The SLA';
+  const clock = sla.clockName ? `SLA "${sla.clockName}"` : 'The SLA';
   switch (sla.state) {
     case 'breached':
-      return `SLA ${clock} is breached.`;
+      return `${clock} is breached.`;
     case 'at-risk':
-      return `SLA ${clock} is at risk: ${formatDuration(sla.remainingMs ?? 0)} left.`;
+      return `${clock} is at risk: ${formatDuration(sla.remainingMs ?? 0)} left.`;
     case 'ok':
-      return `SLA ${clock} is on track.`;
+      return `${clock} is on track.`;
     case 'paused':
-      return `SLA ${clock} is paused.`;
+      return `${clock} is paused.`;
     case 'none':
       return 'The ticket has no SLA.';
   }

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { decide, MAX_REASON_LENGTH, type DecisionRequest } from './decision';
+import { OUTCOMES, type Outcome } from './outcome';
+import type { Verdict } from './policy';
+
+const AT = new Date('2026-11-23T10:00:00.000Z');
+const verdict = (outcome: Outcome, ruleId: string | null = 'p1'): Verdict => ({ outcome, ruleId, ruleName: ruleId, reasons: ['Priority is P1.'] });
+const request = (overrides: Partial<DecisionRequest> = {}): DecisionRequest => ({
+  outcome: 'interrupt',
+  verdict: verdict('interrupt'),
+  policyVersion: 3,
+  decidedBy: 'acc-po',
+  decidedAt: AT,
+  sprintId: 42,
+  ...overrides,
+});
+
+describe('decide', () => {
+  it('records a decision that follows the policy', () => {
+    expect(decide(request())).toEqual({
+      ok: true,
+      decision: {
+        outcome: 'interrupt',
+        policyOutcome: 'interrupt',
+        policyVersion: 3,
+        ruleId: 'p1',
+        override: false,
+        decidedBy: 'acc-po',
+        decidedAt: '2026-11-23T10:00:00.000Z',
+        sprintId: 42,
+      },
+    });
+  });
+
+  it.each<[Outcome, Outcome, string | undefined]>([
+    ['backlog', 'interrupt', undefined],
+    ['backlog', 'interrupt', ''],
+    ['backlog', 'interrupt', '   '],
+    ['interrupt', 'needs-info', undefined],
+  ])('rejects an override (policy %s, chosen %s) without a reason (%j)', (policyOutcome, outcome, reason) => {
+    const result = decide(request({ verdict: verdict(policyOutcome), outcome, ...(reason === undefined ? {} : { reason }) }));
+    expect(result).toEqual({ ok: false, error: `The policy says "${policyOutcome}"; to choose "${outcome}" instead, give a reason.` });
+  });
+
+  it('accepts an override with a reason, trimmed, and flags it', () => {
+    const result = decide(request({ verdict: verdict('backlog', null), outcome: 'interrupt', reason: '  Largest customer is down  ' }));
+    expect(result).toMatchObject({ ok: true, decision: { override: true, reason: 'Largest customer is down', policyOutcome: 'backlog', ruleId: null } });
+  });
+
+  it('keeps the sprint only for interrupts', () => {
+    const result = decide(request({ verdict: verdict('backlog', null), outcome: 'backlog' }));
+    expect(result.ok && result.decision.sprintId).toBeUndefined();
+  });
+
+  it('rejects a reason longer than the limit', () => {
+    const result = decide(request({ reason: 'x'.repeat(MAX_REASON_LENGTH + 1) }));
+    expect(result).toEqual({ ok: false, error: `Shorten the reason to at most ${MAX_REASON_LENGTH} characters.` });
+  });
+
+  it('an override is exactly an outcome different from the verdict, and never lacks a reason', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...OUTCOMES), fc.constantFrom(...OUTCOMES), fc.option(fc.string({ maxLength: 20 }), { nil: undefined }), (policy, chosen, reason) => {
+        const result = decide(request({ verdict: verdict(policy), outcome: chosen, ...(reason === undefined ? {} : { reason }) }));
+        if (result.ok) {
+          expect(result.decision.override).toBe(policy !== chosen);
+          if (result.decision.override) expect(result.decision.reason?.trim()).toBeTruthy();
+        } else {
+          expect(policy).not.toBe(chosen);
+          expect(reason?.trim() ?? '').toBe('');
+        }
+      }),
+    );
+  });
+});
