@@ -25,6 +25,18 @@ export interface TriageDecision {
   readonly sprintId?: number;
 }
 
+/**
+ * What the issue trigger suggested when the ticket arrived or changed: the policy's verdict at that
+ * moment, shown in the panel until the product owner decides.
+ */
+export interface SuggestedVerdict {
+  readonly outcome: Outcome;
+  readonly ruleId: string | null;
+  readonly policyVersion: number;
+  /** ISO-8601 instant. */
+  readonly evaluatedAt: string;
+}
+
 export interface DecisionRequest {
   readonly outcome: Outcome;
   readonly verdict: Verdict;

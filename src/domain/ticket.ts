@@ -4,7 +4,7 @@
  * so the domain states plainly what it does not know instead of inventing a value.
  */
 import type { SlaClock } from './sla';
-import type { TriageDecision } from './decision';
+import type { SuggestedVerdict, TriageDecision } from './decision';
 
 /** Jira's status categories ("new" = To Do, "indeterminate" = In Progress, "done" = Done). */
 export type StatusCategory = 'new' | 'indeterminate' | 'done' | 'unknown';
@@ -47,4 +47,6 @@ export interface Ticket {
   readonly assigneeAccountId?: string;
   /** The product owner's triage decision recorded on the issue, if any. */
   readonly decision?: TriageDecision;
+  /** The verdict the issue trigger suggested, if any. */
+  readonly suggestion?: SuggestedVerdict;
 }

@@ -1,0 +1,73 @@
+import { jiraFixture } from '../../test/fixtures/jira/load';
+import { discoverFields, EMPTY_CATALOG, fieldsToRequest } from './field-catalog';
+
+const fields = jiraFixture<unknown[]>('fields.json');
+
+describe('discoverFields', () => {
+  it('finds points (team-managed first, then company-managed), sprint, every SLA and Severity by name', () => {
+    expect(discoverFields(fields)).toEqual({
+      catalog: {
+        storyPoints: [
+          { id: 'customfield_10016', name: 'Story point estimate' },
+          { id: 'customfield_10026', name: 'Story Points' },
+        ],
+        sprint: { id: 'customfield_10020', name: 'Sprint' },
+        slas: [
+          { id: 'customfield_10031', name: 'Time to resolution' },
+          { id: 'customfield_10032', name: 'Time to first response' },
+        ],
+        severity: { id: 'customfield_10081', name: 'Severity' },
+      },
+      notes: [],
+    });
+  });
+
+  it('does not take a text field called "Story points" for points', () => {
+    const ids = discoverFields(fields).catalog.storyPoints.map((f) => f.id);
+    expect(ids).not.toContain('customfield_10099');
+  });
+
+  it('puts the board estimation field first', () => {
+    const ids = discoverFields(fields, { storyPointsFieldId: 'customfield_10026' }).catalog.storyPoints.map((f) => f.id);
+    expect(ids).toEqual(['customfield_10026', 'customfield_10016']);
+  });
+
+  it('keeps a configured points field it cannot see in the list', () => {
+    expect(discoverFields(fields, { storyPointsFieldId: 'customfield_1' }).catalog.storyPoints[0]).toEqual({ id: 'customfield_1', name: 'customfield_1' });
+  });
+
+  it('uses a configured Severity field over the name', () => {
+    const list = [...fields, { id: 'customfield_20000', name: 'Impact', schema: { type: 'option', custom: 'x:select' } }];
+    expect(discoverFields(list, { severityFieldId: 'customfield_20000' })).toMatchObject({ catalog: { severity: { id: 'customfield_20000', name: 'Impact' } }, notes: [] });
+  });
+
+  it('says so when the configured Severity field is not visible', () => {
+    const { catalog, notes } = discoverFields(fields, { severityFieldId: 'customfield_404' });
+    expect(catalog.severity).toEqual({ id: 'customfield_404', name: 'Severity' });
+    expect(notes).toEqual(['The configured Severity field customfield_404 is not in the field list; choose it again in the settings.']);
+  });
+
+  it('matches Severity case-insensitively and warns about duplicates', () => {
+    const list = [{ id: 'customfield_1', name: 'severity ' }, { id: 'customfield_2', name: 'SEVERITY' }];
+    const { catalog, notes } = discoverFields(list);
+    expect(catalog.severity?.id).toBe('customfield_1');
+    expect(notes[0]).toMatch(/^2 fields are named Severity \(customfield_1, customfield_2\); using customfield_1\./);
+  });
+
+  it.each([[null], [{}], ['[]'], [42]])('treats %j as no field list', (input) => {
+    expect(discoverFields(input)).toEqual({ catalog: EMPTY_CATALOG, notes: ['The field list is not a JSON array, so no custom fields were recognised.'] });
+  });
+
+  it('has nothing to find in an empty list', () => {
+    expect(discoverFields([])).toEqual({ catalog: EMPTY_CATALOG, notes: [] });
+  });
+});
+
+describe('fieldsToRequest', () => {
+  it('asks for the system fields the mapper reads plus the discovered custom fields, once each', () => {
+    const requested = fieldsToRequest(discoverFields(fields).catalog);
+    expect(requested).toEqual(expect.arrayContaining(['summary', 'priority', 'status', 'issuetype', 'labels', 'customfield_10016', 'customfield_10020', 'customfield_10031', 'customfield_10081']));
+    expect(new Set(requested).size).toBe(requested.length);
+    expect(requested).not.toContain('*all');
+  });
+});

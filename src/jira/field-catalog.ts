@@ -1,0 +1,120 @@
+/**
+ * Field discovery: which custom fields of this Jira site hold story points, sprints, SLAs and the
+ * Severity, read from `GET /rest/api/3/field`.
+ *
+ * Ids such as `customfield_10016` differ from site to site, and display names are localised and
+ * renamable, so we match on `schema.custom` (the field type) wherever Jira gives us one. Severity has
+ * no standard type: it is found by name unless the admin configured its id.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
+ */
+import { z } from 'zod';
+
+export const STORY_POINTS_TYPE = 'com.pyxis.greenhopper.jira:jsw-story-points';
+export const FLOAT_TYPE = 'com.atlassian.jira.plugin.system.customfieldtypes:float';
+export const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
+export const SLA_TYPE = 'com.atlassian.servicedesk:sd-sla-field';
+
+const fieldSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  custom: z.boolean().optional(),
+  schema: z.object({ type: z.string().optional(), custom: z.string().optional() }).loose().optional(),
+}).loose();
+export type JiraField = z.infer<typeof fieldSchema>;
+
+export interface FieldRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface FieldCatalog {
+  /** Candidate story-point fields, most trusted first; an issue's points come from the first one it has. */
+  readonly storyPoints: readonly FieldRef[];
+  readonly sprint?: FieldRef;
+  readonly slas: readonly FieldRef[];
+  readonly severity?: FieldRef;
+}
+
+export interface DiscoveryOptions {
+  /** The board's estimation field (board configuration) or an admin's choice: tried first. */
+  readonly storyPointsFieldId?: string;
+  /** An admin's explicit choice of Severity field. */
+  readonly severityFieldId?: string;
+}
+
+export interface Discovery {
+  readonly catalog: FieldCatalog;
+  /** Things an admin should know, e.g. two fields named Severity. */
+  readonly notes: readonly string[];
+}
+
+/** An empty catalog: what we know without a field list. Issues then map without points, SLAs or Severity. */
+export const EMPTY_CATALOG: FieldCatalog = { storyPoints: [], slas: [] };
+
+const ref = (f: JiraField): FieldRef => ({ id: f.id, name: f.name });
+const byName = (name: string) => (f: JiraField) => f.name.trim().toLowerCase() === name;
+
+/**
+ * Discover field ids from the field list. Entries that are not field-shaped are skipped, never fatal.
+ * Throws nothing; a list that is not an array yields the empty catalog and a note.
+ */
+export function discoverFields(fieldList: unknown, options: DiscoveryOptions = {}): Discovery {
+  const notes: string[] = [];
+  if (!Array.isArray(fieldList)) {
+    return { catalog: EMPTY_CATALOG, notes: ['The field list is not a JSON array, so no custom fields were recognised.'] };
+  }
+  const fields = fieldList.flatMap((raw) => {
+    const parsed = fieldSchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const typed = (type: string) => fields.filter((f) => f.schema?.custom === type);
+
+  const storyPoints: FieldRef[] = [];
+  const pushPoints = (f: JiraField | undefined): void => {
+    if (f && !storyPoints.some((p) => p.id === f.id)) storyPoints.push(ref(f));
+  };
+  if (options.storyPointsFieldId) {
+    const chosen = fields.find((f) => f.id === options.storyPointsFieldId);
+    pushPoints(chosen ?? { id: options.storyPointsFieldId, name: options.storyPointsFieldId });
+  }
+  typed(STORY_POINTS_TYPE).forEach(pushPoints);
+  typed(FLOAT_TYPE).filter(byName('story points')).forEach(pushPoints);
+
+  const [sprint] = typed(SPRINT_TYPE);
+  const slas = typed(SLA_TYPE).map(ref);
+
+  let severity: FieldRef | undefined;
+  if (options.severityFieldId) {
+    const chosen = fields.find((f) => f.id === options.severityFieldId);
+    if (!chosen) notes.push(`The configured Severity field ${options.severityFieldId} is not in the field list; choose it again in the settings.`);
+    severity = chosen ? ref(chosen) : { id: options.severityFieldId, name: 'Severity' };
+  } else {
+    const named = fields.filter(byName('severity'));
+    severity = named[0] && ref(named[0]);
+    if (named.length > 1) {
+      notes.push(`${named.length} fields are named Severity (${named.map((f) => f.id).join(', ')}); using ${named[0]?.id}. Pick the right one in the settings.`);
+    }
+  }
+
+  return {
+    catalog: {
+      storyPoints,
+      slas,
+      ...(sprint ? { sprint: ref(sprint) } : {}),
+      ...(severity ? { severity } : {}),
+    },
+    notes,
+  };
+}
+
+/** The field ids to request in a search so that mapping has everything it needs, and nothing more. */
+export function fieldsToRequest(catalog: FieldCatalog): string[] {
+  const ids = [
+    'summary', 'issuetype', 'status', 'priority', 'labels', 'components', 'created', 'resolutiondate', 'timespent', 'assignee',
+    ...catalog.storyPoints.map((f) => f.id),
+    ...(catalog.sprint ? [catalog.sprint.id] : []),
+    ...catalog.slas.map((f) => f.id),
+    ...(catalog.severity ? [catalog.severity.id] : []),
+  ];
+  return [...new Set(ids)];
+}

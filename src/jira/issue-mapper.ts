@@ -1,0 +1,163 @@
+/**
+ * Jira issue JSON → domain Ticket, for issues from `GET /rest/api/3/issue/{key}`,
+ * `POST /rest/api/3/search/jql` and the Agile issue lists.
+ *
+ * Jira fields are read one by one through small schemas. A missing, null or oddly shaped field never
+ * throws: it maps to absent (so the policy sees `unknown`) and a note says which field and why, so an
+ * admin can tell a misconfigured site from an unclassified ticket.
+ */
+import { z } from 'zod';
+import { parseISO, isValid } from 'date-fns';
+import type { SprintRef, StatusCategory, Ticket, Worklog } from '../domain/ticket';
+import type { SlaClock } from '../domain/sla';
+import { DECISION_PROPERTY_KEY } from '../domain/decision';
+import { readDecisionProperty } from './decision-property';
+import type { FieldCatalog } from './field-catalog';
+import { mapSlaValue } from './sla-value';
+
+const issueSchema = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  key: z.string().min(1),
+  fields: z.record(z.string(), z.unknown()).optional(),
+  properties: z.record(z.string(), z.unknown()).optional(),
+}).loose();
+
+const named = z.object({ name: z.string() }).loose();
+const status = z.object({ statusCategory: z.object({ key: z.string() }).loose() }).loose();
+const sprintSchema = z.object({ id: z.number(), name: z.string(), state: z.enum(['future', 'active', 'closed']) }).loose();
+const worklogPage = z.object({
+  total: z.number().optional(),
+  maxResults: z.number().optional(),
+  worklogs: z.array(z.object({ started: z.string(), timeSpentSeconds: z.number(), author: z.object({ accountId: z.string() }).loose().optional() }).loose()),
+}).loose();
+/** Select (`{value}`), multi-select (`[{value}]`), cascading (`{value, child}`), text or number. */
+const severityValue = z.union([
+  z.object({ value: z.string() }).loose(),
+  z.array(z.object({ value: z.string() }).loose()),
+  z.string(),
+  z.number(),
+]);
+
+export interface MappedIssue {
+  readonly ticket: Ticket;
+  readonly notes: readonly string[];
+  /** False when the embedded worklog list is truncated (the search embeds at most 20): fetch the rest. */
+  readonly worklogsComplete: boolean;
+}
+
+export type MapIssueResult = { readonly ok: true; readonly issue: MappedIssue } | { readonly ok: false; readonly error: string };
+
+const STATUS_CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
+
+/** Parse a Jira timestamp ("2026-11-18T09:12:44.120+0000") to epoch ms. */
+export function jiraTimeMs(value: string): number | undefined {
+  const date = parseISO(value);
+  return isValid(date) ? date.getTime() : undefined;
+}
+
+/** Map one issue. Fails only when the value is not an issue at all (no id or key). */
+export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
+  const parsed = issueSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'The value is not a Jira issue: it has no id and key.' };
+  const { id, key } = parsed.data;
+  const fields = parsed.data.fields ?? {};
+  const notes: string[] = [];
+
+  /** Read a field through a schema; null/absent is silent, a wrong shape is noted. */
+  function read<T>(fieldId: string, label: string, schema: z.ZodType<T>): T | undefined {
+    const value = fields[fieldId];
+    if (value === null || value === undefined) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    notes.push(`${label} (${fieldId}) has an unexpected shape and was treated as not set.`);
+    return undefined;
+  }
+  function time(fieldId: string, label: string): number | undefined {
+    const text = read(fieldId, label, z.string());
+    if (text === undefined) return undefined;
+    const ms = jiraTimeMs(text);
+    if (ms === undefined) notes.push(`${label} (${fieldId}) is not a valid date and was treated as not set.`);
+    return ms;
+  }
+
+  const issueType = read('issuetype', 'Issue type', named)?.name;
+  if (issueType === undefined) notes.push('The issue type is missing, so support filters by type cannot match.');
+  const categoryKey = read('status', 'Status', status)?.statusCategory.key;
+  const statusCategory = STATUS_CATEGORIES.find((c) => c === categoryKey) ?? 'unknown';
+
+  let severity: string | undefined;
+  if (catalog.severity) {
+    const value = read(catalog.severity.id, catalog.severity.name, severityValue);
+    if (Array.isArray(value)) {
+      severity = value[0]?.value;
+      if (value.length > 1) notes.push(`${catalog.severity.name} has several values; the first (${severity}) was used.`);
+    } else if (typeof value === 'object') severity = value.value;
+    else if (value !== undefined) severity = String(value);
+  } else {
+    notes.push('No Severity field is known for this site, so severity is unknown.');
+  }
+
+  let storyPoints: number | undefined;
+  for (const field of catalog.storyPoints) {
+    storyPoints = read(field.id, field.name, z.number().finite().nonnegative());
+    if (storyPoints !== undefined) break;
+  }
+
+  const sprints: SprintRef[] = [];
+  const addSprints = (list: readonly z.infer<typeof sprintSchema>[]): void => {
+    for (const s of list) if (!sprints.some((x) => x.id === s.id)) sprints.push({ id: s.id, name: s.name, state: s.state });
+  };
+  if (catalog.sprint) addSprints(read(catalog.sprint.id, 'Sprint', z.array(sprintSchema)) ?? []);
+  // Agile issue lists return the current sprint and the closed ones as separate system fields.
+  const agileSprint = read('sprint', 'Sprint', sprintSchema);
+  if (agileSprint) addSprints([agileSprint]);
+  addSprints(read('closedSprints', 'Closed sprints', z.array(sprintSchema)) ?? []);
+
+  const slaClocks: SlaClock[] = [];
+  for (const field of catalog.slas) {
+    const value = fields[field.id];
+    const clock = mapSlaValue(value, field.name);
+    if (clock) slaClocks.push(clock);
+    else if (value !== null && value !== undefined) notes.push(`SLA field ${field.name} (${field.id}) has an unexpected shape and was ignored.`);
+  }
+
+  const page = read('worklog', 'Worklog', worklogPage);
+  let worklogs: Worklog[] | undefined;
+  if (page) {
+    worklogs = page.worklogs.flatMap((w) => {
+      const startedMs = jiraTimeMs(w.started);
+      if (startedMs === undefined) return [];
+      return [{ startedMs, seconds: w.timeSpentSeconds, ...(w.author ? { authorAccountId: w.author.accountId } : {}) }];
+    });
+  }
+  const worklogsComplete = page === undefined || page.total === undefined || page.total <= page.worklogs.length;
+
+  const property = readDecisionProperty(parsed.data.properties?.[DECISION_PROPERTY_KEY]);
+  if (property.problem) notes.push(property.problem);
+
+  const optional = {
+    summary: read('summary', 'Summary', z.string()),
+    priorityName: read('priority', 'Priority', named)?.name,
+    severityValue: severity,
+    createdMs: time('created', 'Created'),
+    resolvedMs: time('resolutiondate', 'Resolved'),
+    storyPoints,
+    timeSpentSeconds: read('timespent', 'Time spent', z.number().nonnegative()),
+    worklogs,
+    assigneeAccountId: read('assignee', 'Assignee', z.object({ accountId: z.string() }).loose())?.accountId,
+    decision: property.decision,
+    suggestion: property.suggestion,
+  };
+  const ticket: Ticket = {
+    id,
+    key,
+    issueType: issueType ?? 'unknown',
+    statusCategory,
+    labels: read('labels', 'Labels', z.array(z.string())) ?? [],
+    components: (read('components', 'Components', z.array(named)) ?? []).map((c) => c.name),
+    slaClocks,
+    sprints,
+    ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<Ticket>),
+  };
+  return { ok: true, issue: { ticket, notes, worklogsComplete } };
+}
