@@ -1,0 +1,83 @@
+/**
+ * `interrupt-budget classify`: apply an interrupt policy to Jira issues exported from a site, and say
+ * for each what the policy decides and why. It is how an admin tries a policy on real tickets before
+ * saving it.
+ *
+ * Input per file: one issue, an array of issues, or a search response (`{"issues": […]}`).
+ * Output: one JSON object per issue, in input order.
+ */
+import { parsePolicy } from '../domain/policy-schema';
+import { DEFAULT_POLICY, evaluatePolicy, type Policy } from '../domain/policy';
+import { DEFAULT_CLASSIFICATION, triageFacts } from '../domain/triage-facts';
+import { discoverFields, EMPTY_CATALOG, type FieldCatalog } from '../jira/field-catalog';
+import { mapIssue } from '../jira/issue-mapper';
+import { CliError } from './cli-error';
+import { parseJson, type NamedText } from './read-json';
+
+export interface ClassifyInput {
+  readonly issueFiles: readonly NamedText[];
+  readonly fieldsFile?: NamedText;
+  readonly policyFile?: NamedText;
+  readonly nowMs: number;
+}
+
+export interface ClassifyOutput {
+  /** One JSON line per issue that could be classified, in input order. */
+  readonly lines: readonly string[];
+  /** One sentence per input entry that is not an issue; the command then exits non-zero. */
+  readonly problems: readonly string[];
+}
+
+export function loadPolicy(file: NamedText | undefined): Policy {
+  if (!file) return DEFAULT_POLICY;
+  const result = parsePolicy(parseJson(file));
+  if (!result.ok) throw new CliError(`${file.name} is not a valid policy. ${result.errors.join(' ')}`);
+  return result.policy;
+}
+
+export function loadCatalog(file: NamedText | undefined): FieldCatalog {
+  if (!file) return EMPTY_CATALOG;
+  const fields = parseJson(file);
+  if (!Array.isArray(fields)) throw new CliError(`${file.name} is not a field list: export it from GET /rest/api/3/field (a JSON array).`);
+  return discoverFields(fields).catalog;
+}
+
+/** The issues held by one parsed input: an issue, an array of issues, or a search response page. */
+function issuesIn(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value !== null && typeof value === 'object' && 'issues' in value && Array.isArray((value as { issues: unknown }).issues)) {
+    return (value as { issues: unknown[] }).issues;
+  }
+  return [value];
+}
+
+export function classify(input: ClassifyInput): ClassifyOutput {
+  const policy = loadPolicy(input.policyFile);
+  const catalog = loadCatalog(input.fieldsFile);
+  const lines: string[] = [];
+  const problems: string[] = [];
+  for (const file of input.issueFiles) {
+    const entries = issuesIn(parseJson(file));
+    entries.forEach((raw, index) => {
+      const mapped = mapIssue(raw, catalog);
+      if (!mapped.ok) {
+        problems.push(`${file.name}, entry ${index + 1}: ${mapped.error}`);
+        return;
+      }
+      const facts = triageFacts(mapped.issue.ticket, DEFAULT_CLASSIFICATION, input.nowMs);
+      const verdict = evaluatePolicy(policy, facts);
+      lines.push(
+        JSON.stringify({
+          key: mapped.issue.ticket.key,
+          outcome: verdict.outcome,
+          ruleId: verdict.ruleId,
+          priority: facts.priority,
+          severity: facts.severity,
+          sla: facts.sla.state,
+          reasons: verdict.reasons,
+        }),
+      );
+    });
+  }
+  return { lines, problems };
+}

@@ -1,0 +1,75 @@
+/**
+ * The `interrupt-budget` command. Every failure a user can cause ends as one sentence on stderr and a
+ * non-zero exit code, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { classify } from './classify';
+import { CliError } from './cli-error';
+import { readStream, readText, type NamedText } from './read-json';
+
+export interface Io {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+const USAGE = `Usage: interrupt-budget <command>
+
+Commands:
+  classify [--fields FILE] [--policy FILE] [--now ISO-TIME] [FILE... | -]
+      Apply the interrupt policy to Jira issue JSON (an issue, an array of issues, or a search
+      response) and print one JSON line per issue. --fields is the site's GET /rest/api/3/field
+      list (to find Severity, SLA and story-point fields); --policy a policy JSON file (default:
+      the built-in default policy); --now the instant SLA clocks are judged at (default: now).
+      With no FILE, or with -, reads standard input.
+`;
+
+async function runClassify(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { fields: { type: 'string' }, policy: { type: 'string' }, now: { type: 'string' } },
+  });
+  const nowMs = values.now === undefined ? Date.now() : Date.parse(values.now);
+  if (Number.isNaN(nowMs)) throw new CliError(`--now must be an ISO-8601 time such as 2026-11-23T09:00:00Z, not "${values.now}".`);
+  const sources = positionals.length === 0 ? ['-'] : positionals;
+  if (sources.filter((s) => s === '-').length > 1) throw new CliError('Standard input (-) can be given only once.');
+  const issueFiles: NamedText[] = [];
+  for (const source of sources) issueFiles.push(source === '-' ? await readStream(io.stdin) : await readText(source));
+  const result = classify({
+    issueFiles,
+    nowMs,
+    ...(values.fields ? { fieldsFile: await readText(values.fields) } : {}),
+    ...(values.policy ? { policyFile: await readText(values.policy) } : {}),
+  });
+  for (const line of result.lines) io.stdout.write(`${line}\n`);
+  for (const problem of result.problems) io.stderr.write(`${problem}\n`);
+  return result.problems.length === 0 ? 0 : 1;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'classify':
+        return await runClassify(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(`Unknown command "${command}". Run interrupt-budget --help to see the commands.`);
+    }
+  } catch (error) {
+    const message =
+      error instanceof CliError
+        ? error.message
+        : error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+          ? `${error.message.replace(/\. To specify a positional argument.*$/s, '')}. Run interrupt-budget --help for usage.`
+          : `Something unexpected went wrong: ${error instanceof Error ? error.message : String(error)}`;
+    io.stderr.write(`${message}\n`);
+    return 2;
+  }
+}
