@@ -53,6 +53,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'classify':
         return await runClassify(rest, io);
+      case 'start':
+        // Honest until the preview exists: say what is missing and what works today.
+        throw new CliError(
+          'The local preview (Jira simulator and the three app surfaces) is not built yet. Today you can run the tests (npm test) and try a policy on exported issues (npx interrupt-budget classify --help).',
+        );
       case undefined:
       case 'help':
       case '--help':
