@@ -68,13 +68,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new CliError(`Unknown command "${command}". Run interrupt-budget --help to see the commands.`);
     }
   } catch (error) {
-    const message =
-      error instanceof CliError
-        ? error.message
-        : error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
-          ? `${error.message.replace(/\. To specify a positional argument.*$/s, '')}. Run interrupt-budget --help for usage.`
-          : `Something unexpected went wrong: ${error instanceof Error ? error.message : String(error)}`;
-    io.stderr.write(`${message}\n`);
+    io.stderr.write(`${sentenceFor(error)}\n`);
     return 2;
   }
+}
+
+/** One sentence for any failure. (parseArgs errors are recognised by code: instanceof fails across realms.) */
+function sentenceFor(error: unknown): string {
+  if (error instanceof CliError) return error.message;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : String(error);
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return `${text.replace(/\. To specify a positional argument.*$/s, '').replace(/\.$/, '')}. Run interrupt-budget --help for usage.`;
+  }
+  return `Something unexpected went wrong: ${text}`;
 }

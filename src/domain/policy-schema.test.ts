@@ -56,6 +56,9 @@ describe('parsePolicy', () => {
     ['a rule without an outcome', { rules: [{ id: 'a', name: 'A', conditions: [] }], defaultOutcome: 'backlog' }, /rule 1, outcome: must be one of/],
     ['a condition list that is not a list', { rules: [{ id: 'a', name: 'A', conditions: 3, outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1, conditions: must be a list\./],
     ['a missing name', { rules: [{ id: 'a', conditions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1, name: is missing\./],
+    ['a misspelt key', { rules: [{ id: 'a', name: 'A', condtions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1: has unknown fields: condtions\./],
+    ['a misspelt condition key', { rules: [{ id: 'a', name: 'A', conditions: [{ kind: 'priority-in', level: ['P1'] }], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1, condition 1, levels: is missing\. .*rule 1, condition 1: has unknown fields: level\./],
+    ['too many rules', { rules: Array.from({ length: 51 }, (_, i) => ({ id: `r${i}`, name: 'R', conditions: [], outcome: 'backlog' })), defaultOutcome: 'backlog' }, /^The policy's rules: is too long \(at most 50\)\.$/],
     ['a name that is too long', { rules: [{ id: 'a', name: 'n'.repeat(101), conditions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /name: is too long \(at most 100\)/],
   ])('rejects %s with a sentence that locates the problem', (_label, input, pattern) => {
     const result = parsePolicy(input);

@@ -15,16 +15,17 @@ const textList = z.array(nonEmptyText).min(1, 'needs at least one value').max(50
 export const CONDITION_KINDS = ['priority-in', 'severity-in', 'sla-in', 'issue-type-in', 'labels-any', 'components-any', 'is-support'] as const;
 
 export const conditionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('priority-in'), levels: z.array(z.enum([...PRIORITY_LEVELS, 'unknown'])).min(1, 'needs at least one value') }),
-  z.object({ kind: z.literal('severity-in'), levels: z.array(z.enum([...SEVERITY_LEVELS, 'unknown'])).min(1, 'needs at least one value') }),
-  z.object({ kind: z.literal('sla-in'), states: z.array(z.enum(SLA_STATES)).min(1, 'needs at least one value') }),
-  z.object({ kind: z.literal('issue-type-in'), types: textList }),
-  z.object({ kind: z.literal('labels-any'), labels: textList }),
-  z.object({ kind: z.literal('components-any'), components: textList }),
-  z.object({ kind: z.literal('is-support'), value: z.boolean() }),
+  z.strictObject({ kind: z.literal('priority-in'), levels: z.array(z.enum([...PRIORITY_LEVELS, 'unknown'])).min(1, 'needs at least one value') }),
+  z.strictObject({ kind: z.literal('severity-in'), levels: z.array(z.enum([...SEVERITY_LEVELS, 'unknown'])).min(1, 'needs at least one value') }),
+  z.strictObject({ kind: z.literal('sla-in'), states: z.array(z.enum(SLA_STATES)).min(1, 'needs at least one value') }),
+  z.strictObject({ kind: z.literal('issue-type-in'), types: textList }),
+  z.strictObject({ kind: z.literal('labels-any'), labels: textList }),
+  z.strictObject({ kind: z.literal('components-any'), components: textList }),
+  z.strictObject({ kind: z.literal('is-support'), value: z.boolean() }),
 ]);
 
-export const ruleSchema = z.object({
+// Strict objects: a misspelt key ("condtions") is an error, not a silently empty rule.
+export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
   name: nonEmptyText,
   conditions: z.array(conditionSchema).max(10),
@@ -32,7 +33,7 @@ export const ruleSchema = z.object({
 });
 
 export const policySchema = z
-  .object({
+  .strictObject({
     rules: z.array(ruleSchema).max(50),
     defaultOutcome: z.enum(OUTCOMES),
   })
@@ -70,7 +71,8 @@ function wordsFor(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_value':
       return `must be one of ${issue.values.map(String).join(', ')}`;
     case 'invalid_union':
-      return issue.note === 'No matching discriminator' ? `kind must be one of ${CONDITION_KINDS.join(', ')}` : 'is not a valid condition';
+      // Only the condition union can fail this way: its discriminator (`kind`) matched no variant.
+      return `kind must be one of ${CONDITION_KINDS.join(', ')}`;
     case 'invalid_type':
       return issue.input === undefined ? 'is missing' : `must be ${issue.expected === 'array' ? 'a list' : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`}`;
     case 'too_small':
