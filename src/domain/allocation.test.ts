@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { aDecision } from '../../test/builders/decision';
 import { aTicket } from '../../test/builders/ticket';
 import {
   allocate,
@@ -26,15 +27,7 @@ const END = Date.UTC(2026, 2, 16, 10, 0);
 const WINDOW: SprintWindow = { startMs: START, endMs: END };
 
 const log = (startedMs: number, hours: number): Worklog => ({ startedMs, seconds: Math.round(hours * 3600) });
-const decided = (outcome: Outcome, atMs: number = START + DAY): TriageDecision => ({
-  outcome,
-  policyOutcome: outcome,
-  policyVersion: 1,
-  ruleId: null,
-  override: false,
-  decidedBy: 'po-account',
-  decidedAt: new Date(atMs).toISOString(),
-});
+const decided = (outcome: Outcome, atMs: number = START + DAY): TriageDecision => aDecision({ outcome, decidedAt: new Date(atMs).toISOString() });
 const story = (overrides: Partial<Ticket> = {}): Ticket => aTicket({ issueType: 'Story', ...overrides });
 
 const input = (overrides: Partial<AllocationInput> = {}): AllocationInput => ({

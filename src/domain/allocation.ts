@@ -23,7 +23,7 @@
  * non-support tickets never change `used`; the budget grows with the percentage.
  */
 import type { SprintWindow, WorkCalendar } from './calendar';
-import { workingDays } from './calendar';
+import { inWindow, workingDays } from './calendar';
 import { hoursCapacity, nonNegative, pointsCapacity, roundAmount, toHundredths, type CapacityModel } from './capacity';
 import { normalizeSeverity } from './severity';
 import { isSupportTicket } from './support-filter';
@@ -132,7 +132,7 @@ function effortsOf(ticket: Ticket, input: AllocationInput, category: AllocationC
   const { window, model } = input;
   if (model.kind === 'hours') {
     return (ticket.worklogs ?? [])
-      .filter((log) => log.startedMs >= window.startMs && log.startedMs < window.endMs)
+      .filter((log) => inWindow(log.startedMs, window))
       .map((log) => ({
         key: ticket.key,
         category,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { aDecision } from '../../test/builders/decision';
 import { aTicket } from '../../test/builders/ticket';
 import { allocate, type AllocationInput } from './allocation';
 import { burnSeries, type BurnPoint } from './burn';
@@ -20,15 +21,7 @@ const utc = (day: number, hour = 12, minute = 0): number => Date.UTC(2026, 2, da
 const AFTER_END = END + 7 * DAY;
 
 const log = (startedMs: number, hours: number): Worklog => ({ startedMs, seconds: Math.round(hours * 3600) });
-const decided = (outcome: Outcome, atMs: number): TriageDecision => ({
-  outcome,
-  policyOutcome: outcome,
-  policyVersion: 1,
-  ruleId: null,
-  override: false,
-  decidedBy: 'po-account',
-  decidedAt: new Date(atMs).toISOString(),
-});
+const decided = (outcome: Outcome, atMs: number): TriageDecision => aDecision({ outcome, decidedAt: new Date(atMs).toISOString() });
 const input = (overrides: Partial<AllocationInput> = {}): AllocationInput => ({
   sprintTickets: [],
   window: { startMs: START, endMs: END },

@@ -24,6 +24,14 @@ export interface SprintWindow {
   readonly endMs: number;
 }
 
+/**
+ * Is this instant inside the half-open window [startMs, endMs)? An absent or non-finite instant is
+ * never inside: a ticket with no resolution date has not been closed "at some time".
+ */
+export function inWindow(ms: number | undefined, window: SprintWindow): boolean {
+  return ms !== undefined && Number.isFinite(ms) && ms >= window.startMs && ms < window.endMs;
+}
+
 export interface WorkCalendar {
   /** IANA time zone of the team, e.g. "Europe/Berlin". */
   readonly timeZone: string;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { aTicket } from '../../test/builders/ticket';
-import { DEFAULT_DEFECT_RULES, inWindow, isDefect, netNewDefects, type DefectRules } from './defects';
+import { inWindow } from './calendar';
+import { DEFAULT_DEFECT_RULES, isDefect, netNewDefects, type DefectRules } from './defects';
 import type { Ticket } from './ticket';
 
 const WINDOW = { startMs: 1_000, endMs: 2_000 };

@@ -11,6 +11,7 @@
  * - windows are half-open, [startMs, endMs): a defect created exactly at the end of one sprint
  *   belongs to the next one, never to both.
  */
+import { inWindow, type SprintWindow } from './calendar';
 import type { Ticket } from './ticket';
 
 /** Which issue types count as defects (compared trimmed and case-insensitively). */
@@ -20,25 +21,11 @@ export interface DefectRules {
 
 export const DEFAULT_DEFECT_RULES: DefectRules = { defectTypes: ['Bug'] };
 
-/** A half-open time window [startMs, endMs), epoch milliseconds. */
-export interface TimeWindow {
-  readonly startMs: number;
-  readonly endMs: number;
-}
-
 export interface DefectCount {
   readonly opened: number;
   readonly closed: number;
   /** opened − closed; negative when the team closed more defects than it let in. */
   readonly net: number;
-}
-
-/**
- * Is this instant inside the half-open window? An absent or non-finite instant is never inside:
- * a ticket with no resolution date has simply not been closed, it is not "closed at some time".
- */
-export function inWindow(ms: number | undefined, window: TimeWindow): boolean {
-  return ms !== undefined && Number.isFinite(ms) && ms >= window.startMs && ms < window.endMs;
 }
 
 const norm = (s: string): string => s.trim().toLowerCase();
@@ -57,7 +44,7 @@ export function isDefect(ticket: Pick<Ticket, 'issueType'>, rules: DefectRules =
  */
 export function netNewDefects(
   tickets: readonly Ticket[],
-  window: TimeWindow,
+  window: SprintWindow,
   rules: DefectRules = DEFAULT_DEFECT_RULES,
 ): DefectCount {
   const seen = new Set<string>();

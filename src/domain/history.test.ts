@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { aDecision } from '../../test/builders/decision';
 import { aTicket } from '../../test/builders/ticket';
 import type { TriageDecision } from './decision';
 import { historyRow, historyTable, ratioPct, type HistoryRow, type HistoryRowInput, type SprintRecord } from './history';
@@ -21,16 +22,7 @@ const aSprint = (overrides: Partial<SprintRecord> = {}): SprintRecord => ({
   ...overrides,
 });
 
-const aDecision = (overrides: Partial<TriageDecision> = {}): TriageDecision => ({
-  outcome: 'interrupt',
-  policyOutcome: 'interrupt',
-  policyVersion: 1,
-  ruleId: 'p1',
-  override: false,
-  decidedBy: 'po-1',
-  decidedAt: iso(START + 1_000),
-  ...overrides,
-});
+const decision = (overrides: Partial<TriageDecision> = {}): TriageDecision => aDecision({ ruleId: 'p1', decidedAt: iso(START + 1_000), ...overrides });
 
 const classification = { supportFilter: DEFAULT_SUPPORT_FILTER };
 
@@ -89,26 +81,26 @@ describe('historyRow: figures of the sprint', () => {
 
 describe('historyRow: interrupts', () => {
   it.each<[string, Partial<Ticket>, number]>([
-    ['support ticket decided interrupt', { decision: aDecision() }, 1],
-    ['decided interrupt for this sprint', { decision: aDecision({ sprintId: 42 }) }, 1],
-    ['decided interrupt for another sprint (carried over)', { decision: aDecision({ sprintId: 41 }) }, 0],
-    ['decided backlog', { decision: aDecision({ outcome: 'backlog' }) }, 0],
-    ['decided needs-info', { decision: aDecision({ outcome: 'needs-info' }) }, 0],
+    ['support ticket decided interrupt', { decision: decision() }, 1],
+    ['decided interrupt for this sprint', { decision: decision({ sprintId: 42 }) }, 1],
+    ['decided interrupt for another sprint (carried over)', { decision: decision({ sprintId: 41 }) }, 0],
+    ['decided backlog', { decision: decision({ outcome: 'backlog' }) }, 0],
+    ['decided needs-info', { decision: decision({ outcome: 'needs-info' }) }, 0],
     ['no decision', {}, 0],
-    ['a Story decided interrupt is not support', { issueType: 'Story', decision: aDecision() }, 0],
-    ['a Story labelled support is support', { issueType: 'Story', labels: ['Support'], decision: aDecision() }, 1],
+    ['a Story decided interrupt is not support', { issueType: 'Story', decision: decision() }, 0],
+    ['a Story labelled support is support', { issueType: 'Story', labels: ['Support'], decision: decision() }, 1],
   ])('%s → %p', (_name, overrides, expected) => {
     expect(row({ sprintTickets: [aTicket(overrides)] }).interrupts).toBe(expected);
   });
 
   it('counts several, and a ticket listed twice once', () => {
-    const a = aTicket({ id: '1', decision: aDecision() });
-    const b = aTicket({ id: '2', issueType: 'Incident', decision: aDecision() });
+    const a = aTicket({ id: '1', decision: decision() });
+    const b = aTicket({ id: '2', issueType: 'Incident', decision: decision() });
     expect(row({ sprintTickets: [a, b, a] }).interrupts).toBe(2);
   });
 
   it('follows the project support filter', () => {
-    const task = aTicket({ issueType: 'Task', decision: aDecision() });
+    const task = aTicket({ issueType: 'Task', decision: decision() });
     const custom = { supportFilter: { issueTypes: ['task'], labels: [] } };
     expect(row({ sprintTickets: [task] }).interrupts).toBe(0);
     expect(row({ sprintTickets: [task], classification: custom }).interrupts).toBe(1);
@@ -117,14 +109,14 @@ describe('historyRow: interrupts', () => {
 
 describe('historyRow: deferred', () => {
   it.each<[string, TriageDecision | undefined, number]>([
-    ['backlog decided at the start', aDecision({ outcome: 'backlog', decidedAt: iso(START) }), 1],
-    ['backlog decided mid-sprint', aDecision({ outcome: 'backlog', decidedAt: iso(START + 86_400_000) }), 1],
-    ['backlog decided 1 ms before the end', aDecision({ outcome: 'backlog', decidedAt: iso(END - 1) }), 1],
-    ['backlog decided at the end', aDecision({ outcome: 'backlog', decidedAt: iso(END) }), 0],
-    ['backlog decided before the sprint', aDecision({ outcome: 'backlog', decidedAt: iso(START - 1) }), 0],
-    ['backlog with an unreadable date', aDecision({ outcome: 'backlog', decidedAt: 'yesterday' }), 0],
-    ['interrupt decided mid-sprint', aDecision({ outcome: 'interrupt' }), 0],
-    ['needs-info decided mid-sprint', aDecision({ outcome: 'needs-info' }), 0],
+    ['backlog decided at the start', decision({ outcome: 'backlog', decidedAt: iso(START) }), 1],
+    ['backlog decided mid-sprint', decision({ outcome: 'backlog', decidedAt: iso(START + 86_400_000) }), 1],
+    ['backlog decided 1 ms before the end', decision({ outcome: 'backlog', decidedAt: iso(END - 1) }), 1],
+    ['backlog decided at the end', decision({ outcome: 'backlog', decidedAt: iso(END) }), 0],
+    ['backlog decided before the sprint', decision({ outcome: 'backlog', decidedAt: iso(START - 1) }), 0],
+    ['backlog with an unreadable date', decision({ outcome: 'backlog', decidedAt: 'yesterday' }), 0],
+    ['interrupt decided mid-sprint', decision({ outcome: 'interrupt' }), 0],
+    ['needs-info decided mid-sprint', decision({ outcome: 'needs-info' }), 0],
     ['no decision', undefined, 0],
   ])('%s → %p', (_name, decision, expected) => {
     const ticket = aTicket(decision ? { decision } : {});
@@ -133,11 +125,11 @@ describe('historyRow: deferred', () => {
 
   it('reads an ISO instant with an offset as the same instant', () => {
     const decidedAt = '2025-01-20T00:30:00+01:00'; // 23:30 UTC on the 19th: inside the window
-    expect(row({ deferredTickets: [aTicket({ decision: aDecision({ outcome: 'backlog', decidedAt }) })] }).deferred).toBe(1);
+    expect(row({ deferredTickets: [aTicket({ decision: decision({ outcome: 'backlog', decidedAt }) })] }).deferred).toBe(1);
   });
 
   it('counts each deferred issue once, and only from deferredTickets', () => {
-    const d = aTicket({ id: '9', decision: aDecision({ outcome: 'backlog' }) });
+    const d = aTicket({ id: '9', decision: decision({ outcome: 'backlog' }) });
     expect(row({ deferredTickets: [d, d] }).deferred).toBe(1);
     expect(row({ sprintTickets: [d] }).deferred).toBe(0);
   });

@@ -12,7 +12,8 @@
  * - every count is about distinct issues (by id), so a ticket listed twice never counts twice.
  */
 import { parseISO } from 'date-fns';
-import { DEFAULT_DEFECT_RULES, inWindow, netNewDefects, type DefectCount, type DefectRules } from './defects';
+import { inWindow } from './calendar';
+import { DEFAULT_DEFECT_RULES, netNewDefects, type DefectCount, type DefectRules } from './defects';
 import { isSupportTicket } from './support-filter';
 import type { Ticket } from './ticket';
 import type { Classification } from './triage-facts';
