@@ -79,6 +79,8 @@ describe('interrupt-budget classify', () => {
 
   it('without --fields, Severity and SLAs are unknown, so the policy can only read priority', async () => {
     const result = await cli(['classify', '--now', NOW, join(fixtures, 'issues.json')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('Note: No --fields given, so Severity, SLA and story-point fields are unknown: pass the GET /rest/api/3/field list with --fields.\n');
     expect(lines(result.stdout).map((l) => [l.key, l.outcome, l.severity])).toEqual([
       ['SUP-231', 'backlog', 'unknown'],
       ['SUP-232', 'interrupt', 'unknown'],
@@ -131,6 +133,23 @@ describe('interrupt-budget classify', () => {
     expect(result.code).toBe(1);
     expect(lines(result.stdout).map((l) => l.key)).toEqual(['SUP-1']);
     expect(result.stderr).toMatch(/mixed\.json, entry 2: The value is not a Jira issue: it has no id and key\.\n$/);
+  });
+
+  it('notes odd fields on stderr, names the issue, and still classifies it (exit 0)', async () => {
+    const odd = write('odd.json', JSON.stringify({ id: '9', key: 'SUP-9', fields: { issuetype: { name: 'Bug' }, priority: 7, customfield_10081: { id: '1' } } }));
+    const result = await cli(['classify', '--fields', join(fixtures, 'fields.json'), '--now', NOW, odd]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'Note: SUP-9: Severity (customfield_10081) has an unexpected shape and was treated as not set.\n' +
+        'Note: SUP-9: Priority (priority) has an unexpected shape and was treated as not set.\n',
+    );
+    expect(lines(result.stdout)).toEqual([expect.objectContaining({ key: 'SUP-9', outcome: 'needs-info', priority: 'unknown', severity: 'unknown' })]);
+  });
+
+  it('says once when the field list has no Severity field', async () => {
+    const noSeverity = write('fields-no-severity.json', JSON.stringify([{ id: 'summary', name: 'Summary' }]));
+    const result = await cli(['classify', '--fields', noSeverity, '--now', NOW, join(fixtures, 'issues.json')]);
+    expect(result.stderr).toMatch(/^Note: .*fields-no-severity\.json has no field named Severity, so severity is unknown for every issue\.\n$/);
   });
 
   it('prints usage with --help', async () => {

@@ -10,7 +10,7 @@ import { parsePolicy } from '../domain/policy-schema';
 import { DEFAULT_POLICY, evaluatePolicy, type Policy } from '../domain/policy';
 import { DEFAULT_CLASSIFICATION, triageFacts } from '../domain/triage-facts';
 import { discoverFields, EMPTY_CATALOG, type FieldCatalog } from '../jira/field-catalog';
-import { mapIssue } from '../jira/issue-mapper';
+import { mapIssue, NO_SEVERITY_FIELD } from '../jira/issue-mapper';
 import { CliError } from './cli-error';
 import { parseJson, type NamedText } from './read-json';
 
@@ -26,6 +26,8 @@ export interface ClassifyOutput {
   readonly lines: readonly string[];
   /** One sentence per input entry that is not an issue; the command then exits non-zero. */
   readonly problems: readonly string[];
+  /** What the mapping noticed (odd fields, no Severity field…): said on stderr, the exit code stays 0. */
+  readonly warnings: readonly string[];
 }
 
 export function loadPolicy(file: NamedText | undefined): Policy {
@@ -35,11 +37,18 @@ export function loadPolicy(file: NamedText | undefined): Policy {
   return result.policy;
 }
 
-export function loadCatalog(file: NamedText | undefined): FieldCatalog {
-  if (!file) return EMPTY_CATALOG;
+export function loadCatalog(file: NamedText | undefined): { catalog: FieldCatalog; warnings: string[] } {
+  if (!file) {
+    return {
+      catalog: EMPTY_CATALOG,
+      warnings: ['No --fields given, so Severity, SLA and story-point fields are unknown: pass the GET /rest/api/3/field list with --fields.'],
+    };
+  }
   const fields = parseJson(file);
   if (!Array.isArray(fields)) throw new CliError(`${file.name} is not a field list: export it from GET /rest/api/3/field (a JSON array).`);
-  return discoverFields(fields).catalog;
+  const { catalog, notes } = discoverFields(fields);
+  const missing = catalog.severity ? [] : [`${file.name} has no field named Severity, so severity is unknown for every issue.`];
+  return { catalog, warnings: [...notes, ...missing] };
 }
 
 /** The issues held by one parsed input: an issue, an array of issues, or a search response page. */
@@ -53,7 +62,7 @@ function issuesIn(value: unknown): unknown[] {
 
 export function classify(input: ClassifyInput): ClassifyOutput {
   const policy = loadPolicy(input.policyFile);
-  const catalog = loadCatalog(input.fieldsFile);
+  const { catalog, warnings } = loadCatalog(input.fieldsFile);
   const lines: string[] = [];
   const problems: string[] = [];
   for (const file of input.issueFiles) {
@@ -63,6 +72,9 @@ export function classify(input: ClassifyInput): ClassifyOutput {
       if (!mapped.ok) {
         problems.push(`${file.name}, entry ${index + 1}: ${mapped.error}`);
         return;
+      }
+      for (const note of mapped.issue.notes) {
+        if (note !== NO_SEVERITY_FIELD) warnings.push(`${mapped.issue.ticket.key}: ${note}`);
       }
       const facts = triageFacts(mapped.issue.ticket, DEFAULT_CLASSIFICATION, input.nowMs);
       const verdict = evaluatePolicy(policy, facts);
@@ -79,5 +91,5 @@ export function classify(input: ClassifyInput): ClassifyOutput {
       );
     });
   }
-  return { lines, problems };
+  return { lines, problems, warnings };
 }

@@ -43,6 +43,7 @@ async function runClassify(args: string[], io: Io): Promise<number> {
     ...(values.policy ? { policyFile: await readText(values.policy) } : {}),
   });
   for (const line of result.lines) io.stdout.write(`${line}\n`);
+  for (const warning of result.warnings) io.stderr.write(`Note: ${warning}\n`);
   for (const problem of result.problems) io.stderr.write(`${problem}\n`);
   return result.problems.length === 0 ? 0 : 1;
 }

@@ -47,6 +47,9 @@ export interface MappedIssue {
 
 export type MapIssueResult = { readonly ok: true; readonly issue: MappedIssue } | { readonly ok: false; readonly error: string };
 
+/** The one note that is about the site, not the issue: callers may report it once for a whole batch. */
+export const NO_SEVERITY_FIELD = 'No Severity field is known for this site, so severity is unknown.';
+
 const STATUS_CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 
 /** Parse a Jira timestamp ("2026-11-18T09:12:44.120+0000") to epoch ms. */
@@ -94,7 +97,7 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
     } else if (typeof value === 'object') severity = value.value;
     else if (value !== undefined) severity = String(value);
   } else {
-    notes.push('No Severity field is known for this site, so severity is unknown.');
+    notes.push(NO_SEVERITY_FIELD);
   }
 
   let storyPoints: number | undefined;
