@@ -48,3 +48,17 @@ describe('policy versions', () => {
     );
   });
 });
+
+describe('samePolicy', () => {
+  const rule = DEFAULT_POLICY.rules[0]!;
+  it.each<[string, Policy, boolean]>([
+    ['the same policy', { ...DEFAULT_POLICY }, true],
+    ['another default outcome', { ...DEFAULT_POLICY, defaultOutcome: 'interrupt' }, false],
+    ['a renamed rule', { ...DEFAULT_POLICY, rules: [{ ...rule, name: 'Top priority' }, ...DEFAULT_POLICY.rules.slice(1)] }, false],
+    ['a rule removed', { ...DEFAULT_POLICY, rules: DEFAULT_POLICY.rules.slice(1) }, false],
+    ['an undefined optional key', { ...DEFAULT_POLICY, ...({ note: undefined } as object) }, true],
+    ['a copy built anew', { ...DEFAULT_POLICY, rules: [{ ...rule, conditions: [{ kind: 'priority-in', levels: ['P1'] }] }, ...DEFAULT_POLICY.rules.slice(1)] }, true],
+  ])('%s → %s', (_label, other, same) => {
+    expect(samePolicy(DEFAULT_POLICY, other)).toBe(same);
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { aTicket } from '../../test/builders/ticket';
 import { DEFAULT_POLICY, evaluatePolicy } from './policy';
 import { DEFAULT_CLASSIFICATION, triageFacts, type Classification } from './triage-facts';
@@ -44,5 +45,35 @@ describe('triageFacts', () => {
       slaClocks: [{ name: 'TTR', completedCycles: [], ongoingCycle: { breached: false, paused: false, breachAtMs: NOW + 3_600_000 } }],
     });
     expect(triageFacts(ticket, classification, NOW)).toMatchObject({ severity: 'S1', isSupport: false, sla: { state: 'ok' } });
+  });
+});
+
+describe('default policy on tickets as Jira sends them', () => {
+  it.each<[string, Parameters<typeof aTicket>[0], string, string | null]>([
+    ['Highest priority', { priorityName: 'Highest', severityValue: 'Sev 3' }, 'interrupt', 'p1'],
+    ['"1 - Critical" severity', { priorityName: 'Medium', severityValue: '1 - Critical' }, 'interrupt', 'sev1'],
+    ['breached OLD-format SLA', { priorityName: 'Low', slaClocks: [{ name: 'First reply', completedCycles: [{ breached: true }] }] }, 'interrupt', 'sla'],
+    ['renamed priority the map does not know, no severity', { priorityName: 'Whenever' }, 'needs-info', 'unclassified'],
+    ['Major priority, Minor severity', { priorityName: 'Major', severityValue: 'Minor' }, 'backlog', null],
+  ])('%s', (_label, overrides, outcome, ruleId) => {
+    expect(evaluatePolicy(DEFAULT_POLICY, triageFacts(aTicket(overrides), DEFAULT_CLASSIFICATION, NOW))).toMatchObject({ outcome, ruleId });
+  });
+
+  it('needs info exactly when neither priority nor severity is recognised and the SLA is not in trouble', () => {
+    const names = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 12 }), fc.constantFrom('Highest', 'High', 'P3', 'Sev 1', 'S2', 'Blocker', '4 - Low'));
+    fc.assert(
+      fc.property(names, names, fc.boolean(), (priorityName, severityValue, breached) => {
+        const ticket = aTicket({
+          ...(priorityName === undefined ? {} : { priorityName }),
+          ...(severityValue === undefined ? {} : { severityValue }),
+          slaClocks: breached ? [{ name: 'TTR', completedCycles: [{ breached: true }] }] : [],
+        });
+        const facts = triageFacts(ticket, DEFAULT_CLASSIFICATION, NOW);
+        const verdict = evaluatePolicy(DEFAULT_POLICY, facts);
+        const unclassified = facts.priority === 'unknown' && facts.severity === 'unknown';
+        expect(verdict.outcome === 'needs-info').toBe(unclassified && !breached);
+        if (facts.priority === 'P1' || facts.severity === 'S1' || breached) expect(verdict.outcome).toBe('interrupt');
+      }),
+    );
   });
 });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { readDecisionProperty, writeDecisionProperty } from './decision-property';
+import { OUTCOMES } from '../domain/outcome';
 import type { TriageDecision } from '../domain/decision';
 
 const decision: TriageDecision = {
@@ -43,5 +45,33 @@ describe('the decision property', () => {
 
   it('drops a malformed suggestion silently', () => {
     expect(readDecisionProperty({ suggestion: { outcome: 'x' } })).toEqual({});
+  });
+});
+
+describe('decision property round trip', () => {
+  it('reads back exactly what it wrote, through JSON', () => {
+    const outcome = fc.constantFrom(...OUTCOMES);
+    const instant = fc.integer({ min: 0, max: 4_102_444_800_000 }).map((ms) => new Date(ms).toISOString());
+    const arbDecision = fc.record(
+      {
+        outcome,
+        policyOutcome: outcome,
+        policyVersion: fc.nat(),
+        ruleId: fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: null }),
+        override: fc.boolean(),
+        reason: fc.string({ maxLength: 50 }),
+        decidedBy: fc.string({ minLength: 1, maxLength: 20 }),
+        decidedAt: instant,
+        sprintId: fc.integer({ min: 1, max: 100000 }),
+      },
+      { requiredKeys: ['outcome', 'policyOutcome', 'policyVersion', 'ruleId', 'override', 'decidedBy', 'decidedAt'] },
+    );
+    const arbSuggestion = fc.record({ outcome, ruleId: fc.option(fc.string({ maxLength: 10 }), { nil: null }), policyVersion: fc.nat(), evaluatedAt: instant });
+    fc.assert(
+      fc.property(fc.option(arbDecision, { nil: undefined }), fc.option(arbSuggestion, { nil: undefined }), (d, s) => {
+        const read = readDecisionProperty(JSON.parse(JSON.stringify(writeDecisionProperty(d, s))));
+        expect(read).toEqual({ ...(d ? { decision: d } : {}), ...(s ? { suggestion: s } : {}) });
+      }),
+    );
   });
 });

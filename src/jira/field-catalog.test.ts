@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { jiraFixture } from '../../test/fixtures/jira/load';
-import { discoverFields, EMPTY_CATALOG, fieldsToRequest } from './field-catalog';
+import { discoverFields, EMPTY_CATALOG, fieldsToRequest, FLOAT_TYPE, SLA_TYPE, SPRINT_TYPE, STORY_POINTS_TYPE } from './field-catalog';
 
 const fields = jiraFixture<unknown[]>('fields.json');
 
@@ -69,5 +70,24 @@ describe('fieldsToRequest', () => {
     expect(requested).toEqual(expect.arrayContaining(['summary', 'priority', 'status', 'issuetype', 'labels', 'customfield_10016', 'customfield_10020', 'customfield_10031', 'customfield_10081']));
     expect(new Set(requested).size).toBe(requested.length);
     expect(requested).not.toContain('*all');
+  });
+});
+
+describe('discoverFields properties', () => {
+  it('never throws, and only ever names fields from the list (or the ones configured)', () => {
+    const field = fc.record({
+      id: fc.constantFrom('customfield_1', 'customfield_2', 'customfield_3', 'summary'),
+      name: fc.constantFrom('Severity', 'Story Points', 'Sprint', 'Other'),
+      schema: fc.record({ custom: fc.constantFrom(STORY_POINTS_TYPE, FLOAT_TYPE, SPRINT_TYPE, SLA_TYPE, 'x:select') }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(field, fc.anything()), { maxLength: 8 }), (list) => {
+        const { catalog } = discoverFields(list);
+        const ids = new Set(list.flatMap((f) => (f !== null && typeof f === 'object' && 'id' in f ? [String((f as { id: unknown }).id)] : [])));
+        const named = [...catalog.storyPoints, ...catalog.slas, ...(catalog.sprint ? [catalog.sprint] : []), ...(catalog.severity ? [catalog.severity] : [])];
+        for (const ref of named) expect(ids.has(ref.id)).toBe(true);
+        expect(new Set(catalog.storyPoints.map((f) => f.id)).size).toBe(catalog.storyPoints.length);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mapSlaValue } from './sla-value';
 
 describe('mapSlaValue', () => {
@@ -57,5 +58,29 @@ describe('mapSlaValue', () => {
 
   it.each([[null], [undefined], ['8h'], [{ completedCycles: 'none' }], [{ ongoingCycle: { breached: 'yes' } }]])('returns null for %j', (value) => {
     expect(mapSlaValue(value, 'x')).toBeNull();
+  });
+});
+
+describe('mapSlaValue properties', () => {
+  const cycle = fc.record(
+    { breached: fc.boolean(), paused: fc.boolean(), remainingTime: fc.record({ millis: fc.integer() }), breachTime: fc.record({ epochMillis: fc.nat() }) },
+    { requiredKeys: [] },
+  );
+  it('never throws, and keeps every completed cycle and the breached flags as Jira gave them', () => {
+    fc.assert(
+      fc.property(fc.record({ name: fc.string(), completedCycles: fc.array(cycle, { maxLength: 4 }), ongoingCycle: fc.option(cycle, { nil: undefined }) }, { requiredKeys: [] }), (value) => {
+        const clock = mapSlaValue(value, 'Fallback');
+        expect(clock).not.toBeNull();
+        expect(clock?.completedCycles).toHaveLength(value.completedCycles?.length ?? 0);
+        value.completedCycles?.forEach((c, i) => {
+          if (c.breached !== undefined) expect(clock?.completedCycles[i]?.breached).toBe(c.breached);
+        });
+        expect(clock?.ongoingCycle === undefined).toBe(value.ongoingCycle === undefined);
+      }),
+    );
+  });
+
+  it('returns a clock or null for any JSON at all', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => expect(() => mapSlaValue(value, 'x')).not.toThrow()));
   });
 });
