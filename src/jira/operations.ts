@@ -1,0 +1,50 @@
+/**
+ * Every Jira REST operation the app uses, by the operationId Atlassian's OpenAPI specs give it
+ * (shared/jira-openapi/). The client builds its requests for exactly these; the simulator serves
+ * exactly these; the contract tests check each against the specs (present, not removed, requests and
+ * responses valid). Adding a call to Jira means adding it here first.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface JiraOperation {
+  readonly method: HttpMethod;
+  /** Path template exactly as in the spec, e.g. `/rest/api/3/issue/{issueIdOrKey}`. */
+  readonly path: string;
+  /** Which spec defines it. */
+  readonly spec: 'platform' | 'software';
+}
+
+export const JIRA_OPERATIONS = {
+  getFields: { method: 'GET', path: '/rest/api/3/field', spec: 'platform' },
+  searchAndReconsileIssuesUsingJqlPost: { method: 'POST', path: '/rest/api/3/search/jql', spec: 'platform' },
+  getIssue: { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', spec: 'platform' },
+  editIssue: { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}', spec: 'platform' },
+  assignIssue: { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}/assignee', spec: 'platform' },
+  getIssueWorklog: { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/worklog', spec: 'platform' },
+  getIssueProperty: { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', spec: 'platform' },
+  setIssueProperty: { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', spec: 'platform' },
+  getComments: { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/comment', spec: 'platform' },
+  addComment: { method: 'POST', path: '/rest/api/3/issue/{issueIdOrKey}/comment', spec: 'platform' },
+  getMyPermissions: { method: 'GET', path: '/rest/api/3/mypermissions', spec: 'platform' },
+  getCurrentUser: { method: 'GET', path: '/rest/api/3/myself', spec: 'platform' },
+  findAssignableUsers: { method: 'GET', path: '/rest/api/3/user/assignable/search', spec: 'platform' },
+  getAllBoards: { method: 'GET', path: '/rest/agile/1.0/board', spec: 'software' },
+  getConfiguration: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}/configuration', spec: 'software' },
+  getAllSprints: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}/sprint', spec: 'software' },
+  getSprint: { method: 'GET', path: '/rest/agile/1.0/sprint/{sprintId}', spec: 'software' },
+  moveIssuesToSprintAndRank: { method: 'POST', path: '/rest/agile/1.0/sprint/{sprintId}/issue', spec: 'software' },
+  moveIssuesToBacklog: { method: 'POST', path: '/rest/agile/1.0/backlog/issue', spec: 'software' },
+} as const satisfies Record<string, JiraOperation>;
+
+export type OperationId = keyof typeof JIRA_OPERATIONS;
+
+/** Find the operation a concrete request is for (path params are single segments). */
+export function matchOperation(method: string, path: string): OperationId | undefined {
+  const pathOnly = path.split('?')[0] ?? path;
+  for (const [id, op] of Object.entries(JIRA_OPERATIONS) as [OperationId, JiraOperation][]) {
+    if (op.method !== method.toUpperCase()) continue;
+    const pattern = new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (pattern.test(pathOnly)) return id;
+  }
+  return undefined;
+}
