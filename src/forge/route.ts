@@ -10,5 +10,5 @@ import type { Route } from '@forge/api';
 
 /** The path and query a route stands for, e.g. `/rest/api/3/issue/SUP-1?fields=summary`. */
 export function routePath(r: Route): string {
-  return r.value_;
+  return r.value;
 }
