@@ -73,6 +73,15 @@ describe('house rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('builds every Jira path with route (no hand-made URL strings)', () => {
+    const offenders = sourceFiles('src')
+      .filter((f) => !isTest(f))
+      .flatMap((f) =>
+        [...readFileSync(join(root, f), 'utf8').matchAll(/(\w*)`\/rest\//g)].filter((m) => m[1] !== 'route').map((m) => `${f}: ${m[0]}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('tsconfig includes sources as globs (Forge lint skips a bare "src")', () => {
     const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { include: string[]; compilerOptions: { strict: boolean } };
     expect(tsconfig.compilerOptions.strict).toBe(true);

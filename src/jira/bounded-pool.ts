@@ -1,0 +1,24 @@
+/**
+ * Run async work over a list with at most `limit` in flight: enough parallelism to hide Jira's
+ * latency, not so much that the burst limiter answers 429. Results keep the input order; the first
+ * failure rejects the whole (work already started is left to finish).
+ */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return results;
+}
+
+/** Split a list into chunks of at most `size` (Jira's bulk endpoints take ≤ 50 issues a call). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

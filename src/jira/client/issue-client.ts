@@ -1,0 +1,123 @@
+/**
+ * Issue operations: JQL search with token paging, one issue, worklogs clipped to a window, the
+ * decision property, labels, assignee and comments. Raw issue JSON comes back from here; mapping to
+ * Tickets is the JiraClient's job, so this file stays about the wire.
+ */
+import { route } from '../../forge/route';
+import type { SprintWindow } from '../../domain/calendar';
+import type { Worklog } from '../../domain/ticket';
+import { jiraTimeMs } from '../issue-mapper';
+import type { JiraHttp } from '../jira-http';
+import { commentPageSchema, commentSchema, entityPropertySchema, issueSchema, searchPageSchema, worklogPageSchema } from './schemas';
+import { JiraError } from '../errors';
+
+export type RawIssue = { id: string; key: string } & Record<string, unknown>;
+
+export interface SearchRequest {
+  /** Bounded JQL (Jira rejects a query without a restriction such as a project). */
+  readonly jql: string;
+  /** The fields to return: always explicit, never `*all`. */
+  readonly fields: readonly string[];
+  /** Issue property keys to return (≤ 5). */
+  readonly properties?: readonly string[];
+  /** Ids of issues we just wrote, so the search reflects our own writes (≤ 50). */
+  readonly reconcileIssueIds?: readonly number[];
+  /** Page size: Jira caps it at 100 when fields are requested (5000 for ids only). */
+  readonly pageSize?: number;
+}
+
+const DEFAULT_PAGE = 100;
+const WORKLOG_PAGE = 5000;
+
+export class IssueClient {
+  constructor(private readonly http: JiraHttp) {}
+
+  /** All issues matching the JQL, following `nextPageToken` until `isLast`. */
+  async search(request: SearchRequest): Promise<RawIssue[]> {
+    const issues: RawIssue[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const body = {
+        jql: request.jql,
+        fields: request.fields,
+        maxResults: request.pageSize ?? DEFAULT_PAGE,
+        ...(request.properties?.length ? { properties: request.properties } : {}),
+        ...(request.reconcileIssueIds?.length ? { reconcileIssues: request.reconcileIssueIds.slice(0, 50) } : {}),
+        ...(nextPageToken ? { nextPageToken } : {}),
+      };
+      const page = await this.http.json('searchAndReconsileIssuesUsingJqlPost', { method: 'POST', route: route`/rest/api/3/search/jql`, body }, searchPageSchema);
+      issues.push(...(page.issues as RawIssue[]));
+      nextPageToken = page.isLast === true || !page.nextPageToken ? undefined : page.nextPageToken;
+    } while (nextPageToken);
+    return issues;
+  }
+
+  async get(issueKey: string, fields: readonly string[], properties: readonly string[] = []): Promise<RawIssue> {
+    const r = properties.length
+      ? route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}&properties=${properties.join(',')}`
+      : route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}`;
+    const issue = await this.http.json('getIssue', { method: 'GET', route: r }, issueSchema);
+    return issue as RawIssue;
+  }
+
+  /** Worklogs of an issue, optionally only those started inside the window. */
+  async worklogs(issueKey: string, window?: SprintWindow): Promise<Worklog[]> {
+    const all: Worklog[] = [];
+    for (let startAt = 0; ; ) {
+      const r = window
+        ? route`/rest/api/3/issue/${issueKey}/worklog?startAt=${startAt}&maxResults=${WORKLOG_PAGE}&startedAfter=${window.startMs}&startedBefore=${window.endMs}`
+        : route`/rest/api/3/issue/${issueKey}/worklog?startAt=${startAt}&maxResults=${WORKLOG_PAGE}`;
+      const page = await this.http.json('getIssueWorklog', { method: 'GET', route: r }, worklogPageSchema);
+      for (const w of page.worklogs) {
+        const startedMs = jiraTimeMs(w.started);
+        if (startedMs !== undefined) all.push({ startedMs, seconds: w.timeSpentSeconds, ...(w.author ? { authorAccountId: w.author.accountId } : {}) });
+      }
+      startAt += page.worklogs.length;
+      if (page.worklogs.length === 0 || startAt >= page.total) return all;
+    }
+  }
+
+  /** An issue property's value, or undefined when the issue has none. */
+  async getProperty(issueKey: string, propertyKey: string): Promise<unknown> {
+    try {
+      const property = await this.http.json('getIssueProperty', { method: 'GET', route: route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}` }, entityPropertySchema);
+      return property.value;
+    } catch (error) {
+      // 404 means "no such property" as well as "no such issue"; the caller checked the issue first.
+      if (error instanceof JiraError && error.kind === 'NotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async setProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void> {
+    await this.http.noContent('setIssueProperty', { method: 'PUT', route: route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, body: value });
+  }
+
+  /** Add and remove labels in one edit; a no-op sends nothing. */
+  async updateLabels(issueKey: string, change: { add?: readonly string[]; remove?: readonly string[] }): Promise<void> {
+    const operations = [...(change.add ?? []).map((label) => ({ add: label })), ...(change.remove ?? []).map((label) => ({ remove: label }))];
+    if (operations.length === 0) return;
+    await this.http.noContent('editIssue', { method: 'PUT', route: route`/rest/api/3/issue/${issueKey}`, body: { update: { labels: operations } } });
+  }
+
+  /** Assign to an account, or unassign with null. */
+  async assign(issueKey: string, accountId: string | null): Promise<void> {
+    await this.http.noContent('assignIssue', { method: 'PUT', route: route`/rest/api/3/issue/${issueKey}/assignee`, body: { accountId } });
+  }
+
+  async comments(issueKey: string): Promise<Array<{ id: string; body?: unknown }>> {
+    const all: Array<{ id: string; body?: unknown }> = [];
+    for (let startAt = 0; ; ) {
+      const page = await this.http.json('getComments', { method: 'GET', route: route`/rest/api/3/issue/${issueKey}/comment?startAt=${startAt}&maxResults=${100}` }, commentPageSchema);
+      all.push(...page.comments);
+      startAt += page.comments.length;
+      if (page.comments.length === 0 || startAt >= page.total) return all;
+    }
+  }
+
+  /** Post a comment (body in ADF); returns the new comment's id. */
+  async addComment(issueKey: string, adf: unknown): Promise<string> {
+    const comment = await this.http.json('addComment', { method: 'POST', route: route`/rest/api/3/issue/${issueKey}/comment`, body: { body: adf } }, commentSchema);
+    return comment.id;
+  }
+}

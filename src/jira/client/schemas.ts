@@ -1,0 +1,100 @@
+/**
+ * Response schemas at the client's boundary: only what the app reads, everything else passes through
+ * (`loose`). A response that lacks what we read is a `BadResponse` (see jira-http.ts), never a crash
+ * deeper down. Issue fields are validated field by field by the issue mapper instead.
+ */
+import { z } from 'zod';
+
+const id = z.union([z.string(), z.number()]).transform(String);
+
+/** `IssueBean`: identity checked here; fields are checked one by one by the issue mapper. */
+export const issueSchema = z.object({ id, key: z.string() }).loose();
+
+/** `SearchAndReconcileResults`: no total; stop at `isLast` or when the token is missing. */
+export const searchPageSchema = z
+  .object({
+    issues: z.array(issueSchema).default([]),
+    nextPageToken: z.string().nullish(),
+    isLast: z.boolean().optional(),
+  })
+  .loose();
+
+/** Offset pages of the Agile API (`startAt`, `maxResults`, `isLast`, `values`). */
+export const agilePage = <T extends z.ZodType>(value: T) =>
+  z
+    .object({
+      startAt: z.number().optional(),
+      maxResults: z.number().optional(),
+      total: z.number().optional(),
+      isLast: z.boolean().optional(),
+      values: z.array(value),
+    })
+    .loose();
+
+export const boardSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    type: z.string(),
+    location: z.object({ projectKey: z.string().optional(), projectId: z.number().optional() }).loose().optional(),
+  })
+  .loose();
+
+export const boardConfigurationSchema = z
+  .object({
+    id: z.number(),
+    estimation: z
+      .object({ type: z.string(), field: z.object({ fieldId: z.string(), displayName: z.string().optional() }).loose().optional() })
+      .loose()
+      .optional(),
+  })
+  .loose();
+
+export const sprintSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    state: z.enum(['future', 'active', 'closed']),
+    startDate: z.string().optional(),
+    endDate: z.string().optional(),
+    completeDate: z.string().optional(),
+    originBoardId: z.number().optional(),
+    goal: z.string().optional(),
+  })
+  .loose();
+
+/** `PageOfWorklogs`: offset paging with a total. */
+export const worklogPageSchema = z
+  .object({
+    startAt: z.number(),
+    maxResults: z.number(),
+    total: z.number(),
+    worklogs: z.array(
+      z
+        .object({
+          id: z.string(),
+          started: z.string(),
+          timeSpentSeconds: z.number(),
+          author: z.object({ accountId: z.string() }).loose().optional(),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
+
+export const entityPropertySchema = z.object({ key: z.string(), value: z.unknown() }).loose();
+
+export const permissionsSchema = z
+  .object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() }).loose()) })
+  .loose();
+
+export const userSchema = z
+  .object({ accountId: z.string(), displayName: z.string().optional(), active: z.boolean().optional(), accountType: z.string().optional() })
+  .loose();
+
+export const commentSchema = z.object({ id: z.string(), body: z.unknown().optional() }).loose();
+
+/** `PageOfComments`. */
+export const commentPageSchema = z
+  .object({ startAt: z.number(), maxResults: z.number(), total: z.number(), comments: z.array(commentSchema) })
+  .loose();

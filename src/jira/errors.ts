@@ -1,0 +1,64 @@
+/**
+ * Typed Jira errors. Each carries `userMessage`, one plain sentence that says what happened and what
+ * to do, which the resolvers pass to the UI as they are; `message` keeps the technical detail for logs.
+ */
+export type JiraErrorKind = 'NotFound' | 'Forbidden' | 'BadRequest' | 'RateLimited' | 'Unavailable' | 'BadResponse';
+
+export class JiraError extends Error {
+  constructor(
+    readonly kind: JiraErrorKind,
+    readonly userMessage: string,
+    detail: string,
+    readonly status?: number,
+    /** For RateLimited: how long Jira asked us to wait, when it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${kind}: ${detail}`);
+    this.name = 'JiraError';
+  }
+}
+
+/** Jira's error body: `{errorMessages: string[], errors: {field: message}}`. */
+export function jiraErrorText(text: string): string {
+  try {
+    const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown };
+    const messages = Array.isArray(body.errorMessages) ? body.errorMessages.filter((m): m is string => typeof m === 'string') : [];
+    const fields = body.errors && typeof body.errors === 'object' ? Object.values(body.errors as Record<string, unknown>).map(String) : [];
+    const all = [...messages, ...fields];
+    return all.length > 0 ? all.join(' ') : text.slice(0, 200);
+  } catch {
+    return text.slice(0, 200);
+  }
+}
+
+const seconds = (ms: number): string => `${Math.max(1, Math.ceil(ms / 1000))} seconds`;
+
+/** Map a final (not retried further) HTTP failure to a typed error. */
+export function errorForStatus(status: number, text: string, operation: string, retryAfterMs?: number): JiraError {
+  const detail = `${operation} answered ${status}: ${jiraErrorText(text)}`;
+  if (status === 404) {
+    return new JiraError('NotFound', 'Jira could not find it, or you do not have permission to see it.', detail, status);
+  }
+  if (status === 401 || status === 403) {
+    return new JiraError('Forbidden', 'You do not have permission to do this in Jira. Ask a Jira admin for access.', detail, status);
+  }
+  if (status === 429) {
+    const when = retryAfterMs === undefined ? 'in a minute' : `in ${seconds(retryAfterMs)}`;
+    return new JiraError('RateLimited', `Jira is busy and asked the app to slow down. Try again ${when}.`, detail, status, retryAfterMs);
+  }
+  if (status >= 500) {
+    return new JiraError('Unavailable', 'Jira is not responding right now. Try again in a few minutes.', detail, status, retryAfterMs);
+  }
+  if (status === 400 || status === 409 || status === 422) {
+    return new JiraError('BadRequest', `Jira refused the request: ${jiraErrorText(text)}`, detail, status);
+  }
+  return new JiraError('BadResponse', 'Jira answered in a way the app does not understand. Try again; if it keeps happening, tell the app maintainers.', detail, status);
+}
+
+export function badResponse(detail: string, status?: number): JiraError {
+  return new JiraError('BadResponse', 'Jira answered in a way the app does not understand. Try again; if it keeps happening, tell the app maintainers.', detail, status);
+}
+
+export function unavailable(detail: string): JiraError {
+  return new JiraError('Unavailable', 'Jira is not responding right now. Try again in a few minutes.', detail);
+}
