@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { classify } from './classify';
 import { CliError } from './cli-error';
 import { readStream, readText, type NamedText } from './read-json';
+import type { runSim as RunSim } from '../../dev/sim/cli';
 
 export interface Io {
   readonly stdin: NodeJS.ReadableStream;
@@ -22,6 +23,10 @@ Commands:
       list (to find Severity, SLA and story-point fields); --policy a policy JSON file (default:
       the built-in default policy); --now the instant SLA clocks are judged at (default: now).
       With no FILE, or with -, reads standard input.
+  sim [--port N] [--seed N] [--now ISO-TIME] [--latency MS] [--jitter MS] [--rate-limit-every N] ...
+      Run the local Jira simulator (a seeded demo site with users, sprints, support tickets, SLAs
+      and worklogs, speaking Jira Cloud's REST API) until Ctrl+C. Default port 8081. It prints the
+      URL, the four logins and example curl commands; interrupt-budget sim --help lists the fault options.
 `;
 
 async function runClassify(args: string[], io: Io): Promise<number> {
@@ -54,6 +59,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'classify':
         return await runClassify(rest, io);
+      case 'sim': {
+        // Loaded only when asked for: the simulator is a development tool, never deployed. require(),
+        // not import(): bin/ runs the sources through tsx's CommonJS hook, and a dynamic import() would
+        // bypass it for Node's ESM loader, which cannot load TypeScript.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runSim } = require('../../dev/sim/cli') as { runSim: typeof RunSim };
+        return await runSim(rest, io);
+      }
       case 'start':
         // Honest until the preview exists: say what is missing and what works today.
         throw new CliError(

@@ -31,7 +31,10 @@ export function jiraErrorText(text: string): string {
   }
 }
 
-const seconds = (ms: number): string => `${Math.max(1, Math.ceil(ms / 1000))} seconds`;
+const seconds = (ms: number): string => {
+  const n = Math.max(1, Math.ceil(ms / 1000));
+  return n === 1 ? '1 second' : `${n} seconds`;
+};
 
 /** Map a final (not retried further) HTTP failure to a typed error. */
 export function errorForStatus(status: number, text: string, operation: string, retryAfterMs?: number): JiraError {

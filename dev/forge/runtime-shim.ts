@@ -1,0 +1,41 @@
+/**
+ * A stand-in for the Forge runtime's product-fetch hook, so the real `@forge/api` (`asUser()` /
+ * `asApp().requestJira`) runs in Node against the simulator or a real site with API tokens.
+ *
+ * `@forge/api` sends every product request through `global.__forge_fetch__({provider, …}, path, init)`;
+ * in Forge the platform supplies it and signs the request as the user or the app. Here we supply it
+ * and sign with basic auth: the user's credentials for `provider: 'user'`, the app's for `'app'`.
+ */
+export interface Credentials {
+  readonly email: string;
+  readonly apiToken: string;
+}
+
+export interface RuntimeShimOptions {
+  readonly baseUrl: string;
+  /** Who `asUser()` is. */
+  readonly user: Credentials;
+  /** Who `asApp()` is (on the simulator, an admin account plays the app user). */
+  readonly app: Credentials;
+}
+
+type ForgeFetch = (args: { provider?: string }, path: string, init?: RequestInit) => Promise<Response>;
+const globals = globalThis as typeof globalThis & { __forge_fetch__?: ForgeFetch };
+
+const basic = (c: Credentials): string => `Basic ${Buffer.from(`${c.email}:${c.apiToken}`).toString('base64')}`;
+
+/** Install the hook; returns a function that removes it again. */
+export function installForgeRuntimeShim(options: RuntimeShimOptions): () => void {
+  const previous = globals.__forge_fetch__;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  globals.__forge_fetch__ = async (args, path, init = {}) => {
+    const credentials = args.provider === 'app' ? options.app : options.user;
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', basic(credentials));
+    return fetch(`${baseUrl}${path}`, { ...init, headers });
+  };
+  return () => {
+    if (previous) globals.__forge_fetch__ = previous;
+    else delete globals.__forge_fetch__;
+  };
+}

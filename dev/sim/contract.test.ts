@@ -1,0 +1,90 @@
+/**
+ * Every operation's answers against Atlassian's OpenAPI specs, through the shared contract toolkit
+ * (test/contract/): success bodies against the operation's response schema (SprintBean where the
+ * spec gives only an example), error bodies against ErrorCollection. The client's own requests are
+ * checked in test/contract/client-contract.test.ts; these calls go wider (expand, *all, errors).
+ */
+import { JIRA_OPERATIONS, type OperationId } from '../../src/jira/operations';
+import { callerFor, type Caller } from './http-client';
+import { startSimulator, type Simulator } from './index';
+import { validateResponse } from '../../test/contract/openapi';
+
+const NOW = Date.parse('2026-11-23T09:00:00Z');
+const problems = (operationId: OperationId, status: number, body: unknown): readonly string[] => validateResponse(operationId, status, body).errors;
+
+describe('OpenAPI contract', () => {
+  let sim: Simulator;
+  let po: Caller;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, now: NOW });
+    po = callerFor(sim, 'po');
+  });
+  afterAll(() => sim.close());
+
+  const busyKey = () => sim.store.issues.find((i) => i.worklogs.length > 20)?.key ?? 'SUP-1';
+  const slaKeys = () => sim.store.issues.filter((i) => i.slas.length > 0).map((i) => i.key);
+  const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Triaged.' }] }] };
+
+  const CALLS: [OperationId, string, unknown?][] = [
+    ['getFields', '/rest/api/3/field'],
+    ['searchAndReconsileIssuesUsingJqlPost', '/rest/api/3/search/jql', { jql: 'project = SUP' }],
+    ['searchAndReconsileIssuesUsingJqlPost', '/rest/api/3/search/jql', { jql: 'project in (SUP, TEAM) ORDER BY created DESC', fields: ['*all'], properties: ['interruptBudget'], expand: 'names,schema,renderedFields,changelog,transitions,operations,editmeta,versionedRepresentations', maxResults: 100 }],
+    ['getIssue', '/rest/api/3/issue/SUP-1?expand=names,schema,renderedFields,changelog,transitions,operations,editmeta&properties=*all'],
+    ['editIssue', '/rest/api/3/issue/SUP-2', { update: { labels: [{ add: 'triaged' }] } }],
+    ['assignIssue', '/rest/api/3/issue/SUP-2/assignee', { accountId: null }],
+    ['getIssueWorklog', '/rest/api/3/issue/SUP-1/worklog'],
+    ['setIssueProperty', '/rest/api/3/issue/SUP-2/properties/interruptBudget', { outcome: 'backlog' }],
+    ['getIssueProperty', '/rest/api/3/issue/SUP-2/properties/interruptBudget'],
+    ['addComment', '/rest/api/3/issue/SUP-2/comment', { body: adf }],
+    ['getComments', '/rest/api/3/issue/SUP-2/comment'],
+    ['getMyPermissions', '/rest/api/3/mypermissions?projectKey=SUP&permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER'],
+    ['getCurrentUser', '/rest/api/3/myself?expand=groups,applicationRoles'],
+    ['findAssignableUsers', '/rest/api/3/user/assignable/search?project=SUP'],
+    ['getAllBoards', '/rest/agile/1.0/board?projectKeyOrId=SUP'],
+    ['getConfiguration', '/rest/agile/1.0/board/1/configuration'],
+    ['getAllSprints', '/rest/agile/1.0/board/2/sprint'],
+    ['getSprint', '/rest/agile/1.0/sprint/14'],
+    ['moveIssuesToSprintAndRank', '/rest/agile/1.0/sprint/13/issue', { issues: ['SUP-2'] }],
+    ['moveIssuesToBacklog', '/rest/agile/1.0/backlog/issue', { issues: ['SUP-2'] }],
+  ];
+
+  it('is not vacuous: the validators do reject wrong shapes', () => {
+    expect(problems('getIssue', 200, { id: 1, bogus: true })).not.toEqual([]);
+    expect(problems('searchAndReconsileIssuesUsingJqlPost', 200, { issues: [], isLast: true, total: 3 })).not.toEqual([]);
+    expect(problems('getSprint', 200, { id: 'seven' })).not.toEqual([]);
+  });
+
+  it('covers every operation in src/jira/operations.ts', () => {
+    expect(new Set(CALLS.map(([id]) => id))).toEqual(new Set(Object.keys(JIRA_OPERATIONS)));
+  });
+
+  // Rows padded to full length: jest would take a missing last argument for a `done` callback.
+  it.each(CALLS.map(([id, path, body]) => [id, path, body] as const))('%s %s answers as the spec says', async (operationId, path, body) => {
+    const op = JIRA_OPERATIONS[operationId];
+    const response = await po(op.method, path, body);
+    expect(response.status).toBeLessThan(300);
+    expect(sim.requests().at(-1)?.operationId).toBe(operationId);
+    expect(problems(operationId, response.status, response.text === '' ? undefined : response.json)).toEqual([]);
+  });
+
+  it('serves the heavy issues (SLAs, 20+ worklogs, team-managed) within the schema', async () => {
+    for (const key of [busyKey(), ...slaKeys().slice(0, 15), 'TEAM-5']) {
+      const response = await po('GET', `/rest/api/3/issue/${key}?expand=names,schema,renderedFields`);
+      expect(problems('getIssue', 200, response.json)).toEqual([]);
+    }
+  });
+
+  it.each<[string, string, string, unknown, OperationId]>([
+    ['401', 'GET', '/rest/api/3/myself', undefined, 'getCurrentUser'],
+    ['400', 'POST', '/rest/api/3/search/jql', { jql: 'order by key' }, 'searchAndReconsileIssuesUsingJqlPost'],
+    ['404', 'GET', '/rest/api/3/issue/NOPE-1', undefined, 'getIssue'],
+    ['403', 'PUT', '/rest/api/3/issue/SUP-1', { fields: {} }, 'editIssue'],
+    ['400', 'GET', '/rest/api/3/mypermissions', undefined, 'getMyPermissions'],
+  ])('error %s for %s %s is an ErrorCollection', async (_status, method, path, body, operationId) => {
+    const caller = _status === '401' ? callerFor(sim, null) : _status === '403' ? callerFor(sim, 'dev') : po;
+    const response = await caller(method, path, body);
+    expect(String(response.status)).toBe(_status);
+    expect(problems(operationId, response.status, response.json)).toEqual([]);
+  });
+});

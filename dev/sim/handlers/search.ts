@@ -1,0 +1,45 @@
+/**
+ * `POST /rest/api/3/search/jql`: enhanced search with token paging. Only issues the user may browse
+ * are searched; results are cut into pages of `maxResults` (default 50; at most 5000 when only ids
+ * and keys are asked for, 100 otherwise), each page with `isLast` and, before the last, an opaque
+ * `nextPageToken`. No `total`, as in Jira.
+ */
+import { JqlError } from '../jql/errors';
+import { runJql } from '../jql/search-query';
+import { badRequest } from '../http/errors';
+import { ok, type Handler } from '../http/context';
+import { selectFields, splitList } from '../render/field-selection';
+import { fieldNames, fieldSchemas, renderIssue } from '../render/issue';
+import { canBrowse } from './access';
+import { issuePageToken, readPageToken } from './page-token';
+import { readSearchRequest } from './search-request';
+
+export const searchIssues: Handler = (ctx) => {
+  const request = readSearchRequest(ctx.body);
+  const { store, user, render } = ctx;
+  const reconciled = new Set(request.reconcileIssues);
+  const candidates = canBrowse(user) ? store.issues.map((issue) => store.searchView(issue, ctx.faults.searchLagMs, reconciled)) : [];
+  let matches;
+  try {
+    matches = runJql(request.jql, candidates, { store, user, nowMs: render.nowMs });
+  } catch (error) {
+    if (error instanceof JqlError) throw badRequest(...error.messages);
+    throw error;
+  }
+
+  const selection = selectFields(request.fields, ['id']);
+  const expand = new Set(splitList(request.expand === undefined ? [] : [request.expand]));
+  const cap = selection.idsOnly && request.properties.length === 0 ? 5000 : 100;
+  const pageSize = Math.min(Math.max(1, request.maxResults ?? 50), cap);
+  const offset = readPageToken(request.jql, request.nextPageToken);
+  const page = matches.slice(offset, offset + pageSize);
+  const isLast = offset + page.length >= matches.length;
+
+  return ok({
+    issues: page.map((issue) => renderIssue(issue, render, { selection, properties: request.properties, expand, inSearch: true })),
+    ...(expand.has('names') ? { names: fieldNames(selection.fieldIds) } : {}),
+    ...(expand.has('schema') ? { schema: fieldSchemas(selection.fieldIds) } : {}),
+    ...(isLast ? {} : { nextPageToken: issuePageToken(request.jql, offset + page.length) }),
+    isLast,
+  });
+};

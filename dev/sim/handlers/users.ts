@@ -1,0 +1,34 @@
+/**
+ * People: `GET /rest/api/3/myself` (the logged-in `User`) and `GET /rest/api/3/user/assignable/search`
+ * (users with Assignable User in the project or issue's project, matched by `query` on the start of
+ * any word of the display name or email; offset `startAt`/`maxResults`, default 50).
+ */
+import { badRequest, notFound } from '../http/errors';
+import { ok, type Handler } from '../http/context';
+import { splitList } from '../render/field-selection';
+import { userBean } from '../render/user';
+import { hasProjectPermission } from '../site/permissions';
+import { canBrowse, visibleIssue } from './access';
+import { intParam } from './params';
+
+export const getCurrentUser: Handler = (ctx) => ok(userBean(ctx.render.base, ctx.user, new Set(splitList(ctx.query.getAll('expand')))));
+
+export const findAssignableUsers: Handler = (ctx) => {
+  const project = ctx.query.get('project');
+  const issueRef = ctx.query.get('issueKey') ?? ctx.query.get('issueId');
+  if (project === null && issueRef === null) throw badRequest("One of 'issueKey', 'issueId' or 'project' is required.");
+  if (project !== null && (!ctx.store.project(project) || !canBrowse(ctx.user))) throw notFound(`No project could be found with key '${project}'.`);
+  if (issueRef !== null) visibleIssue(ctx, issueRef);
+  const accountId = ctx.query.get('accountId');
+  const query = (ctx.query.get('query') ?? '').trim().toLowerCase();
+  const startAt = Math.max(0, intParam(ctx, 'startAt', 0));
+  const maxResults = Math.max(0, intParam(ctx, 'maxResults', 50));
+  const matches = ctx.store.users.filter((user) => {
+    if (!hasProjectPermission(user, 'ASSIGNABLE_USER')) return false;
+    if (accountId !== null) return user.accountId === accountId;
+    if (query === '') return true;
+    const words = [...user.displayName.toLowerCase().split(/\s+/), user.email.toLowerCase(), user.displayName.toLowerCase()];
+    return words.some((w) => w.startsWith(query));
+  });
+  return ok(matches.slice(startAt, startAt + maxResults).map((u) => userBean(ctx.render.base, u)));
+};

@@ -1,0 +1,99 @@
+/**
+ * The local Jira simulator: a real HTTP server that speaks Jira Cloud's REST contract for every
+ * operation in src/jira/operations.ts, over a deterministic demo site, with Jira's permission rules,
+ * fault injection and a request log. For running, demoing and testing the app without a Jira site;
+ * never deployed.
+ *
+ * ```ts
+ * const sim = await startSimulator({ now: Date.parse('2026-11-23T09:00:00Z') });
+ * const { email, token } = sim.users.po; // basic auth against sim.url
+ * await sim.close();
+ * ```
+ */
+import type { AddressInfo } from 'node:net';
+import { siteClock, type ClockMode } from './clock';
+import { FaultController } from './faults/controller';
+import type { FaultConfig } from './faults/config';
+import { RequestLog, type RecordedRequest } from './http/request-log';
+import { createSimulatorServer } from './http/server';
+import { seedSite } from './seed/seed-site';
+import type { LoginRole } from './site/model';
+import type { SiteStore } from './site/store';
+import { loginUser } from './site/users';
+
+export type { FaultConfig } from './faults/config';
+export type { RecordedRequest } from './http/request-log';
+export type { SiteStore } from './site/store';
+export { FaultController } from './faults/controller';
+
+export interface SimulatorOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Seed of the demo site and of seeded faults; default 1. */
+  readonly seed?: number;
+  /** Epoch ms the demo site is anchored to; default now. */
+  readonly now?: number;
+  /** Default: frozen when `now` is given (reproducible), running otherwise (SLA clocks tick). */
+  readonly clock?: ClockMode;
+  readonly faults?: FaultConfig;
+  /** Interface to listen on; default 127.0.0.1. */
+  readonly host?: string;
+}
+
+export interface SimulatorLogin {
+  readonly email: string;
+  readonly token: string;
+  readonly accountId: string;
+  readonly displayName: string;
+}
+
+export interface Simulator {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+  readonly faults: FaultController;
+  requests(): readonly RecordedRequest[];
+  clearRequests(): void;
+  /** The live in-memory site, for tests to check what writes did. */
+  readonly store: SiteStore;
+  readonly users: Readonly<Record<LoginRole, SimulatorLogin>>;
+}
+
+const ROLES: readonly LoginRole[] = ['admin', 'po', 'dev', 'outsider'];
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const seed = options.seed ?? 1;
+  const clock = siteClock(options.now ?? Date.now(), options.clock ?? (options.now === undefined ? 'running' : 'frozen'));
+  const store = seedSite(seed, clock);
+  const faults = new FaultController(seed, options.faults);
+  const log = new RequestLog();
+  const host = options.host ?? '127.0.0.1';
+  let url = '';
+  const server = createSimulatorServer({ store, faults, log, base: () => url });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const users = Object.fromEntries(
+    ROLES.map((role) => {
+      const user = loginUser(role);
+      return [role, { email: user.email, token: user.token ?? '', accountId: user.accountId, displayName: user.displayName }];
+    }),
+  ) as Record<LoginRole, SimulatorLogin>;
+  return {
+    url,
+    port,
+    faults,
+    store,
+    users,
+    requests: () => log.all(),
+    clearRequests: () => log.clear(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

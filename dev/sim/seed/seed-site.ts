@@ -1,0 +1,73 @@
+/**
+ * Build the demo site for a seed and an anchor instant: projects SUP (company-managed, board 1,
+ * "Story Points") and TEAM (team-managed, board 2, "Story point estimate"), their sprints, a few
+ * hundred issues each, numbered in creation order as Jira would have (ids across the site, keys
+ * per project). Same seed and anchor → the same site, byte for byte.
+ */
+import { Prng } from '../prng';
+import type { SiteClock } from '../clock';
+import { SUP_COMPONENTS, SUP_ISSUE_TYPES, SUP_STATUSES, TEAM_COMPONENTS, TEAM_ISSUE_TYPES, TEAM_STATUSES } from '../site/catalog';
+import { STORY_POINT_ESTIMATE_FIELD, STORY_POINTS_FIELD } from '../site/fields';
+import type { Board, Project, SiteIssue, Sprint } from '../site/model';
+import { SiteStore } from '../site/store';
+import { DEMO_USERS, TEAM_MEMBER_IDS, loginUser } from '../site/users';
+import { activeSprintTickets } from './active-tickets';
+import type { IssueDraft, ProjectSeed } from './drafts';
+import { plannedWork } from './planned-work';
+import { buildSprints } from './sprints';
+import { closedSprintTickets } from './support-tickets';
+
+const PROJECTS: readonly Project[] = [
+  { id: '10000', key: 'SUP', name: 'Support Platform', teamManaged: false, leadAccountId: loginUser('po').accountId, statuses: SUP_STATUSES, issueTypes: SUP_ISSUE_TYPES, components: SUP_COMPONENTS },
+  { id: '10001', key: 'TEAM', name: 'Team Apps', teamManaged: true, leadAccountId: loginUser('po').accountId, statuses: TEAM_STATUSES, issueTypes: TEAM_ISSUE_TYPES, components: TEAM_COMPONENTS },
+];
+
+const BOARDS: readonly Board[] = [
+  { id: 1, name: 'SUP board', projectId: '10000', filterId: '10000', estimationField: { id: STORY_POINTS_FIELD, name: 'Story Points' } },
+  { id: 2, name: 'TEAM board', projectId: '10001', filterId: '10001', estimationField: { id: STORY_POINT_ESTIMATE_FIELD, name: 'Story point estimate' } },
+];
+
+export function seedSite(seed: number, clock: SiteClock): SiteStore {
+  const root = new Prng(seed);
+  const anchorMs = clock.anchorMs;
+  const sprints: Sprint[] = [];
+  const drafts: IssueDraft[] = [];
+  let nextSprintId = 1;
+  for (const board of BOARDS) {
+    const project = PROJECTS.find((p) => p.id === board.projectId) as Project;
+    const boardSprints = buildSprints(root.fork(`sprints:${project.key}`), project, board, nextSprintId, anchorMs);
+    nextSprintId += boardSprints.length;
+    sprints.push(...boardSprints);
+    const projectSeed: ProjectSeed = {
+      prng: root.fork(`issues:${project.key}`),
+      project,
+      board,
+      closed: boardSprints.filter((s) => s.state === 'closed'),
+      active: boardSprints.find((s) => s.state === 'active') as Sprint,
+      future: boardSprints.find((s) => s.state === 'future') as Sprint,
+      anchorMs,
+      hasSla: !project.teamManaged,
+      poId: loginUser('po').accountId,
+      workers: TEAM_MEMBER_IDS.filter((id) => id !== loginUser('po').accountId),
+    };
+    drafts.push(...plannedWork(projectSeed), ...closedSprintTickets(projectSeed), ...activeSprintTickets(projectSeed));
+  }
+  return new SiteStore({ users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints, issues: numberIssues(drafts) }, clock);
+}
+
+/** Ids and keys in creation order; worklog ids in order of logging; ranks by creation. */
+function numberIssues(drafts: IssueDraft[]): SiteIssue[] {
+  const ordered = drafts.map((draft, index) => ({ draft, index })).sort((a, b) => a.draft.createdMs - b.draft.createdMs || a.index - b.index);
+  const perProject = new Map<string, number>();
+  const issues = ordered.map(({ draft }, index): SiteIssue => {
+    const project = PROJECTS.find((p) => p.id === draft.projectId) as Project;
+    const number = (perProject.get(project.id) ?? 0) + 1;
+    perProject.set(project.id, number);
+    return { ...draft, id: String(10001 + index), key: `${project.key}-${number}`, rank: index + 1, worklogs: [] };
+  });
+  const allWorklogs = ordered.flatMap(({ draft }, index) => draft.worklogs.map((w) => ({ w, issue: issues[index] as SiteIssue })));
+  allWorklogs.sort((a, b) => a.w.createdMs - b.w.createdMs || Number(a.issue.id) - Number(b.issue.id) || a.w.startedMs - b.w.startedMs);
+  allWorklogs.forEach(({ w, issue }, index) => issue.worklogs.push({ ...w, id: String(100000 + index) }));
+  for (const issue of issues) issue.worklogs.sort((a, b) => Number(a.id) - Number(b.id));
+  return issues;
+}

@@ -1,0 +1,114 @@
+/**
+ * The live demo site: every project, board, sprint, issue and user, with the lookups the REST
+ * handlers need. Writes go through `write()` so that `updated` moves as in Jira and so that search
+ * can lag behind writes (the `searchLagMs` fault), as Jira's eventually consistent index does until
+ * the caller names the issue in `reconcileIssues`.
+ */
+import type { SiteClock } from '../clock';
+import type { Board, Project, SiteIssue, SiteUser, Sprint } from './model';
+
+export interface SiteData {
+  readonly users: SiteUser[];
+  readonly projects: Project[];
+  readonly boards: Board[];
+  readonly sprints: Sprint[];
+  readonly issues: SiteIssue[];
+}
+
+interface PendingIndex {
+  readonly before: SiteIssue;
+  writtenAtWallMs: number;
+}
+
+export class SiteStore {
+  readonly users: SiteUser[];
+  readonly projects: Project[];
+  readonly boards: Board[];
+  readonly sprints: Sprint[];
+  readonly issues: SiteIssue[];
+  private readonly issuesByKey = new Map<string, SiteIssue>();
+  private readonly issuesById = new Map<string, SiteIssue>();
+  private readonly pending = new Map<string, PendingIndex>();
+  private lastCommentId: number;
+
+  constructor(data: SiteData, readonly clock: SiteClock) {
+    this.users = data.users;
+    this.projects = data.projects;
+    this.boards = data.boards;
+    this.sprints = data.sprints;
+    this.issues = data.issues;
+    for (const issue of this.issues) {
+      this.issuesByKey.set(issue.key.toUpperCase(), issue);
+      this.issuesById.set(issue.id, issue);
+    }
+    this.lastCommentId = Math.max(10000, ...this.issues.flatMap((i) => i.comments.map((c) => Number(c.id))));
+  }
+
+  /** By id (`10042`) or key (`SUP-12`, any case), as Jira resolves `{issueIdOrKey}`. */
+  issue(idOrKey: string): SiteIssue | undefined {
+    return this.issuesById.get(idOrKey) ?? this.issuesByKey.get(idOrKey.toUpperCase());
+  }
+
+  /** By key (any case) or id. */
+  project(keyOrId: string): Project | undefined {
+    return this.projects.find((p) => p.id === keyOrId || p.key.toUpperCase() === keyOrId.toUpperCase());
+  }
+
+  projectOf(issue: SiteIssue): Project {
+    const project = this.projects.find((p) => p.id === issue.projectId);
+    if (!project) throw new Error(`Issue ${issue.key} belongs to no project.`);
+    return project;
+  }
+
+  board(id: number): Board | undefined {
+    return this.boards.find((b) => b.id === id);
+  }
+
+  boardOfProject(projectId: string): Board | undefined {
+    return this.boards.find((b) => b.projectId === projectId);
+  }
+
+  sprint(id: number): Sprint | undefined {
+    return this.sprints.find((s) => s.id === id);
+  }
+
+  sprintsOfBoard(boardId: number): Sprint[] {
+    return this.sprints.filter((s) => s.boardId === boardId);
+  }
+
+  user(accountId: string): SiteUser | undefined {
+    return this.users.find((u) => u.accountId === accountId);
+  }
+
+  userByEmail(email: string): SiteUser | undefined {
+    return this.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
+  }
+
+  nextCommentId(): string {
+    this.lastCommentId += 1;
+    return String(this.lastCommentId);
+  }
+
+  /**
+   * Change an issue. `touch` (default true) moves `updated` to now, as edits, comments and sprint
+   * moves do in Jira; entity-property writes pass false.
+   */
+  write(issue: SiteIssue, change: (issue: SiteIssue) => void, options: { touch?: boolean } = {}): void {
+    const earlier = this.pending.get(issue.id);
+    if (earlier) earlier.writtenAtWallMs = Date.now();
+    else this.pending.set(issue.id, { before: structuredClone(issue), writtenAtWallMs: Date.now() });
+    change(issue);
+    if (options.touch ?? true) issue.updatedMs = Math.max(issue.updatedMs, this.clock.now());
+  }
+
+  /** The issue as a lagging search index still sees it: before writes younger than `lagMs`. */
+  searchView(issue: SiteIssue, lagMs: number, reconciled: ReadonlySet<string>): SiteIssue {
+    const pending = this.pending.get(issue.id);
+    if (!pending) return issue;
+    if (lagMs <= 0 || reconciled.has(issue.id) || Date.now() - pending.writtenAtWallMs >= lagMs) {
+      this.pending.delete(issue.id);
+      return issue;
+    }
+    return pending.before;
+  }
+}
