@@ -182,6 +182,32 @@ describe('retries and the deadline', () => {
     expect(clock.sleeps).toEqual([2000]);
   });
 
+  it('rides out a 429 storm across a many-page search: every issue once, each refused page retried', async () => {
+    sim.faults.set({ rateLimit: { fraction: 0.3, headers: 'retry-after', retryAfterSeconds: 1 } });
+    const clock = recordingClock();
+    const client = clientFor('admin', { clock });
+    const { tickets } = await client.searchTickets({ jql: 'project = TEAM ORDER BY key ASC', catalog: { storyPoints: [], slas: [] } });
+    const expected = sim.store.issues.filter((i) => i.key.startsWith('TEAM-'));
+    expect(new Set(tickets.map((t) => t.key)).size).toBe(expected.length);
+    expect(tickets).toHaveLength(expected.length);
+    const refused = sim.requests().filter((r) => r.status === 429).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(clock.sleeps).toEqual(Array.from({ length: refused }, () => 1000));
+    expect(count('searchAndReconsileIssuesUsingJqlPost')).toBe(Math.ceil(expected.length / 100) + refused);
+  });
+
+  it('stays within a per-endpoint burst limit by waiting as told, with worklogs fetched in parallel', async () => {
+    const window = { startMs: 0, endMs: Date.UTC(2030, 0, 1) };
+    const busy = sim.store.issues.filter((i) => i.worklogs.length > 20).map((i) => i.key);
+    sim.faults.set({ burst: { capacity: 1, refillPerSecond: 50, operationId: 'getIssueWorklog' } });
+    const client = clientFor('admin');
+    const lists = await Promise.all(busy.map((key) => client.issues.worklogs(key, window)));
+    busy.forEach((key, i) => expect(lists[i]).toHaveLength(sim.store.issue(key)?.worklogs.length ?? -1));
+    const limited = sim.requests().filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(client.http.stats.retries).toBe(limited.length);
+  });
+
   it('gives up after four attempts with RateLimited and a sentence naming the wait', async () => {
     sim.faults.set({ rateLimit: { headers: 'retry-after', retryAfterSeconds: 1 } });
     const clock = recordingClock();

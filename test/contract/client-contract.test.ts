@@ -62,6 +62,9 @@ beforeAll(async () => {
   recorded = sim.requests();
 });
 afterAll(async () => {
+  // The operations this contract covers, with how often the client called each: the suite's summary.
+  const lines = operations.map((id) => `  ${JIRA_OPERATIONS[id].method.padEnd(4)} ${JIRA_OPERATIONS[id].path.padEnd(58)} ${id} ×${recorded.filter((r) => r.operationId === id).length}`);
+  console.info(`Client contract: ${operations.length} operations checked against the OpenAPI specs\n${lines.join('\n')}`);
   await sim.close();
 });
 
