@@ -1,13 +1,22 @@
 /**
- * The one resolver function behind all three Custom UI surfaces. Each use case gets its own key,
- * namespaced by surface (`panel.get`, `settings.save`…); the keys, payload schemas and result types
- * live in `src/contract/` so the UI imports them instead of copying them.
- *
- * Not built yet: the use cases arrive with the backend issue. Until then the function defines no
- * keys, and the platform answers any call with "Resolver has no definition for …".
+ * The one resolver function behind all three Custom UI surfaces: one key per use case, namespaced by
+ * surface (`panel.get`, `settings.save`…). The keys, payload schemas and result types live in
+ * `src/contract/`, which the UI imports instead of copying.
  */
 import Resolver from '@forge/resolver';
+import { forgeUserPorts } from '../forge/forge-ports';
+import type { PortsFactory } from '../ports';
+import { defineDashboardEndpoints } from './dashboard';
+import { definePanelEndpoints } from './panel';
+import { defineSettingsEndpoints } from './settings';
 
-const resolver = new Resolver();
+/** Build the handler over a ports factory; production uses the Forge adapters, tests the simulator. */
+export function buildResolverHandler(portsFor: PortsFactory): ReturnType<Resolver['getDefinitions']> {
+  const resolver = new Resolver();
+  definePanelEndpoints(resolver, portsFor);
+  defineDashboardEndpoints(resolver, portsFor);
+  defineSettingsEndpoints(resolver, portsFor);
+  return resolver.getDefinitions();
+}
 
-export const handler = resolver.getDefinitions();
+export const handler = buildResolverHandler(forgeUserPorts);

@@ -1,0 +1,23 @@
+/**
+ * Storage keys. KVS keys allow `[a-zA-Z0-9:._\s-#]`, ≤ 500 chars, and can only be listed by prefix
+ * (20 per page), so every key starts with its kind and project: everything of one kind and project
+ * lists with one prefix. Numbers are zero-padded so prefix listings come back in numeric order.
+ */
+const pad = (n: number): string => String(n).padStart(9, '0');
+
+export const keys = {
+  settings: (projectKey: string) => `settings:${projectKey}`,
+  policyVersion: (projectKey: string, version: number) => `policy:${projectKey}:${pad(version)}`,
+  policyVersions: (projectKey: string) => `policy:${projectKey}:`,
+  baseline: (projectKey: string, sprintId: number) => `baseline:${projectKey}:${pad(sprintId)}`,
+  rollup: (projectKey: string, sprintId: number) => `rollup:${projectKey}:${pad(sprintId)}`,
+  history: (projectKey: string, sprintId: number) => `history:${projectKey}:${pad(sprintId)}`,
+  histories: (projectKey: string) => `history:${projectKey}:`,
+  overflow: (projectKey: string, sprintId: number) => `overflow:${projectKey}:${pad(sprintId)}`,
+  project: (projectKey: string) => `project:${projectKey}`,
+  projects: () => 'project:',
+  adminCheck: (accountId: string, projectKey: string) => `admin-check:${projectKey}:${accountId}`,
+} as const;
+
+/** Jira project keys: upper-case letter first, then letters, digits or underscores. */
+export const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;

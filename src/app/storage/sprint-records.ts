@@ -1,0 +1,108 @@
+/**
+ * Per-sprint records: the baseline taken at sprint start, the latest rollup of an active sprint, the
+ * retrospective row of a closed sprint (computed once), and the PO's overflow decision.
+ */
+import { z } from 'zod';
+import type { KeyValueStore } from '../../ports';
+import { keys } from './keys';
+import { readRecord, writeRecord, type ReadResult } from './stored-record';
+
+const used = z.object({ sanctioned: z.number(), planned: z.number(), untriaged: z.number(), total: z.number() });
+const nullableNumber = z.number().nullable();
+
+/** What was in the sprint when it started (snapshotted by the sprint-started trigger, or lazily). */
+export const baselineSchema = z.object({
+  schemaVersion: z.literal(1),
+  sprintId: z.number().int(),
+  takenAt: z.number(),
+  /** True when taken after the start (the trigger was missed): membership is then a best guess. */
+  lazy: z.boolean(),
+  issueKeys: z.array(z.string()),
+  committedPoints: z.number().min(0),
+});
+export type SprintBaselineRecord = z.infer<typeof baselineSchema>;
+
+/** The dashboard's numbers for one sprint at `computedAt`. */
+export const rollupSchema = z.object({
+  schemaVersion: z.literal(1),
+  sprintId: z.number().int(),
+  sprintName: z.string(),
+  state: z.enum(['active', 'closed', 'future']),
+  startMs: z.number(),
+  endMs: z.number(),
+  computedAt: z.number(),
+  unit: z.enum(['hours', 'points']),
+  capacity: z.number(),
+  budget: z.number(),
+  used,
+  remaining: z.number(),
+  status: z.enum(['ok', 'at-risk', 'over']),
+  forecast: z.number(),
+  items: z.array(z.object({ key: z.string(), summary: z.string().optional(), category: z.enum(['sanctioned', 'planned', 'untriaged']), amount: z.number(), estimated: z.boolean() })),
+  burn: z.array(z.object({ date: z.string(), sanctioned: nullableNumber, planned: nullableNumber, untriaged: nullableNumber, total: nullableNumber, budget: z.number(), forecast: nullableNumber })),
+  wip: z.object({ inProgress: z.array(z.string()), count: z.number(), limit: z.number(), breached: z.boolean() }),
+  supportContact: z.string().nullable(),
+  /** Jira's `updated` high-water mark, for asking only about what changed since. */
+  updatedSince: z.number().optional(),
+});
+export type SprintRollup = z.infer<typeof rollupSchema>;
+
+/** One retrospective row (domain HistoryRow), stored once when the sprint is seen closed. */
+export const historySchema = z.object({
+  schemaVersion: z.literal(1),
+  sprintId: z.number().int(),
+  name: z.string(),
+  startMs: z.number(),
+  endMs: z.number(),
+  unit: z.enum(['hours', 'points']),
+  capacity: z.number(),
+  budget: z.number(),
+  used: z.number(),
+  sharePct: z.number(),
+  allocationPct: z.number(),
+  interrupts: z.number().int(),
+  deferred: z.number().int(),
+  velocityPoints: z.number(),
+  defects: z.object({ opened: z.number().int(), closed: z.number().int(), net: z.number().int() }),
+});
+export type StoredHistoryRow = z.infer<typeof historySchema>;
+
+export const OVERFLOW_CHOICES = ['swap-out', 'abort-sprint', 'accept-overrun'] as const;
+export const overflowSchema = z.object({
+  schemaVersion: z.literal(1),
+  sprintId: z.number().int(),
+  choice: z.enum(OVERFLOW_CHOICES),
+  reason: z.string().max(2000).optional(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+export type OverflowDecision = z.infer<typeof overflowSchema>;
+
+export const sprintRecords = {
+  baseline: {
+    read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<SprintBaselineRecord>> => readRecord(store, keys.baseline(projectKey, sprintId), baselineSchema),
+    write: (store: KeyValueStore, projectKey: string, value: SprintBaselineRecord) => writeRecord(store, keys.baseline(projectKey, value.sprintId), baselineSchema, value),
+  },
+  rollup: {
+    read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<SprintRollup>> => readRecord(store, keys.rollup(projectKey, sprintId), rollupSchema),
+    write: (store: KeyValueStore, projectKey: string, value: SprintRollup) => writeRecord(store, keys.rollup(projectKey, value.sprintId), rollupSchema, value),
+  },
+  history: {
+    read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<StoredHistoryRow>> => readRecord(store, keys.history(projectKey, sprintId), historySchema),
+    write: (store: KeyValueStore, projectKey: string, value: StoredHistoryRow) => writeRecord(store, keys.history(projectKey, value.sprintId), historySchema, value),
+  },
+  overflow: {
+    read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<OverflowDecision>> => readRecord(store, keys.overflow(projectKey, sprintId), overflowSchema),
+    write: (store: KeyValueStore, projectKey: string, value: OverflowDecision) => writeRecord(store, keys.overflow(projectKey, value.sprintId), overflowSchema, value),
+  },
+};
+
+/** Projects that use the app, so the hourly rollup knows where to look. */
+export const projectRegistry = {
+  async register(store: KeyValueStore, projectKey: string, at: number): Promise<void> {
+    if ((await store.get(keys.project(projectKey))) === undefined) await store.set(keys.project(projectKey), { schemaVersion: 1, projectKey, since: at });
+  },
+  async list(store: KeyValueStore): Promise<string[]> {
+    return (await store.list(keys.projects())).map((e) => e.key.slice(keys.projects().length));
+  },
+};

@@ -1,0 +1,5 @@
+/**
+ * The resolver contract, shared by the backend and the Custom UI (which imports it from here, never
+ * a copy): the envelope, and per surface the keys, payload schemas and result types.
+ */
+export * from './envelope';
