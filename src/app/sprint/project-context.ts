@@ -1,0 +1,58 @@
+/**
+ * What every sprint-level use case needs to know about a project before it can compute anything:
+ * its settings, its scrum board, the board's sprints (oldest first) and the site's field catalog with
+ * the board's estimation field. Loaded in two round trips: the board first, then the rest at once.
+ */
+import { AppError } from '../app-error';
+import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
+import type { Board, Sprint } from '../../jira/client/agile-client';
+import type { FieldCatalog } from '../../jira/field-catalog';
+import type { Ports } from '../../ports';
+
+export interface ProjectContext {
+  readonly projectKey: string;
+  readonly loaded: LoadedSettings;
+  readonly board: Board;
+  /** Every sprint of the board, oldest first (closed, active, future). */
+  readonly sprints: readonly Sprint[];
+  readonly catalog: FieldCatalog;
+  /** Things an admin should know (duplicate Severity fields, a damaged settings record…). */
+  readonly notes: readonly string[];
+}
+
+const startOf = (s: Sprint): number => (s.startDate ? Date.parse(s.startDate) : Number.MAX_SAFE_INTEGER);
+
+export async function loadProjectContext(ports: Ports, projectKey: string): Promise<ProjectContext> {
+  const [loaded, board] = await Promise.all([loadSettings(ports.store, projectKey), ports.jira.agile.boardForProject(projectKey)]);
+  if (!board) throw new AppError('NOT_FOUND', `Project ${projectKey} has no scrum board. Interrupt Budget works with Scrum boards: create one, or open the app from a Scrum project.`);
+  const [estimationFieldId, sprints] = await Promise.all([
+    loaded.settings.storyPointsFieldId ? Promise.resolve(loaded.settings.storyPointsFieldId) : ports.jira.agile.estimationFieldId(board.id),
+    ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']),
+    ports.jira.discoverFields(), // fetches the field list in this round trip; the call below reuses it
+  ]);
+  const discovery = await ports.jira.discoverFields({
+    ...(estimationFieldId ? { storyPointsFieldId: estimationFieldId } : {}),
+    ...(loaded.settings.severityFieldId ? { severityFieldId: loaded.settings.severityFieldId } : {}),
+  });
+  const ordered = [...sprints].sort((a, b) => startOf(a) - startOf(b) || a.id - b.id);
+  return {
+    projectKey,
+    loaded,
+    board,
+    sprints: ordered,
+    catalog: discovery.catalog,
+    notes: [...(loaded.problem ? [loaded.problem] : []), ...discovery.notes],
+  };
+}
+
+/** The sprint window: start → complete date (closed) or planned end (active). */
+export function sprintWindow(sprint: Sprint): { startMs: number; endMs: number } | undefined {
+  const startMs = sprint.startDate ? Date.parse(sprint.startDate) : NaN;
+  const endText = sprint.state === 'closed' ? (sprint.completeDate ?? sprint.endDate) : sprint.endDate;
+  const endMs = endText ? Date.parse(endText) : NaN;
+  return Number.isFinite(startMs) && Number.isFinite(endMs) ? { startMs, endMs } : undefined;
+}
+
+export function activeSprint(context: ProjectContext): Sprint | undefined {
+  return context.sprints.find((s) => s.state === 'active');
+}

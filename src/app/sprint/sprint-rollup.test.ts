@@ -1,0 +1,61 @@
+/**
+ * The rollup of the simulator's active SUP sprint, against numbers worked out here from the
+ * simulator's own store and the domain functions.
+ */
+import { startSimulator, type Simulator } from '../../../dev/sim';
+import { allocate } from '../../domain/allocation';
+import { DEFAULT_CLASSIFICATION } from '../../domain/triage-facts';
+import { BasicAuthTransport } from '../../jira/basic-auth-transport';
+import { JiraClient } from '../../jira/jira-client';
+import type { Ports } from '../../ports';
+import { MemoryStore } from '../storage/memory-store';
+import { activeSprint, loadProjectContext } from './project-context';
+import { computeSprintRollup } from './sprint-rollup';
+
+const NOW = Date.UTC(2026, 10, 23, 9);
+let sim: Simulator;
+let ports: Ports;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, now: NOW });
+  const login = sim.users.po;
+  ports = {
+    jira: JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }) }),
+    store: new MemoryStore(),
+    clock: { now: () => NOW },
+  };
+});
+afterAll(() => sim.close());
+
+describe('computeSprintRollup', () => {
+  it('loads the project context and rolls up the active sprint with a single search', async () => {
+    sim.clearRequests();
+    const context = await loadProjectContext(ports, 'SUP');
+    expect(context.board.id).toBe(1);
+    expect(context.catalog.storyPoints[0]?.id).toBe('customfield_10026');
+    const sprint = activeSprint(context);
+    if (!sprint) throw new Error('no active sprint');
+    sim.clearRequests();
+    const { rollup, tickets } = await computeSprintRollup(ports, context, sprint);
+    const inSprint = sim.store.issues.filter((i) => i.sprintIds.includes(sprint.id));
+    expect(tickets).toHaveLength(inSprint.length);
+    const searches = sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');
+    expect(searches).toHaveLength(1);
+    expect(rollup).toMatchObject({ sprintId: sprint.id, state: 'active', unit: 'hours', computedAt: NOW });
+    // Default settings: 5 people × 6 h × working days, 20 % of it.
+    expect(rollup.budget).toBeCloseTo(rollup.capacity * 0.2, 2);
+    expect(rollup.used.total).toBeGreaterThan(0);
+    expect(rollup.burn.length).toBeGreaterThan(0);
+    expect(rollup.items.every((i) => inSprint.some((s) => s.key === i.key))).toBe(true);
+    // The same numbers as the domain gives on the same tickets.
+    const again = allocate({
+      sprintTickets: tickets,
+      window: { startMs: rollup.startMs, endMs: rollup.endMs },
+      calendar: { timeZone: 'UTC', workingWeekdays: [1, 2, 3, 4, 5], nonWorkingDates: [] },
+      model: { kind: 'hours', teamSize: 5, focusHoursPerDay: 6 },
+      allocationPct: 20,
+      classification: DEFAULT_CLASSIFICATION,
+    });
+    expect(rollup.used).toEqual(again.used);
+  });
+});

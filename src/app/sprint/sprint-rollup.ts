@@ -1,0 +1,69 @@
+/**
+ * Compute a sprint's rollup: the dashboard's numbers (capacity, budget, used by category, burn,
+ * forecast, status, WIP, support contact) from the sprint's issues in Jira, the stored baseline and
+ * the project's settings. One search (plus worklogs only where the search's embedded list is
+ * truncated); everything else is the pure domain.
+ */
+import { allocate, type AllocationInput } from '../../domain/allocation';
+import { burnSeries } from '../../domain/burn';
+import { supportContact } from '../../domain/rotation';
+import { assessSprint } from '../../domain/sprint-status';
+import type { Ticket } from '../../domain/ticket';
+import { wipStatus } from '../../domain/wip';
+import type { Sprint } from '../../jira/client/agile-client';
+import type { Ports } from '../../ports';
+import { AppError } from '../app-error';
+import { calendarOf, capacityModelOf, classificationOf, rotationOf } from '../settings/project-settings';
+import type { SprintBaselineRecord, SprintRollup } from '../storage/sprint-records';
+import { sprintWindow, type ProjectContext } from './project-context';
+
+export interface ComputedRollup {
+  readonly rollup: SprintRollup;
+  /** The sprint's issues as read for this rollup, for callers that list them. */
+  readonly tickets: readonly Ticket[];
+  readonly notes: readonly string[];
+}
+
+export async function computeSprintRollup(ports: Ports, context: ProjectContext, sprint: Sprint, baseline?: SprintBaselineRecord): Promise<ComputedRollup> {
+  const window = sprintWindow(sprint);
+  if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
+  const { settings } = context.loaded;
+  const { tickets, notes } = await ports.jira.searchTickets({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window } });
+  const classification = classificationOf(settings);
+  const input: AllocationInput = {
+    sprintTickets: tickets,
+    window,
+    calendar: calendarOf(settings),
+    model: capacityModelOf(settings),
+    allocationPct: settings.allocationPct,
+    classification,
+    ...(baseline ? { baseline: { issueKeys: baseline.issueKeys, committedPoints: baseline.committedPoints } } : {}),
+  };
+  const now = ports.clock.now();
+  const allocation = allocate(input);
+  const assessment = assessSprint(allocation, window, input.calendar, now);
+  const wip = wipStatus(tickets, classification, settings.wipLimit);
+  const contact = supportContact(rotationOf(settings), context.sprints.map((s) => s.id), sprint.id);
+  const summaries = new Map(tickets.map((t) => [t.key, t.summary]));
+  const rollup: SprintRollup = {
+    schemaVersion: 1,
+    sprintId: sprint.id,
+    sprintName: sprint.name,
+    state: sprint.state,
+    startMs: window.startMs,
+    endMs: window.endMs,
+    computedAt: now,
+    unit: allocation.unit,
+    capacity: allocation.capacity,
+    budget: allocation.budget,
+    used: allocation.used,
+    remaining: allocation.remaining,
+    status: assessment.status,
+    forecast: assessment.forecast,
+    items: allocation.items.map((item) => ({ ...item, ...(summaries.get(item.key) ? { summary: summaries.get(item.key) as string } : {}) })),
+    burn: burnSeries(input, now),
+    wip: { inProgress: [...wip.inProgress], count: wip.count, limit: wip.limit, breached: wip.breached },
+    supportContact: contact?.accountId ?? null,
+  };
+  return { rollup, tickets, notes };
+}
