@@ -5,7 +5,12 @@
  * `@forge/api` sends every product request through `global.__forge_fetch__({provider, …}, path, init)`;
  * in Forge the platform supplies it and signs the request as the user or the app. Here we supply it
  * and sign with basic auth: the user's credentials for `provider: 'user'`, the app's for `'app'`.
+ * `@forge/kvs` sends its storage calls through the same hook with `type: 'kvs'` (and `provider:
+ * 'app'`, so the type must be looked at first); with the `kvs` option those go to a local store such
+ * as the KVS emulator, so one shim serves the whole Forge runtime the app uses.
  */
+import type { KvsBackend } from './kvs-emulator';
+
 export interface Credentials {
   readonly email: string;
   readonly apiToken: string;
@@ -17,9 +22,11 @@ export interface RuntimeShimOptions {
   readonly user: Credentials;
   /** Who `asApp()` is (on the simulator, an admin account plays the app user). */
   readonly app: Credentials;
+  /** Where `@forge/kvs` calls go (e.g. a KvsEmulator); without it they fail, as outside Forge. */
+  readonly kvs?: KvsBackend;
 }
 
-type ForgeFetch = (args: { provider?: string }, path: string, init?: RequestInit) => Promise<Response>;
+type ForgeFetch = (args: { type?: string; provider?: string }, path: string, init?: RequestInit) => Promise<Response>;
 const globals = globalThis as typeof globalThis & { __forge_fetch__?: ForgeFetch };
 
 const basic = (c: Credentials): string => `Basic ${Buffer.from(`${c.email}:${c.apiToken}`).toString('base64')}`;
@@ -29,6 +36,10 @@ export function installForgeRuntimeShim(options: RuntimeShimOptions): () => void
   const previous = globals.__forge_fetch__;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   globals.__forge_fetch__ = async (args, path, init = {}) => {
+    if (args.type === 'kvs') {
+      if (!options.kvs) throw new Error('The Forge runtime shim has no KVS store: pass the kvs option (e.g. new KvsEmulator()).');
+      return options.kvs.fetch(path, init);
+    }
     const credentials = args.provider === 'app' ? options.app : options.user;
     const headers = new Headers(init.headers);
     headers.set('Authorization', basic(credentials));

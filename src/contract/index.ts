@@ -3,3 +3,4 @@
  * a copy): the envelope, and per surface the keys, payload schemas and result types.
  */
 export * from './envelope';
+export * from './settings';

@@ -54,6 +54,14 @@ export const EMPTY_CATALOG: FieldCatalog = { storyPoints: [], slas: [] };
 const ref = (f: JiraField): FieldRef => ({ id: f.id, name: f.name });
 const byName = (name: string) => (f: JiraField) => f.name.trim().toLowerCase() === name;
 
+/** The field-shaped entries of `GET /rest/api/3/field`; anything else is skipped, never fatal. */
+export function parseFieldList(fieldList: readonly unknown[]): JiraField[] {
+  return fieldList.flatMap((raw) => {
+    const parsed = fieldSchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 /**
  * Discover field ids from the field list. Entries that are not field-shaped are skipped, never fatal.
  * Throws nothing; a list that is not an array yields the empty catalog and a note.
@@ -63,10 +71,7 @@ export function discoverFields(fieldList: unknown, options: DiscoveryOptions = {
   if (!Array.isArray(fieldList)) {
     return { catalog: EMPTY_CATALOG, notes: ['The field list is not a JSON array, so no custom fields were recognised.'] };
   }
-  const fields = fieldList.flatMap((raw) => {
-    const parsed = fieldSchema.safeParse(raw);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const fields = parseFieldList(fieldList);
   const typed = (type: string) => fields.filter((f) => f.schema?.custom === type);
 
   const storyPoints: FieldRef[] = [];

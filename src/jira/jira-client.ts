@@ -16,7 +16,7 @@ import { AgileClient } from './client/agile-client';
 import { IssueClient, type RawIssue } from './client/issue-client';
 import { PeopleClient } from './client/people-client';
 import { badResponse } from './errors';
-import { discoverFields, fieldsToRequest, type Discovery, type DiscoveryOptions, type FieldCatalog } from './field-catalog';
+import { discoverFields, fieldsToRequest, parseFieldList, type Discovery, type DiscoveryOptions, type FieldCatalog, type JiraField } from './field-catalog';
 import { mapIssue } from './issue-mapper';
 import { JiraHttp, type JiraHttpOptions } from './jira-http';
 
@@ -29,6 +29,8 @@ export interface TicketQuery {
   /** Load worklogs (embedded, completed where truncated), clipped to this window when given. */
   readonly worklogs?: { readonly window?: SprintWindow };
   readonly reconcileIssueIds?: readonly number[];
+  /** Stop after this many issues (the JQL's ORDER BY decides which): no paging past what is shown. */
+  readonly maxIssues?: number;
 }
 
 export interface TicketResult {
@@ -41,7 +43,7 @@ export class JiraClient {
   readonly issues: IssueClient;
   readonly agile: AgileClient;
   readonly people: PeopleClient;
-  private fieldList?: Promise<unknown[]>;
+  private fields?: Promise<JiraField[]>;
 
   constructor(readonly http: JiraHttp) {
     this.issues = new IssueClient(http);
@@ -53,10 +55,21 @@ export class JiraClient {
     return new JiraClient(new JiraHttp(options));
   }
 
-  /** The site's custom fields of interest. The field list is fetched once per client. */
+  /**
+   * The site's fields (the entries that are field-shaped), fetched once per client however many use
+   * cases ask. A failed fetch is not remembered, so asking again retries.
+   */
+  fieldList(): Promise<JiraField[]> {
+    this.fields ??= this.http.json('getFields', { method: 'GET', route: route`/rest/api/3/field` }, z.array(z.unknown())).then(parseFieldList, (error: unknown) => {
+      this.fields = undefined;
+      throw error;
+    });
+    return this.fields;
+  }
+
+  /** The site's custom fields of interest, from the (cached) field list. */
   async discoverFields(options: DiscoveryOptions = {}): Promise<Discovery> {
-    this.fieldList ??= this.http.json('getFields', { method: 'GET', route: route`/rest/api/3/field` }, z.array(z.unknown()));
-    return discoverFields(await this.fieldList, options);
+    return discoverFields(await this.fieldList(), options);
   }
 
   /** Issues matching the JQL, as Tickets (with the decision property), in Jira's order. */
@@ -67,6 +80,7 @@ export class JiraClient {
       fields: query.worklogs ? [...fields, 'worklog'] : fields,
       properties: [DECISION_PROPERTY_KEY],
       ...(query.reconcileIssueIds ? { reconcileIssueIds: query.reconcileIssueIds } : {}),
+      ...(query.maxIssues !== undefined ? { maxIssues: query.maxIssues } : {}),
     });
     return this.toTickets(raw, query);
   }

@@ -50,6 +50,7 @@ async function exerciseClient(): Promise<void> {
   await client.people.myPermissions({ projectKey: 'SUP' }, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
   await client.people.myPermissions({ issueKey: first.key }, ['EDIT_ISSUES']);
   await client.people.assignableUsers('SUP', 'demo');
+  await client.people.assignableUser('SUP', login.accountId);
   await client.searchTickets({ jql: `project = SUP AND key = ${first.key}`, catalog, reconcileIssueIds: [Number(first.id)] });
   // Error answers are part of the contract too.
   await client.issues.getProperty(first.key, 'no-such-property');

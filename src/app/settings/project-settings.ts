@@ -19,12 +19,15 @@ const text = z.string().trim().min(1).max(255);
 const label = z.string().trim().min(1).max(255).regex(/^\S+$/, 'must not contain spaces (Jira labels cannot)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-24');
 const valueList = z.array(text).max(30);
+/** A number in a range, with messages an admin can act on (they reach the settings form as they are). */
+const between = (min: number, max: number) => z.number({ error: 'must be a number' }).min(min, `must be ${min} or more`).max(max, `must be ${max} or less`);
+const wholeBetween = (min: number, max: number) => between(min, max).int('must be a whole number');
 
 export const capacitySchema = z.object({
   model: z.enum(['hours', 'points']),
-  teamSize: z.number().min(0).max(500),
-  focusHoursPerDay: z.number().min(0).max(24),
-  unestimatedPoints: z.object({ S1: z.number().min(0).max(100), S2: z.number().min(0).max(100), S3: z.number().min(0).max(100), S4: z.number().min(0).max(100), unknown: z.number().min(0).max(100) }),
+  teamSize: between(0, 500),
+  focusHoursPerDay: between(0, 24),
+  unestimatedPoints: z.object({ S1: between(0, 100), S2: between(0, 100), S3: between(0, 100), S4: between(0, 100), unknown: between(0, 100) }),
   timeZone: z.string().refine(isValidTimeZone, 'must be a time zone such as Europe/Berlin'),
   workingWeekdays: z.array(z.number().int().min(0).max(6)).min(1, 'needs at least one working day').max(7),
   nonWorkingDates: z.array(isoDate).max(366),
@@ -32,20 +35,20 @@ export const capacitySchema = z.object({
 
 /** Everything an admin can change; the save payload carries exactly this. */
 export const editableSettingsSchema = z.object({
-  allocationPct: z.number().min(0).max(100),
+  allocationPct: between(0, 100),
   capacity: capacitySchema,
   supportFilter: z.object({ issueTypes: valueList, labels: z.array(label).max(30) }),
   severityFieldId: z.string().regex(/^customfield_\d+$/, 'must be a custom field id such as customfield_10081').nullable(),
   storyPointsFieldId: z.string().regex(/^customfield_\d+$/, 'must be a custom field id such as customfield_10016').nullable(),
   severityMap: z.object(Object.fromEntries(SEVERITY_LEVELS.map((s) => [s, valueList])) as Record<(typeof SEVERITY_LEVELS)[number], typeof valueList>),
   priorityMap: z.object(Object.fromEntries(PRIORITY_LEVELS.map((p) => [p, valueList])) as Record<(typeof PRIORITY_LEVELS)[number], typeof valueList>),
-  slaAtRiskHours: z.number().min(0).max(720),
+  slaAtRiskHours: between(0, 720),
   labels: z.object({ interrupt: label, deferred: label }),
   commentOnDecision: z.boolean(),
   assignToSupportContact: z.boolean(),
-  wipLimit: z.number().int().min(1).max(50),
+  wipLimit: wholeBetween(1, 50),
   rotation: z.object({ roster: z.array(text).max(50), overrides: z.record(z.string().regex(/^\d+$/), text) }),
-  historySprints: z.number().int().min(1).max(24),
+  historySprints: wholeBetween(1, 24),
   defectTypes: valueList,
 });
 export type EditableSettings = z.infer<typeof editableSettingsSchema>;

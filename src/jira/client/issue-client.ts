@@ -24,6 +24,8 @@ export interface SearchRequest {
   readonly reconcileIssueIds?: readonly number[];
   /** Page size: Jira caps it at 100 when fields are requested (5000 for ids only). */
   readonly pageSize?: number;
+  /** Stop after this many issues (first ones in the JQL's order): pages shrink to fit, none is fetched past it. */
+  readonly maxIssues?: number;
 }
 
 const DEFAULT_PAGE = 100;
@@ -32,15 +34,17 @@ const WORKLOG_PAGE = 5000;
 export class IssueClient {
   constructor(private readonly http: JiraHttp) {}
 
-  /** All issues matching the JQL, following `nextPageToken` until `isLast`. */
+  /** The issues matching the JQL, following `nextPageToken` until `isLast` or `maxIssues`. */
   async search(request: SearchRequest): Promise<RawIssue[]> {
     const issues: RawIssue[] = [];
+    const max = request.maxIssues ?? Number.POSITIVE_INFINITY;
+    if (max <= 0) return issues;
     let nextPageToken: string | undefined;
     do {
       const body = {
         jql: request.jql,
         fields: request.fields,
-        maxResults: request.pageSize ?? DEFAULT_PAGE,
+        maxResults: Math.max(1, Math.min(request.pageSize ?? DEFAULT_PAGE, max - issues.length)),
         ...(request.properties?.length ? { properties: request.properties } : {}),
         ...(request.reconcileIssueIds?.length ? { reconcileIssues: request.reconcileIssueIds.slice(0, 50) } : {}),
         ...(nextPageToken ? { nextPageToken } : {}),
@@ -48,8 +52,8 @@ export class IssueClient {
       const page = await this.http.json('searchAndReconsileIssuesUsingJqlPost', { method: 'POST', route: route`/rest/api/3/search/jql`, body }, searchPageSchema);
       issues.push(...(page.issues as RawIssue[]));
       nextPageToken = page.isLast === true || !page.nextPageToken ? undefined : page.nextPageToken;
-    } while (nextPageToken);
-    return issues;
+    } while (nextPageToken && issues.length < max);
+    return issues.slice(0, max);
   }
 
   async get(issueKey: string, fields: readonly string[], properties: readonly string[] = []): Promise<RawIssue> {

@@ -28,6 +28,19 @@ export class PeopleClient {
     return Object.fromEntries(permissions.map((p) => [p, answer.permissions[p]?.havePermission === true]));
   }
 
+  /**
+   * One person by account id, if they can be assigned issues in the project (how the app puts a name
+   * to an account id without the user-browsing permission that `GET /user` needs); undefined otherwise.
+   */
+  async assignableUser(projectKey: string, accountId: string): Promise<JiraUser | undefined> {
+    const users = await this.http.json(
+      'findAssignableUsers',
+      { method: 'GET', route: route`/rest/api/3/user/assignable/search?project=${projectKey}&accountId=${accountId}&maxResults=${1}` },
+      z.array(userSchema),
+    );
+    return users.find((u) => u.accountId === accountId);
+  }
+
   /** People who can be assigned issues in the project, matching a name or email fragment. */
   async assignableUsers(projectKey: string, query: string, maxResults = 20): Promise<JiraUser[]> {
     return this.http.json(

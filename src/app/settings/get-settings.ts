@@ -1,0 +1,15 @@
+/**
+ * `settings.get`: the project's settings (defaults for a project nobody configured yet, or in place
+ * of a damaged record, which is then named in `problems`), the policy in force and whether this user
+ * may edit them.
+ */
+import type { SettingsView } from '../../contract/settings';
+import type { Ports } from '../../ports';
+import { isProjectAdmin, type Caller } from './admin-check';
+import { loadSettingsView } from './settings-view';
+
+export async function getSettings(ports: Ports, caller: Caller): Promise<SettingsView> {
+  // Asking now also warms the admin-check cache, so the save that usually follows costs no check.
+  const [canEdit, view] = await Promise.all([isProjectAdmin(ports, caller), loadSettingsView(ports, caller.projectKey, false)]);
+  return { ...view, canEdit };
+}

@@ -1,0 +1,18 @@
+/**
+ * `settings.searchUsers`: people for the support rotation roster. The roster names whoever may be
+ * assigned support tickets, so the candidates are the project's assignable users (which also needs
+ * no user-browsing permission); deactivated accounts and apps are left out.
+ */
+import type { UserSearchResult } from '../../contract/settings';
+import type { JiraPort } from '../../ports';
+
+export const MAX_USERS = 20;
+
+export async function searchUsers(jira: JiraPort, projectKey: string, query: string): Promise<UserSearchResult> {
+  const users = await jira.people.assignableUsers(projectKey, query.trim(), MAX_USERS);
+  return {
+    users: users
+      .filter((u) => u.active !== false && (u.accountType === undefined || u.accountType === 'atlassian'))
+      .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
+  };
+}

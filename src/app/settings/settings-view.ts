@@ -1,0 +1,34 @@
+/**
+ * The settings as the settings page shows them: the editable part, the bookkeeping the page needs to
+ * save safely (revision) and to say who changed what (updatedBy/At), the policy in force, whether the
+ * user may edit, and any stored data that could not be read, as sentences.
+ */
+import type { SettingsView } from '../../contract/settings';
+import type { Ports } from '../../ports';
+import { loadPolicyVersion, type LoadedPolicy } from '../storage/policy-versions';
+import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
+import { editableSettingsSchema } from './project-settings';
+
+export function settingsView(projectKey: string, loaded: LoadedSettings, policy: LoadedPolicy, canEdit: boolean): SettingsView {
+  const { settings } = loaded;
+  const { version, policy: rules, createdBy, createdAt } = policy.policyVersion;
+  return {
+    projectKey,
+    // Parsing strips the bookkeeping fields: what the page edits is exactly what a save accepts.
+    settings: editableSettingsSchema.parse(settings),
+    revision: settings.revision,
+    isDefault: loaded.isDefault,
+    ...(settings.updatedBy ? { updatedBy: settings.updatedBy } : {}),
+    ...(settings.updatedAt ? { updatedAt: settings.updatedAt } : {}),
+    policy: { version, policy: rules, createdBy, createdAt },
+    canEdit,
+    problems: [loaded.problem, policy.problem].filter((p): p is string => p !== undefined),
+  };
+}
+
+/** Read the stored settings and the policy they point at. */
+export async function loadSettingsView(ports: Ports, projectKey: string, canEdit: boolean): Promise<SettingsView> {
+  const loaded = await loadSettings(ports.store, projectKey);
+  const policy = await loadPolicyVersion(ports.store, projectKey, loaded.settings.policyVersion);
+  return settingsView(projectKey, loaded, policy, canEdit);
+}

@@ -1,0 +1,111 @@
+/**
+ * The settings surface's resolver contract (`settings.*`): keys, payload schemas and result types.
+ *
+ * Payloads never carry identity or location: the project comes from the page context and the user
+ * from the platform, so any `projectKey` or `accountId` a payload names is stripped by these schemas
+ * (objects drop unknown keys) and cannot reach a use case. Bookkeeping (revision, policy version,
+ * who saved) is likewise not part of the editable settings, so it cannot be smuggled in either.
+ */
+import { z } from 'zod';
+import { editableSettingsSchema, type EditableSettings } from '../app/settings/project-settings';
+import type { Outcome } from '../domain/outcome';
+import type { Policy } from '../domain/policy';
+import { policySchema } from '../domain/policy-schema';
+
+export const SETTINGS_KEYS = {
+  get: 'settings.get',
+  save: 'settings.save',
+  previewPolicy: 'settings.previewPolicy',
+  searchFields: 'settings.searchFields',
+  searchUsers: 'settings.searchUsers',
+} as const;
+
+const searchText = z.string().trim().max(100, 'must be at most 100 characters').default('');
+
+export const settingsGetPayload = z.object({});
+
+export const settingsSavePayload = z.object({
+  settings: editableSettingsSchema,
+  /** The policy as edited: stored as a new immutable version only when it differs from the one in force. */
+  policy: policySchema,
+  /** The `revision` the page was showing: a save on top of anything newer is refused with CONFLICT. */
+  baseRevision: z.number().int().min(0),
+});
+export type SettingsSavePayload = z.infer<typeof settingsSavePayload>;
+
+export const previewPolicyPayload = z.object({ policy: policySchema });
+export type PreviewPolicyPayload = z.infer<typeof previewPolicyPayload>;
+
+export const searchFieldsPayload = z.object({ query: searchText });
+export const searchUsersPayload = z.object({ query: searchText });
+
+/** `settings.get` and `settings.save` answer with the settings as they now stand. */
+export interface SettingsView {
+  readonly projectKey: string;
+  readonly settings: EditableSettings;
+  /** Send back as `baseRevision` when saving; 0 until the first save. */
+  readonly revision: number;
+  /** True when nothing valid is stored: these are the defaults. */
+  readonly isDefault: boolean;
+  /** Account id of whoever saved last. */
+  readonly updatedBy?: string;
+  /** ISO-8601 instant of the last save. */
+  readonly updatedAt?: string;
+  /** The policy in force; version 0 is the built-in default policy. */
+  readonly policy: { readonly version: number; readonly policy: Policy; readonly createdBy: string; readonly createdAt: string };
+  /** Whether this user may save (Jira's Administer Projects permission); the server checks again on save. */
+  readonly canEdit: boolean;
+  /** Sentences about stored data that could not be read and what is used instead. */
+  readonly problems: readonly string[];
+}
+
+export interface PreviewVerdict {
+  readonly outcome: Outcome;
+  /** The deciding rule, or null when the policy's default outcome applied. */
+  readonly ruleId: string | null;
+  readonly ruleName: string | null;
+}
+
+export interface PolicyPreviewRow {
+  readonly key: string;
+  readonly summary?: string;
+  /** What the policy in force decides. */
+  readonly current: PreviewVerdict;
+  /** What the draft would decide. */
+  readonly draft: PreviewVerdict;
+  /** The draft's outcome differs from the current one (a different rule reaching the same outcome is no change). */
+  readonly changed: boolean;
+  /** The draft's reasons, one sentence per condition. */
+  readonly reasons: readonly string[];
+}
+
+/** `settings.previewPolicy`: the draft over the project's most recent support tickets, newest first. */
+export interface PolicyPreview {
+  readonly currentVersion: number;
+  readonly rows: readonly PolicyPreviewRow[];
+  readonly changedCount: number;
+  /** Things the admin should know, e.g. issue types in the support filter that the project lacks. */
+  readonly notes: readonly string[];
+}
+
+/** A custom field a Severity picker can offer. */
+export interface FieldOption {
+  readonly id: string;
+  readonly name: string;
+  /** The field's type, e.g. `select`, `float`, `textfield`. */
+  readonly type: string;
+}
+
+export interface FieldSearchResult {
+  readonly fields: readonly FieldOption[];
+}
+
+/** A person the rotation roster can name. */
+export interface UserOption {
+  readonly accountId: string;
+  readonly displayName: string;
+}
+
+export interface UserSearchResult {
+  readonly users: readonly UserOption[];
+}
