@@ -5,13 +5,17 @@
 import { parseArgs } from 'node:util';
 import { classify } from './classify';
 import { CliError } from './cli-error';
+import { runPreview } from './preview';
 import { readStream, readText, type NamedText } from './read-json';
+import { runReport } from './report';
 import type { runSim as RunSim } from '../../dev/sim/cli';
 
 export interface Io {
   readonly stdin: NodeJS.ReadableStream;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
+  /** Environment for commands that read it (report, preview); defaults to process.env. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const USAGE = `Usage: interrupt-budget <command>
@@ -23,6 +27,14 @@ Commands:
       list (to find Severity, SLA and story-point fields); --policy a policy JSON file (default:
       the built-in default policy); --now the instant SLA clocks are judged at (default: now).
       With no FILE, or with -, reads standard input.
+  report --project KEY [--sprint ID] [--json] [--now ISO-TIME]
+      The project dashboard's numbers: the active sprint's (or sprint ID's) support budget, used,
+      forecast and status, its interrupts, untriaged and deferred tickets, WIP and defects; the
+      last closed sprints and the recommended allocation. Runs on the built-in demo site (the
+      simulator, anchored at --now) unless JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN are set.
+  preview --project KEY [--json] [--now ISO-TIME]
+      What the project's interrupt policy decides for its 50 most recent support tickets, and why.
+      Same sites as report.
   sim [--port N] [--seed N] [--now ISO-TIME] [--latency MS] [--jitter MS] [--rate-limit-every N] ...
       Run the local Jira simulator (a seeded demo site with users, sprints, support tickets, SLAs
       and worklogs, speaking Jira Cloud's REST API) until Ctrl+C. Default port 8081. It prints the
@@ -59,6 +71,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'classify':
         return await runClassify(rest, io);
+      case 'report':
+        return await runReport(rest, io);
+      case 'preview':
+        return await runPreview(rest, io);
       case 'sim': {
         // Loaded only when asked for: the simulator is a development tool, never deployed. require(),
         // not import(): bin/ runs the sources through tsx's CommonJS hook, and a dynamic import() would

@@ -4,3 +4,5 @@
  */
 export * from './envelope';
 export * from './settings';
+export * from './panel';
+export * from './dashboard';

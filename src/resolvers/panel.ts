@@ -1,9 +1,21 @@
 /**
- * Resolver keys of the panel surface (`panel.*`). Being built (backend issue).
+ * Resolver keys of the issue panel (`panel.*`). The issue comes from the Jira context only (the
+ * payload schemas drop anything else) and the user only from `context.accountId`; access is proven
+ * by Jira itself, since every call acts as the user and an issue they cannot see is a 404.
  */
 import type Resolver from '@forge/resolver';
+import { applyDecision } from '../app/decision/apply-decision';
+import { getPanel } from '../app/panel/get-panel';
+import { applyDecisionPayloadSchema, PANEL_KEYS, panelGetPayloadSchema } from '../contract/panel';
 import type { PortsFactory } from '../ports';
+import { requireIssue, requireProject, type CallContext } from './call-context';
+import { defineEndpoint } from './endpoint';
 
-export function definePanelEndpoints(_resolver: Resolver, _portsFor: PortsFactory): void {
-  // No keys yet.
+const targetOf = (ctx: CallContext) => ({ issueKey: requireIssue(ctx), projectKey: requireProject(ctx) });
+
+export function definePanelEndpoints(resolver: Resolver, portsFor: PortsFactory): void {
+  defineEndpoint(resolver, PANEL_KEYS.get, panelGetPayloadSchema, portsFor, (_payload, ctx, ports) => getPanel(ports, targetOf(ctx)));
+  defineEndpoint(resolver, PANEL_KEYS.applyDecision, applyDecisionPayloadSchema, portsFor, (payload, ctx, ports) =>
+    applyDecision(ports, { ...targetOf(ctx), accountId: ctx.accountId }, payload),
+  );
 }

@@ -1,10 +1,45 @@
 /**
- * `avi:jira:created:issue` / `avi:jira:updated:issue`: will evaluate the interrupt policy for the
- * issue and record the *suggested* verdict on it (the manifest sets `ignoreSelf`, so the app's own
- * writes do not loop back here).
+ * `avi:jira:created:issue` / `avi:jira:updated:issue`: record the policy's *suggested* verdict on a
+ * new or changed support ticket (see app/decision/record-suggestion.ts for what is written when).
  *
- * Not built yet (backend issue): the handler accepts the event and does nothing.
+ * Before asking Jira anything it drops what it must not or need not handle: a payload that is not a
+ * valid issue event, a project that does not use the app (the project registry), and an update that
+ * changed nothing the policy reads. The app's own writes are filtered by the manifest (`ignoreSelf`)
+ * and, should one get through, by that last rule too: they only touch sprints, assignees, comments
+ * and the app's own labels.
  */
-export async function onIssueEvent(_event: unknown, _context: unknown): Promise<void> {
-  // Intentionally empty until the backend use cases exist.
+import { recordSuggestion, type SuggestionOutcome } from '../app/decision/record-suggestion';
+import { projectOfIssueKey } from '../app/decision/issue-snapshot';
+import { keys } from '../app/storage/keys';
+import { loadSettings } from '../app/storage/settings-repository';
+import { forgeAppPorts } from '../forge/forge-app-ports';
+import type { Ports } from '../ports';
+import { isRelevantChange, issueEventSchema } from './issue-event-schema';
+
+const ignored = (reason: string): SuggestionOutcome => ({ status: 'ignored', reason });
+
+/** The testable core: the event (untrusted until parsed) and the ports to act with. */
+export async function handleIssueEvent(event: unknown, ports: Ports): Promise<SuggestionOutcome> {
+  const parsed = issueEventSchema.safeParse(event);
+  if (!parsed.success) return ignored('The payload is not an issue created or updated event.');
+  const { eventType, issue, changelog } = parsed.data;
+  const projectKey = issue.fields?.project?.key ?? projectOfIssueKey(issue.key);
+  if ((await ports.store.get(keys.project(projectKey))) === undefined) return ignored(`Project ${projectKey} does not use Interrupt Budget.`);
+  const loaded = await loadSettings(ports.store, projectKey);
+  if (eventType === 'avi:jira:updated:issue' && changelog) {
+    const { labels, severityFieldId } = loaded.settings;
+    const options = { appLabels: [labels.interrupt, labels.deferred], severityFieldId };
+    if (!changelog.items.some((item) => isRelevantChange(item, options))) return ignored('Nothing the policy reads has changed.');
+  }
+  return recordSuggestion(ports, { issueKey: issue.key, projectKey }, loaded);
+}
+
+/** The Forge handler (manifest: `index.onIssueEvent`). Never throws: a failed suggestion is logged, not retried. */
+export async function onIssueEvent(event: unknown, _context: unknown): Promise<void> {
+  try {
+    const outcome = await handleIssueEvent(event, forgeAppPorts());
+    if (outcome.status === 'written') console.info(`Interrupt Budget: suggested ${outcome.suggestion.outcome}.`);
+  } catch (error) {
+    console.error('Interrupt Budget: the issue trigger failed', error);
+  }
 }

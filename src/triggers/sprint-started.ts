@@ -1,9 +1,19 @@
 /**
- * `avi:jira-software:started:sprint`: will snapshot the sprint baseline (issues committed at the
- * start, capacity) that the allocation maths needs to tell planned support from interrupts.
- *
- * Not built yet (backend issue): the handler accepts the event and does nothing.
+ * `avi:jira-software:started:sprint`: snapshot the sprint baseline (the issues and story points
+ * committed at the start) that the allocation maths needs to tell planned support from interrupts.
+ * Acts as the app; the work is in app/sprint/sprint-started.ts, which takes ports so it is tested
+ * against the simulator. An event the app cannot use is logged and dropped: retrying it would not help.
  */
-export async function onSprintStarted(_event: unknown, _context: unknown): Promise<void> {
-  // Intentionally empty until the backend use cases exist.
+import { onSprintStartedCore } from '../app/sprint/sprint-started';
+import { forgeAppPorts } from '../forge/forge-app-ports';
+import type { Ports } from '../ports';
+
+export function sprintStartedHandler(portsFor: () => Ports): (event: unknown, context: unknown) => Promise<void> {
+  return async (event) => {
+    const outcome = await onSprintStartedCore(portsFor(), event);
+    if (outcome.status === 'ignored') console.warn(`Interrupt Budget: ${outcome.message}`);
+    else console.log(`Interrupt Budget: ${outcome.message}`);
+  };
 }
+
+export const onSprintStarted = sprintStartedHandler(() => forgeAppPorts());

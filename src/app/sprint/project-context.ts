@@ -24,7 +24,8 @@ const startOf = (s: Sprint): number => (s.startDate ? Date.parse(s.startDate) : 
 
 export async function loadProjectContext(ports: Ports, projectKey: string): Promise<ProjectContext> {
   const [loaded, board] = await Promise.all([loadSettings(ports.store, projectKey), ports.jira.agile.boardForProject(projectKey)]);
-  if (!board) throw new AppError('NOT_FOUND', `Project ${projectKey} has no scrum board. Interrupt Budget works with Scrum boards: create one, or open the app from a Scrum project.`);
+  // Jira hides boards the user cannot see, so "none" also covers "no access": say both.
+  if (!board) throw new AppError('NOT_FOUND', `No Scrum board of project ${projectKey} is visible to you. Interrupt Budget works with Scrum boards: create one, or ask for access to the project.`);
   const [estimationFieldId, sprints] = await Promise.all([
     loaded.settings.storyPointsFieldId ? Promise.resolve(loaded.settings.storyPointsFieldId) : ports.jira.agile.estimationFieldId(board.id),
     ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']),

@@ -27,8 +27,19 @@ export interface ComputedRollup {
 export async function computeSprintRollup(ports: Ports, context: ProjectContext, sprint: Sprint, baseline?: SprintBaselineRecord): Promise<ComputedRollup> {
   const window = sprintWindow(sprint);
   if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
-  const { settings } = context.loaded;
   const { tickets, notes } = await ports.jira.searchTickets({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window } });
+  return { rollup: rollupFromTickets(context, sprint, tickets, ports.clock.now(), baseline), tickets, notes };
+}
+
+/**
+ * The rollup from the sprint's issues as already read (with worklogs in the window, for hours): the
+ * pure half of computeSprintRollup, for callers that need the issues first (a lazy baseline is taken
+ * from the same search the rollup is computed from).
+ */
+export function rollupFromTickets(context: ProjectContext, sprint: Sprint, tickets: readonly Ticket[], now: number, baseline?: SprintBaselineRecord): SprintRollup {
+  const window = sprintWindow(sprint);
+  if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
+  const { settings } = context.loaded;
   const classification = classificationOf(settings);
   const input: AllocationInput = {
     sprintTickets: tickets,
@@ -39,13 +50,12 @@ export async function computeSprintRollup(ports: Ports, context: ProjectContext,
     classification,
     ...(baseline ? { baseline: { issueKeys: baseline.issueKeys, committedPoints: baseline.committedPoints } } : {}),
   };
-  const now = ports.clock.now();
   const allocation = allocate(input);
   const assessment = assessSprint(allocation, window, input.calendar, now);
   const wip = wipStatus(tickets, classification, settings.wipLimit);
   const contact = supportContact(rotationOf(settings), context.sprints.map((s) => s.id), sprint.id);
   const summaries = new Map(tickets.map((t) => [t.key, t.summary]));
-  const rollup: SprintRollup = {
+  return {
     schemaVersion: 1,
     sprintId: sprint.id,
     sprintName: sprint.name,
@@ -65,5 +75,4 @@ export async function computeSprintRollup(ports: Ports, context: ProjectContext,
     wip: { inProgress: [...wip.inProgress], count: wip.count, limit: wip.limit, breached: wip.breached },
     supportContact: contact?.accountId ?? null,
   };
-  return { rollup, tickets, notes };
 }

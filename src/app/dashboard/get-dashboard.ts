@@ -1,0 +1,60 @@
+/**
+ * The dashboard use case (`dashboard.get`): the active sprint (or a chosen one) with its budget,
+ * burn, status and what interrupted or was deferred; the last N closed sprints with the
+ * recommended allocation. Everything comes from stored snapshots when they are fresh (see
+ * sprint/freshness.ts), so a view normally makes no Jira search; only what is missing or stale is
+ * recomputed, and stored for the next view. Opening the dashboard also registers the project, so
+ * the hourly rollup keeps it fresh from then on.
+ */
+import type { DashboardGetPayload, DashboardView } from '../../contract/dashboard';
+import { historyTable } from '../../domain/history';
+import { recommendAllocation } from '../../domain/recommendation';
+import type { Sprint } from '../../jira/client/agile-client';
+import type { Ports } from '../../ports';
+import { AppError } from '../app-error';
+import { historyRows } from '../sprint/history-rows';
+import { activeSprint, loadProjectContext, type ProjectContext } from '../sprint/project-context';
+import { sprintSnapshot } from '../sprint/sprint-snapshot';
+import { projectRegistry, sprintRecords } from '../storage/sprint-records';
+import { historyRowView, sprintView } from './dashboard-view';
+import { boundedNotes } from './notes';
+
+/** The sprint the payload names, which must be one of the project's board's sprints. */
+export function chosenSprint(context: ProjectContext, sprintId: number | undefined): Sprint | undefined {
+  if (sprintId === undefined) return activeSprint(context);
+  const sprint = context.sprints.find((s) => s.id === sprintId);
+  if (!sprint) throw new AppError('NOT_FOUND', `Sprint ${sprintId} is not a sprint of ${context.board.name}. Choose one of the board's sprints.`);
+  return sprint;
+}
+
+export async function getDashboard(ports: Ports, projectKey: string, payload: DashboardGetPayload = {}): Promise<DashboardView> {
+  const context = await loadProjectContext(ports, projectKey);
+  const { settings } = context.loaded;
+  const sprint = chosenSprint(context, payload.sprintId);
+  const lastClosed = context.sprints.filter((s) => s.state === 'closed').slice(-settings.historySprints);
+  const [snapshot, history, overflow] = await Promise.all([
+    sprint ? sprintSnapshot(ports, context, sprint, { force: payload.refresh === true }) : undefined,
+    historyRows(ports, context, lastClosed),
+    sprint ? sprintRecords.overflow.read(ports.store, projectKey, sprint.id) : Promise.resolve({ value: undefined, problem: undefined }),
+    projectRegistry.register(ports.store, projectKey, ports.clock.now()),
+  ]);
+  const rows = historyTable(history.rows, settings.historySprints);
+  const recommendation = recommendAllocation({ rows, currentAllocationPct: settings.allocationPct });
+  const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
+  return {
+    projectKey,
+    board: { id: context.board.id, name: context.board.name },
+    sprint: snapshot ? sprintView(snapshot, overflow.value) : null,
+    ...(sprint ? {} : { message: `No sprint is active on ${context.board.name}. Start a sprint in Jira to track its support budget; the history of closed sprints is below.` }),
+    sprints: context.sprints
+      .filter((s): s is Sprint & { state: 'active' | 'closed' } => s.state !== 'future')
+      .map((s) => ({ id: s.id, name: s.name, state: s.state }))
+      .reverse(),
+    history: {
+      rows: rows.map(historyRowView),
+      currentAllocationPct: settings.allocationPct,
+      recommendation: { pct: recommendation.pct, explanation: recommendation.explanation },
+    },
+    notes: boundedNotes([...context.notes, ...(snapshot?.notes ?? []), ...history.notes, ...overflowNote]),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Apply decision (`panel.applyDecision`): the product owner's outcome for the ticket in context,
+ * carried out in Jira and recorded on the issue.
+ *
+ * Order of business: load (two round trips, reads only), check the user may apply and that an
+ * override has a reason — both refused before anything is written — then plan against the ticket as
+ * it is and run the steps, the decision property included, side by side (the third round trip).
+ * Re-applying plans again from the new state, so it does only what is missing: labels already there,
+ * a sprint already joined, a comment the app already signed for this outcome, the same decision
+ * already recorded are all skipped. Finally the active sprint's stored rollup is dropped when the
+ * decision changed it, so the next view recomputes the budget with this ticket in it.
+ */
+import type { ApplyDecisionPayload, ApplyDecisionResult, StepResult } from '../../contract/panel';
+import { decide, type TriageDecision } from '../../domain/decision';
+import { supportContact } from '../../domain/rotation';
+import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
+import type { Ports } from '../../ports';
+import { AppError } from '../app-error';
+import { rotationOf } from '../settings/project-settings';
+import { keys } from '../storage/keys';
+import { projectRegistry } from '../storage/sprint-records';
+import { applyPermissions } from './apply-permissions';
+import { decisionComment, postedCommentFor } from './decision-comment';
+import { evaluateTicket } from './evaluate-ticket';
+import { executePlan } from './execute-plan';
+import { planDecision } from './plan';
+import { loadTriageContext, type TriageContext, type TriageTarget } from './triage-context';
+
+export interface ApplyRequest extends TriageTarget {
+  /** The trusted caller (context.accountId), never the payload. */
+  readonly accountId: string;
+}
+
+const SAME_FIELDS = ['outcome', 'policyOutcome', 'policyVersion', 'ruleId', 'override', 'reason', 'decidedBy', 'sprintId'] as const;
+const sameDecision = (a: TriageDecision | undefined, b: TriageDecision): boolean => a !== undefined && SAME_FIELDS.every((f) => a[f] === b[f]);
+
+function summary(issueKey: string, steps: readonly StepResult[]): string {
+  const failed = steps.filter((s) => s.status === 'failed');
+  if (failed.length === 0) return `The decision is applied to ${issueKey}.`;
+  const names = failed.map((s) => s.step).join(', ');
+  return `${failed.length} of ${steps.length} steps did not complete (${names}). What is done stays done: apply the decision again to finish the rest.`;
+}
+
+/** Drop the active sprint's stored rollup when this decision changed what the sprint counts. */
+async function invalidateRollup(ports: Ports, context: TriageContext, steps: readonly StepResult[]): Promise<void> {
+  const sprint = context.activeSprint;
+  if (!sprint || !steps.some((s) => s.status === 'done')) return;
+  const touched = context.issue.ticket.sprints.some((s) => s.id === sprint.id) || steps.some((s) => s.step === 'move-to-sprint' && s.status === 'done');
+  if (touched) await ports.store.delete(keys.rollup(context.projectKey, sprint.id));
+}
+
+export async function applyDecision(ports: Ports, request: ApplyRequest, payload: ApplyDecisionPayload): Promise<ApplyDecisionResult> {
+  const wantsComment = (commentOnDecision: boolean) => payload.outcome !== 'needs-info' && (payload.comment ?? commentOnDecision);
+  const context = await loadTriageContext(ports, request, { comments: (settings) => wantsComment(settings.commentOnDecision) });
+  const { settings } = context.loaded;
+  const allowed = applyPermissions(context.permissions, context.projectKey);
+  if (allowed.reason !== null) throw new AppError('FORBIDDEN', allowed.reason);
+
+  const now = ports.clock.now();
+  const { ticket } = context.issue;
+  const { verdict, policyVersion } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
+  const active = context.activeSprint;
+  const decided = decide({
+    outcome: payload.outcome,
+    verdict,
+    policyVersion,
+    ...(payload.reason !== undefined ? { reason: payload.reason } : {}),
+    decidedBy: request.accountId,
+    decidedAt: new Date(now),
+    ...(active ? { sprintId: active.id } : {}),
+  });
+  if (!decided.ok) throw new AppError('VALIDATION', decided.error, { reason: decided.error });
+  const { decision } = decided;
+
+  const contact = active ? supportContact(rotationOf(settings), context.sprints.map((s) => s.id), active.id) : null;
+  const plan = planDecision({
+    outcome: payload.outcome,
+    ticket,
+    hasBoard: context.board !== null,
+    activeSprint: active ? { id: active.id, name: active.name } : null,
+    labels: settings.labels,
+    contact: contact?.accountId ?? null,
+    assign: payload.assign ?? settings.assignToSupportContact,
+    comment: wantsComment(settings.commentOnDecision),
+    canAssign: allowed.canAssign,
+    canComment: allowed.canComment,
+    postedCommentId: postedCommentFor(context.comments ?? [], payload.outcome),
+  });
+  const recorded = readDecisionProperty(context.issue.property);
+  const unchanged = sameDecision(recorded.decision, decision);
+  const steps = await executePlan(ports.jira, ticket.key, plan, {
+    comment: decisionComment(decision, verdict, plan.targetSprint?.name ?? null),
+    property: unchanged ? null : writeDecisionProperty(decision, recorded.suggestion),
+    recordedAlready: `This decision was already recorded on ${recorded.decision?.decidedAt ?? 'the issue'}.`,
+  });
+  await Promise.all([invalidateRollup(ports, context, steps), projectRegistry.register(ports.store, context.projectKey, now)]);
+  return { decision: unchanged && recorded.decision ? recorded.decision : decision, steps, complete: steps.every((s) => s.status !== 'failed'), message: summary(ticket.key, steps) };
+}

@@ -1,0 +1,29 @@
+/**
+ * The decision comment: readable ADF with the reasons, and a signature the app finds again, so that
+ * re-applying never posts a second comment for the same outcome.
+ */
+import type { TriageDecision } from '../../domain/decision';
+import { decisionComment, postedCommentFor, signedOutcome } from './decision-comment';
+
+const decision: TriageDecision = { outcome: 'backlog', policyOutcome: 'interrupt', policyVersion: 3, ruleId: 'p1', override: true, reason: 'Workaround found.', decidedBy: 'po', decidedAt: '2026-11-23T09:00:00.000Z' };
+const verdict = { outcome: 'interrupt' as const, ruleId: 'p1', ruleName: 'P1', reasons: ['Priority is P1.'] };
+
+describe('decision comments', () => {
+  it('says what was decided, why, and who overrode the policy, and signs it', () => {
+    const doc = decisionComment(decision, verdict, null);
+    const text = JSON.stringify(doc);
+    expect(doc).toMatchObject({ type: 'doc', version: 1 });
+    for (const part of ['Deferred to the product backlog', 'version 3', 'rule \\"P1\\"', 'Priority is P1.', 'Overridden by the product owner: ', 'Workaround found.']) expect(text).toContain(part);
+    expect(signedOutcome({ id: '1', body: doc })).toBe('backlog');
+  });
+
+  it('finds the app\'s latest signed comment only when it announces the same outcome', () => {
+    const interrupt = { id: '1', body: decisionComment({ ...decision, outcome: 'interrupt', override: false }, verdict, 'Sprint 13') };
+    const backlog = { id: '2', body: decisionComment(decision, verdict, null) };
+    const human = { id: '3', body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Thanks!' }] }] } };
+    expect(postedCommentFor([interrupt, backlog, human], 'backlog')).toBe('2');
+    expect(postedCommentFor([interrupt, backlog, human], 'interrupt')).toBeNull(); // the thread's last word is backlog
+    expect(postedCommentFor([human], 'interrupt')).toBeNull();
+    expect(signedOutcome({ id: '4', body: 'not adf' })).toBeUndefined();
+  });
+});

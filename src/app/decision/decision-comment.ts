@@ -1,0 +1,65 @@
+/**
+ * The comment the app posts when a decision is applied (Atlassian Document Format, as API v3
+ * requires), and how it recognises its own comments again.
+ *
+ * Every comment ends with a visible signature line naming the outcome. Applying looks for it before
+ * posting: when the latest comment the app signed already announces this outcome, it posts nothing.
+ * That is what keeps re-applying — even after Jira failed between posting the comment and recording
+ * the decision — from ever adding a second comment. A new outcome (the PO changed their mind) gets a
+ * new comment, since the thread should say so.
+ */
+import type { TriageDecision } from '../../domain/decision';
+import { OUTCOMES, type Outcome } from '../../domain/outcome';
+import type { Verdict } from '../../domain/policy';
+import type { Comment } from './triage-context';
+
+const SIGNATURE = 'Recorded by Interrupt Budget (decision: ';
+const SIGNATURE_PATTERN = /Recorded by Interrupt Budget \(decision: ([a-z-]+)\)/g;
+
+const HEADLINES: Record<Outcome, (sprintName: string | null) => string> = {
+  interrupt: (sprint) => (sprint ? `Pulled into ${sprint} as a sanctioned interrupt.` : 'Allowed to interrupt the sprint.'),
+  backlog: () => 'Deferred to the product backlog for the next sprint planning.',
+  'needs-info': () => 'Waiting for more information before the product owner decides.',
+};
+
+type AdfNode = Record<string, unknown>;
+const text = (value: string, marks?: string[]): AdfNode => ({ type: 'text', text: value, ...(marks ? { marks: marks.map((type) => ({ type })) } : {}) });
+const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
+
+/** The ADF document for a decision, its verdict's reasons and the signature line. */
+export function decisionComment(decision: TriageDecision, verdict: Verdict, sprintName: string | null): AdfNode {
+  const rule = verdict.ruleName ? `rule "${verdict.ruleName}"` : 'the default outcome';
+  const content: AdfNode[] = [
+    paragraph(text('Triage decision: ', ['strong']), text(HEADLINES[decision.outcome](sprintName))),
+    paragraph(text(`The interrupt policy (version ${decision.policyVersion}) says "${verdict.outcome}" by ${rule}:`)),
+    { type: 'bulletList', content: verdict.reasons.map((reason) => ({ type: 'listItem', content: [paragraph(text(reason))] })) },
+  ];
+  if (decision.override) content.push(paragraph(text('Overridden by the product owner: ', ['strong']), text(decision.reason ?? '')));
+  content.push(paragraph(text(`${SIGNATURE}${decision.outcome})`, ['em'])));
+  return { type: 'doc', version: 1, content };
+}
+
+/** All text in an ADF node, in document order. */
+function textOf(node: unknown): string {
+  if (Array.isArray(node)) return node.map(textOf).join(' ');
+  if (!node || typeof node !== 'object') return '';
+  const record = node as Record<string, unknown>;
+  return `${typeof record.text === 'string' ? record.text : ''} ${textOf(record.content)}`;
+}
+
+/** The outcome the app's signature in this comment names, if it carries one. */
+export function signedOutcome(comment: Comment): Outcome | undefined {
+  const matches = [...textOf(comment.body).matchAll(SIGNATURE_PATTERN)];
+  const named = matches[matches.length - 1]?.[1];
+  return OUTCOMES.find((o) => o === named);
+}
+
+/** The id of the app's latest comment when it already announces `outcome` (comments oldest first). */
+export function postedCommentFor(comments: readonly Comment[], outcome: Outcome): string | null {
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const comment = comments[i] as Comment;
+    const signed = signedOutcome(comment);
+    if (signed !== undefined) return signed === outcome ? comment.id : null;
+  }
+  return null;
+}

@@ -1,0 +1,66 @@
+/**
+ * Carry out a decision plan against Jira and report every step. The steps touch different parts of
+ * the issue (sprint, labels, assignee, comments, the decision property), so they run side by side in
+ * one round trip; each one's failure is caught and reported on its own, so one refused request never
+ * hides what the others did. Skipped and blocked steps send nothing.
+ */
+import type { StepResult } from '../../contract/panel';
+import { DECISION_PROPERTY_KEY } from '../../domain/decision';
+import { JiraError } from '../../jira/errors';
+import type { JiraPort } from '../../ports';
+import { AppError } from '../app-error';
+import type { DecisionPlan, PlanStep } from './plan';
+
+export interface StepPayloads {
+  /** The ADF comment to post, when the plan posts one. */
+  readonly comment: unknown;
+  /** The decision property value to write; null when the same decision is already recorded. */
+  readonly property: unknown;
+  /** Why `record` is skipped when `property` is null. */
+  readonly recordedAlready: string;
+}
+
+const reasonOf = (error: unknown): string => {
+  if (error instanceof JiraError) return error.userMessage;
+  if (error instanceof AppError) return error.message;
+  return 'Something went wrong in Interrupt Budget. Apply the decision again; if it keeps failing, tell your Jira admin.';
+};
+
+const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice(1)}`.replace(/\.$/, '');
+
+async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads, s: PlanStep): Promise<string> {
+  switch (s.step) {
+    case 'move-to-sprint':
+      if (!plan.targetSprint) throw new AppError('INTERNAL', 'No target sprint.');
+      await jira.agile.moveToSprint(plan.targetSprint.id, [issueKey]);
+      return s.doneMessage;
+    case 'move-to-backlog':
+      await jira.agile.moveToBacklog([issueKey]);
+      return s.doneMessage;
+    case 'labels':
+      await jira.issues.updateLabels(issueKey, plan.labels);
+      return s.doneMessage;
+    case 'assign':
+      await jira.issues.assign(issueKey, plan.assignTo);
+      return s.doneMessage;
+    case 'comment': {
+      const id = await jira.issues.addComment(issueKey, payloads.comment);
+      return `${s.doneMessage.replace(/\.$/, '')} (comment ${id}).`;
+    }
+    case 'record':
+      await jira.issues.setProperty(issueKey, DECISION_PROPERTY_KEY, payloads.property);
+      return s.doneMessage;
+  }
+}
+
+export async function executePlan(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads): Promise<StepResult[]> {
+  const steps = plan.steps.map((s) => (s.step === 'record' && payloads.property === null ? { ...s, action: 'skip' as const, message: payloads.recordedAlready } : s));
+  const settled = await Promise.allSettled(steps.map((s) => (s.action === 'do' ? run(jira, issueKey, plan, payloads, s) : Promise.resolve(s.message))));
+  return steps.map((s, i): StepResult => {
+    const outcome = settled[i];
+    if (s.action === 'skip') return { step: s.step, status: 'skipped', message: s.message };
+    if (s.action === 'blocked') return { step: s.step, status: 'failed', message: s.message };
+    if (outcome?.status === 'fulfilled') return { step: s.step, status: 'done', message: outcome.value };
+    return { step: s.step, status: 'failed', message: `Could not ${lowerFirst(s.message)}: ${reasonOf(outcome?.reason)}` };
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * The issue trigger's use case: evaluate the policy for a ticket and record the verdict as the
+ * *suggestion* in the decision property, for the panel to show until the product owner decides.
+ *
+ * It acts as the app (there is no user), so it writes as little as it can and never what is not its
+ * own: only support tickets; only when the suggestion changed (outcome, rule or policy version — not
+ * merely the time it was evaluated), so repeated events write nothing; and never once a decision is
+ * recorded (even one it cannot read), since the PO's word replaces the suggestion. The property is
+ * read again just before writing, which keeps a PO applying a decision at that moment from being
+ * overwritten.
+ */
+import type { SuggestedVerdict } from '../../domain/decision';
+import { DECISION_PROPERTY_KEY } from '../../domain/decision';
+import { isSupportTicket } from '../../domain/support-filter';
+import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
+import type { Ports } from '../../ports';
+import { classificationOf } from '../settings/project-settings';
+import { loadPolicyVersion } from '../storage/policy-versions';
+import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
+import { evaluateTicket } from './evaluate-ticket';
+import { readIssue } from './issue-snapshot';
+import type { TriageTarget } from './triage-context';
+
+export type SuggestionOutcome =
+  | { readonly status: 'written'; readonly suggestion: SuggestedVerdict }
+  | { readonly status: 'unchanged'; readonly suggestion: SuggestedVerdict }
+  | { readonly status: 'ignored'; readonly reason: string };
+
+const ignored = (reason: string): SuggestionOutcome => ({ status: 'ignored', reason });
+const decidedOrUnreadable = (property: unknown): boolean => {
+  const read = readDecisionProperty(property);
+  return read.decision !== undefined || read.problem !== undefined;
+};
+const sameSuggestion = (a: SuggestedVerdict | undefined, b: SuggestedVerdict): boolean =>
+  a !== undefined && a.outcome === b.outcome && a.ruleId === b.ruleId && a.policyVersion === b.policyVersion;
+
+export async function recordSuggestion(ports: Ports, target: TriageTarget, known?: LoadedSettings): Promise<SuggestionOutcome> {
+  const [loaded] = await Promise.all([known ?? loadSettings(ports.store, target.projectKey), ports.jira.discoverFields()]);
+  const { settings } = loaded;
+  const { catalog } = await ports.jira.discoverFields(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {});
+  const [issue, policy] = await Promise.all([readIssue(ports.jira, target.issueKey, catalog), loadPolicyVersion(ports.store, target.projectKey, settings.policyVersion)]);
+  const { ticket } = issue;
+  if (issue.projectKey !== undefined && issue.projectKey !== target.projectKey) return ignored(`${ticket.key} is now in project ${issue.projectKey}.`);
+  if (!isSupportTicket(ticket, classificationOf(settings).supportFilter)) return ignored(`${ticket.key} is not a support ticket.`);
+  if (decidedOrUnreadable(issue.property)) return ignored(`${ticket.key} already has the product owner's decision.`);
+
+  const now = ports.clock.now();
+  const { verdict, policyVersion } = evaluateTicket(ticket, settings, policy.policyVersion, now);
+  const suggestion: SuggestedVerdict = { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion, evaluatedAt: new Date(now).toISOString() };
+  const current = readDecisionProperty(issue.property).suggestion;
+  if (current && sameSuggestion(current, suggestion)) return { status: 'unchanged', suggestion: current };
+
+  const latest = await ports.jira.issues.getProperty(ticket.key, DECISION_PROPERTY_KEY);
+  if (decidedOrUnreadable(latest)) return ignored(`${ticket.key} was decided by the product owner a moment ago.`);
+  await ports.jira.issues.setProperty(ticket.key, DECISION_PROPERTY_KEY, writeDecisionProperty(undefined, suggestion));
+  return { status: 'written', suggestion };
+}

@@ -1,0 +1,113 @@
+/**
+ * Everything the panel and "apply decision" need about one issue, loaded in two round trips to
+ * Jira: first the board, the field list and the user's permissions on the issue (which also proves
+ * the user can see it: Jira answers 404 otherwise), then the board's sprints and the issue itself
+ * (and, for apply, its comments). Settings and the policy come from storage alongside.
+ *
+ * The project named by the page context is only a hint: the issue's real project is read from Jira
+ * and must match, so a forged context cannot apply one project's settings to another's issue.
+ */
+import type { Board, Sprint } from '../../jira/client/agile-client';
+import type { FieldCatalog } from '../../jira/field-catalog';
+import type { Ports } from '../../ports';
+import { AppError } from '../app-error';
+import type { ProjectContext } from '../sprint/project-context';
+import { loadPolicyVersion, type LoadedPolicy } from '../storage/policy-versions';
+import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
+import type { ProjectSettings } from '../settings/project-settings';
+import { readIssue, type IssueSnapshot } from './issue-snapshot';
+
+/** What the panel asks Jira the user may do on the issue. */
+export const PANEL_PERMISSIONS = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES'] as const;
+export type PanelPermission = (typeof PANEL_PERMISSIONS)[number];
+
+export interface TriageTarget {
+  readonly issueKey: string;
+  readonly projectKey: string;
+}
+
+export interface Comment {
+  readonly id: string;
+  readonly body?: unknown;
+}
+
+export interface TriageContext {
+  readonly projectKey: string;
+  readonly loaded: LoadedSettings;
+  readonly policy: LoadedPolicy;
+  readonly board: Board | null;
+  /** Every sprint of the board, oldest first (the rotation counts turns in this order). */
+  readonly sprints: readonly Sprint[];
+  readonly activeSprint: Sprint | undefined;
+  readonly catalog: FieldCatalog;
+  readonly issue: IssueSnapshot;
+  readonly permissions: Readonly<Record<PanelPermission, boolean>>;
+  /** The issue's comments, when asked for. */
+  readonly comments?: readonly Comment[];
+  readonly notes: readonly string[];
+}
+
+export interface TriageLoadOptions {
+  /** Load the issue's comments too, when this says so for the project's settings. */
+  readonly comments?: (settings: ProjectSettings) => boolean;
+}
+
+const startOf = (s: Sprint): number => (s.startDate ? Date.parse(s.startDate) : Number.MAX_SAFE_INTEGER);
+/** Oldest first, the same order as loadProjectContext, so the rotation gives the same contact. */
+const inTurnOrder = (sprints: readonly Sprint[]): Sprint[] => [...sprints].sort((a, b) => startOf(a) - startOf(b) || a.id - b.id);
+
+export async function loadTriageContext(ports: Ports, target: TriageTarget, options: TriageLoadOptions = {}): Promise<TriageContext> {
+  const { issueKey, projectKey } = target;
+  const [loaded, board, permissions] = await Promise.all([
+    loadSettings(ports.store, projectKey),
+    ports.jira.agile.boardForProject(projectKey),
+    ports.jira.people.myPermissions({ issueKey }, PANEL_PERMISSIONS) as Promise<Record<PanelPermission, boolean>>,
+    ports.jira.discoverFields(), // fetches the field list in this round trip; the call below reuses it
+  ]);
+  const { settings } = loaded;
+  const pointsFieldUnknown = settings.capacity.model === 'points' && !settings.storyPointsFieldId && board !== null;
+  const discover = (storyPointsFieldId: string | null | undefined) =>
+    ports.jira.discoverFields({
+      ...(storyPointsFieldId ? { storyPointsFieldId } : {}),
+      ...(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {}),
+    });
+  const first = await discover(settings.storyPointsFieldId);
+  const [sprints, issue, estimationFieldId, policy, comments] = await Promise.all([
+    board ? ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']) : Promise.resolve([]),
+    readIssue(ports.jira, issueKey, first.catalog, { worklogs: settings.capacity.model === 'hours' }),
+    pointsFieldUnknown && board ? ports.jira.agile.estimationFieldId(board.id) : Promise.resolve(undefined),
+    loadPolicyVersion(ports.store, projectKey, settings.policyVersion),
+    options.comments?.(settings) ? ports.jira.issues.comments(issueKey) : Promise.resolve(undefined),
+  ]);
+  if (issue.projectKey !== undefined && issue.projectKey !== projectKey) {
+    throw new AppError('VALIDATION', `${issue.ticket.key} belongs to project ${issue.projectKey}, not ${projectKey}. Reload the page.`);
+  }
+  const discovery = estimationFieldId ? await discover(estimationFieldId) : first;
+  const ordered = inTurnOrder(sprints);
+  const notes = [
+    ...(loaded.problem ? [loaded.problem] : []),
+    ...(policy.problem ? [policy.problem] : []),
+    ...(board ? [] : [`Project ${projectKey} has no Scrum board, so there is no sprint to pull tickets into. Interrupt Budget works with Scrum boards.`]),
+    ...discovery.notes,
+    ...issue.notes,
+  ];
+  return {
+    projectKey,
+    loaded,
+    policy,
+    board,
+    sprints: ordered,
+    activeSprint: ordered.find((s) => s.state === 'active'),
+    catalog: discovery.catalog,
+    issue,
+    permissions,
+    ...(comments ? { comments } : {}),
+    notes,
+  };
+}
+
+/** The sprint use cases' view of the same project (for computing a rollup), when it has a board. */
+export function projectContextOf(context: TriageContext): ProjectContext | undefined {
+  if (!context.board) return undefined;
+  return { projectKey: context.projectKey, loaded: context.loaded, board: context.board, sprints: context.sprints, catalog: context.catalog, notes: context.notes };
+}

@@ -1,0 +1,190 @@
+/**
+ * `panel.get` through the resolver handler, as Forge calls it, against the simulator over HTTP.
+ * Expected verdicts and budget numbers are worked out here from the simulator's store with the
+ * domain functions, never read back from the app.
+ */
+import { startSimulator, type Simulator } from '../../../dev/sim';
+import type { PanelView } from '../../contract/panel';
+import { allocate } from '../../domain/allocation';
+import { DEFAULT_WORK_CALENDAR } from '../../domain/calendar';
+import { DEFAULT_HOURS_MODEL, DEFAULT_UNESTIMATED_POINTS } from '../../domain/capacity';
+import { DEFAULT_POLICY, evaluatePolicy } from '../../domain/policy';
+import { DEFAULT_CLASSIFICATION, triageFacts } from '../../domain/triage-facts';
+import { wipStatus, wouldExceed } from '../../domain/wip';
+import { MemoryStore } from '../storage/memory-store';
+import { keys } from '../storage/keys';
+import { storeSettings } from '../storage/settings-repository';
+import { defaultSettings } from '../settings/project-settings';
+import { dataOf, NOW, panelHarness, recordingClock, ticketFromSite, type Harness } from '../../../test/support/panel-harness';
+
+let sim: Simulator;
+let store: MemoryStore;
+let panel: Harness;
+const get = (key: string, role: 'po' | 'dev' | 'outsider' = 'po', payload: unknown = {}) => panel.call(role, 'panel.get', payload, key);
+const expectedVerdict = (key: string) => evaluatePolicy(DEFAULT_POLICY, triageFacts(ticketFromSite(sim, key), DEFAULT_CLASSIFICATION, NOW));
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, now: NOW });
+  store = new MemoryStore();
+  panel = panelHarness(sim, store);
+  // An unclassified ticket (no priority, no severity, no SLA): the seed has none open, so make one.
+  const unclassified = sim.store.issue('SUP-224');
+  if (!unclassified) throw new Error('SUP-224 missing from the seed');
+  sim.store.write(unclassified, (i) => {
+    i.priorityId = null;
+    i.severityId = null;
+  });
+});
+afterAll(() => sim.close());
+
+/** The active SUP sprint's numbers with default settings, from the store and the domain. */
+function expectedSprint() {
+  const active = sim.store.sprints.find((s) => s.boardId === 1 && s.state === 'active');
+  if (!active?.startMs || !active.endMs) throw new Error('no active sprint');
+  const tickets = sim.store.issues.filter((i) => i.sprintIds.includes(active.id)).map((i) => ticketFromSite(sim, i.key));
+  const allocation = allocate({
+    sprintTickets: tickets,
+    window: { startMs: active.startMs, endMs: active.endMs },
+    calendar: DEFAULT_WORK_CALENDAR,
+    model: DEFAULT_HOURS_MODEL,
+    allocationPct: 20,
+    classification: DEFAULT_CLASSIFICATION,
+  });
+  return { active, tickets, allocation, wip: wipStatus(tickets, DEFAULT_CLASSIFICATION, 1) };
+}
+
+describe('panel.get', () => {
+  it.each([
+    ['SUP-246', 'interrupt', 'p1'], // Highest priority
+    ['SUP-237', 'interrupt', 'sev1'], // Sev 1, medium priority
+    ['SUP-247', 'interrupt', 'sla'], // SLA breached, neither P1 nor Sev 1
+    ['SUP-224', 'needs-info', 'unclassified'], // no priority, no severity
+    ['SUP-250', 'backlog', null], // nothing matches: the default
+  ])('%s: the policy says %s (rule %s), with the reasons the domain gives', async (key, outcome, ruleId) => {
+    const expected = expectedVerdict(key);
+    expect([expected.outcome, expected.ruleId]).toEqual([outcome, ruleId]);
+    const view = dataOf<PanelView>(await get(key));
+    expect(view.ticket).toMatchObject({ key, id: sim.store.issue(key)?.id, isSupport: true });
+    expect(view.verdict).toEqual({ outcome, ruleId, ruleName: expected.ruleName, reasons: expected.reasons, policyVersion: 0 });
+    const facts = triageFacts(ticketFromSite(sim, key), DEFAULT_CLASSIFICATION, NOW);
+    expect(view.priority.level).toBe(facts.priority);
+    expect(view.severity.level).toBe(facts.severity);
+    expect(view.sla).toEqual({ state: facts.sla.state, clockName: facts.sla.clockName ?? null, remainingMs: facts.sla.remainingMs ?? null });
+  });
+
+  it('shows the budget of the active sprint and what would remain after pulling a fresh ticket in', async () => {
+    const { active, allocation, wip } = expectedSprint();
+    const view = dataOf<PanelView>(await get('SUP-246'));
+    expect(view.activeSprint).toEqual({ id: active.id, name: active.name });
+    expect(view.budget).toMatchObject({ sprintId: active.id, unit: 'hours', budget: allocation.budget, used: allocation.used.total, remaining: allocation.remaining, counted: false });
+    // A fresh ticket has no time logged in the sprint yet: it costs 0 h so far.
+    expect(view.budget?.ticketCost).toEqual({ amount: 0, estimated: false });
+    expect(view.budget?.remainingAfter).toBe(allocation.remaining);
+    expect(view.wip).toMatchObject({ count: wip.count, limit: 1, wouldExceed: wouldExceed(wip, ticketFromSite(sim, 'SUP-246'), DEFAULT_CLASSIFICATION) });
+    expect([...(view.wip?.inProgress ?? [])].sort()).toEqual([...wip.inProgress].sort());
+    expect(view.wip?.wouldExceed).toBe(wip.count >= 1);
+  });
+
+  it('counts a ticket already in the sprint once, with its logged hours', async () => {
+    const { allocation } = expectedSprint();
+    const item = allocation.items.find((i) => i.key === 'SUP-237');
+    const view = dataOf<PanelView>(await get('SUP-237'));
+    expect(view.ticket.inActiveSprint).toBe(true);
+    expect(view.budget).toMatchObject({ counted: true, ticketCost: null, remainingAfter: null });
+    expect(view.budget?.explanation).toContain(`counts ${item?.amount} h`);
+  });
+
+  it('shows a recorded decision (and not the suggestion) with who, when, override and reason', async () => {
+    const recorded = sim.store.issue('SUP-252')?.properties.interruptBudget as Record<string, unknown>;
+    const view = dataOf<PanelView>(await get('SUP-252'));
+    expect(view.decision).toMatchObject({ outcome: 'backlog', policyOutcome: 'interrupt', override: true, reason: recorded.reason, decidedBy: recorded.decidedBy, decidedAt: recorded.decidedAt, policyVersion: 2 });
+    expect(view.suggestion).toBeNull();
+    expect(view.verdict.outcome).toBe('interrupt');
+  });
+
+  it('shows the trigger\'s suggestion while there is no decision', async () => {
+    const seeded = (sim.store.issue('SUP-250')?.properties.interruptBudget as { suggestion: unknown }).suggestion;
+    const view = dataOf<PanelView>(await get('SUP-250'));
+    expect(view.decision).toBeNull();
+    expect(view.suggestion).toEqual(seeded);
+  });
+
+  it('previews what each outcome would do, with the default settings', async () => {
+    const { active } = expectedSprint();
+    const view = dataOf<PanelView>(await get('SUP-246'));
+    expect(view.previews.interrupt).toMatchObject({ targetSprint: { id: active.id, name: active.name }, labels: { add: ['interrupt'], remove: [] }, comment: true, assignTo: null });
+    expect(view.previews.interrupt.steps.map((s) => [s.step, s.action])).toEqual([['move-to-sprint', 'do'], ['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
+    expect(view.previews.backlog.steps.map((s) => [s.step, s.action])).toEqual([['move-to-backlog', 'skip'], ['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
+    expect(view.previews['needs-info'].steps.map((s) => s.step)).toEqual(['record']);
+    expect(view.permissions).toEqual({ canApply: true, reason: null, canComment: true, canAssign: true });
+  });
+
+  it('serves the stored rollup while fresh: 2 round trips, 5 requests', async () => {
+    await get('SUP-246'); // make sure a fresh rollup is stored
+    const before = panel.transports.length;
+    const view = dataOf<PanelView>(await get('SUP-250'));
+    const transport = panel.transports[before];
+    expect(view.budget?.source).toBe('stored');
+    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 2, requests: 5 });
+  });
+
+  it('recomputes and stores a missing rollup: one search more, reconciling the panel\'s issue', async () => {
+    const { active, allocation } = expectedSprint();
+    // The search embeds at most 20 worklogs; longer lists are completed afterwards (one request each, in parallel).
+    const truncated = sim.store.issues.filter((i) => i.sprintIds.includes(active.id) && i.worklogs.length > 20).length;
+    await store.delete(keys.rollup('SUP', active.id));
+    sim.clearRequests();
+    const before = panel.transports.length;
+    const view = dataOf<PanelView>(await get('SUP-247'));
+    const transport = panel.transports[before];
+    expect(view.budget).toMatchObject({ source: 'computed', remaining: allocation.remaining });
+    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 3 + (truncated > 0 ? 1 : 0), requests: 6 + truncated });
+    const search = sim.requests().find((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');
+    expect((search?.body as { reconcileIssues?: number[] }).reconcileIssues).toEqual([Number(sim.store.issue('SUP-247')?.id)]);
+    expect(await store.get(keys.rollup('SUP', active.id))).toMatchObject({ sprintId: active.id, computedAt: NOW });
+  });
+});
+
+describe('panel.get when things are not simple', () => {
+  it('a ticket that is not support work does not count against the budget or the WIP limit', async () => {
+    const story = sim.store.issues.find((i) => i.key.startsWith('SUP-') && i.sprintIds.length === 0 && sim.store.projectOf(i).issueTypes.find((t) => t.id === i.typeId)?.name === 'Story' && !i.labels.includes('support'));
+    if (!story) throw new Error('no story outside a sprint in the seed');
+    const view = dataOf<PanelView>(await get(story.key));
+    expect(view.ticket.isSupport).toBe(false);
+    expect(view.budget).toMatchObject({ counted: false, ticketCost: null, remainingAfter: null, explanation: `${story.key} is not a support ticket, so it does not count against the support budget.` });
+    expect(view.wip).toMatchObject({ wouldExceed: false, message: `${story.key} is not a support ticket, so the support WIP limit does not apply.` });
+  });
+
+  it('when Jira refuses the search for the budget, the verdict is still shown and a note says why', async () => {
+    const { active } = expectedSprint();
+    await store.delete(keys.rollup('SUP', active.id));
+    const patient = panelHarness(sim, store, { httpClock: recordingClock });
+    sim.faults.set({ rateLimit: { operationId: 'searchAndReconsileIssuesUsingJqlPost', headers: 'retry-after', retryAfterSeconds: 1 } });
+    const view = dataOf<PanelView>(await patient.call('po', 'panel.get', {}, 'SUP-246'));
+    sim.faults.clear();
+    expect(view.verdict.outcome).toBe('interrupt');
+    expect([view.budget, view.wip]).toEqual([null, null]);
+    expect(view.notes).toContain(`The budget of ${active.name} could not be loaded: Jira is busy and asked the app to slow down. Try again in 1 second.`);
+  });
+});
+
+describe('panel.get with the points model', () => {
+  it('costs an unestimated ticket the default for its severity, and reads the board\'s estimation field in the same round trip', async () => {
+    const pointsStore = new MemoryStore();
+    await storeSettings(pointsStore, 'SUP', { ...defaultSettings(), capacity: { ...defaultSettings().capacity, model: 'points' } });
+    const points = panelHarness(sim, pointsStore);
+    sim.clearRequests();
+    const { active, tickets } = expectedSprint();
+    const model = { kind: 'points' as const, unestimatedPoints: DEFAULT_UNESTIMATED_POINTS };
+    const allocation = allocate({ sprintTickets: tickets, window: { startMs: active.startMs ?? 0, endMs: active.endMs ?? 0 }, calendar: DEFAULT_WORK_CALENDAR, model, allocationPct: 20, classification: DEFAULT_CLASSIFICATION });
+    const fresh = ticketFromSite(sim, 'SUP-246');
+    const cost = fresh.storyPoints ?? DEFAULT_UNESTIMATED_POINTS.S1;
+    const view = dataOf<PanelView>(await points.call('po', 'panel.get', {}, 'SUP-246'));
+    expect(view.budget).toMatchObject({ unit: 'points', budget: allocation.budget, remaining: allocation.remaining, ticketCost: { amount: cost, estimated: fresh.storyPoints === undefined } });
+    expect(view.budget?.remainingAfter).toBeCloseTo(allocation.remaining - cost, 2);
+    // board+fields+permissions, then sprints+issue+board configuration, then the search (and long worklog lists).
+    const truncated = tickets.some((t) => (sim.store.issue(t.key)?.worklogs.length ?? 0) > 20);
+    expect(points.transports[0]?.roundTrips).toBe(truncated ? 4 : 3);
+    expect(sim.requests().filter((r) => r.operationId === 'getConfiguration')).toHaveLength(1);
+  });
+});

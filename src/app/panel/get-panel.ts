@@ -1,0 +1,86 @@
+/**
+ * The issue panel (`panel.get`): is this ticket allowed to interrupt the sprint? For the issue in
+ * the Jira context, as the current user (an issue they cannot see is NOT_FOUND, as Jira says):
+ * the ticket and its classification, the policy's verdict with its reasons, the recorded decision
+ * (or the trigger's suggestion), the active sprint's budget and WIP with this ticket's effect on
+ * them, the support contact, what applying each outcome would do, and what this user may do.
+ *
+ * Cost: two round trips to Jira (see triage-context.ts) while the stored rollup is fresh; a third
+ * (one search) when it must be recomputed.
+ */
+import type { PanelView } from '../../contract/panel';
+import { OUTCOMES, type Outcome } from '../../domain/outcome';
+import { supportContact } from '../../domain/rotation';
+import { isSupportTicket } from '../../domain/support-filter';
+import { readDecisionProperty } from '../../jira/decision-property';
+import type { Ports } from '../../ports';
+import { classificationOf, rotationOf } from '../settings/project-settings';
+import { projectRegistry } from '../storage/sprint-records';
+import { applyPermissions } from '../decision/apply-permissions';
+import { evaluateTicket } from '../decision/evaluate-ticket';
+import { planDecision, previewOf } from '../decision/plan';
+import { loadTriageContext, projectContextOf, type TriageTarget } from '../decision/triage-context';
+import { activeRollupOrProblem } from './active-rollup';
+import { panelBudget, panelWip } from './panel-budget';
+
+export async function getPanel(ports: Ports, target: TriageTarget): Promise<PanelView> {
+  const context = await loadTriageContext(ports, target);
+  const { settings } = context.loaded;
+  const { ticket } = context.issue;
+  const now = ports.clock.now();
+  const { facts, verdict, policyVersion } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
+  const recorded = readDecisionProperty(context.issue.property);
+  const permissions = applyPermissions(context.permissions, context.projectKey);
+  const active = context.activeSprint;
+  const project = projectContextOf(context);
+  const [loadedRollup] = await Promise.all([
+    active && project ? activeRollupOrProblem(ports, project, active, [Number(ticket.id)].filter(Number.isFinite)) : Promise.resolve(undefined),
+    projectRegistry.register(ports.store, context.projectKey, now),
+  ]);
+  const rollup = loadedRollup && 'rollup' in loadedRollup ? loadedRollup : undefined;
+  const rollupProblem = loadedRollup && 'problem' in loadedRollup ? [loadedRollup.problem] : [];
+  const contact = active ? supportContact(rotationOf(settings), context.sprints.map((s) => s.id), active.id) : null;
+  const defaults = { assign: settings.assignToSupportContact, comment: settings.commentOnDecision };
+  const preview = (outcome: Outcome) =>
+    previewOf(
+      planDecision({
+        outcome,
+        ticket,
+        hasBoard: context.board !== null,
+        activeSprint: active ? { id: active.id, name: active.name } : null,
+        labels: settings.labels,
+        contact: contact?.accountId ?? null,
+        assign: defaults.assign,
+        comment: defaults.comment,
+        canAssign: permissions.canAssign,
+        canComment: permissions.canComment,
+      }),
+    );
+  return {
+    ticket: {
+      key: ticket.key,
+      id: ticket.id,
+      summary: ticket.summary ?? null,
+      issueType: ticket.issueType,
+      statusCategory: ticket.statusCategory,
+      isSupport: isSupportTicket(ticket, classificationOf(settings).supportFilter),
+      labels: [...ticket.labels],
+      assigneeAccountId: ticket.assigneeAccountId ?? null,
+      inActiveSprint: active !== undefined && ticket.sprints.some((s) => s.id === active.id),
+    },
+    priority: { level: facts.priority, name: ticket.priorityName ?? null },
+    severity: { level: facts.severity, value: ticket.severityValue ?? null },
+    sla: { state: facts.sla.state, clockName: facts.sla.clockName ?? null, remainingMs: facts.sla.remainingMs ?? null },
+    verdict: { outcome: verdict.outcome, ruleId: verdict.ruleId, ruleName: verdict.ruleName, reasons: [...verdict.reasons], policyVersion },
+    decision: recorded.decision ?? null,
+    suggestion: recorded.decision ? null : (recorded.suggestion ?? null),
+    activeSprint: active ? { id: active.id, name: active.name } : null,
+    budget: rollup ? panelBudget(rollup.rollup, rollup.source, ticket, settings) : null,
+    wip: rollup ? panelWip(rollup.rollup, ticket, settings) : null,
+    supportContact: contact,
+    defaults,
+    previews: Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'],
+    permissions,
+    notes: [...context.notes, ...(rollup?.notes ?? []), ...rollupProblem, ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
+  };
+}

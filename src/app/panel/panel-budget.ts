@@ -1,0 +1,81 @@
+/**
+ * The panel's two sprint gauges for this ticket, from the active sprint's rollup:
+ * - the support budget, and what would remain after pulling the ticket in — when it would count
+ *   against the budget at all (a support ticket not yet in the sprint). Its cost is worked out by
+ *   the same allocation maths the rollup uses: in hours, the time already logged on it inside the
+ *   sprint window (later work counts as it is logged); in points, its estimate or the severity
+ *   default for an unestimated ticket;
+ * - support work in progress against the WIP limit, and whether this ticket would take it over.
+ */
+import type { PanelBudget, PanelWip } from '../../contract/panel';
+import { supportEfforts } from '../../domain/allocation';
+import { isSupportTicket } from '../../domain/support-filter';
+import type { Ticket } from '../../domain/ticket';
+import { wouldExceed, type WipStatus } from '../../domain/wip';
+import { calendarOf, capacityModelOf, classificationOf, type ProjectSettings } from '../settings/project-settings';
+import type { SprintRollup } from '../storage/sprint-records';
+
+const amount = (n: number): string => String(Math.round(n * 100) / 100);
+const inUnit = (n: number, unit: SprintRollup['unit']): string => (unit === 'hours' ? `${amount(n)} h` : `${amount(n)} ${n === 1 ? 'point' : 'points'}`);
+
+function afterSentence(remainingAfter: number, rollup: SprintRollup): string {
+  return remainingAfter >= 0
+    ? `${inUnit(remainingAfter, rollup.unit)} of the ${inUnit(rollup.budget, rollup.unit)} budget would remain.`
+    : `the sprint would be ${inUnit(-remainingAfter, rollup.unit)} over its ${inUnit(rollup.budget, rollup.unit)} budget.`;
+}
+
+export function panelBudget(rollup: SprintRollup, source: PanelBudget['source'], ticket: Ticket, settings: ProjectSettings): PanelBudget {
+  const classification = classificationOf(settings);
+  const base = {
+    sprintId: rollup.sprintId,
+    sprintName: rollup.sprintName,
+    unit: rollup.unit,
+    budget: rollup.budget,
+    used: rollup.used.total,
+    remaining: rollup.remaining,
+    status: rollup.status,
+    computedAt: rollup.computedAt,
+    source,
+  };
+  const item = rollup.items.find((i) => i.key === ticket.key);
+  if (item) {
+    return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `${ticket.key} is already in ${rollup.sprintName} and counts ${inUnit(item.amount, rollup.unit)} against the support budget.` };
+  }
+  if (!isSupportTicket(ticket, classification.supportFilter)) {
+    return { ...base, counted: false, ticketCost: null, remainingAfter: null, explanation: `${ticket.key} is not a support ticket, so it does not count against the support budget.` };
+  }
+  const efforts = supportEfforts({
+    sprintTickets: [ticket],
+    window: { startMs: rollup.startMs, endMs: rollup.endMs },
+    calendar: calendarOf(settings),
+    model: capacityModelOf(settings),
+    allocationPct: settings.allocationPct,
+    classification,
+  });
+  const hundredths = efforts.reduce((sum, e) => sum + e.hundredths, 0);
+  const estimated = efforts.some((e) => e.estimated);
+  const remainingAfter = (Math.round(rollup.remaining * 100) - hundredths) / 100;
+  const cost = inUnit(hundredths / 100, rollup.unit);
+  const counts =
+    rollup.unit === 'hours'
+      ? `Pulling ${ticket.key} in counts the time logged on it during the sprint (${cost} so far, more as work is logged): `
+      : `Pulling ${ticket.key} in counts ${cost}${estimated ? ' (the default for its severity, as it has no estimate)' : ''}: `;
+  return { ...base, counted: false, ticketCost: { amount: hundredths / 100, estimated }, remainingAfter, explanation: `${counts}${afterSentence(remainingAfter, rollup)}` };
+}
+
+export function panelWip(rollup: SprintRollup, ticket: Ticket, settings: ProjectSettings): PanelWip {
+  const { supportFilter } = classificationOf(settings);
+  const limit = settings.wipLimit;
+  const { inProgress, count } = rollup.wip;
+  const status: WipStatus = { inProgress, count, limit, breached: count > limit, atLimit: count >= limit };
+  const exceed = wouldExceed(status, ticket, { supportFilter });
+  const tickets = `${count} support ticket${count === 1 ? ' is' : 's are'} in progress (limit ${limit})`;
+  const message = !isSupportTicket(ticket, supportFilter)
+    ? `${ticket.key} is not a support ticket, so the support WIP limit does not apply.`
+    : inProgress.includes(ticket.key)
+      ? `${ticket.key} is in progress and already counted: ${tickets}.`
+      : exceed
+        ? `${tickets}: starting ${ticket.key} as well would exceed the WIP limit. Finish or pause one first.`
+        : `${tickets}: there is room to start ${ticket.key}.`;
+  return { count, limit, inProgress: [...inProgress], wouldExceed: exceed, message };
+}

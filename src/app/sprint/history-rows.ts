@@ -1,0 +1,96 @@
+/**
+ * Retrospective rows of closed sprints: computed once, when first needed, and stored for good — a
+ * closed sprint's numbers do not change, so viewing the history never searches Jira for a sprint
+ * whose row is stored. The rows still missing are computed together, in two searches whatever
+ * their number: the issues of all those sprints (`sprint in (…)`), and the tickets around them
+ * (deferred decisions and defects since the oldest one's start). A damaged row is reported and
+ * recomputed.
+ *
+ * A row is measured with the settings in force when it is computed — normally by the first hourly
+ * run after the sprint closes — and keeps them: changing the allocation later does not rewrite
+ * what past sprints reserved. Sprints that closed before the app was installed get today's settings.
+ */
+import { allocate } from '../../domain/allocation';
+import { historyRow } from '../../domain/history';
+import type { Ticket } from '../../domain/ticket';
+import type { Sprint } from '../../jira/client/agile-client';
+import type { Ports } from '../../ports';
+import { calendarOf, capacityModelOf, classificationOf } from '../settings/project-settings';
+import { sprintRecords, type SprintBaselineRecord, type StoredHistoryRow } from '../storage/sprint-records';
+import { sprintWindow, type ProjectContext } from './project-context';
+import { ticketsAround } from './sprint-ledger';
+
+export interface HistoryResult {
+  /** One row per closed sprint asked for (those with a window), in the order asked. */
+  readonly rows: readonly StoredHistoryRow[];
+  /** Sprints whose row was computed (and stored) by this call. */
+  readonly computed: readonly number[];
+  readonly notes: readonly string[];
+}
+
+type Dated = { sprint: Sprint; window: { startMs: number; endMs: number } };
+
+/** The sprints' issues, by sprint: one search when the site has a Sprint field to split by. */
+async function issuesBySprint(ports: Ports, context: ProjectContext, missing: readonly Dated[]): Promise<{ bySprint: Map<number, Ticket[]>; notes: string[] }> {
+  const hours = context.loaded.settings.capacity.model === 'hours';
+  const span = { startMs: Math.min(...missing.map((m) => m.window.startMs)), endMs: Math.max(...missing.map((m) => m.window.endMs)) };
+  const search = (jql: string) => ports.jira.searchTickets({ jql, catalog: context.catalog, ...(hours ? { worklogs: { window: span } } : {}) });
+  const bySprint = new Map<number, Ticket[]>();
+  if (context.catalog.sprint) {
+    const { tickets, notes } = await search(`sprint in (${missing.map((m) => m.sprint.id).join(', ')})`);
+    for (const { sprint } of missing) bySprint.set(sprint.id, tickets.filter((t) => t.sprints.some((s) => s.id === sprint.id)));
+    return { bySprint, notes };
+  }
+  const results = await Promise.all(missing.map(({ sprint }) => search(`sprint = ${sprint.id}`)));
+  missing.forEach(({ sprint }, i) => bySprint.set(sprint.id, results[i]?.tickets ?? []));
+  return { bySprint, notes: results.flatMap((r) => r.notes) };
+}
+
+function rowFor(context: ProjectContext, { sprint, window }: Dated, tickets: readonly Ticket[], around: readonly Ticket[], baseline?: SprintBaselineRecord): StoredHistoryRow {
+  const { settings } = context.loaded;
+  const classification = classificationOf(settings);
+  const allocation = allocate({
+    sprintTickets: tickets,
+    window,
+    calendar: calendarOf(settings),
+    model: capacityModelOf(settings),
+    allocationPct: settings.allocationPct,
+    classification,
+    ...(baseline ? { baseline: { issueKeys: baseline.issueKeys, committedPoints: baseline.committedPoints } } : {}),
+  });
+  const row = historyRow({
+    sprint: { sprintId: sprint.id, name: sprint.name, ...window, capacity: allocation.capacity, budget: allocation.budget, used: allocation.used.total, unit: allocation.unit },
+    sprintTickets: tickets,
+    deferredTickets: around,
+    defectTickets: around,
+    classification,
+    defectRules: { defectTypes: settings.defectTypes },
+  });
+  return { schemaVersion: 1, ...row };
+}
+
+/** The history rows of these closed sprints: stored ones as stored, missing ones computed and stored. */
+export async function historyRows(ports: Ports, context: ProjectContext, sprints: readonly Sprint[]): Promise<HistoryResult> {
+  const dated = sprints.flatMap((sprint): Dated[] => {
+    const window = sprintWindow(sprint);
+    return sprint.state === 'closed' && window ? [{ sprint, window }] : [];
+  });
+  const stored = await Promise.all(dated.map(({ sprint }) => sprintRecords.history.read(ports.store, context.projectKey, sprint.id)));
+  const notes = stored.flatMap((r) => (r.problem ? [`${r.problem} It was recomputed from Jira.`] : []));
+  const missing = dated.filter((_, i) => !stored[i]?.value);
+  const computed = new Map<number, StoredHistoryRow>();
+  if (missing.length > 0) {
+    const [issues, around, baselines] = await Promise.all([
+      issuesBySprint(ports, context, missing),
+      ticketsAround(ports, context, Math.min(...missing.map((m) => m.window.startMs))),
+      Promise.all(missing.map(({ sprint }) => sprintRecords.baseline.read(ports.store, context.projectKey, sprint.id))),
+    ]);
+    notes.push(...issues.notes, ...around.notes);
+    for (const [i, m] of missing.entries()) {
+      const row = rowFor(context, m, issues.bySprint.get(m.sprint.id) ?? [], around.tickets, baselines[i]?.value);
+      computed.set(m.sprint.id, await sprintRecords.history.write(ports.store, context.projectKey, row));
+    }
+  }
+  const rows = dated.map(({ sprint }, i) => stored[i]?.value ?? (computed.get(sprint.id) as StoredHistoryRow));
+  return { rows, computed: [...computed.keys()], notes };
+}

@@ -1,0 +1,80 @@
+/**
+ * The hourly rollup (scheduled trigger, acting as the app): for every project that uses the app,
+ * recompute and store the active sprint(s) — rollup, burn series point of the day, ledger — take a
+ * missing baseline lazily, and finalize the history rows of newly closed sprints (each once: a
+ * stored row is never recomputed, so later runs only pay for the active sprints).
+ *
+ * Projects run one after another, which keeps the app gentle on Jira's rate limits; a project that
+ * fails is reported and the run goes on with the next. The run stops starting new projects when
+ * less than {@link PROJECT_RESERVE_MS} is left before the deadline, so it ends on its own terms
+ * instead of being cut off by the platform mid-write. Each hour starts at a different project of the
+ * registry (by the hour's number), so a project skipped one hour is reached early in another.
+ */
+import { AppError } from '../app-error';
+import { JiraError } from '../../jira/errors';
+import type { Ports } from '../../ports';
+import { projectRegistry } from '../storage/sprint-records';
+import { historyRows } from './history-rows';
+import { loadProjectContext } from './project-context';
+import { sprintSnapshot } from './sprint-snapshot';
+
+/** Time one project may need, at most: stop starting projects when less than this is left. */
+export const PROJECT_RESERVE_MS = 60_000;
+
+export interface ProjectRollupReport {
+  readonly projectKey: string;
+  readonly activeSprints: readonly number[];
+  readonly lazyBaselines: readonly number[];
+  readonly historyFinalized: readonly number[];
+  readonly problem?: string;
+}
+
+export interface RollupReport {
+  readonly projects: readonly ProjectRollupReport[];
+  /** Projects not reached before the deadline. */
+  readonly skipped: readonly string[];
+}
+
+function problemOf(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  if (error instanceof JiraError) return error.userMessage;
+  console.error('Interrupt Budget: unexpected error in the hourly rollup', error);
+  return 'Something unexpected went wrong; the next hourly run tries again.';
+}
+
+export async function rollUpProject(ports: Ports, projectKey: string): Promise<ProjectRollupReport> {
+  try {
+    const context = await loadProjectContext(ports, projectKey);
+    const active = context.sprints.filter((s) => s.state === 'active');
+    const lastClosed = context.sprints.filter((s) => s.state === 'closed').slice(-context.loaded.settings.historySprints);
+    const snapshots = [];
+    for (const sprint of active) snapshots.push(await sprintSnapshot(ports, context, sprint, { force: true }));
+    const history = await historyRows(ports, context, lastClosed);
+    return {
+      projectKey,
+      activeSprints: active.map((s) => s.id),
+      lazyBaselines: snapshots.filter((s) => s.lazyBaselineTaken).map((s) => s.rollup.sprintId),
+      historyFinalized: [...history.computed],
+    };
+  } catch (error) {
+    return { projectKey, activeSprints: [], lazyBaselines: [], historyFinalized: [], problem: problemOf(error) };
+  }
+}
+
+/** Registry order, rotated by the hour: a different project goes first each hour. */
+export function runOrder(projects: readonly string[], nowMs: number): string[] {
+  const start = projects.length === 0 ? 0 : Math.floor(nowMs / 3_600_000) % projects.length;
+  return [...projects.slice(start), ...projects.slice(0, start)];
+}
+
+/** Roll up every registered project, until `deadlineMs` leaves too little time for another. */
+export async function rollUpAll(ports: Ports, deadlineMs: number): Promise<RollupReport> {
+  const projects = runOrder(await projectRegistry.list(ports.store), ports.clock.now());
+  const reports: ProjectRollupReport[] = [];
+  const skipped: string[] = [];
+  for (const projectKey of projects) {
+    if (deadlineMs - ports.clock.now() < PROJECT_RESERVE_MS) skipped.push(projectKey);
+    else reports.push(await rollUpProject(ports, projectKey));
+  }
+  return { projects: reports, skipped };
+}

@@ -1,0 +1,93 @@
+/**
+ * A sprint's snapshot — its rollup and its ledger — served from storage when the freshness rule
+ * allows (see freshness.ts) and otherwise recomputed from Jira and stored, so the next view is
+ * served from storage again. A damaged stored record is reported in `notes` and replaced, never a
+ * crash.
+ *
+ * The two halves come from different searches (the sprint's issues; the tickets around it) and are
+ * recomputed separately, but the ledger is never older than the rollup: something that refreshes
+ * the rollup early (the panel drops it when a decision is applied) may have deferred a ticket too,
+ * so the ledger follows it. An active sprint without a baseline gets a lazy one from the rollup's
+ * own search (see sprint-baseline.ts), taken first so the rollup is computed against what was stored.
+ */
+import type { Sprint } from '../../jira/client/agile-client';
+import type { Ports } from '../../ports';
+import { AppError } from '../app-error';
+import { sprintRecords, type SprintBaselineRecord, type SprintRollup } from '../storage/sprint-records';
+import { snapshotStaleness } from './freshness';
+import { ledgerRecords, type SprintLedger } from './ledger-record';
+import { sprintWindow, type ProjectContext } from './project-context';
+import { baselineFromTickets } from './sprint-baseline';
+import { ledgerFromTickets, ticketsAround } from './sprint-ledger';
+import { rollupFromTickets } from './sprint-rollup';
+
+export interface SprintSnapshot {
+  readonly rollup: SprintRollup;
+  readonly ledger: SprintLedger;
+  readonly baseline?: SprintBaselineRecord;
+  /** True when this call took the sprint's missing baseline lazily. */
+  readonly lazyBaselineTaken: boolean;
+  /** `stored`: the rollup was served as stored; `computed`: recomputed from Jira just now (and stored). */
+  readonly source: 'stored' | 'computed';
+  readonly notes: readonly string[];
+}
+
+export interface SnapshotOptions {
+  /** Recompute even when the stored snapshot is fresh (the hourly rollup, a Refresh button). */
+  readonly force?: boolean;
+}
+
+type Window = { startMs: number; endMs: number };
+const replaced = (problem: string | undefined): string[] => (problem ? [`${problem} It was recomputed from Jira.`] : []);
+
+async function freshRollup(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, stored: SprintBaselineRecord | undefined) {
+  const { tickets, notes } = await ports.jira.searchTickets({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window } });
+  const now = ports.clock.now();
+  const lazy = !stored && sprint.state === 'active';
+  const baseline = lazy ? await sprintRecords.baseline.write(ports.store, context.projectKey, baselineFromTickets(sprint, tickets, now, true)) : stored;
+  const rollup = await sprintRecords.rollup.write(ports.store, context.projectKey, rollupFromTickets(context, sprint, tickets, now, baseline));
+  return { rollup, baseline, lazy, notes };
+}
+
+async function freshLedger(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window) {
+  const { tickets, notes } = await ticketsAround(ports, context, window.startMs);
+  const ledger = await ledgerRecords.write(ports.store, context.projectKey, ledgerFromTickets(context, sprint.id, window, tickets, ports.clock.now()));
+  return { ledger, notes };
+}
+
+export async function sprintSnapshot(ports: Ports, context: ProjectContext, sprint: Sprint, options: SnapshotOptions = {}): Promise<SprintSnapshot> {
+  const window = sprintWindow(sprint);
+  if (!window) throw new AppError('NOT_FOUND', `${sprint.name} has not started, so it has no support budget yet. Choose the active sprint or a closed one.`);
+  const { projectKey, loaded } = context;
+  const [storedRollup, storedLedger, storedBaseline] = await Promise.all([
+    sprintRecords.rollup.read(ports.store, projectKey, sprint.id),
+    ledgerRecords.read(ports.store, projectKey, sprint.id),
+    sprintRecords.baseline.read(ports.store, projectKey, sprint.id),
+  ]);
+  const now = ports.clock.now();
+  const fresh = (r: SprintRollup | undefined): r is SprintRollup => !options.force && r !== undefined && snapshotStaleness(r, sprint, loaded.settings, now) !== 'stale';
+  const keptRollup = fresh(storedRollup.value) ? storedRollup.value : undefined;
+  const ledger = storedLedger.value;
+  const keptLedger = keptRollup && ledger && ledger.computedAt >= keptRollup.computedAt && fresh({ ...keptRollup, computedAt: ledger.computedAt }) ? ledger : undefined;
+
+  const [rollupPart, ledgerPart] = await Promise.all([
+    keptRollup ? undefined : freshRollup(ports, context, sprint, window, storedBaseline.value),
+    keptLedger ? undefined : freshLedger(ports, context, sprint, window),
+  ]);
+  const baseline = rollupPart ? rollupPart.baseline : storedBaseline.value;
+  const baselineNotes = storedBaseline.problem ? [`${storedBaseline.problem} ${baseline ? 'A new one was inferred from the sprint\'s issues.' : 'The sprint is measured without one.'}`] : [];
+  return {
+    rollup: keptRollup ?? (rollupPart as NonNullable<typeof rollupPart>).rollup,
+    ledger: keptLedger ?? (ledgerPart as NonNullable<typeof ledgerPart>).ledger,
+    ...(baseline ? { baseline } : {}),
+    lazyBaselineTaken: rollupPart?.lazy === true,
+    source: keptRollup ? 'stored' : 'computed',
+    notes: [
+      ...(rollupPart ? replaced(storedRollup.problem) : []),
+      ...(ledgerPart ? replaced(storedLedger.problem) : []),
+      ...baselineNotes,
+      ...(rollupPart?.notes ?? []),
+      ...(ledgerPart?.notes ?? []),
+    ],
+  };
+}

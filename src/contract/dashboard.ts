@@ -1,0 +1,165 @@
+/**
+ * The dashboard surface's contract (project page): resolver keys, payload schemas and result types.
+ * The project always comes from the call context, never from a payload; instants are ISO-8601
+ * strings and amounts are in the sprint's unit (`hours` or `points`).
+ */
+import { z } from 'zod';
+
+export const DASHBOARD_KEYS = { get: 'dashboard.get', recordOverflow: 'dashboard.recordOverflow' } as const;
+
+export const OVERFLOW_CHOICES = ['swap-out', 'abort-sprint', 'accept-overrun'] as const;
+export type OverflowChoice = (typeof OVERFLOW_CHOICES)[number];
+
+const sprintId = z.number({ error: 'must be a sprint id (a number)' }).int('must be a whole number').positive('must be a sprint id');
+
+/** `dashboard.get`: the active sprint by default, or a chosen one; `refresh` recomputes from Jira now. */
+export const dashboardGetPayloadSchema = z.object({
+  sprintId: sprintId.optional(),
+  refresh: z.boolean({ error: 'must be true or false' }).optional(),
+});
+export type DashboardGetPayload = z.input<typeof dashboardGetPayloadSchema>;
+
+/** `dashboard.recordOverflow`: the product owner's answer to a sprint over its support budget. */
+export const recordOverflowPayloadSchema = z
+  .object({
+    sprintId,
+    choice: z.enum(OVERFLOW_CHOICES, { error: 'must be swap-out, abort-sprint or accept-overrun' }),
+    reason: z.string({ error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.choice === 'accept-overrun' && !value.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why the team accepts the overrun (a reason is required)' });
+    }
+  });
+export type RecordOverflowPayload = z.input<typeof recordOverflowPayloadSchema>;
+
+export type DashboardStatus = 'ok' | 'at-risk' | 'over';
+export type DashboardUnit = 'hours' | 'points';
+
+export interface DashboardUsed {
+  readonly sanctioned: number;
+  readonly planned: number;
+  readonly untriaged: number;
+  readonly total: number;
+}
+
+/** One support ticket's share of the budget. `estimated`: a default for an unestimated ticket. */
+export interface DashboardBudgetItem {
+  readonly key: string;
+  readonly summary?: string;
+  readonly amount: number;
+  readonly estimated: boolean;
+}
+
+export interface DashboardBurnPoint {
+  readonly date: string;
+  readonly sanctioned: number | null;
+  readonly planned: number | null;
+  readonly untriaged: number | null;
+  readonly total: number | null;
+  readonly budget: number;
+  readonly forecast: number | null;
+}
+
+export interface OverflowDecisionView {
+  readonly choice: OverflowChoice;
+  readonly reason?: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
+/** A ticket the product owner sent to the backlog during the sprint: "what we said no to". */
+export interface DeferredTicketView {
+  readonly key: string;
+  readonly summary?: string;
+  readonly reason?: string;
+  readonly policyOutcome: 'interrupt' | 'backlog' | 'needs-info';
+  /** The policy rule behind the policy's outcome, or null when its default applied. */
+  readonly ruleId: string | null;
+  readonly override: boolean;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
+export interface DashboardDefects {
+  readonly opened: number;
+  readonly closed: number;
+  readonly net: number;
+}
+
+export interface DashboardSprint {
+  readonly id: number;
+  readonly name: string;
+  readonly state: 'active' | 'closed';
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly unit: DashboardUnit;
+  readonly capacity: number;
+  readonly budget: number;
+  readonly used: DashboardUsed;
+  readonly remaining: number;
+  /** Used as a share of the budget, whole percent (over 100 when over budget); 0 for a zero budget. */
+  readonly usedPctOfBudget: number;
+  readonly forecast: number;
+  readonly status: DashboardStatus;
+  readonly burn: readonly DashboardBurnPoint[];
+  /** Sanctioned interrupts: triaged `interrupt` and pulled in mid-sprint. */
+  readonly interrupts: readonly DashboardBudgetItem[];
+  readonly plannedSupport: readonly DashboardBudgetItem[];
+  /** Support tickets that entered mid-sprint without a decision: scope creep the policy never saw. */
+  readonly untriaged: readonly DashboardBudgetItem[];
+  readonly wip: { readonly inProgress: readonly string[]; readonly count: number; readonly limit: number; readonly breached: boolean };
+  /** accountId of the sprint's support contact, or null when no rotation is set. */
+  readonly supportContact: string | null;
+  readonly overflow: OverflowDecisionView | null;
+  /** True when the sprint is `over` and nobody has recorded an overflow decision yet. */
+  readonly needsOverflowDecision: boolean;
+  readonly deferred: readonly DeferredTicketView[];
+  readonly defects: DashboardDefects;
+  /** What the sprint was measured against; `lazy` when inferred after the start. */
+  readonly baseline: { readonly takenAt: string; readonly lazy: boolean; readonly issueCount: number; readonly committedPoints: number } | null;
+  readonly computedAt: string;
+  /** `stored`: served from the stored rollup; `computed`: recomputed from Jira for this view. */
+  readonly source: 'stored' | 'computed';
+}
+
+export interface DashboardHistoryRow {
+  readonly sprintId: number;
+  readonly name: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly unit: DashboardUnit;
+  readonly capacity: number;
+  readonly budget: number;
+  readonly used: number;
+  readonly sharePct: number;
+  readonly allocationPct: number;
+  readonly interrupts: number;
+  readonly deferred: number;
+  readonly velocityPoints: number;
+  readonly defects: DashboardDefects;
+}
+
+export interface DashboardView {
+  readonly projectKey: string;
+  readonly board: { readonly id: number; readonly name: string };
+  /** The active (or chosen) sprint; null when the board has no active sprint. */
+  readonly sprint: DashboardSprint | null;
+  /** Said when there is no sprint to show, e.g. "No sprint is active on SUP board…". */
+  readonly message?: string;
+  /** Sprints the dashboard can show (active and closed), newest first, for a sprint picker. */
+  readonly sprints: ReadonlyArray<{ readonly id: number; readonly name: string; readonly state: 'active' | 'closed' }>;
+  readonly history: {
+    /** The last N closed sprints (N = the historySprints setting), oldest first. */
+    readonly rows: readonly DashboardHistoryRow[];
+    readonly currentAllocationPct: number;
+    readonly recommendation: { readonly pct: number | null; readonly explanation: string };
+  };
+  /** Things to know: damaged records that were replaced, odd fields, missing configuration. */
+  readonly notes: readonly string[];
+}
+
+export interface RecordOverflowResult {
+  readonly sprintId: number;
+  readonly decision: OverflowDecisionView;
+}

@@ -1,0 +1,141 @@
+/**
+ * The issue panel's contract (`panel.*`): what the product owner sees on a ticket, and what applying
+ * a triage decision did. The issue always comes from the Jira context, never from the payload:
+ * payload schemas drop unknown keys, so a payload naming another issue (or another accountId) is
+ * never even read.
+ */
+import { z } from 'zod';
+import { MAX_REASON_LENGTH, type SuggestedVerdict, type TriageDecision } from '../domain/decision';
+import { OUTCOMES, type Outcome } from '../domain/outcome';
+import type { PriorityLevel } from '../domain/priority';
+import type { Severity } from '../domain/severity';
+import type { SlaState } from '../domain/sla';
+import type { StatusCategory } from '../domain/ticket';
+
+export const PANEL_KEYS = { get: 'panel.get', applyDecision: 'panel.applyDecision' } as const;
+
+/** `panel.get` takes nothing. */
+export const panelGetPayloadSchema = z.object({});
+export type PanelGetPayload = z.infer<typeof panelGetPayloadSchema>;
+
+/** `panel.applyDecision`: the outcome, a reason (required for an override), and the two optional steps. */
+export const applyDecisionPayloadSchema = z.object({
+  outcome: z.enum(OUTCOMES, { error: 'choose interrupt, backlog or needs-info' }),
+  reason: z.string().trim().max(MAX_REASON_LENGTH, `shorten the reason to at most ${MAX_REASON_LENGTH} characters`).optional(),
+  /** Assign to the sprint's support contact; default: the project's setting. */
+  assign: z.boolean().optional(),
+  /** Post a comment with the verdict and its reasons; default: the project's setting. */
+  comment: z.boolean().optional(),
+});
+export type ApplyDecisionPayload = z.infer<typeof applyDecisionPayloadSchema>;
+
+export type DecisionStepName = 'move-to-sprint' | 'move-to-backlog' | 'labels' | 'assign' | 'comment' | 'record';
+
+/** One step a decision would take: `do` it, `skip` it (already so, or not allowed), or `blocked` (cannot be done). */
+export interface PlannedStep {
+  readonly step: DecisionStepName;
+  readonly action: 'do' | 'skip' | 'blocked';
+  readonly message: string;
+}
+
+/** What applying one outcome would do right now, with the project's default options. */
+export interface OutcomePreview {
+  readonly outcome: Outcome;
+  readonly targetSprint: { readonly id: number; readonly name: string } | null;
+  readonly moveToBacklog: boolean;
+  readonly labels: { readonly add: readonly string[]; readonly remove: readonly string[] };
+  /** Who the ticket would be assigned to (the support contact), when assigning is on. */
+  readonly assignTo: string | null;
+  readonly comment: boolean;
+  readonly steps: readonly PlannedStep[];
+}
+
+export interface PanelBudget {
+  readonly sprintId: number;
+  readonly sprintName: string;
+  readonly unit: 'hours' | 'points';
+  readonly budget: number;
+  readonly used: number;
+  readonly remaining: number;
+  readonly status: 'ok' | 'at-risk' | 'over';
+  /** The ticket is already in the sprint and counted in `used`. */
+  readonly counted: boolean;
+  /** What the ticket would add to `used` if pulled in now (null: it would not count). */
+  readonly ticketCost: { readonly amount: number; readonly estimated: boolean } | null;
+  /** `remaining` after pulling this ticket in, when it would count against the budget. */
+  readonly remainingAfter: number | null;
+  readonly explanation: string;
+  readonly computedAt: number;
+  /** Read from storage (fresh), or computed now (missing or stale) and stored. */
+  readonly source: 'stored' | 'computed';
+}
+
+export interface PanelWip {
+  readonly count: number;
+  readonly limit: number;
+  readonly inProgress: readonly string[];
+  /** Pulling this ticket into progress would take support WIP over the limit. */
+  readonly wouldExceed: boolean;
+  readonly message: string;
+}
+
+export interface PanelPermissions {
+  readonly canApply: boolean;
+  /** Why not, as a sentence that says what to do; null when the user can apply. */
+  readonly reason: string | null;
+  readonly canComment: boolean;
+  readonly canAssign: boolean;
+}
+
+export interface PanelView {
+  readonly ticket: {
+    readonly key: string;
+    readonly id: string;
+    readonly summary: string | null;
+    readonly issueType: string;
+    readonly statusCategory: StatusCategory;
+    readonly isSupport: boolean;
+    readonly labels: readonly string[];
+    readonly assigneeAccountId: string | null;
+    readonly inActiveSprint: boolean;
+  };
+  readonly priority: { readonly level: PriorityLevel; readonly name: string | null };
+  readonly severity: { readonly level: Severity; readonly value: string | null };
+  readonly sla: { readonly state: SlaState; readonly clockName: string | null; readonly remainingMs: number | null };
+  readonly verdict: {
+    readonly outcome: Outcome;
+    readonly ruleId: string | null;
+    readonly ruleName: string | null;
+    readonly reasons: readonly string[];
+    readonly policyVersion: number;
+  };
+  /** The product owner's recorded decision, if any. */
+  readonly decision: TriageDecision | null;
+  /** The issue trigger's suggestion, shown while there is no decision. */
+  readonly suggestion: SuggestedVerdict | null;
+  readonly activeSprint: { readonly id: number; readonly name: string } | null;
+  readonly budget: PanelBudget | null;
+  readonly wip: PanelWip | null;
+  readonly supportContact: { readonly accountId: string; readonly source: 'rotation' | 'override' } | null;
+  readonly defaults: { readonly assign: boolean; readonly comment: boolean };
+  readonly previews: Readonly<Record<Outcome, OutcomePreview>>;
+  readonly permissions: PanelPermissions;
+  /** Things worth knowing (a damaged record, an unknown field…), as sentences. */
+  readonly notes: readonly string[];
+}
+
+export interface StepResult {
+  readonly step: DecisionStepName;
+  readonly status: 'done' | 'skipped' | 'failed';
+  readonly message: string;
+}
+
+export interface ApplyDecisionResult {
+  readonly decision: TriageDecision;
+  /** Every step in order, each with what happened. */
+  readonly steps: readonly StepResult[];
+  /** No step failed. */
+  readonly complete: boolean;
+  /** One sentence: all done, or what failed and that applying again finishes it. */
+  readonly message: string;
+}

@@ -1,0 +1,142 @@
+/**
+ * The issue trigger's core on created/updated events, against the simulator over HTTP with the
+ * admin login playing the app: the suggestion written once and only when it changes, a PO's
+ * decision never touched, and events it must not handle dropped before Jira is asked anything.
+ */
+import { startSimulator, type Simulator } from '../../dev/sim';
+import { MemoryStore } from '../app/storage/memory-store';
+import { projectRegistry } from '../app/storage/sprint-records';
+import { DEFAULT_POLICY, evaluatePolicy } from '../domain/policy';
+import { DEFAULT_CLASSIFICATION, triageFacts } from '../domain/triage-facts';
+import { BasicAuthTransport } from '../jira/basic-auth-transport';
+import { JiraClient } from '../jira/jira-client';
+import type { JiraTransport } from '../jira/transport';
+import { routePath } from '../forge/route';
+import type { Ports } from '../ports';
+import { NOW, ticketFromSite, writesTo } from '../../test/support/panel-harness';
+import { handleIssueEvent, onIssueEvent } from './issue-event';
+
+let sim: Simulator;
+let store: MemoryStore;
+
+const issue = (key: string) => {
+  const found = sim.store.issue(key);
+  if (!found) throw new Error(`no ${key}`);
+  return found;
+};
+function appPorts(wrap: (t: JiraTransport) => JiraTransport = (t) => t): Ports {
+  const { email, token } = sim.users.admin;
+  return { jira: JiraClient.create({ transport: wrap(new BasicAuthTransport({ baseUrl: sim.url, email, apiToken: token })) }), store, clock: { now: () => NOW } };
+}
+const eventFor = (key: string, changes?: Array<Record<string, string | null>>) => ({
+  eventType: changes ? 'avi:jira:updated:issue' : 'avi:jira:created:issue',
+  issue: { id: issue(key).id, key, fields: { summary: issue(key).summary, project: { id: issue(key).projectId, key: key.split('-')[0] } } },
+  atlassianId: sim.users.po.accountId,
+  associatedUsers: [{ accountId: sim.users.po.accountId }],
+  ...(changes ? { changelog: { id: '10500', items: changes } } : {}),
+});
+const expectedSuggestion = (key: string) => {
+  const verdict = evaluatePolicy(DEFAULT_POLICY, triageFacts(ticketFromSite(sim, key), DEFAULT_CLASSIFICATION, NOW));
+  return { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion: 0, evaluatedAt: new Date(NOW).toISOString() };
+};
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, now: NOW });
+  store = new MemoryStore();
+  await projectRegistry.register(store, 'SUP', NOW);
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.clearRequests());
+
+describe('recording the suggestion', () => {
+  it('a created support ticket gets the policy\'s verdict as its suggestion, written once', async () => {
+    const outcome = await handleIssueEvent(eventFor('SUP-247'), appPorts());
+    expect(outcome).toEqual({ status: 'written', suggestion: expectedSuggestion('SUP-247') });
+    expect(issue('SUP-247').properties.interruptBudget).toEqual({ suggestion: expectedSuggestion('SUP-247') });
+    expect(writesTo(sim)).toEqual(['setIssueProperty /rest/api/3/issue/SUP-247/properties/interruptBudget']);
+  });
+
+  it('the same event again writes nothing: the suggestion has not changed', async () => {
+    expect(await handleIssueEvent(eventFor('SUP-247'), appPorts())).toMatchObject({ status: 'unchanged' });
+    expect(writesTo(sim)).toEqual([]);
+  });
+
+  it('a priority change that changes the verdict\'s rule rewrites it', async () => {
+    sim.store.write(issue('SUP-247'), (i) => (i.priorityId = '1'));
+    const outcome = await handleIssueEvent(eventFor('SUP-247', [{ field: 'priority', fieldtype: 'jira', fieldId: 'priority', from: '3', fromString: 'Medium', to: '1', toString: 'Highest' }]), appPorts());
+    expect(outcome).toEqual({ status: 'written', suggestion: { ...expectedSuggestion('SUP-247'), ruleId: 'p1' } });
+    expect(writesTo(sim)).toHaveLength(1);
+  });
+
+  it('a stale seeded suggestion is replaced when the ticket changes (a Severity change counts)', async () => {
+    expect((issue('SUP-244').properties.interruptBudget as { suggestion: { outcome: string } }).suggestion.outcome).toBe('backlog');
+    const outcome = await handleIssueEvent(eventFor('SUP-244', [{ field: 'Severity', fieldtype: 'custom', fieldId: 'customfield_10081', fromString: 'Sev 3', toString: 'Sev 4' }]), appPorts());
+    expect(outcome).toEqual({ status: 'written', suggestion: expectedSuggestion('SUP-244') });
+    expect(expectedSuggestion('SUP-244').outcome).toBe('interrupt');
+  });
+});
+
+describe('what the trigger leaves alone', () => {
+  it('never touches a product owner\'s decision', async () => {
+    const before = structuredClone(issue('SUP-252').properties.interruptBudget);
+    expect(await handleIssueEvent(eventFor('SUP-252'), appPorts())).toEqual({ status: 'ignored', reason: 'SUP-252 already has the product owner\'s decision.' });
+    expect(issue('SUP-252').properties.interruptBudget).toEqual(before);
+    expect(writesTo(sim)).toEqual([]);
+  });
+
+  it('does not overwrite a decision recorded while it was evaluating', async () => {
+    const decision = { outcome: 'backlog', policyOutcome: 'backlog', policyVersion: 0, ruleId: null, override: false, decidedBy: sim.users.po.accountId, decidedAt: new Date(NOW).toISOString() };
+    const racing = (inner: JiraTransport): JiraTransport => ({
+      async send(request) {
+        const response = await inner.send(request);
+        if (request.method === 'GET' && routePath(request.route).includes('/issue/SUP-250?')) issue('SUP-250').properties.interruptBudget = decision;
+        return response;
+      },
+    });
+    sim.store.write(issue('SUP-250'), (i) => (i.priorityId = '1')); // so the suggestion would change
+    expect(await handleIssueEvent(eventFor('SUP-250'), appPorts(racing))).toEqual({ status: 'ignored', reason: 'SUP-250 was decided by the product owner a moment ago.' });
+    expect(issue('SUP-250').properties.interruptBudget).toEqual(decision);
+    expect(writesTo(sim)).toEqual([]);
+  });
+
+  it('ignores tickets that are not support tickets', async () => {
+    const story = sim.store.issues.find((i) => i.key.startsWith('SUP-') && sim.store.projectOf(i).issueTypes.find((t) => t.id === i.typeId)?.name === 'Story' && !i.labels.includes('support'));
+    if (!story) throw new Error('no story in the seed');
+    expect(await handleIssueEvent(eventFor(story.key), appPorts())).toEqual({ status: 'ignored', reason: `${story.key} is not a support ticket.` });
+    expect(writesTo(sim)).toEqual([]);
+  });
+
+  it('ignores projects that do not use the app, without asking Jira', async () => {
+    const team = sim.store.issues.find((i) => i.key.startsWith('TEAM-'));
+    expect(await handleIssueEvent(eventFor(team?.key ?? 'TEAM-1'), appPorts())).toEqual({ status: 'ignored', reason: 'Project TEAM does not use Interrupt Budget.' });
+    expect(sim.requests()).toEqual([]);
+  });
+
+  it.each([
+    ['a sprint move', [{ field: 'Sprint', fieldtype: 'custom', fieldId: 'customfield_10020', fromString: '', toString: 'SUP Sprint 13' }]],
+    ['an assignee change', [{ field: 'assignee', fieldtype: 'jira', fieldId: 'assignee', fromString: null, toString: 'Mia Krystof' }]],
+    ['the app\'s own labels', [{ field: 'labels', fieldtype: 'jira', fieldId: 'labels', fromString: 'support deferred', toString: 'support interrupt' }]],
+  ])('ignores an update that changed nothing the policy reads (%s), without asking Jira', async (_what, items) => {
+    expect(await handleIssueEvent(eventFor('SUP-248', items), appPorts())).toEqual({ status: 'ignored', reason: 'Nothing the policy reads has changed.' });
+    expect(sim.requests()).toEqual([]);
+  });
+
+  it('a label change that is not the app\'s own is relevant', async () => {
+    const outcome = await handleIssueEvent(eventFor('SUP-248', [{ field: 'labels', fieldId: 'labels', fromString: 'eu', toString: 'eu customer-reported' }]), appPorts());
+    expect(outcome.status).toBe('written');
+  });
+
+  it.each([
+    ['no issue', { eventType: 'avi:jira:created:issue' }],
+    ['a forged key', { eventType: 'avi:jira:created:issue', issue: { id: '1', key: '../../myself' } }],
+    ['another event', { eventType: 'avi:jira:deleted:issue', issue: { id: '1', key: 'SUP-1' } }],
+    ['not an object', 'SUP-1'],
+  ])('drops a payload that is not a valid issue event (%s) without asking Jira', async (_what, event) => {
+    expect(await handleIssueEvent(event, appPorts())).toEqual({ status: 'ignored', reason: 'The payload is not an issue created or updated event.' });
+    expect(sim.requests()).toEqual([]);
+  });
+
+  it('the Forge handler never throws on a malformed event', async () => {
+    await expect(onIssueEvent({ nonsense: true }, {})).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The hourly rollup against the simulator, acting as the app, over both demo projects and their
+ * multi-sprint histories: what it stores, that closed sprints are finalized once (a second run asks
+ * Jira for less), that a sprint closing between runs gets its row and the next sprint a lazy
+ * baseline, and that the dashboard is then served without a search.
+ */
+import { dataOf, SEARCH, startHarness, type Harness } from '../../test/builders/dashboard-harness';
+import { simWindow, sprintTickets } from '../../test/builders/sim-tickets';
+import { rollUpAll } from '../app/sprint/hourly-rollup';
+import { keys } from '../app/storage/keys';
+import { projectRegistry, sprintRecords } from '../app/storage/sprint-records';
+import type { DashboardView } from '../contract/dashboard';
+import { allocate } from '../domain/allocation';
+import { DEFAULT_WORK_CALENDAR } from '../domain/calendar';
+import { DEFAULT_CLASSIFICATION } from '../domain/triage-facts';
+import { rollupHandler } from './rollup';
+
+const NOW = Date.UTC(2026, 10, 23, 9);
+const HOUR = 3_600_000;
+let h: Harness;
+const requestCounts: number[] = [];
+
+beforeAll(async () => {
+  h = await startHarness(NOW);
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  await projectRegistry.register(h.store, 'SUP', NOW);
+  await projectRegistry.register(h.store, 'TEAM', NOW);
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await h.close();
+});
+
+const run = async () => {
+  h.sim.clearRequests();
+  const answer = await rollupHandler(() => h.portsAs('admin'))();
+  requestCounts.push(h.sim.requests().length);
+  return answer;
+};
+const usedHours = (sprintId: number) =>
+  allocate({
+    sprintTickets: sprintTickets(h.sim, sprintId),
+    window: simWindow(h.sim, sprintId),
+    calendar: DEFAULT_WORK_CALENDAR,
+    model: { kind: 'hours', teamSize: 5, focusHoursPerDay: 6 },
+    allocationPct: 20,
+    classification: DEFAULT_CLASSIFICATION,
+  }).used;
+
+describe('the hourly rollup', () => {
+  it('rolls up the active sprints of both projects and finalizes the last 6 closed sprints of each', async () => {
+    expect(await run()).toEqual({ statusCode: 204 });
+    for (const [project, active, closed] of [['SUP', 13, [7, 8, 9, 10, 11, 12]], ['TEAM', 27, [21, 22, 23, 24, 25, 26]]] as const) {
+      const rollup = (await sprintRecords.rollup.read(h.store, project, active)).value;
+      expect(rollup).toMatchObject({ sprintId: active, state: 'active', computedAt: NOW, used: usedHours(active) });
+      expect((await sprintRecords.baseline.read(h.store, project, active)).value).toMatchObject({ lazy: true, takenAt: NOW });
+      expect(h.store.keys().filter((k) => k.startsWith(`history:${project}:`))).toEqual(closed.map((id) => keys.history(project, id)));
+      for (const id of closed) expect((await sprintRecords.history.read(h.store, project, id)).value?.used).toBe(usedHours(id).total);
+    }
+  });
+
+  it('asks Jira for less on the second run: history rows are never recomputed', async () => {
+    const before = Object.fromEntries(await Promise.all(h.store.keys().filter((k) => k.startsWith('history:')).map(async (k) => [k, await h.store.get(k)])));
+    h.clock.nowMs = NOW + HOUR;
+    try {
+      expect(await run()).toEqual({ statusCode: 204 });
+      const jql = h.sim.requests().filter((r) => r.operationId === SEARCH).map((r) => (r.body as { jql: string }).jql);
+      expect(jql.filter((q) => q.startsWith('sprint in'))).toEqual([]);
+      expect(jql).toHaveLength(4); // per project: the active sprint's issues and the tickets around it
+      expect(requestCounts[1]).toBeLessThan(requestCounts[0] as number);
+      for (const [key, value] of Object.entries(before)) expect(await h.store.get(key)).toEqual(value);
+      expect((await sprintRecords.rollup.read(h.store, 'SUP', 13)).value?.computedAt).toBe(NOW + HOUR);
+    } finally {
+      h.clock.nowMs = NOW;
+    }
+  });
+
+  it('leaves the dashboard nothing to search for until the next run is due', async () => {
+    h.clock.nowMs = NOW + HOUR + 50 * 60_000; // 50 minutes after the second run
+    try {
+      h.sim.clearRequests();
+      const view = dataOf(await h.call<DashboardView>('dashboard.get', {}, { project: 'TEAM' }));
+      expect(view.sprint).toMatchObject({ id: 27, source: 'stored', computedAt: new Date(NOW + HOUR).toISOString() });
+      expect(view.history.rows.map((r) => r.sprintId)).toEqual([21, 22, 23, 24, 25, 26]);
+      expect(h.count(SEARCH)).toBe(0);
+    } finally {
+      h.clock.nowMs = NOW;
+    }
+  });
+
+  it('finalizes a sprint that closed since the last run, once, and baselines the next one lazily', async () => {
+    const [closing, starting] = [h.sim.store.sprint(13), h.sim.store.sprint(14)];
+    if (!closing || !starting) throw new Error('demo sprints missing');
+    closing.state = 'closed';
+    closing.completeMs = NOW + HOUR;
+    Object.assign(starting, { state: 'active', startMs: NOW + HOUR, endMs: NOW + 15 * 24 * HOUR });
+    h.clock.nowMs = NOW + 2 * HOUR;
+    try {
+      await run();
+      expect(h.store.keys().filter((k) => k.startsWith('history:SUP:'))).toEqual([7, 8, 9, 10, 11, 12, 13].map((id) => keys.history('SUP', id)));
+      expect((await sprintRecords.history.read(h.store, 'SUP', 13)).value?.used).toBe(usedHours(13).total);
+      expect((await sprintRecords.baseline.read(h.store, 'SUP', 14)).value).toMatchObject({ lazy: true, takenAt: NOW + 2 * HOUR });
+      h.sim.clearRequests();
+      await rollUpAll(h.portsAs('admin'), NOW + 2 * HOUR + 600_000);
+      expect(h.sim.requests().filter((r) => r.operationId === SEARCH && (r.body as { jql: string }).jql.startsWith('sprint in'))).toEqual([]);
+    } finally {
+      h.clock.nowMs = NOW;
+    }
+  });
+});
+
+describe('the hourly rollup when things go wrong', () => {
+  it('reports a project it cannot roll up and goes on with the others', async () => {
+    await projectRegistry.register(h.store, 'GONE', NOW);
+    const report = await rollUpAll(h.portsAs('admin'), NOW + 600_000);
+    expect(report.projects.find((p) => p.projectKey === 'GONE')).toMatchObject({ problem: expect.stringContaining('GONE') });
+    expect(report.projects.filter((p) => !p.problem).map((p) => p.projectKey).sort()).toEqual(['SUP', 'TEAM']);
+    await h.store.delete(keys.project('GONE'));
+  });
+
+  it('starts no project it has no time left for', async () => {
+    h.sim.clearRequests();
+    const report = await rollUpAll(h.portsAs('admin'), NOW + 30_000);
+    expect(report).toEqual({ projects: [], skipped: expect.arrayContaining(['SUP', 'TEAM']) });
+    expect(h.sim.requests()).toEqual([]);
+  });
+
+  it('answers 500 when it cannot even list the projects', async () => {
+    const broken = { ...h.portsAs('admin'), store: { ...h.store, list: () => Promise.reject(new Error('KVS is down')), get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve() } };
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await rollupHandler(() => broken)()).toEqual({ statusCode: 500 });
+  });
+});
