@@ -6,7 +6,7 @@ const forgeRuntime = ['@forge/api', '@forge/kvs'];
 const nodeIo = ['fs', 'fs/promises', 'http', 'https', 'net', 'child_process', 'os', 'path', 'process', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'static/build/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'coverage/', 'static/build/', 'artifacts/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -47,13 +47,23 @@ export default tseslint.config(
     },
   },
   {
+    // The Custom UI: the bridge is its only way out; the Forge runtime and resolver never load here.
+    files: ['static/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@forge/ui', message: 'UI Kit 1 was removed.' }, ...forgeRuntime.map((name) => ({ name, message: 'The browser cannot use the Forge runtime.' })), { name: '@forge/resolver', message: 'Resolvers run on the backend.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/forge/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@forge/ui', message: 'UI Kit 1 was removed.' }, { name: '@forge/bridge', message: 'Backend code cannot use the bridge.' }] }],
     },
   },
   {
-    files: ['**/*.cjs', 'jest.config.js'],
+    files: ['**/*.cjs', 'jest.config.js', 'jest.e2e.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -9,6 +9,7 @@ import { runPreview } from './preview';
 import { readStream, readText, type NamedText } from './read-json';
 import { runReport } from './report';
 import type { runSim as RunSim } from '../../dev/sim/cli';
+import type { runStart as RunStart } from '../../dev/preview/start';
 
 export interface Io {
   readonly stdin: NodeJS.ReadableStream;
@@ -83,11 +84,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const { runSim } = require('../../dev/sim/cli') as { runSim: typeof RunSim };
         return await runSim(rest, io);
       }
-      case 'start':
-        // Honest until the preview exists: say what is missing and what works today.
-        throw new CliError(
-          'The local preview (Jira simulator and the three app surfaces) is not built yet. Today you can run the tests (npm test) and try a policy on exported issues (npx interrupt-budget classify --help).',
-        );
+      case 'start': {
+        // The local preview lives in dev/ (never deployed), loaded only when asked for; see the 'sim' case.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runStart } = require('../../dev/preview/start') as { runStart: typeof RunStart };
+        return await runStart(rest, io);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,50 @@
+/**
+ * One typed wrapper per resolver key. The keys, payloads and result types come from the shared
+ * contract (`src/contract/`), imported as types only, so nothing is copied and the bundle stays small.
+ * A failure to reach the backend at all becomes an envelope too: views handle one shape.
+ */
+import { invoke } from '@forge/bridge';
+import type {
+  ApplyDecisionPayload,
+  ApplyDecisionResult,
+  DashboardGetPayload,
+  DashboardView,
+  Envelope,
+  FieldSearchResult,
+  PanelView,
+  PolicyPreview,
+  PreviewPolicyPayload,
+  RecordOverflowPayload,
+  RecordOverflowResult,
+  SettingsSavePayload,
+  SettingsView,
+  UserSearchResult,
+} from '../../../src/contract';
+
+async function call<T>(key: string, payload: object = {}): Promise<Envelope<T>> {
+  try {
+    const response = await invoke<Envelope<T>>(key, payload as Record<string, unknown>);
+    // The bridge may wrap the body with metadata; our resolvers always answer with a bare envelope.
+    return response !== null && typeof response === 'object' && 'body' in response && !('ok' in response) ? response.body : (response as Envelope<T>);
+  } catch {
+    return { ok: false, error: { code: 'UNAVAILABLE', message: 'Interrupt Budget could not reach its server. Check your connection and reload the page.' } };
+  }
+}
+
+export const resolver = {
+  panel: {
+    get: () => call<PanelView>('panel.get'),
+    applyDecision: (payload: ApplyDecisionPayload) => call<ApplyDecisionResult>('panel.applyDecision', payload),
+  },
+  dashboard: {
+    get: (payload: DashboardGetPayload = {}) => call<DashboardView>('dashboard.get', payload),
+    recordOverflow: (payload: RecordOverflowPayload) => call<RecordOverflowResult>('dashboard.recordOverflow', payload),
+  },
+  settings: {
+    get: () => call<SettingsView>('settings.get'),
+    save: (payload: SettingsSavePayload) => call<SettingsView>('settings.save', payload),
+    previewPolicy: (payload: PreviewPolicyPayload) => call<PolicyPreview>('settings.previewPolicy', payload),
+    searchFields: (query: string) => call<FieldSearchResult>('settings.searchFields', { query }),
+    searchUsers: (query: string) => call<UserSearchResult>('settings.searchUsers', { query }),
+  },
+};
