@@ -163,11 +163,3 @@ describe('interrupt-budget classify', () => {
     expect(lines(stdout)).toHaveLength(5);
   });
 });
-
-describe('interrupt-budget start', () => {
-  it('says plainly that the local preview does not exist yet', async () => {
-    const result = await cli(['start']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^The local preview \(Jira simulator and the three app surfaces\) is not built yet\./);
-  });
-});

@@ -43,7 +43,6 @@ describe('main', () => {
   it.each([
     [['classify', '--now', 'soon'], 2, /^--now must be an ISO-8601 time/],
     [['classify', '--fields'], 2, /^Option '--fields <value>' argument missing\. Run interrupt-budget --help for usage\.\n$/],
-    [['start'], 2, /^The local preview .* is not built yet\./],
     [['frobnicate'], 2, /^Unknown command "frobnicate"\./],
   ])('%j exits %d with one sentence on stderr', async (argv, expected, message) => {
     const { code, out, err } = await run(argv);
