@@ -1,6 +1,114 @@
-/** The dashboard surface. Being built. */
+/**
+ * The project page dashboard (the team's view during the sprint and in retrospectives): the sprint's
+ * support budget against what support used, its burn, where the effort went, who is on support and
+ * the WIP, the overflow decision when over budget, what was deferred, and the history of closed
+ * sprints with the recommended allocation. The numbers paint first; the charts load lazily.
+ */
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { CSSProperties } from 'react';
+import { ErrorMessage, Loading } from '../../components/status';
+import type { DashboardSprint, DashboardView as View } from '../../../../src/contract';
 import type { ViewProps } from '../view-props';
+import { BudgetMeter } from './budget-meter';
+import { BurnSection } from './burn-section';
+import { DeferredList } from './deferred-list';
+import { dayYear, instant } from './format';
+import { HistorySection } from './history-section';
+import { Section } from './layout';
+import { OverflowBanner } from './overflow-banner';
+import { SprintPicker } from './sprint-picker';
+import { Breakdown, SupportTickets } from './support-work';
+import { SupportContact } from './support-contact';
+import { useDashboard } from './use-dashboard';
 
-export default function DashboardView(_props: ViewProps) {
-  return <p>Interrupt Budget — dashboard (coming soon).</p>;
+export default function DashboardView({ context }: ViewProps) {
+  const state = useDashboard();
+  const siteUrl = context.siteUrl ?? '';
+  const viewer = context.accountId;
+  if (!state.view) {
+    if (state.error) return <ErrorMessage error={state.error} onRetry={state.refresh} />;
+    return <Loading label="Loading the support budget…" />;
+  }
+  const { view } = state;
+  return (
+    <main style={PAGE} aria-busy={state.loading} data-testid="dashboard">
+      <header style={HEADER}>
+        <div>
+          <Heading size="large" as="h1">
+            Interrupt Budget
+          </Heading>
+          <div style={{ color: token('color.text.subtle') }}>
+            {view.projectKey} · {view.board.name}
+          </div>
+        </div>
+        <div style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
+          <SprintPicker view={view} value={state.sprintId} onChange={state.choose} disabled={state.loading} />
+          <Button onClick={state.refresh} isLoading={state.loading}>
+            Refresh
+          </Button>
+        </div>
+      </header>
+      {state.error ? <ErrorMessage error={state.error} onRetry={state.refresh} /> : null}
+      {view.notes.length > 0 ? (
+        <SectionMessage appearance="information" title="Things to know">
+          <ul>
+            {view.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </SectionMessage>
+      ) : null}
+      {view.sprint ? (
+        <SprintPanels view={view} sprint={view.sprint} siteUrl={siteUrl} viewer={viewer} onOverflow={state.overflowRecorded} />
+      ) : (
+        <div data-testid="no-sprint">
+          <SectionMessage appearance="information" title="No active sprint">
+            <p>{view.message ?? `No sprint is active on ${view.board.name}.`}</p>
+          </SectionMessage>
+        </div>
+      )}
+      <HistorySection view={view} />
+    </main>
+  );
 }
+
+function SprintPanels({ sprint, siteUrl, viewer, onOverflow }: { view: View; sprint: DashboardSprint; siteUrl: string; viewer?: string; onOverflow: (id: number, d: NonNullable<DashboardSprint['overflow']>) => void }) {
+  return (
+    <>
+      <OverflowBanner key={sprint.id} sprint={sprint} viewer={viewer} onRecorded={(d) => onOverflow(sprint.id, d)} />
+      <div style={TWO_COLUMNS}>
+        <Section title={`${sprint.name} — support budget`} testId="budget">
+          <div style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>
+            {dayYear(sprint.startDate)} – {dayYear(sprint.endDate)} · {sprint.state === 'active' ? 'active' : 'closed'} · computed {instant(sprint.computedAt)}
+          </div>
+          <BudgetMeter sprint={sprint} />
+        </Section>
+        <Section title="Support contact and WIP" testId="contact">
+          <SupportContact sprint={sprint} siteUrl={siteUrl} viewer={viewer} />
+        </Section>
+      </div>
+      <Section title="Burn over the sprint" testId="burn">
+        <BurnSection sprint={sprint} />
+      </Section>
+      <div style={TWO_COLUMNS_WIDE_RIGHT}>
+        <Section title="Where the support effort went" testId="breakdown-section">
+          <Breakdown sprint={sprint} />
+        </Section>
+        <Section title="Interrupts and support tickets" testId="interrupts">
+          <SupportTickets sprint={sprint} siteUrl={siteUrl} />
+        </Section>
+      </div>
+      <Section title="What we said no to" testId="deferred">
+        <DeferredList deferred={sprint.deferred} siteUrl={siteUrl} viewer={viewer} />
+      </Section>
+    </>
+  );
+}
+
+const PAGE: CSSProperties = { display: 'flex', flexDirection: 'column', gap: token('space.200'), padding: token('space.200'), color: token('color.text'), background: token('elevation.surface'), minHeight: '100vh', boxSizing: 'border-box' };
+const HEADER: CSSProperties = { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', gap: token('space.200'), flexWrap: 'wrap' };
+const TWO_COLUMNS: CSSProperties = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 300px), 1fr))', gap: token('space.200'), alignItems: 'start' };
+const TWO_COLUMNS_WIDE_RIGHT: CSSProperties = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 320px), 1fr))', gap: token('space.200'), alignItems: 'start' };

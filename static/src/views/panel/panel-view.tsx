@@ -1,6 +1,74 @@
-/** The panel surface. Being built. */
+/**
+ * The issue panel (product owner): is this ticket allowed to interrupt the sprint? The ticket's
+ * priority, severity and SLA; the policy's verdict with its reasons; the recorded decision or the
+ * trigger's suggestion; and — for people who may act — the three outcomes, what applying does, and
+ * the result of each step. Everyone else gets the same facts read-only, with the reason why.
+ */
+import SectionMessage from '@atlaskit/section-message';
+import { useEffect, useState } from 'react';
+import { resolver } from '../../api/resolver';
+import { ErrorMessage, Loading } from '../../components/status';
+import { useEnvelope } from '../../components/use-envelope';
+import type { ApplyDecisionResult, PanelView as PanelData } from '../../../../src/contract/panel';
 import type { ViewProps } from '../view-props';
+import { DecisionForm } from './decision-form';
+import { panelStyle, subtleText } from './panel-style';
+import { StepResults } from './step-results';
+import { TicketFacts } from './ticket-facts';
+import { DecisionRecord, VerdictSection } from './verdict-section';
 
-export default function PanelView(_props: ViewProps) {
-  return <p>Interrupt Budget — panel (coming soon).</p>;
+export default function PanelView({ context }: ViewProps) {
+  const loaded = useEnvelope(resolver.panel.get);
+  // Keep showing the last view while it refreshes after applying, so the step results stay in place.
+  const [shown, setShown] = useState<PanelData | null>(null);
+  const [result, setResult] = useState<ApplyDecisionResult | null>(null);
+  useEffect(() => {
+    if (loaded.state === 'ready') setShown(loaded.data);
+  }, [loaded]);
+
+  if (!shown) {
+    if (loaded.state === 'error') return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
+    return <Loading label="Loading the triage for this ticket…" />;
+  }
+
+  const me = context.accountId;
+  const locale = context.locale;
+  const timeZone = context.timezone;
+  const { permissions } = shown;
+
+  function applied(next: ApplyDecisionResult): void {
+    setResult(next);
+    loaded.reload();
+  }
+
+  return (
+    <main aria-label="Interrupt Budget triage" style={panelStyle}>
+      <TicketFacts view={shown} />
+      {loaded.state === 'loading' ? (
+        <p role="status" style={subtleText}>
+          Refreshing…
+        </p>
+      ) : null}
+      {loaded.state === 'error' ? <ErrorMessage error={loaded.error} onRetry={loaded.reload} /> : null}
+      {result ? <StepResults result={result} /> : null}
+      <VerdictSection view={shown} />
+      <DecisionRecord view={shown} me={me} locale={locale} timeZone={timeZone} />
+      {permissions.canApply ? (
+        <DecisionForm key={shown.decision?.decidedAt ?? 'undecided'} view={shown} me={me} onApplied={applied} />
+      ) : (
+        <SectionMessage appearance="information" title="Read only">
+          <p>{permissions.reason ?? 'You cannot apply triage decisions on this ticket.'}</p>
+        </SectionMessage>
+      )}
+      {shown.notes.length > 0 ? (
+        <SectionMessage appearance="information" title="Worth knowing">
+          <ul style={{ margin: 0 }}>
+            {shown.notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        </SectionMessage>
+      ) : null}
+    </main>
+  );
 }

@@ -1,0 +1,91 @@
+/** What applying the chosen outcome will do: target sprint, budget after this ticket, WIP, support contact, steps. */
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import type { OutcomePreview, PanelView, PlannedStep } from '../../../../src/contract/panel';
+import { formatAmount, personText, PLANNED_ACTION_LABEL, STEP_LABEL } from './format';
+import { factsStyle, listStyle, rowStyle, sectionStyle, subtleText, termStyle, valueStyle, headingStyle } from './panel-style';
+
+const ACTION_LOOK: Record<PlannedStep['action'], ThemeAppearance> = { do: 'inprogress', skip: 'default', blocked: 'removed' };
+
+function BudgetFacts({ view }: { view: PanelView }) {
+  const { budget } = view;
+  if (!budget) return null;
+  const after = budget.remainingAfter;
+  const over = after !== null && after < 0;
+  return (
+    <>
+      <dt style={termStyle}>Budget</dt>
+      <dd style={{ ...valueStyle, display: 'block' }}>
+        {budget.counted ? (
+          <>Already counted: {formatAmount(budget.remaining, budget.unit)} of {formatAmount(budget.budget, budget.unit)} left.</>
+        ) : after !== null ? (
+          <>
+            {over ? (
+              <strong>{formatAmount(-after, budget.unit)} over</strong>
+            ) : (
+              <strong>{formatAmount(after, budget.unit)} left</strong>
+            )}{' '}
+            of {formatAmount(budget.budget, budget.unit)} after this ticket
+            {budget.ticketCost?.estimated ? ' (estimated)' : ''}.
+          </>
+        ) : (
+          <>Does not count against the budget ({formatAmount(budget.remaining, budget.unit)} left).</>
+        )}
+        <span style={{ ...subtleText, display: 'block' }}>{budget.explanation}</span>
+      </dd>
+    </>
+  );
+}
+
+export function ApplyPreview({ view, preview, me }: { view: PanelView; preview: OutcomePreview; me?: string }) {
+  const interrupting = preview.outcome === 'interrupt';
+  const contact = view.supportContact;
+  return (
+    <section aria-labelledby="ib-preview-heading" style={sectionStyle}>
+      <h4 id="ib-preview-heading" style={headingStyle}>
+        What applying will do
+      </h4>
+      <dl style={factsStyle}>
+        {interrupting ? (
+          <>
+            <dt style={termStyle}>Sprint</dt>
+            <dd style={valueStyle}>{preview.targetSprint ? preview.targetSprint.name : 'No active sprint to move it into'}</dd>
+            <BudgetFacts view={view} />
+          </>
+        ) : null}
+        {preview.outcome === 'backlog' ? (
+          <>
+            <dt style={termStyle}>Sprint</dt>
+            <dd style={valueStyle}>{preview.moveToBacklog ? 'Moves out of its sprint to the backlog' : 'Stays in the backlog'}</dd>
+          </>
+        ) : null}
+        {interrupting || preview.assignTo ? (
+          <>
+            <dt style={termStyle}>Support contact</dt>
+            <dd style={valueStyle} title={contact?.accountId}>
+              {contact ? `${personText(contact.accountId, me)}${contact.source === 'override' ? ' (this sprint’s stand-in)' : ''}` : 'None set for this sprint'}
+              {preview.assignTo ? ' — the ticket will be assigned to them' : ''}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {interrupting && view.wip?.wouldExceed ? (
+        <SectionMessage appearance="warning" title="Over the WIP limit">
+          <p>{view.wip.message}</p>
+        </SectionMessage>
+      ) : null}
+      <ol aria-label="Planned steps" style={{ ...listStyle, listStyle: 'none', paddingInlineStart: 0 }}>
+        {preview.steps.map((step) => (
+          <li key={step.step} style={{ ...rowStyle, flexWrap: 'nowrap', alignItems: 'baseline' }}>
+            <span style={{ flex: '0 0 4.25rem' }}>
+              <Lozenge appearance={ACTION_LOOK[step.action]}>{PLANNED_ACTION_LABEL[step.action]}</Lozenge>
+            </span>
+            <span>
+              <span style={{ fontWeight: 600 }}>{STEP_LABEL[step.step]}:</span> {step.message}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

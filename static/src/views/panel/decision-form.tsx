@@ -1,0 +1,112 @@
+/**
+ * The product owner's choice: three outcome buttons (the policy's verdict chosen first), an override
+ * reason that appears — and is required — when the choice differs from the verdict, what applying
+ * will do, and the Apply button. Nothing is written until Apply; a blank override reason keeps Apply
+ * disabled, and the resolver checks it again.
+ */
+import Button from '@atlaskit/button/new';
+import TextArea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
+import { resolver } from '../../api/resolver';
+import { ErrorMessage } from '../../components/status';
+import type { ResolverError } from '../../../../src/contract';
+import type { ApplyDecisionResult, PanelView } from '../../../../src/contract/panel';
+import { MAX_REASON_LENGTH } from '../../../../src/domain/decision';
+import { OUTCOMES, type Outcome } from '../../../../src/domain/outcome';
+import { ApplyPreview } from './apply-preview';
+import { OUTCOME_LABEL, OUTCOME_MEANING } from './format';
+import { cardStyle, headingStyle, rowStyle, subtleText } from './panel-style';
+
+export interface DecisionFormProps {
+  readonly view: PanelView;
+  readonly me?: string;
+  readonly onApplied: (result: ApplyDecisionResult) => void;
+}
+
+export function DecisionForm({ view, me, onApplied }: DecisionFormProps) {
+  const verdict = view.verdict.outcome;
+  const [outcome, setOutcome] = useState<Outcome>(verdict);
+  const [reason, setReason] = useState('');
+  const [applying, setApplying] = useState(false);
+  const [error, setError] = useState<ResolverError | null>(null);
+
+  const override = outcome !== verdict;
+  const reasonMissing = override && reason.trim() === '';
+  const tooLong = reason.trim().length > MAX_REASON_LENGTH;
+  const reasonError = error?.code === 'VALIDATION' ? error.fields?.reason : undefined;
+
+  async function apply(): Promise<void> {
+    if (applying || reasonMissing || tooLong) return;
+    setApplying(true);
+    setError(null);
+    const trimmed = reason.trim();
+    const envelope = await resolver.panel.applyDecision({ outcome, ...(override && trimmed !== '' ? { reason: trimmed } : {}) });
+    setApplying(false);
+    if (envelope.ok) onApplied(envelope.data);
+    else setError(envelope.error);
+  }
+
+  function choose(next: Outcome): void {
+    setOutcome(next);
+    setError(null);
+  }
+
+  return (
+    <section aria-labelledby="ib-decide-heading" style={cardStyle}>
+      <h3 id="ib-decide-heading" style={headingStyle}>
+        {view.decision ? 'Change the decision' : 'Decide'}
+      </h3>
+      <div role="group" aria-labelledby="ib-decide-heading" style={rowStyle}>
+        {OUTCOMES.map((candidate) => (
+          <Button
+            key={candidate}
+            appearance={candidate === outcome ? 'primary' : 'default'}
+            aria-pressed={candidate === outcome}
+            isDisabled={applying}
+            onClick={() => choose(candidate)}
+          >
+            {OUTCOME_LABEL[candidate]}
+          </Button>
+        ))}
+      </div>
+      <p style={subtleText} aria-live="polite">
+        {OUTCOME_MEANING[outcome]} {override ? `The policy says ${OUTCOME_LABEL[verdict].toLowerCase()}: this is an override.` : 'This follows the policy.'}
+      </p>
+      {override ? (
+        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+          <label htmlFor="ib-override-reason" style={{ fontWeight: 600, font: token('font.body.small'), color: token('color.text.subtle') }}>
+            Reason for overriding the policy (required)
+          </label>
+          <TextArea
+            id="ib-override-reason"
+            name="reason"
+            value={reason}
+            isRequired
+            isInvalid={Boolean(reasonError) || tooLong}
+            minimumRows={2}
+            maxHeight="12rem"
+            resize="vertical"
+            aria-describedby="ib-override-help"
+            placeholder="Why does this ticket not follow the policy?"
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <span id="ib-override-help" style={{ ...subtleText, color: reasonError || tooLong ? token('color.text.danger') : token('color.text.subtle') }}>
+            {reasonError ??
+              (tooLong
+                ? `Shorten the reason to at most ${MAX_REASON_LENGTH} characters.`
+                : 'The retrospective reads these to see where the policy and the team disagree.')}
+          </span>
+        </div>
+      ) : null}
+      <ApplyPreview view={view} preview={view.previews[outcome]} me={me} />
+      {error && !reasonError ? <ErrorMessage error={error} onRetry={error.code === 'VALIDATION' ? undefined : () => void apply()} /> : null}
+      <div style={rowStyle}>
+        <Button appearance="primary" isDisabled={reasonMissing || tooLong} isLoading={applying} onClick={() => void apply()}>
+          {`Apply: ${OUTCOME_LABEL[outcome].toLowerCase()}`}
+        </Button>
+        {reasonMissing ? <span style={subtleText}>Give a reason to apply an override.</span> : null}
+      </div>
+    </section>
+  );
+}

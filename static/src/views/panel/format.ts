@@ -1,0 +1,87 @@
+/** How the panel says things: outcomes, durations, amounts, instants and people, in the product's words. */
+import type { DecisionStepName, PlannedStep, StepResult } from '../../../../src/contract/panel';
+import type { Outcome } from '../../../../src/domain/outcome';
+import type { SlaState } from '../../../../src/domain/sla';
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  interrupt: 'Interrupt now',
+  backlog: 'Backlog',
+  'needs-info': 'Needs info',
+};
+
+/** What each outcome means, in one short line under the buttons. */
+export const OUTCOME_MEANING: Record<Outcome, string> = {
+  interrupt: 'Pull it into the active sprint now.',
+  backlog: 'Leave it for the next sprint planning.',
+  'needs-info': 'Record that it needs more information before anyone decides.',
+};
+
+export const STEP_LABEL: Record<DecisionStepName, string> = {
+  'move-to-sprint': 'Sprint',
+  'move-to-backlog': 'Backlog',
+  labels: 'Labels',
+  assign: 'Assignee',
+  comment: 'Comment',
+  record: 'Record',
+};
+
+export const PLANNED_ACTION_LABEL: Record<PlannedStep['action'], string> = { do: 'Will do', skip: 'Skip', blocked: 'Blocked' };
+export const RESULT_STATUS_LABEL: Record<StepResult['status'], string> = { done: 'Done', skipped: 'Skipped', failed: 'Failed' };
+
+export const SLA_LABEL: Record<SlaState, string> = {
+  breached: 'Breached',
+  'at-risk': 'At risk',
+  ok: 'On track',
+  paused: 'Paused',
+  none: 'No SLA',
+};
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "2 d 3 h", "2 h 49 min", "12 min", "under a minute" — for a non-negative span. */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < MINUTE) return 'under a minute';
+  const days = Math.floor(abs / DAY);
+  const hours = Math.floor((abs % DAY) / HOUR);
+  const minutes = Math.floor((abs % HOUR) / MINUTE);
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  return `${minutes} min`;
+}
+
+/** The SLA clock as a sentence fragment: "2 h 49 min left", "breached 3 h ago". */
+export function slaTimeText(state: SlaState, remainingMs: number | null): string | null {
+  if (remainingMs === null) return state === 'breached' ? 'breached' : null;
+  if (remainingMs < 0) return `breached ${formatDuration(remainingMs)} ago`;
+  if (state === 'paused') return `${formatDuration(remainingMs)} left when it resumes`;
+  return `${formatDuration(remainingMs)} left`;
+}
+
+/** An amount of budget: "11.25 h", "1 point", "3 points". */
+export function formatAmount(value: number, unit: 'hours' | 'points'): string {
+  const rounded = Math.round(value * 100) / 100;
+  const text = rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (unit === 'hours') return `${text} h`;
+  return `${text} ${Math.abs(rounded) === 1 ? 'point' : 'points'}`;
+}
+
+/** An ISO instant in the user's locale and time zone (from the Forge context), or the raw text if unreadable. */
+export function formatInstant(iso: string, locale?: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(locale || 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone || undefined }).format(date);
+  } catch {
+    return date.toISOString();
+  }
+}
+
+/** Who someone is, as far as the panel knows: the contract carries account ids only. */
+export function personText(accountId: string, currentAccountId: string | undefined): string {
+  if (accountId === currentAccountId) return 'you';
+  const short = accountId.length > 14 ? `${accountId.slice(0, 12)}…` : accountId;
+  return `user ${short}`;
+}

@@ -1,0 +1,189 @@
+/**
+ * The settings form: the draft of every editable setting and the policy, saved together with the
+ * revision the page showed. Validation messages go next to their fields (the resolver names them by
+ * path), a conflict offers a reload, and people who may not edit see everything read-only.
+ */
+import Button from '@atlaskit/button/new';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import { useRef, useState } from 'react';
+import { resolver } from '../../api/resolver';
+import { ErrorMessage } from '../../components/status';
+import type { ResolverError, SettingsSavePayload, SettingsView } from '../../../../src/contract';
+import { CapacityFields } from './capacity-fields';
+import { fieldName, sameDraft, type Draft, type FieldErrors } from './draft';
+import { FieldPicker } from './field-picker';
+import { ListField, NumberField, Row, Section, TextField, ToggleField } from './fields';
+import { PolicyEditor } from './policy-editor';
+import { PolicyPreview } from './policy-preview';
+import { RosterEditor } from './roster-editor';
+
+interface Props {
+  readonly view: SettingsView;
+  readonly siteUrl?: string;
+  readonly onSaved: (view: SettingsView) => void;
+  readonly onReload: () => void;
+  /** Throw the draft away: the parent rebuilds the form from `view`. */
+  readonly onDiscard: () => void;
+  /** Shown once after a save (the form is rebuilt from the saved view). */
+  readonly savedNotice?: string;
+}
+
+type Problem = { readonly kind: 'none' } | { readonly kind: 'error'; readonly error: ResolverError };
+
+export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, savedNotice }: Props) {
+  const initial: Draft = { settings: view.settings, policy: view.policy.policy };
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<Problem>({ kind: 'none' });
+  const [saving, setSaving] = useState(false);
+  const problemRef = useRef<HTMLDivElement>(null);
+  const readOnly = !view.canEdit;
+  const { settings } = draft;
+  const dirty = !sameDraft(draft, initial);
+
+  const setSettings = (patch: Partial<Draft['settings']>): void => setDraft((d) => ({ ...d, settings: { ...d.settings, ...patch } }));
+  const e = (path: string): string | undefined => errors[`settings.${path}`];
+
+  async function save(): Promise<void> {
+    setSaving(true);
+    setProblem({ kind: 'none' });
+    const answer = await resolver.settings.save({ settings: draft.settings, policy: draft.policy as SettingsSavePayload['policy'], baseRevision: view.revision });
+    setSaving(false);
+    if (answer.ok) {
+      setErrors({});
+      onSaved(answer.data);
+      return;
+    }
+    setErrors(answer.error.code === 'VALIDATION' ? (answer.error.fields ?? {}) : {});
+    setProblem({ kind: 'error', error: answer.error });
+    // Bring the message into view and to the screen reader's attention.
+    requestAnimationFrame(() => problemRef.current?.focus());
+  }
+
+  const error = problem.kind === 'error' ? problem.error : undefined;
+  return (
+    <form
+      aria-label="Interrupt Budget settings"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        if (!readOnly && !saving) void save();
+      }}
+    >
+      {readOnly ? (
+        <SectionMessage appearance="information" title="You can view these settings">
+          <p>Only project administrators (people with the Administer Projects permission on {view.projectKey}) can change them. Ask one of them if something here should change.</p>
+        </SectionMessage>
+      ) : null}
+      {view.isDefault ? <p style={{ color: token('color.text.subtle'), marginBlock: token('space.200') }}>These are the defaults: nobody has saved settings for {view.projectKey} yet.</p> : null}
+      {view.problems.length > 0 ? (
+        <SectionMessage appearance="warning" title="Some stored settings could not be read">
+          <ul>
+            {view.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </SectionMessage>
+      ) : null}
+
+      <Section title="Support allocation" description="The share of each sprint's capacity reserved for support work, reviewed at every retrospective.">
+        <Row>
+          <NumberField label="Allocation" suffix="%" value={settings.allocationPct} readOnly={readOnly} error={e('allocationPct')} hint="Typically 20–30 %." onChange={(allocationPct) => setSettings({ allocationPct })} />
+          <NumberField label="History sprints" suffix="sprints" value={settings.historySprints} readOnly={readOnly} error={e('historySprints')} hint="Closed sprints the history and the recommendation look at." onChange={(historySprints) => setSettings({ historySprints })} />
+        </Row>
+      </Section>
+
+      <Section title="Capacity" description="How the sprint's capacity is measured; the allocation is a share of it.">
+        <CapacityFields
+          capacity={settings.capacity}
+          storyPointsFieldId={settings.storyPointsFieldId}
+          readOnly={readOnly}
+          errors={errors}
+          onChange={(capacity) => setSettings({ capacity })}
+          onStoryPointsField={(storyPointsFieldId) => setSettings({ storyPointsFieldId })}
+        />
+      </Section>
+
+      <Section title="Support tickets" description="Which tickets count as support work, and how they are classified.">
+        <Row>
+          <ListField label="Support issue types" hint="e.g. Bug, Incident, Support request" width={320} value={settings.supportFilter.issueTypes} readOnly={readOnly} error={e('supportFilter.issueTypes')} onChange={(issueTypes) => setSettings({ supportFilter: { ...settings.supportFilter, issueTypes } })} />
+          <ListField label="Support labels" hint="Tickets with any of these labels are support too, e.g. support" width={320} value={settings.supportFilter.labels} readOnly={readOnly} error={e('supportFilter.labels')} onChange={(labels) => setSettings({ supportFilter: { ...settings.supportFilter, labels } })} />
+        </Row>
+        <FieldPicker label="Severity field" hint="The custom field that holds a ticket's severity. Leave empty to find a field named Severity." value={settings.severityFieldId} readOnly={readOnly} error={e('severityFieldId')} onChange={(severityFieldId) => setSettings({ severityFieldId })} />
+        <NumberField label="SLA at risk below" suffix="hours" value={settings.slaAtRiskHours} readOnly={readOnly} error={e('slaAtRiskHours')} hint="A running SLA with less time left than this counts as at risk." onChange={(slaAtRiskHours) => setSettings({ slaAtRiskHours })} />
+      </Section>
+
+      <Section title="Applying decisions" description="What happens in Jira when the product owner applies a verdict.">
+        <Row>
+          <TextField label="Label for interrupts" value={settings.labels.interrupt} readOnly={readOnly} error={e('labels.interrupt')} onChange={(interrupt) => setSettings({ labels: { ...settings.labels, interrupt } })} />
+          <TextField label="Label for deferred tickets" value={settings.labels.deferred} readOnly={readOnly} error={e('labels.deferred')} onChange={(deferred) => setSettings({ labels: { ...settings.labels, deferred } })} />
+        </Row>
+        <ToggleField label="Comment on the ticket with the decision and its reasons" checked={settings.commentOnDecision} readOnly={readOnly} onChange={(commentOnDecision) => setSettings({ commentOnDecision })} />
+        <ToggleField label="Assign interrupts to the sprint's support contact" checked={settings.assignToSupportContact} readOnly={readOnly} onChange={(assignToSupportContact) => setSettings({ assignToSupportContact })} />
+      </Section>
+
+      <Section title="Support contact and work in progress" description="One person is the support contact each sprint, in turn; the WIP limit caps support tickets in progress at once.">
+        <NumberField label="WIP limit" suffix="tickets" value={settings.wipLimit} readOnly={readOnly} error={e('wipLimit')} hint="Support tickets in progress at once (1 is the usual practice)." onChange={(wipLimit) => setSettings({ wipLimit })} />
+        <RosterEditor roster={settings.rotation.roster} readOnly={readOnly} error={e('rotation.roster')} onChange={(roster) => setSettings({ rotation: { ...settings.rotation, roster: [...roster] } })} />
+      </Section>
+
+      <Section title="Interrupt policy" description={`Rules are tried in order; the first whose conditions all hold decides. In force: version ${view.policy.version}${view.policy.version === 0 ? ' (the built-in default)' : ''}.`}>
+        <PolicyEditor policy={draft.policy} readOnly={readOnly} errors={errors} onChange={(policy) => setDraft((d) => ({ ...d, policy }))} />
+        <h3 style={{ font: token('font.heading.small'), color: token('color.text'), margin: 0, marginBlockStart: token('space.200') }}>Preview on recent support tickets</h3>
+        <PolicyPreview policy={draft.policy} {...(siteUrl ? { siteUrl } : {})} />
+      </Section>
+
+      {readOnly ? null : (
+        <div
+          style={{
+            borderBlockStart: `${token('border.width')} solid ${token('color.border')}`,
+            paddingBlock: token('space.200'),
+            display: 'flex',
+            flexDirection: 'column',
+            gap: token('space.150'),
+          }}
+        >
+          <div ref={problemRef} tabIndex={-1} role={error ? 'alert' : undefined} style={{ outline: 'none' }}>
+            {error?.code === 'CONFLICT' ? (
+              <SectionMessage
+                appearance="warning"
+                title="Someone else saved these settings while you were editing"
+                actions={[<SectionMessageAction key="reload" onClick={onReload}>Reload the latest settings</SectionMessageAction>]}
+              >
+                <p>{error.message}</p>
+                <p>Reloading shows their version; your unsaved changes here will be lost, so note anything you want to keep.</p>
+              </SectionMessage>
+            ) : error?.code === 'VALIDATION' ? (
+              <SectionMessage appearance="error" title="Some values need fixing">
+                <p>Nothing was saved. Each value is marked next to its field:</p>
+                <ul>
+                  {Object.entries(errors).map(([path, message]) => (
+                    <li key={path}>
+                      {fieldName(path)}: {message}
+                    </li>
+                  ))}
+                </ul>
+              </SectionMessage>
+            ) : error ? (
+              <ErrorMessage error={error} onRetry={() => void save()} />
+            ) : null}
+          </div>
+          <div style={{ display: 'flex', gap: token('space.100'), alignItems: 'center' }}>
+            <Button type="submit" appearance="primary" isLoading={saving} isDisabled={!dirty}>
+              Save settings
+            </Button>
+            <Button
+              isDisabled={!dirty || saving}
+              onClick={onDiscard}
+            >
+              Discard changes
+            </Button>
+            <span role="status" aria-live="polite" style={{ color: token('color.text.subtle') }}>
+              {dirty ? 'You have unsaved changes.' : (savedNotice ?? '')}
+            </span>
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
