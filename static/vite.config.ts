@@ -15,6 +15,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     chunkSizeWarningLimit: 1200,
+    manifest: true, // read by scripts/bundle-size.cjs to measure what each surface loads
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });
