@@ -1,9 +1,10 @@
 /** What applying the chosen outcome will do: target sprint, budget after this ticket, WIP, support contact, steps. */
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { OutcomePreview, PanelView, PlannedStep } from '../../../../src/contract/panel';
-import { formatAmount, personText, PLANNED_ACTION_LABEL, STEP_LABEL } from './format';
-import { factsStyle, listStyle, rowStyle, sectionStyle, subtleText, termStyle, valueStyle, headingStyle } from './panel-style';
+import { formatAmount, personText, PLANNED_ACTION_LABEL } from './format';
+import { StepList } from './step-list';
+import { factsStyle, sectionStyle, subtleText, termStyle, valueStyle, headingStyle } from './panel-style';
 
 const ACTION_LOOK: Record<PlannedStep['action'], ThemeAppearance> = { do: 'inprogress', skip: 'default', blocked: 'removed' };
 
@@ -74,18 +75,10 @@ export function ApplyPreview({ view, preview, me }: { view: PanelView; preview: 
           <p>{view.wip.message}</p>
         </SectionMessage>
       ) : null}
-      <ol aria-label="Planned steps" style={{ ...listStyle, listStyle: 'none', paddingInlineStart: 0 }}>
-        {preview.steps.map((step) => (
-          <li key={step.step} style={{ ...rowStyle, flexWrap: 'nowrap', alignItems: 'baseline' }}>
-            <span style={{ flex: '0 0 4.25rem' }}>
-              <Lozenge appearance={ACTION_LOOK[step.action]}>{PLANNED_ACTION_LABEL[step.action]}</Lozenge>
-            </span>
-            <span>
-              <span style={{ fontWeight: 600 }}>{STEP_LABEL[step.step]}:</span> {step.message}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <StepList
+        label="Planned steps"
+        lines={preview.steps.map((step) => ({ step: step.step, look: ACTION_LOOK[step.action], status: PLANNED_ACTION_LABEL[step.action], message: step.message }))}
+      />
     </section>
   );
 }
