@@ -15,7 +15,7 @@ import { historyRow } from '../../domain/history';
 import type { Ticket } from '../../domain/ticket';
 import type { Sprint } from '../../jira/client/agile-client';
 import type { Ports } from '../../ports';
-import { calendarOf, capacityModelOf, classificationOf } from '../settings/project-settings';
+import { allocationInputFor } from './allocation-input';
 import { sprintRecords, type SprintBaselineRecord, type StoredHistoryRow } from '../storage/sprint-records';
 import { sprintWindow, type ProjectContext } from './project-context';
 import { ticketsAround } from './sprint-ledger';
@@ -48,16 +48,9 @@ async function issuesBySprint(ports: Ports, context: ProjectContext, missing: re
 
 function rowFor(context: ProjectContext, { sprint, window }: Dated, tickets: readonly Ticket[], around: readonly Ticket[], baseline?: SprintBaselineRecord): StoredHistoryRow {
   const { settings } = context.loaded;
-  const classification = classificationOf(settings);
-  const allocation = allocate({
-    sprintTickets: tickets,
-    window,
-    calendar: calendarOf(settings),
-    model: capacityModelOf(settings),
-    allocationPct: settings.allocationPct,
-    classification,
-    ...(baseline ? { baseline: { issueKeys: baseline.issueKeys, committedPoints: baseline.committedPoints } } : {}),
-  });
+  const input = allocationInputFor(settings, tickets, window, baseline);
+  const { classification } = input;
+  const allocation = allocate(input);
   const row = historyRow({
     sprint: { sprintId: sprint.id, name: sprint.name, ...window, capacity: allocation.capacity, budget: allocation.budget, used: allocation.used.total, unit: allocation.unit },
     sprintTickets: tickets,

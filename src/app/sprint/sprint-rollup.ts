@@ -4,7 +4,7 @@
  * the project's settings. One search (plus worklogs only where the search's embedded list is
  * truncated); everything else is the pure domain.
  */
-import { allocate, type AllocationInput } from '../../domain/allocation';
+import { allocate } from '../../domain/allocation';
 import { burnSeries } from '../../domain/burn';
 import { supportContact } from '../../domain/rotation';
 import { assessSprint } from '../../domain/sprint-status';
@@ -13,7 +13,8 @@ import { wipStatus } from '../../domain/wip';
 import type { Sprint } from '../../jira/client/agile-client';
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
-import { calendarOf, capacityModelOf, classificationOf, rotationOf } from '../settings/project-settings';
+import { rotationOf } from '../settings/project-settings';
+import { allocationInputFor } from './allocation-input';
 import type { SprintBaselineRecord, SprintRollup } from '../storage/sprint-records';
 import { sprintWindow, type ProjectContext } from './project-context';
 
@@ -40,16 +41,8 @@ export function rollupFromTickets(context: ProjectContext, sprint: Sprint, ticke
   const window = sprintWindow(sprint);
   if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
   const { settings } = context.loaded;
-  const classification = classificationOf(settings);
-  const input: AllocationInput = {
-    sprintTickets: tickets,
-    window,
-    calendar: calendarOf(settings),
-    model: capacityModelOf(settings),
-    allocationPct: settings.allocationPct,
-    classification,
-    ...(baseline ? { baseline: { issueKeys: baseline.issueKeys, committedPoints: baseline.committedPoints } } : {}),
-  };
+  const input = allocationInputFor(settings, tickets, window, baseline);
+  const { classification } = input;
   const allocation = allocate(input);
   const assessment = assessSprint(allocation, window, input.calendar, now);
   const wip = wipStatus(tickets, classification, settings.wipLimit);

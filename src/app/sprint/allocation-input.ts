@@ -1,0 +1,22 @@
+/**
+ * The domain's allocation input for a sprint, from the project's settings: one place maps settings
+ * (capacity model, calendar, allocation, classification) and the baseline to what `allocate` reads,
+ * so the live rollup and the retrospective rows can never count differently.
+ */
+import type { AllocationInput } from '../../domain/allocation';
+import type { SprintWindow } from '../../domain/calendar';
+import type { Ticket } from '../../domain/ticket';
+import { calendarOf, capacityModelOf, classificationOf, type ProjectSettings } from '../settings/project-settings';
+import type { SprintBaselineRecord } from '../storage/sprint-records';
+
+export function allocationInputFor(settings: ProjectSettings, tickets: readonly Ticket[], window: SprintWindow, baseline?: SprintBaselineRecord): AllocationInput {
+  return {
+    sprintTickets: tickets,
+    window,
+    calendar: calendarOf(settings),
+    model: capacityModelOf(settings),
+    allocationPct: settings.allocationPct,
+    classification: classificationOf(settings),
+    ...(baseline ? { baseline: { issueKeys: baseline.issueKeys, committedPoints: baseline.committedPoints } } : {}),
+  };
+}
