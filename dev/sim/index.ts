@@ -17,6 +17,7 @@ import type { FaultConfig } from './faults/config';
 import { RequestLog, type RecordedRequest } from './http/request-log';
 import { createSimulatorServer } from './http/server';
 import { seedSite } from './seed/seed-site';
+import type { SiteScale } from './seed/scale';
 import type { LoginRole } from './site/model';
 import type { SiteStore } from './site/store';
 import { loginUser } from './site/users';
@@ -24,6 +25,7 @@ import { loginUser } from './site/users';
 export type { FaultConfig } from './faults/config';
 export type { RecordedRequest } from './http/request-log';
 export type { SiteStore } from './site/store';
+export type { SiteScale } from './seed/scale';
 export { FaultController } from './faults/controller';
 
 export interface SimulatorOptions {
@@ -38,6 +40,8 @@ export interface SimulatorOptions {
   readonly faults?: FaultConfig;
   /** Interface to listen on; default 127.0.0.1. */
   readonly host?: string;
+  /** Default off: a larger SUP board for benchmarks (see seed/scale.ts); without it the demo site is unchanged. */
+  readonly scale?: SiteScale;
 }
 
 export interface SimulatorLogin {
@@ -64,7 +68,7 @@ const ROLES: readonly LoginRole[] = ['admin', 'po', 'dev', 'outsider'];
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? 1;
   const clock = siteClock(options.now ?? Date.now(), options.clock ?? (options.now === undefined ? 'running' : 'frozen'));
-  const store = seedSite(seed, clock);
+  const store = seedSite(seed, clock, options.scale);
   const faults = new FaultController(seed, options.faults);
   const log = new RequestLog();
   const host = options.host ?? '127.0.0.1';

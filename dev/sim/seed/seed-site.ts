@@ -16,6 +16,7 @@ import type { IssueDraft, ProjectSeed } from './drafts';
 import { plannedWork } from './planned-work';
 import { buildSprints } from './sprints';
 import { closedSprintTickets } from './support-tickets';
+import { SCALED_PROJECT_KEY, scaledIssues, scaledSprints, type SiteScale } from './scale';
 
 const PROJECTS: readonly Project[] = [
   { id: '10000', key: 'SUP', name: 'Support Platform', teamManaged: false, leadAccountId: loginUser('po').accountId, statuses: SUP_STATUSES, issueTypes: SUP_ISSUE_TYPES, components: SUP_COMPONENTS },
@@ -27,7 +28,8 @@ const BOARDS: readonly Board[] = [
   { id: 2, name: 'TEAM board', projectId: '10001', filterId: '10001', estimationField: { id: STORY_POINT_ESTIMATE_FIELD, name: 'Story point estimate' } },
 ];
 
-export function seedSite(seed: number, clock: SiteClock): SiteStore {
+/** `scale` (default off) makes SUP's board large for benchmarks; see scale.ts. */
+export function seedSite(seed: number, clock: SiteClock, scale?: SiteScale): SiteStore {
   const root = new Prng(seed);
   const anchorMs = clock.anchorMs;
   const sprints: Sprint[] = [];
@@ -35,7 +37,10 @@ export function seedSite(seed: number, clock: SiteClock): SiteStore {
   let nextSprintId = 1;
   for (const board of BOARDS) {
     const project = PROJECTS.find((p) => p.id === board.projectId) as Project;
-    const boardSprints = buildSprints(root.fork(`sprints:${project.key}`), project, board, nextSprintId, anchorMs);
+    const scaled = project.key === SCALED_PROJECT_KEY ? scale : undefined;
+    const boardSprints = scaled
+      ? scaledSprints(root.fork(`sprints:${project.key}`), project, board, nextSprintId, anchorMs, scaled)
+      : buildSprints(root.fork(`sprints:${project.key}`), project, board, nextSprintId, anchorMs);
     nextSprintId += boardSprints.length;
     sprints.push(...boardSprints);
     const projectSeed: ProjectSeed = {
@@ -50,7 +55,9 @@ export function seedSite(seed: number, clock: SiteClock): SiteStore {
       poId: loginUser('po').accountId,
       workers: TEAM_MEMBER_IDS.filter((id) => id !== loginUser('po').accountId),
     };
-    drafts.push(...plannedWork(projectSeed), ...closedSprintTickets(projectSeed), ...activeSprintTickets(projectSeed));
+    const projectDrafts = [...plannedWork(projectSeed), ...closedSprintTickets(projectSeed), ...activeSprintTickets(projectSeed)];
+    drafts.push(...projectDrafts);
+    if (scaled) drafts.push(...scaledIssues(projectSeed, root.fork(`scale:${project.key}`), projectDrafts, scaled));
   }
   return new SiteStore({ users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints, issues: numberIssues(drafts) }, clock);
 }

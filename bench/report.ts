@@ -1,0 +1,239 @@
+/**
+ * From raw measurements to the report: each operation's lower bound (the fewest requests Jira's
+ * paging and bulk limits allow for that operation on that data), its ratio, the naive baseline next
+ * to it, and the budgets of issue 6 marked met or not met.
+ *
+ * Lower bounds (S = sprints on the board, n = issues a search must return, T = issues whose embedded
+ * worklog list is truncated, i.e. more than the 20 a search embeds — the hours model needs them all):
+ * - a board lookup is 1 request, the board's sprints ⌈S/50⌉ (agile paging), the field list 1;
+ * - a search with fields is ⌈n/100⌉ pages (Jira's cap with fields; ⌈n/5000⌉ for ids only, which
+ *   the app never needs), at least 1, counted once per distinct query the operation needs;
+ * - worklogs: 1 call per issue with more than 20 worklogs (T), since search embeds at most 20;
+ * - writes: 1 per step the decision plan carries out (sprint move, labels, assignee, comment, property);
+ * - incremental hourly rollup: the board, its sprints, the field list, one `updated >= last` search
+ *   page per 100 changed issues (min 1, also catching the ledger's deferrals and defects), one
+ *   `GET /worklog/updated?since=` page and, when any worklog changed, one `POST /worklog/list` per
+ *   1,000 changed worklogs (these two endpoints are Jira's but not yet in src/jira/operations.ts).
+ * The board's estimation field (`getConfiguration`) is not in any bound: the default capacity model
+ * is hours, which does not read story points.
+ */
+import type { Measured, ScenarioOutput } from './scenario';
+import type { DrainSummary, SiteFacts } from './sim-process';
+
+export interface OpRow {
+  readonly op: string;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly requests: number;
+  readonly byOperation: Record<string, number>;
+  readonly lowerBound: number;
+  readonly lowerBoundFormula: string;
+  readonly ratio: number;
+  readonly roundTrips: number;
+  readonly depth: number;
+  readonly wallMs: number;
+  readonly wallEstimated: boolean;
+  readonly responseKB: number;
+  readonly kvsReads: number;
+  readonly kvsWrites: number;
+  readonly peakRssMB: number;
+  /** RSS just before the operation (after a GC): the process's baseline, tsx and the app's modules included. */
+  readonly rssBeforeMB: number;
+  readonly searches: number;
+  /** HTTP statuses Jira (the simulator) answered with. */
+  readonly statuses: Record<string, number>;
+  readonly naive?: { readonly of: string; readonly requests: number; readonly ratioToLowerBound: number; readonly depth: number; readonly wallMs: number; readonly wallEstimated: boolean; readonly responseKB: number };
+}
+
+export interface SizeReport {
+  readonly size: number;
+  readonly facts: SiteFacts;
+  readonly panelTarget: string;
+  readonly ops: OpRow[];
+  readonly maxRssMB: number;
+}
+
+export interface Budget {
+  readonly budget: string;
+  readonly size: number | 'all' | 'build';
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+const SEARCH = 'searchAndReconsileIssuesUsingJqlPost';
+const WRITES = ['editIssue', 'assignIssue', 'setIssueProperty', 'addComment', 'moveIssuesToSprintAndRank', 'moveIssuesToBacklog'];
+const pagesOf = (log: DrainSummary): number => log.searches.reduce((sum, s) => sum + Math.max(1, Math.ceil(s.issues / 100)), 0);
+const searchText = (log: DrainSummary): string => (log.searches.length ? ` + Σ⌈n/100⌉ over ${log.searches.length} search${log.searches.length === 1 ? '' : 'es'} (n = ${log.searches.map((s) => s.issues).join(', ')})` : '');
+const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { value: number; formula: string } {
+  const sprints = Math.ceil(facts.boardSprints / 50);
+  const T = m.log.truncatedWorklogIssues.length;
+  const context = 2 + sprints; // board, sprints, fields
+  const data = pagesOf(m.log) + T;
+  const t = T ? ` + T (${T})` : '';
+  switch (m.op) {
+    case 'panel.fresh':
+    case 'panel.stale':
+      return { value: context + 2 + data, formula: `board 1 + sprints ⌈S/50⌉ + fields 1 + issue 1 + permissions 1${searchText(m.log)}${t}` };
+    case 'apply.decision': {
+      const writes = WRITES.reduce((sum, op) => sum + (m.log.byOperation[op] ?? 0), 0);
+      return { value: context + 2 + 1 + writes + T, formula: `board 1 + sprints ⌈S/50⌉ + fields 1 + issue 1 + permissions 1 + comments 1 + writes (${writes})${t}` };
+    }
+    case 'dashboard.fresh':
+      return { value: 1 + sprints, formula: 'board 1 + sprints ⌈S/50⌉ (no search: served from storage)' };
+    case 'history.stored':
+      return { value: 1 + sprints, formula: 'board 1 + sprints ⌈S/50⌉ (rows stored)' };
+    case 'hourly.unchanged':
+      return { value: context + 1 + 1, formula: 'board 1 + sprints ⌈S/50⌉ + fields 1 + `updated >=` search 1 + worklog/updated 1' };
+    case 'hourly.changed10':
+      return { value: context + Math.max(1, Math.ceil(changedIssues / 100)) + 1 + Math.ceil(changedIssues / 1000), formula: `board 1 + sprints ⌈S/50⌉ + fields 1 + \`updated >=\` search ⌈c/100⌉ + worklog/updated 1 + worklog/list ⌈u/1000⌉ (c = u = ${changedIssues})` };
+    case 'policy.preview':
+      return { value: 1 + data, formula: `fields 1${searchText(m.log)}` };
+    case 'naive.rollup':
+      return { value: context + Math.max(1, Math.ceil(facts.activeSprintIssues / 100)) + facts.activeOver20Worklogs, formula: `board 1 + sprints ⌈S/50⌉ + fields 1 + ⌈n/100⌉ (n = ${facts.activeSprintIssues}) + T (${facts.activeOver20Worklogs})` };
+    default:
+      return { value: context + data, formula: `board 1 + sprints ⌈S/50⌉ + fields 1${searchText(m.log)}${t}` };
+  }
+}
+
+const kb = (bytes: number): number => Math.round(bytes / 102.4) / 10;
+
+function naiveOf(op: string): string[] {
+  if (op === 'panel.fresh' || op === 'panel.stale') return ['naive.rollup'];
+  if (op.startsWith('hourly.') || op.startsWith('dashboard.')) return ['naive.rollup', 'naive.history'];
+  if (op.startsWith('history.')) return ['naive.history'];
+  return [];
+}
+
+export function sizeReport(size: number, output: ScenarioOutput): SizeReport {
+  const base = output.ops.map((m) => {
+    const lb = lowerBound(m, output.facts, output.changed.length);
+    return {
+      m,
+      row: {
+        op: m.op,
+        ok: m.ok,
+        ...(m.error ? { error: m.error } : {}),
+        requests: m.log.requests,
+        byOperation: m.log.byOperation,
+        lowerBound: lb.value,
+        lowerBoundFormula: lb.formula,
+        ratio: round(m.log.requests / lb.value),
+        roundTrips: m.roundTrips,
+        depth: m.depth,
+        wallMs: m.wallMs,
+        wallEstimated: m.wallEstimated === true,
+        responseKB: kb(m.log.responseBytes),
+        kvsReads: m.kvsReads,
+        kvsWrites: m.kvsWrites,
+        peakRssMB: m.peakRssMB,
+        rssBeforeMB: m.rssBeforeMB,
+        statuses: m.log.statuses,
+        searches: m.log.byOperation[SEARCH] ?? 0,
+      } satisfies OpRow as OpRow,
+    };
+  });
+  const byOp = new Map(base.map((b) => [b.row.op, b.row]));
+  // The naive history is measured against the same data as the app's first history computation.
+  const naiveHistory = byOp.get('naive.history');
+  const historyFirst = byOp.get('history.first');
+  if (naiveHistory && historyFirst) byOp.set('naive.history', { ...naiveHistory, lowerBound: historyFirst.lowerBound, lowerBoundFormula: 'as history.first', ratio: round(naiveHistory.requests / historyFirst.lowerBound) });
+  const ops = [...byOp.values()].map((row): OpRow => {
+    const parts = naiveOf(row.op).map((o) => byOp.get(o)).filter((r): r is OpRow => r !== undefined);
+    if (parts.length === 0) return row;
+    const requests = parts.reduce((s, p) => s + p.requests, 0);
+    return {
+      ...row,
+      naive: {
+        of: parts.map((p) => p.op).join(' + '),
+        requests,
+        ratioToLowerBound: round(requests / row.lowerBound),
+        depth: parts.reduce((s, p) => s + p.depth, 0),
+        wallMs: parts.reduce((s, p) => s + p.wallMs, 0),
+        wallEstimated: parts.some((p) => p.wallEstimated),
+        responseKB: round(parts.reduce((s, p) => s + p.responseKB, 0), 1),
+      },
+    };
+  });
+  return { size, facts: output.facts, panelTarget: output.target, ops, maxRssMB: output.maxRssMB };
+}
+
+export interface BundleRow {
+  readonly surface: string;
+  readonly jsGzipKB: number;
+  readonly cssGzipKB: number;
+  readonly lazyJsGzipKB: number;
+}
+
+export function budgets(sizes: readonly SizeReport[], bundles: readonly BundleRow[]): Budget[] {
+  const out: Budget[] = [];
+  const op = (s: SizeReport, id: string): OpRow | undefined => s.ops.find((o) => o.op === id);
+  for (const s of sizes) {
+    const panel = op(s, 'panel.fresh');
+    if (panel) out.push({ budget: 'Issue panel (fresh rollup): ≤ 2 sequential round trips, ≤ 5 requests', size: s.size, measured: `${panel.roundTrips} round trips (depth ${panel.depth}), ${panel.requests} requests`, met: panel.ok && panel.roundTrips <= 2 && panel.requests <= 5 });
+    const stalePanel = op(s, 'panel.stale');
+    if (stalePanel) out.push({ budget: 'Issue panel (stale rollup): ≤ 2 sequential round trips, ≤ 5 requests', size: s.size, measured: `${stalePanel.roundTrips} round trips (depth ${stalePanel.depth}), ${stalePanel.requests} requests, ${stalePanel.wallMs} ms${stalePanel.ok ? '' : `, FAILED: ${stalePanel.error}`}`, met: stalePanel.ok && stalePanel.roundTrips <= 2 && stalePanel.requests <= 5 });
+    const apply = op(s, 'apply.decision');
+    if (apply) out.push({ budget: 'Apply decision: ≤ 3 sequential round trips', size: s.size, measured: `${apply.roundTrips} round trips (depth ${apply.depth}), ${apply.requests} requests`, met: apply.ok && apply.roundTrips <= 3 });
+    const fresh = op(s, 'dashboard.fresh');
+    if (fresh) out.push({ budget: 'Dashboard, fresh rollup: no Jira search', size: s.size, measured: `${fresh.searches} searches, ${fresh.requests} requests`, met: fresh.ok && fresh.searches === 0 });
+    const stale = op(s, 'dashboard.stale');
+    if (stale) out.push({ budget: 'Dashboard, stale rollup: ≤ 1.1 × lower bound', size: s.size, measured: `${stale.requests} / ${stale.lowerBound} = ${stale.ratio}×`, met: stale.ok && stale.ratio <= 1.1 });
+    const unchanged = op(s, 'hourly.unchanged');
+    if (unchanged) out.push({ budget: 'Hourly rollup, unchanged sprint: O(1) requests (≤ 2 × the incremental bound at every size)', size: s.size, measured: `${unchanged.requests} requests (bound ${unchanged.lowerBound}, ${unchanged.ratio}×)`, met: unchanged.ok && unchanged.requests <= 2 * unchanged.lowerBound });
+    const changed = op(s, 'hourly.changed10');
+    if (changed) out.push({ budget: 'Hourly rollup, 10 changed issues: bounded by the changes (≤ 2 × the incremental bound)', size: s.size, measured: `${changed.requests} requests (bound ${changed.lowerBound}, ${changed.ratio}×)`, met: changed.ok && changed.requests <= 2 * changed.lowerBound });
+    const stored = op(s, 'history.stored');
+    if (stored) out.push({ budget: 'History of closed sprints computed once (no search once stored)', size: s.size, measured: `${stored.searches} searches, ${stored.requests} requests when stored`, met: stored.ok && stored.searches === 0 });
+  }
+  const largest = sizes[sizes.length - 1];
+  const first = largest ? op(largest, 'hourly.first') : undefined;
+  if (largest && first) {
+    out.push({ budget: `First rollup of the largest sprint (${largest.facts.activeSprintIssues} issues): ≤ 1.1 × lower bound in requests`, size: largest.size, measured: `${first.requests} / ${first.lowerBound} = ${first.ratio}×`, met: first.ok && first.ratio <= 1.1 });
+    out.push({ budget: 'First rollup of the largest sprint: < 10 s wall at the injected latency', size: largest.size, measured: `${round(first.wallMs / 1000, 1)} s (depth ${first.depth})`, met: first.ok && first.wallMs < 10_000 });
+    out.push({ budget: 'First rollup of the largest sprint: < 256 MB peak RSS', size: largest.size, measured: `${first.peakRssMB} MB`, met: first.ok && first.peakRssMB < 256 });
+  }
+  const panelJs = bundles.find((b) => b.surface === 'panel');
+  const dashJs = bundles.find((b) => b.surface === 'dashboard');
+  if (panelJs) out.push({ budget: 'Issue panel JS ≤ 150 KB gz', size: 'build', measured: `${panelJs.jsGzipKB} KB gz`, met: panelJs.jsGzipKB <= 150 });
+  if (dashJs) out.push({ budget: 'Dashboard JS ≤ 350 KB gz', size: 'build', measured: `${dashJs.jsGzipKB} KB gz before first paint + ${dashJs.lazyJsGzipKB} KB lazy = ${round(dashJs.jsGzipKB + dashJs.lazyJsGzipKB, 1)} KB`, met: dashJs.jsGzipKB + dashJs.lazyJsGzipKB <= 350 });
+  return out;
+}
+
+const ops = (b: Record<string, number>): string =>
+  Object.entries(b)
+    .sort((x, y) => y[1] - x[1])
+    .map(([k, v]) => `${k.replace(SEARCH, 'search')} ${v}`)
+    .join(', ');
+
+export function markdown(sizes: readonly SizeReport[], list: readonly Budget[], bundles: readonly BundleRow[]): string {
+  const lines: string[] = [];
+  lines.push('### Budgets', '', '| Budget | Size | Measured | |', '|---|---:|---|---|');
+  for (const b of list) lines.push(`| ${b.budget} | ${b.size} | ${b.measured} | ${b.met ? 'met' : '**not met**'} |`);
+  lines.push('', '### Bundles (production build, gzipped)', '', '| Surface | JS before first paint | CSS | JS loaded later |', '|---|---:|---:|---:|');
+  for (const b of bundles) lines.push(`| ${b.surface} | ${b.jsGzipKB} KB | ${b.cssGzipKB} KB | ${b.lazyJsGzipKB} KB |`);
+  for (const s of sizes) {
+    const f = s.facts;
+    lines.push(
+      '',
+      `### Active sprint of ${f.activeSprintIssues} issues`,
+      '',
+      `Site: ${f.issues} issues; SUP board: ${f.boardSprints} sprints (${f.closedSprints} closed, ${f.closedSprintIssues} issues in them, ${f.closedOver20Worklogs} with > 20 worklogs); active sprint ${f.activeSprintId}: ${f.activeSprintIssues} issues, ${f.activeOver20Worklogs} with > 20 worklogs (most worklogs on one issue: ${f.maxWorklogs}). Panel issue: ${s.panelTarget}. Peak RSS of the app process over the whole run: ${s.maxRssMB} MB.`,
+      '',
+      '| Operation | Requests | Lower bound | Ratio | Round trips | Depth | Wall | Response | KVS r/w | Peak RSS (Δ) | Naive requests (ratio) | Naive depth | Naive wall |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const o of s.ops) {
+      const wall = `${o.wallEstimated ? '~' : ''}${o.wallMs} ms`;
+      const naive = o.naive ? [`${o.naive.requests} (${o.naive.ratioToLowerBound}×)`, String(o.naive.depth), `${o.naive.wallEstimated ? '~' : ''}${o.naive.wallMs} ms`] : ['', '', ''];
+      lines.push(`| ${o.op}${o.ok ? '' : ' **(failed)**'} | ${o.requests} | ${o.lowerBound} | ${o.ratio}× | ${o.roundTrips} | ${o.depth} | ${wall} | ${o.responseKB} KB | ${o.kvsReads}/${o.kvsWrites} | ${o.peakRssMB} MB (+${Math.round((o.peakRssMB - o.rssBeforeMB) * 10) / 10}) | ${naive.join(' | ')} |`);
+    }
+    lines.push('', '<details><summary>Requests by operation id and lower-bound formulas</summary>', '', '| Operation | Requests by operation id | Statuses | Lower bound formula |', '|---|---|---|---|');
+    for (const o of s.ops) lines.push(`| ${o.op} | ${ops(o.byOperation)} | ${ops(o.statuses)} | ${o.lowerBoundFormula} = ${o.lowerBound} |`);
+    const failed = s.ops.filter((o) => !o.ok);
+    if (failed.length) lines.push('', ...failed.map((o) => `- ${o.op} failed: ${o.error ?? ''}`));
+    lines.push('', '</details>');
+  }
+  return lines.join('\n');
+}
