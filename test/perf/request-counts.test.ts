@@ -1,0 +1,206 @@
+/**
+ * Request-count budgets (issue 6: "a test asserts request counts"). Each main operation runs
+ * against the Jira simulator's default seeded demo site (frozen `now`, real HTTP, an in-memory
+ * store), and its Jira requests are pinned exactly, by operation id, from the simulator's request
+ * log; for the panel and apply the sequential round trips are pinned too (the panel harness's
+ * `CountingTransport`). Counts, not times: they are deterministic, and a change that adds an N+1,
+ * an extra search page or a second field-list read fails here, naming the request it added.
+ *
+ * Where a count follows from the data (search pages = ⌈n/100⌉; one worklog call per issue with more
+ * than the 20 worklogs a search embeds) it is computed from `sim.store`; anything else is the number
+ * measured on this site, with a comment naming each request. `docs/performance.md` explains them.
+ */
+import { startSimulator, type Simulator } from '../../dev/sim';
+import { defaultSettings } from '../../src/app/settings/project-settings';
+import { rollUpAll } from '../../src/app/sprint/hourly-rollup';
+import { keys } from '../../src/app/storage/keys';
+import { MemoryStore } from '../../src/app/storage/memory-store';
+import { projectRegistry } from '../../src/app/storage/sprint-records';
+import type { Envelope } from '../../src/contract/envelope';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
+import { BasicAuthTransport } from '../../src/jira/basic-auth-transport';
+import { JiraClient } from '../../src/jira/jira-client';
+import type { Ports } from '../../src/ports';
+import { buildResolverHandler } from '../../src/resolvers/index';
+import { SCHEDULED_BUDGET_MS } from '../../src/triggers/rollup';
+import { CountingTransport, NOW } from '../support/panel-harness';
+
+const SEARCH = 'searchAndReconsileIssuesUsingJqlPost';
+const PAGE = 100; // Jira's page cap for a search that asks for fields (src/jira/client/issue-client.ts)
+const EMBEDDED_WORKLOGS = 20; // a search embeds at most 20 worklogs; longer lists cost one getIssueWorklog each
+const MINUTE = 60_000;
+const BOARD = 1; // SUP board
+const PANEL_ISSUE = 'SUP-250'; // support ticket outside the sprint, no decision
+const APPLY_ISSUE = 'SUP-246'; // P1 support ticket outside the sprint: interrupt pulls it in
+
+type Counts = Record<string, number>;
+let sim: Simulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, now: NOW });
+});
+afterAll(() => sim.close());
+
+/** The app as Forge runs it, over one store, with a clock the test moves and a counting transport per call. */
+function app() {
+  const store = new MemoryStore();
+  const clock = { nowMs: NOW };
+  const transports: CountingTransport[] = [];
+  const portsAs = (accountId: string): Ports => {
+    const login = Object.values(sim.users).find((u) => u.accountId === accountId);
+    if (!login) throw new Error(`No simulator login for ${accountId}`);
+    const transport = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }));
+    transports.push(transport);
+    return { jira: JiraClient.create({ transport }), store, clock: { now: () => clock.nowMs } };
+  };
+  const handler = buildResolverHandler((ctx) => portsAs(ctx.accountId));
+  const call = async (functionKey: string, payload: unknown, issueKey?: string): Promise<void> => {
+    const extension = issueKey ? { type: 'jira:issuePanel', issue: { key: issueKey, id: sim.store.issue(issueKey)?.id }, project: { key: 'SUP' } } : { project: { key: 'SUP' } };
+    const envelope = (await handler({ call: { functionKey, payload }, context: { extension } }, { principal: { accountId: sim.users.po.accountId }, installContext: 'ari:cloud:jira::site/1' })) as Envelope<unknown>;
+    if (!envelope.ok) throw new Error(`${functionKey}: ${envelope.error.code}: ${envelope.error.message}`);
+  };
+  const hourly = async (): Promise<void> => {
+    const ports = portsAs(sim.users.admin.accountId); // the app acts as admin, as the trigger does
+    const report = await rollUpAll(ports, clock.nowMs + SCHEDULED_BUDGET_MS);
+    expect(report.projects.map((p) => [p.projectKey, p.problem ?? 'ok'])).toEqual([['SUP', 'ok']]);
+  };
+  return { store, clock, transports, call, hourly };
+}
+
+/** Runs `work` on a cleared log; the Jira requests it sent by operation id, and its round trips. */
+async function measure(a: ReturnType<typeof app>, work: () => Promise<void>) {
+  sim.clearRequests();
+  const before = a.transports.length;
+  await work();
+  const log = sim.requests();
+  const counts: Counts = {};
+  for (const r of log) {
+    const id = r.operationId ?? `unknown ${r.method} ${r.path}`;
+    counts[id] = (counts[id] ?? 0) + 1;
+  }
+  const sent = a.transports.slice(before);
+  const listing = log.map((r) => `  ${r.status} ${r.operationId ?? '?'} ${r.method} ${r.path}${r.operationId === SEARCH ? ` jql: ${(r.body as { jql?: string }).jql}` : ''}`).join('\n');
+  return {
+    /** Exact counts by operation id; on failure, the message lists every request that was sent. */
+    expectRequests(operation: string, expected: Counts): void {
+      try {
+        expect({ operation, requestsByOperationId: counts }).toEqual({ operation, requestsByOperationId: expected });
+      } catch (error) {
+        if (error instanceof Error) error.message += `\n\n${operation} sent ${log.length} requests (budget ${Object.values(expected).reduce((s, n) => s + n, 0)}):\n${listing}`;
+        throw error;
+      }
+    },
+    /** The one call's sequential round trips and requests as its transport counted them. */
+    trips: sent.length === 1 ? { roundTrips: sent[0]?.roundTrips, requests: sent[0]?.requests } : { transports: sent.length },
+  };
+}
+
+/** Worked out from the simulator's store: search pages and worklog calls for a set of issues. */
+function costOf(inSet: (i: { sprintIds: readonly number[] }) => boolean) {
+  const issues = sim.store.issues.filter(inSet);
+  return { pages: Math.max(1, Math.ceil(issues.length / PAGE)), worklogCalls: issues.filter((i) => i.worklogs.length > EMBEDDED_WORKLOGS).length };
+}
+const activeSprintId = (): number => sim.store.sprintsOfBoard(BOARD).find((s) => s.state === 'active')?.id ?? -1;
+/** The active sprint's one search (`sprint = N`), paged, plus its truncated worklog lists. */
+const activeCost = () => costOf((i) => i.sprintIds.includes(activeSprintId()));
+/** History's one search over the last `historySprints` closed sprints (`sprint in (…)`). */
+const historyCost = () => {
+  const closed = sim.store.sprintsOfBoard(BOARD).filter((s) => s.state === 'closed').sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0)).slice(-defaultSettings().historySprints).map((s) => s.id);
+  return costOf((i) => i.sprintIds.some((id) => closed.includes(id)));
+};
+/** board 1 + sprints ⌈S/50⌉ (= 1 here) + the field list 1: every operation on a project starts with these. */
+const CONTEXT = { getAllBoards: 1, getAllSprints: 1, getFields: 1 };
+/** The board configuration (estimation field): asked by the rollup and dashboard, not by the panel (docs/performance.md, budget 2). */
+const CONFIG = { getConfiguration: 1 };
+/** A ledger search (deferrals and bugs since a date): measured at one page each on this site (5 and 29 issues). */
+const LEDGER_PAGES = 1;
+
+describe('hourly rollup (rollUpAll as the app, SUP registered, empty store)', () => {
+  const a = app();
+  beforeAll(() => projectRegistry.register(a.store, 'SUP', NOW));
+
+  it('first run: the active sprint + its ledger, and history of the last closed sprints + its ledger', async () => {
+    const active = activeCost();
+    const history = historyCost();
+    const run = await measure(a, a.hourly);
+    run.expectRequests('hourly rollup, first run', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES + history.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls + history.worklogCalls });
+  });
+
+  it('second run an hour later: history rows are stored, so only the active sprint and its ledger', async () => {
+    a.clock.nowMs = NOW + 60 * MINUTE;
+    const active = activeCost();
+    const run = await measure(a, a.hourly);
+    run.expectRequests('hourly rollup, second run', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls });
+  });
+});
+
+describe('dashboard.get (po, empty store)', () => {
+  const a = app();
+
+  it('first view: computes the active sprint, its ledger and the history, as the first hourly run does', async () => {
+    const active = activeCost();
+    const history = historyCost();
+    const view = await measure(a, () => a.call('dashboard.get', {}));
+    view.expectRequests('dashboard.get, first view', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES + history.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls + history.worklogCalls });
+  });
+
+  it('fresh rollup (1 minute later): no search at all, only the project context', async () => {
+    a.clock.nowMs = NOW + MINUTE;
+    const view = await measure(a, () => a.call('dashboard.get', {}));
+    view.expectRequests('dashboard.get, fresh rollup', { ...CONTEXT, ...CONFIG }); // zero searches, zero worklogs
+    expect(sim.requests().filter((r) => r.operationId === SEARCH)).toEqual([]);
+  });
+
+  it('stale rollup (71 minutes after it was computed): the active sprint and its ledger again, history stays stored', async () => {
+    a.clock.nowMs = NOW + 71 * MINUTE;
+    const active = activeCost();
+    const view = await measure(a, () => a.call('dashboard.get', {}));
+    view.expectRequests('dashboard.get, stale rollup', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls });
+  });
+});
+
+describe('panel.get (po, a support ticket outside the sprint, no decision)', () => {
+  const a = app();
+  /** The panel's own reads: the issue and the user's permissions on it. */
+  const PANEL = { getIssue: 1, getMyPermissions: 1 };
+
+  it('no stored rollup: recomputes the active sprint inline (no ledger)', async () => {
+    const active = activeCost();
+    const panel = await measure(a, () => a.call('panel.get', {}, PANEL_ISSUE));
+    panel.expectRequests('panel.get, no stored rollup', { ...CONTEXT, ...PANEL, [SEARCH]: active.pages, getIssueWorklog: active.worklogCalls });
+    // Board, fields, issue and permissions in parallel; the sprints (they need the board); the search pages one
+    // after another; then the truncated worklog lists in parallel.
+    const roundTrips = 2 + active.pages + (active.worklogCalls > 0 ? 1 : 0);
+    expect(panel.trips).toEqual({ roundTrips, requests: 5 + active.pages + active.worklogCalls });
+  });
+
+  it('fresh stored rollup: 2 round trips, 5 requests (issue 6 budget: ≤ 2 and ≤ 5)', async () => {
+    expect(await a.store.get(keys.rollup('SUP', activeSprintId()))).toBeDefined(); // stored by the call above
+    const panel = await measure(a, () => a.call('panel.get', {}, PANEL_ISSUE));
+    panel.expectRequests('panel.get, fresh rollup', { ...CONTEXT, ...PANEL });
+    expect(panel.trips).toEqual({ roundTrips: 2, requests: 5 });
+  });
+});
+
+describe('settings.previewPolicy (po, default policy)', () => {
+  it('the field list, then the support search refused once (the site lacks two JSM types) and asked again: 50 rows, one page', async () => {
+    const a = app();
+    const preview = await measure(a, () => a.call('settings.previewPolicy', { policy: DEFAULT_POLICY }));
+    preview.expectRequests('settings.previewPolicy', { getFields: 1, [SEARCH]: 2 });
+    expect(sim.requests().map((r) => r.status)).toEqual([200, 400, 200]);
+  });
+});
+
+// Last: it writes to the simulator (the ticket joins the active sprint), which would change the counts above.
+describe('panel.applyDecision (po, interrupt with comment, no assignment)', () => {
+  it('reads context, issue, permissions and comments, then 4 writes: 3 round trips (issue 6 budget: ≤ 3)', async () => {
+    const a = app();
+    const apply = await measure(a, () => a.call('panel.applyDecision', { outcome: 'interrupt', comment: true }, APPLY_ISSUE));
+    apply.expectRequests('panel.applyDecision', {
+      ...CONTEXT,
+      getIssue: 1, getMyPermissions: 1, getComments: 1, // reads: the issue, the user's permissions, its comments (is it signed already?)
+      moveIssuesToSprintAndRank: 1, editIssue: 1, addComment: 1, setIssueProperty: 1, // writes: into the sprint, the label, the comment, the record
+    });
+    expect(apply.trips).toEqual({ roundTrips: 3, requests: 10 });
+  });
+});
