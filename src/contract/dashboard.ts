@@ -4,6 +4,9 @@
  * strings and amounts are in the sprint's unit (`hours` or `points`).
  */
 import { z } from 'zod';
+import type { BurnPoint } from '../domain/burn';
+import type { DefectCount } from '../domain/defects';
+import type { HistoryRow } from '../domain/history';
 
 export const DASHBOARD_KEYS = { get: 'dashboard.get', recordOverflow: 'dashboard.recordOverflow' } as const;
 
@@ -51,15 +54,8 @@ export interface DashboardBudgetItem {
   readonly estimated: boolean;
 }
 
-export interface DashboardBurnPoint {
-  readonly date: string;
-  readonly sanctioned: number | null;
-  readonly planned: number | null;
-  readonly untriaged: number | null;
-  readonly total: number | null;
-  readonly budget: number;
-  readonly forecast: number | null;
-}
+/** One day of the burn chart: the domain's burn point as it is. */
+export type DashboardBurnPoint = BurnPoint;
 
 export interface OverflowDecisionView {
   readonly choice: OverflowChoice;
@@ -81,11 +77,7 @@ export interface DeferredTicketView {
   readonly decidedAt: string;
 }
 
-export interface DashboardDefects {
-  readonly opened: number;
-  readonly closed: number;
-  readonly net: number;
-}
+export type DashboardDefects = DefectCount;
 
 export interface DashboardSprint {
   readonly id: number;
@@ -123,22 +115,8 @@ export interface DashboardSprint {
   readonly source: 'stored' | 'computed';
 }
 
-export interface DashboardHistoryRow {
-  readonly sprintId: number;
-  readonly name: string;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly unit: DashboardUnit;
-  readonly capacity: number;
-  readonly budget: number;
-  readonly used: number;
-  readonly sharePct: number;
-  readonly allocationPct: number;
-  readonly interrupts: number;
-  readonly deferred: number;
-  readonly velocityPoints: number;
-  readonly defects: DashboardDefects;
-}
+/** The domain's retrospective row, with its instants as ISO-8601 strings for the browser. */
+export type DashboardHistoryRow = Omit<HistoryRow, 'startMs' | 'endMs'> & { readonly startDate: string; readonly endDate: string };
 
 export interface DashboardView {
   readonly projectKey: string;
