@@ -5,7 +5,7 @@
 import type { JiraClient } from './jira/jira-client';
 
 /** Jira, as a user or as the app: the client's domain-level operations. */
-export type JiraPort = Pick<JiraClient, 'fieldList' | 'discoverFields' | 'searchTickets' | 'ticket' | 'issues' | 'agile' | 'people'>;
+export type JiraPort = Pick<JiraClient, 'fieldList' | 'discoverFields' | 'searchTickets' | 'searchTicketsParallel' | 'issueIds' | 'ticket' | 'issues' | 'agile' | 'people'>;
 
 /** Key-value storage with Forge KVS semantics: JSON values ≤ 240 KiB, prefix listing. */
 export interface KeyValueStore {

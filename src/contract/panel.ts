@@ -12,11 +12,15 @@ import type { Severity } from '../domain/severity';
 import type { SlaState } from '../domain/sla';
 import type { StatusCategory } from '../domain/ticket';
 
-export const PANEL_KEYS = { get: 'panel.get', applyDecision: 'panel.applyDecision' } as const;
+export const PANEL_KEYS = { get: 'panel.get', budget: 'panel.budget', applyDecision: 'panel.applyDecision' } as const;
 
 /** `panel.get` takes nothing. */
 export const panelGetPayloadSchema = z.object({});
 export type PanelGetPayload = z.infer<typeof panelGetPayloadSchema>;
+
+/** `panel.budget` takes nothing: the sprint is the project's active one, the ticket the context's. */
+export const panelBudgetPayloadSchema = z.object({});
+export type PanelBudgetPayload = z.infer<typeof panelBudgetPayloadSchema>;
 
 /** `panel.applyDecision`: the outcome, a reason (required for an override), and the two optional steps. */
 export const applyDecisionPayloadSchema = z.object({
@@ -66,8 +70,13 @@ export interface PanelBudget {
   readonly remainingAfter: number | null;
   readonly explanation: string;
   readonly computedAt: number;
-  /** Read from storage (fresh), or computed now (missing or stale) and stored. */
+  /** Read from storage, or brought up to date from Jira just now (by `panel.budget`) and stored. */
   readonly source: 'stored' | 'computed';
+  /**
+   * The stored numbers are older than the freshness rule allows (or a decision or a settings change
+   * invalidated them): shown as they are, marked "as of", while `panel.budget` updates them.
+   */
+  readonly stale: boolean;
 }
 
 export interface PanelWip {
@@ -116,11 +125,25 @@ export interface PanelView {
   readonly activeSprint: { readonly id: number; readonly name: string } | null;
   readonly budget: PanelBudget | null;
   readonly wip: PanelWip | null;
+  /**
+   * `panel.get` never searches Jira (it stays within two round trips however big the sprint is):
+   * when the active sprint has no stored budget yet, or a stale one, this is true and the panel asks
+   * `panel.budget` for an up-to-date one after showing the verdict.
+   */
+  readonly budgetNeedsUpdate: boolean;
   readonly supportContact: { readonly accountId: string; readonly source: 'rotation' | 'override' } | null;
   readonly defaults: { readonly assign: boolean; readonly comment: boolean };
   readonly previews: Readonly<Record<Outcome, OutcomePreview>>;
   readonly permissions: PanelPermissions;
   /** Things worth knowing (a damaged record, an unknown field…), as sentences. */
+  readonly notes: readonly string[];
+}
+
+/** `panel.budget`: the active sprint's budget and WIP for this ticket, brought up to date. */
+export interface PanelBudgetView {
+  readonly budget: PanelBudget | null;
+  readonly wip: PanelWip | null;
+  /** Why there is no budget (no active sprint, Jira unreachable…), or other things worth knowing. */
   readonly notes: readonly string[];
 }
 

@@ -22,3 +22,35 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
 }
+
+/**
+ * A limit on requests in flight shared by independent pieces of work (parallel search pages and the
+ * worklog fetches each page starts): `run` waits for a free slot, holds it only for the duration of
+ * `task`, and frees it however `task` ends. Slots are held per request, never across awaits on other
+ * slotted work, so nested use cannot deadlock.
+ */
+export interface Limiter {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
+export function limiter(limit: number): Limiter {
+  const max = Math.max(1, limit);
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  };
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (active < max) active++;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    },
+  };
+}

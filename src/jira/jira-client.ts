@@ -11,17 +11,24 @@ import { DECISION_PROPERTY_KEY } from '../domain/decision';
 import type { SprintWindow } from '../domain/calendar';
 import type { Ticket } from '../domain/ticket';
 import { route } from '../forge/route';
-import { mapBounded } from './bounded-pool';
+import { chunk, limiter, mapBounded, type Limiter } from './bounded-pool';
 import { AgileClient } from './client/agile-client';
 import { IssueClient, type RawIssue } from './client/issue-client';
 import { PeopleClient } from './client/people-client';
-import { badResponse } from './errors';
+import { badResponse, JiraError } from './errors';
 import { discoverFields, fieldsToRequest, parseFieldList, type Discovery, type DiscoveryOptions, type FieldCatalog, type JiraField } from './field-catalog';
 import { mapIssue } from './issue-mapper';
 import { JiraHttp, type JiraHttpOptions } from './jira-http';
 
-/** Worklog fetches in flight at once: hides latency without tripping Jira's burst limiter. */
+/** Worklog fetches in flight at once for one page of issues. */
 export const WORKLOG_CONCURRENCY = 4;
+/**
+ * Requests in flight at once across one client's parallel work (search pages fetched side by side
+ * and the worklog completions each page starts): hides latency without tripping Jira's burst limiter.
+ */
+export const REQUEST_CONCURRENCY = 6;
+/** Issues per search page when fields are asked for (Jira's cap). */
+export const TICKET_PAGE = 100;
 
 export interface TicketQuery {
   readonly jql: string;
@@ -44,6 +51,7 @@ export class JiraClient {
   readonly agile: AgileClient;
   readonly people: PeopleClient;
   private fields?: Promise<JiraField[]>;
+  private readonly slots: Limiter = limiter(REQUEST_CONCURRENCY);
 
   constructor(readonly http: JiraHttp) {
     this.issues = new IssueClient(http);
@@ -75,14 +83,45 @@ export class JiraClient {
   /** Issues matching the JQL, as Tickets (with the decision property), in Jira's order. */
   async searchTickets(query: TicketQuery): Promise<TicketResult> {
     const fields = fieldsToRequest(query.catalog);
-    const raw = await this.issues.search({
+    const raw = await this.slots.run(() => this.issues.search({
       jql: query.jql,
       fields: query.worklogs ? [...fields, 'worklog'] : fields,
       properties: [DECISION_PROPERTY_KEY],
       ...(query.reconcileIssueIds ? { reconcileIssueIds: query.reconcileIssueIds } : {}),
       ...(query.maxIssues !== undefined ? { maxIssues: query.maxIssues } : {}),
-    });
+    }));
     return this.toTickets(raw, query);
+  }
+
+  /**
+   * The same tickets as {@link searchTickets}, but a result longer than one page is fetched as
+   * independent pages that run side by side: Jira's token paging is sequential (each page needs the
+   * previous page's token), so past the first page the issues are listed by id (5,000 a request),
+   * split into pages of 100 (`id in (…)`) and fetched through the client's request limit. One
+   * request more than sequential paging (the id list), about ⌈n/100⌉ / 6 round trips instead of
+   * ⌈n/100⌉. `jql` must not carry an ORDER BY (the order is Jira's, page by page).
+   *
+   * If Jira refuses an id page (an issue was deleted between the id list and the page), the search
+   * is repeated the sequential way, which cannot fail like that.
+   */
+  async searchTicketsParallel(query: TicketQuery): Promise<TicketResult> {
+    if (/\border\s+by\b/i.test(query.jql)) throw new Error('searchTicketsParallel: the JQL must not have an ORDER BY clause');
+    const first = await this.searchTickets({ ...query, maxIssues: TICKET_PAGE });
+    if (first.tickets.length < TICKET_PAGE) return first;
+    const seen = new Set(first.tickets.map((t) => Number(t.id)));
+    const rest = (await this.issueIds(query.jql, query.reconcileIssueIds)).filter((id) => !seen.has(id));
+    try {
+      const pages = await Promise.all(chunk(rest, TICKET_PAGE).map((ids) => this.searchTickets({ ...query, jql: `(${query.jql}) AND id in (${ids.join(', ')})` })));
+      return { tickets: [...first.tickets, ...pages.flatMap((p) => p.tickets)], notes: [...first.notes, ...pages.flatMap((p) => p.notes)] };
+    } catch (error) {
+      if (!(error instanceof JiraError) || error.kind !== 'BadRequest') throw error;
+      return this.searchTickets(query);
+    }
+  }
+
+  /** Ids of the issues matching the JQL (ids only: 5,000 per request). */
+  issueIds(jql: string, reconcileIssueIds: readonly number[] = []): Promise<number[]> {
+    return this.slots.run(() => this.issues.searchIds(jql, reconcileIssueIds));
   }
 
   /** One issue as a Ticket. */
@@ -108,7 +147,7 @@ export class JiraClient {
     });
     const window = query.worklogs?.window;
     const tickets = await mapBounded(mapped, WORKLOG_CONCURRENCY, async ({ ticket, worklogsComplete }) =>
-      query.worklogs && !worklogsComplete ? { ...ticket, worklogs: await this.issues.worklogs(ticket.key, window) } : ticket,
+      query.worklogs && !worklogsComplete ? { ...ticket, worklogs: await this.slots.run(() => this.issues.worklogs(ticket.key, window)) } : ticket,
     );
     return { tickets, notes };
   }

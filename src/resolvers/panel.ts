@@ -6,7 +6,8 @@
 import type Resolver from '@forge/resolver';
 import { applyDecision } from '../app/decision/apply-decision';
 import { getPanel } from '../app/panel/get-panel';
-import { applyDecisionPayloadSchema, PANEL_KEYS, panelGetPayloadSchema } from '../contract/panel';
+import { getPanelBudget } from '../app/panel/get-panel-budget';
+import { applyDecisionPayloadSchema, PANEL_KEYS, panelBudgetPayloadSchema, panelGetPayloadSchema } from '../contract/panel';
 import type { PortsFactory } from '../ports';
 import { requireIssue, requireProject, type CallContext } from './call-context';
 import { defineEndpoint } from './endpoint';
@@ -15,6 +16,7 @@ const targetOf = (ctx: CallContext) => ({ issueKey: requireIssue(ctx), projectKe
 
 export function definePanelEndpoints(resolver: Resolver, portsFor: PortsFactory): void {
   defineEndpoint(resolver, PANEL_KEYS.get, panelGetPayloadSchema, portsFor, (_payload, ctx, ports) => getPanel(ports, targetOf(ctx)));
+  defineEndpoint(resolver, PANEL_KEYS.budget, panelBudgetPayloadSchema, portsFor, (_payload, ctx, ports) => getPanelBudget(ports, targetOf(ctx)));
   defineEndpoint(resolver, PANEL_KEYS.applyDecision, applyDecisionPayloadSchema, portsFor, (payload, ctx, ports) =>
     applyDecision(ports, { ...targetOf(ctx), accountId: ctx.accountId }, payload),
   );

@@ -67,7 +67,11 @@ describe('the hourly rollup', () => {
       expect(await run()).toEqual({ statusCode: 204 });
       const jql = h.sim.requests().filter((r) => r.operationId === SEARCH).map((r) => (r.body as { jql: string }).jql);
       expect(jql.filter((q) => q.startsWith('sprint in'))).toEqual([]);
-      expect(jql).toHaveLength(4); // per project: the active sprint's issues and the tickets around it
+      // Per project: the active sprint's membership (ids only) and its issues updated in the last hour
+      // (plus the 5-minute overlap), side by side, and the tickets around the sprint.
+      expect(jql).toHaveLength(6);
+      expect(jql.filter((q) => /^sprint = \d+$/.test(q))).toHaveLength(2);
+      expect(jql.filter((q) => /^sprint = \d+ AND updated >= -65m$/.test(q))).toHaveLength(2);
       expect(requestCounts[1]).toBeLessThan(requestCounts[0] as number);
       for (const [key, value] of Object.entries(before)) expect(await h.store.get(key)).toEqual(value);
       expect((await sprintRecords.rollup.read(h.store, 'SUP', 13)).value?.computedAt).toBe(NOW + HOUR);

@@ -103,6 +103,16 @@ function costOf(inSet: (i: { sprintIds: readonly number[] }) => boolean) {
 const activeSprintId = (): number => sim.store.sprintsOfBoard(BOARD).find((s) => s.state === 'active')?.id ?? -1;
 /** The active sprint's one search (`sprint = N`), paged, plus its truncated worklog lists. */
 const activeCost = () => costOf((i) => i.sprintIds.includes(activeSprintId()));
+/**
+ * An update of the active sprint through its issue cache (src/app/sprint/sprint-sync.ts): the
+ * membership (ids only, 5,000 a page: one request here) and the issues updated in the last
+ * `minutes` by the simulator's clock (paged, at least one request), with their truncated worklogs.
+ */
+const updateCost = (minutes: number) => {
+  const since = sim.store.clock.now() - minutes * MINUTE;
+  const changed = costOf((i) => i.sprintIds.includes(activeSprintId()) && (i as unknown as { updatedMs: number }).updatedMs >= since);
+  return { searches: 1 + changed.pages, worklogCalls: changed.worklogCalls };
+};
 /** History's one search over the last `historySprints` closed sprints (`sprint in (…)`). */
 const historyCost = () => {
   const closed = sim.store.sprintsOfBoard(BOARD).filter((s) => s.state === 'closed').sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0)).slice(-defaultSettings().historySprints).map((s) => s.id);
@@ -126,11 +136,11 @@ describe('hourly rollup (rollUpAll as the app, SUP registered, empty store)', ()
     run.expectRequests('hourly rollup, first run', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES + history.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls + history.worklogCalls });
   });
 
-  it('second run an hour later: history rows are stored, so only the active sprint and its ledger', async () => {
+  it('second run an hour later: history rows are stored; the active sprint is updated from its cache, and its ledger', async () => {
     a.clock.nowMs = NOW + 60 * MINUTE;
-    const active = activeCost();
+    const update = updateCost(65); // the hour since the last run and a 5-minute overlap
     const run = await measure(a, a.hourly);
-    run.expectRequests('hourly rollup, second run', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls });
+    run.expectRequests('hourly rollup, second run', { ...CONTEXT, ...CONFIG, [SEARCH]: update.searches + LEDGER_PAGES, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
   });
 });
 
@@ -151,11 +161,11 @@ describe('dashboard.get (po, empty store)', () => {
     expect(sim.requests().filter((r) => r.operationId === SEARCH)).toEqual([]);
   });
 
-  it('stale rollup (71 minutes after it was computed): the active sprint and its ledger again, history stays stored', async () => {
+  it('stale rollup (71 minutes after it was computed): the active sprint updated from its cache, its ledger again, history stays stored', async () => {
     a.clock.nowMs = NOW + 71 * MINUTE;
-    const active = activeCost();
+    const update = updateCost(76);
     const view = await measure(a, () => a.call('dashboard.get', {}));
-    view.expectRequests('dashboard.get, stale rollup', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls });
+    view.expectRequests('dashboard.get, stale rollup', { ...CONTEXT, ...CONFIG, [SEARCH]: update.searches + LEDGER_PAGES, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
   });
 });
 
@@ -164,21 +174,35 @@ describe('panel.get (po, a support ticket outside the sprint, no decision)', () 
   /** The panel's own reads: the issue and the user's permissions on it. */
   const PANEL = { getIssue: 1, getMyPermissions: 1 };
 
-  it('no stored rollup: recomputes the active sprint inline (no ledger)', async () => {
-    const active = activeCost();
+  it('no stored rollup: no search either: 2 round trips, 5 requests (issue 6 budget: ≤ 2 and ≤ 5)', async () => {
     const panel = await measure(a, () => a.call('panel.get', {}, PANEL_ISSUE));
-    panel.expectRequests('panel.get, no stored rollup', { ...CONTEXT, ...PANEL, [SEARCH]: active.pages, getIssueWorklog: active.worklogCalls });
-    // Board, fields, issue and permissions in parallel; the sprints (they need the board); the search pages one
-    // after another; then the truncated worklog lists in parallel.
-    const roundTrips = 2 + active.pages + (active.worklogCalls > 0 ? 1 : 0);
-    expect(panel.trips).toEqual({ roundTrips, requests: 5 + active.pages + active.worklogCalls });
+    panel.expectRequests('panel.get, no stored rollup', { ...CONTEXT, ...PANEL });
+    expect(panel.trips).toEqual({ roundTrips: 2, requests: 5 });
+  });
+
+  it('then panel.budget reads the sprint in full (nothing cached yet): its pages, then the truncated worklog lists', async () => {
+    const active = activeCost();
+    const budget = await measure(a, () => a.call('panel.budget', {}, PANEL_ISSUE));
+    budget.expectRequests('panel.budget, no cache', { ...CONTEXT, ...PANEL, [SEARCH]: active.pages, getIssueWorklog: active.worklogCalls });
+    expect(budget.trips).toEqual({ roundTrips: 2 + active.pages + (active.worklogCalls > 0 ? 1 : 0), requests: 5 + active.pages + active.worklogCalls });
   });
 
   it('fresh stored rollup: 2 round trips, 5 requests (issue 6 budget: ≤ 2 and ≤ 5)', async () => {
-    expect(await a.store.get(keys.rollup('SUP', activeSprintId()))).toBeDefined(); // stored by the call above
+    expect(await a.store.get(keys.rollup('SUP', activeSprintId()))).toBeDefined(); // stored by panel.budget above
     const panel = await measure(a, () => a.call('panel.get', {}, PANEL_ISSUE));
     panel.expectRequests('panel.get, fresh rollup', { ...CONTEXT, ...PANEL });
     expect(panel.trips).toEqual({ roundTrips: 2, requests: 5 });
+  });
+
+  it('stale rollup: panel.get still 2 round trips and 5 requests; panel.budget updates from the cache in one more round trip', async () => {
+    a.clock.nowMs = NOW + 71 * MINUTE;
+    const panel = await measure(a, () => a.call('panel.get', {}, PANEL_ISSUE));
+    panel.expectRequests('panel.get, stale rollup', { ...CONTEXT, ...PANEL });
+    expect(panel.trips).toEqual({ roundTrips: 2, requests: 5 });
+    const update = updateCost(76);
+    const budget = await measure(a, () => a.call('panel.budget', {}, PANEL_ISSUE));
+    budget.expectRequests('panel.budget, stale rollup', { ...CONTEXT, ...PANEL, [SEARCH]: update.searches, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
+    expect(budget.trips).toEqual({ roundTrips: 3 + (update.worklogCalls > 0 ? 1 : 0), requests: 5 + update.searches + update.worklogCalls });
   });
 });
 

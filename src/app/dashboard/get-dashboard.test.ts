@@ -125,7 +125,9 @@ describe('dashboard.get freshness', () => {
       const view = dataOf(await get());
       expect(view.sprint?.source).toBe('computed');
       const searches = h.sim.requests().filter((r) => r.operationId === SEARCH);
-      expect(searches).toHaveLength(2); // the sprint's issues and the tickets around it
+      // The sprint's update (its membership, ids only, and the issues updated since the last read) and the tickets around it.
+      expect(searches.map((r) => (r.body as { jql: string }).jql)).toEqual(expect.arrayContaining([`sprint = ${ACTIVE}`, `sprint = ${ACTIVE} AND updated >= -76m`]));
+      expect(searches).toHaveLength(3);
       // History rows are final: no search names a closed sprint.
       expect(searches.map((r) => (r.body as { jql: string }).jql).join(' ')).not.toMatch(/sprint in/);
       h.sim.clearRequests();

@@ -3,7 +3,7 @@
  * verified in the simulator's own store, and re-applying that sends no write at all.
  */
 import { startSimulator, type Simulator } from '../../../dev/sim';
-import type { ApplyDecisionResult, PanelView } from '../../contract/panel';
+import type { ApplyDecisionResult, PanelBudgetView, PanelView } from '../../contract/panel';
 import { DEFAULT_POLICY, evaluatePolicy } from '../../domain/policy';
 import { supportContact } from '../../domain/rotation';
 import { DEFAULT_CLASSIFICATION, triageFacts } from '../../domain/triage-facts';
@@ -71,11 +71,13 @@ describe('interrupt', () => {
     expect(panel.transports[before]?.roundTrips).toBe(2);
   });
 
-  it('the panel then shows the decision and the budget with the ticket counted', async () => {
-    expect(await store.get(keys.rollup('SUP', activeId))).toBeUndefined(); // dropped by the apply
+  it('the panel then shows the decision, and its budget update counts the ticket', async () => {
+    expect(await store.get(keys.rollup('SUP', activeId))).toBeUndefined(); // none was stored before the apply
     const view = dataOf<PanelView>(await panel.call('po', 'panel.get', {}, 'SUP-246'));
     expect(view.decision).toMatchObject({ outcome: 'interrupt', decidedBy: sim.users.po.accountId });
-    expect(view.budget).toMatchObject({ source: 'computed', counted: true });
+    expect([view.budget, view.budgetNeedsUpdate]).toEqual([null, true]);
+    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, 'SUP-246'));
+    expect(update.budget).toMatchObject({ source: 'computed', counted: true });
     // The preview does not read comments (a request more), so it cannot know the comment is there yet.
     expect(view.previews.interrupt.steps.map((s) => [s.step, s.action])).toEqual([['move-to-sprint', 'skip'], ['labels', 'skip'], ['comment', 'do'], ['record', 'do']]);
   });

@@ -18,7 +18,7 @@ import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
 import { rotationOf } from '../settings/project-settings';
 import { keys } from '../storage/keys';
-import { projectRegistry } from '../storage/sprint-records';
+import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { applyPermissions } from './apply-permissions';
 import { decisionComment, postedCommentFor } from './decision-comment';
 import { evaluateTicket } from './evaluate-ticket';
@@ -41,12 +41,19 @@ function summary(issueKey: string, steps: readonly StepResult[]): string {
   return `${failed.length} of ${steps.length} steps did not complete (${names}). What is done stays done: apply the decision again to finish the rest.`;
 }
 
-/** Drop the active sprint's stored rollup when this decision changed what the sprint counts. */
-async function invalidateRollup(ports: Ports, context: TriageContext, steps: readonly StepResult[]): Promise<void> {
+/**
+ * Mark the active sprint's stored rollup out of date when this decision changed what the sprint
+ * counts: views keep showing it (marked stale) until it is brought up to date, which then reads the
+ * ticket again (it was updated, so the incremental update finds it).
+ */
+async function invalidateRollup(ports: Ports, context: TriageContext, steps: readonly StepResult[], now: number): Promise<void> {
   const sprint = context.activeSprint;
   if (!sprint || !steps.some((s) => s.status === 'done')) return;
   const touched = context.issue.ticket.sprints.some((s) => s.id === sprint.id) || steps.some((s) => s.step === 'move-to-sprint' && s.status === 'done');
-  if (touched) await ports.store.delete(keys.rollup(context.projectKey, sprint.id));
+  if (!touched) return;
+  const stored = await sprintRecords.rollup.read(ports.store, context.projectKey, sprint.id);
+  if (stored.value) await sprintRecords.rollup.write(ports.store, context.projectKey, { ...stored.value, invalidatedAt: now });
+  else if (stored.problem) await ports.store.delete(keys.rollup(context.projectKey, sprint.id));
 }
 
 export async function applyDecision(ports: Ports, request: ApplyRequest, payload: ApplyDecisionPayload): Promise<ApplyDecisionResult> {
@@ -93,6 +100,6 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
     property: unchanged ? null : writeDecisionProperty(decision, recorded.suggestion),
     recordedAlready: `This decision was already recorded on ${recorded.decision?.decidedAt ?? 'the issue'}.`,
   });
-  await Promise.all([invalidateRollup(ports, context, steps), projectRegistry.register(ports.store, context.projectKey, now)]);
+  await Promise.all([invalidateRollup(ports, context, steps, now), projectRegistry.register(ports.store, context.projectKey, now)]);
   return { decision: unchanged && recorded.decision ? recorded.decision : decision, steps, complete: steps.every((s) => s.status !== 'failed'), message: summary(ticket.key, steps) };
 }

@@ -1,61 +1,70 @@
 /**
- * The active sprint's rollup for the panel: the stored one while the dashboard's freshness rule
- * (sprint/freshness.ts) says it is fresh, so opening a ticket normally costs no search; otherwise
- * computed now with `computeSprintRollup` and stored for the next view.
+ * The active sprint's rollup for the issue panel.
  *
- * A recompute usually follows a decision (applying one drops the stored rollup), and Jira's search
- * index can trail a write by a moment, so the search reconciles the panel's own issue: the budget the
- * PO sees right after applying includes the ticket they just pulled in.
+ * `panel.get` only ever reads the stored rollup (one KVS read, no Jira search), so opening a ticket
+ * costs two round trips to Jira however big the sprint is; a rollup the freshness rule
+ * (sprint/freshness.ts) calls stale is still shown, marked stale, and the panel then asks
+ * `panel.budget`, which brings it up to date through the sprint issue cache (sprint-sync.ts).
+ *
+ * A decision usually precedes that update (applying one marks the rollup stale), and Jira's search
+ * index can trail a write by a moment, so the update reconciles the panel's own issue: the budget
+ * the PO sees right after applying includes the ticket they just pulled in.
  */
 import type { Sprint } from '../../jira/client/agile-client';
 import { JiraError } from '../../jira/errors';
-import type { JiraPort, Ports } from '../../ports';
+import { AppError } from '../app-error';
+import type { Ports } from '../../ports';
 import { snapshotStaleness } from '../sprint/freshness';
-import type { ProjectContext } from '../sprint/project-context';
-import { computeSprintRollup } from '../sprint/sprint-rollup';
+import { sprintWindow, type ProjectContext } from '../sprint/project-context';
+import { refreshRollup } from '../sprint/sprint-snapshot';
 import { sprintRecords, type SprintRollup } from '../storage/sprint-records';
 
 export interface ActiveRollup {
   readonly rollup: SprintRollup;
   readonly source: 'stored' | 'computed';
+  /** Older than the freshness rule allows (or invalidated): shown as it is while it is updated. */
+  readonly stale: boolean;
   readonly notes: readonly string[];
 }
 
-/** The same Jira port, whose searches also reconcile these issues (by id, at most 50). */
-export function reconciling(jira: JiraPort, issueIds: readonly number[]): JiraPort {
-  const view = Object.create(jira) as JiraPort & { searchTickets: JiraPort['searchTickets'] };
-  view.searchTickets = (query) => jira.searchTickets({ ...query, reconcileIssueIds: [...new Set([...(query.reconcileIssueIds ?? []), ...issueIds])].slice(0, 50) });
-  return view;
+/** The stored rollup as it is (no Jira request), or notes saying why there is none. */
+export async function storedActiveRollup(ports: Ports, project: ProjectContext, sprint: Sprint): Promise<ActiveRollup | { readonly notes: readonly string[] }> {
+  const stored = await sprintRecords.rollup.read(ports.store, project.projectKey, sprint.id);
+  if (!stored.value) return { notes: stored.problem ? [`${stored.problem} It is being recomputed from Jira.`] : [] };
+  const stale = snapshotStaleness(stored.value, sprint, project.loaded.settings, ports.clock.now()) === 'stale';
+  return { rollup: stored.value, source: 'stored', stale, notes: [] };
 }
 
-export async function activeRollup(ports: Ports, project: ProjectContext, sprint: Sprint, reconcileIssueIds: readonly number[]): Promise<ActiveRollup> {
+/** The rollup brought up to date (unless the stored one is still fresh), and stored. */
+export async function updatedActiveRollup(ports: Ports, project: ProjectContext, sprint: Sprint, reconcileIssueIds: readonly number[]): Promise<ActiveRollup> {
   const { projectKey } = project;
+  const window = sprintWindow(sprint);
   const [stored, baseline] = await Promise.all([
     sprintRecords.rollup.read(ports.store, projectKey, sprint.id),
     sprintRecords.baseline.read(ports.store, projectKey, sprint.id),
   ]);
   if (stored.value && snapshotStaleness(stored.value, sprint, project.loaded.settings, ports.clock.now()) !== 'stale') {
-    return { rollup: stored.value, source: 'stored', notes: [] };
+    return { rollup: stored.value, source: 'stored', stale: false, notes: [] };
   }
-  const computed = await computeSprintRollup({ ...ports, jira: reconciling(ports.jira, reconcileIssueIds) }, project, sprint, baseline.value);
-  const rollup = await sprintRecords.rollup.write(ports.store, projectKey, computed.rollup);
+  if (!window) throw new AppError('NOT_FOUND', `${sprint.name} has no start or end date, so it has no support budget. Set its dates on the board.`);
+  const refreshed = await refreshRollup(ports, project, sprint, window, baseline.value, { reconcileIssueIds });
   // Mapping notes about the sprint's other tickets are the dashboard's business, not this ticket's.
   const notes = [
     ...(stored.problem ? [`${stored.problem} It was recomputed from Jira.`] : []),
     ...(baseline.problem ? [`${baseline.problem} The sprint is measured without a baseline until a new one is taken.`] : []),
   ];
-  return { rollup, source: 'computed', notes };
+  return { rollup: refreshed.rollup, source: 'computed', stale: false, notes };
 }
 
 /**
- * The same, but a Jira failure leaves the panel without its budget gauges (and says why) instead of
- * without everything: the verdict matters more than the numbers next to it.
+ * The same, but a Jira failure becomes a sentence for the budget area instead of an error for the
+ * whole panel: the verdict matters more than the numbers next to it.
  */
-export async function activeRollupOrProblem(ports: Ports, project: ProjectContext, sprint: Sprint, reconcileIssueIds: readonly number[]): Promise<ActiveRollup | { readonly problem: string }> {
+export async function updatedActiveRollupOrProblem(ports: Ports, project: ProjectContext, sprint: Sprint, reconcileIssueIds: readonly number[]): Promise<ActiveRollup | { readonly problem: string }> {
   try {
-    return await activeRollup(ports, project, sprint, reconcileIssueIds);
+    return await updatedActiveRollup(ports, project, sprint, reconcileIssueIds);
   } catch (error) {
     if (!(error instanceof JiraError)) throw error;
-    return { problem: `The budget of ${sprint.name} could not be loaded: ${error.userMessage}` };
+    return { problem: `The budget of ${sprint.name} could not be brought up to date: ${error.userMessage}` };
   }
 }

@@ -4,7 +4,7 @@
  * domain functions, never read back from the app.
  */
 import { startSimulator, type Simulator } from '../../../dev/sim';
-import type { PanelView } from '../../contract/panel';
+import type { PanelBudgetView, PanelView } from '../../contract/panel';
 import { allocate } from '../../domain/allocation';
 import { DEFAULT_WORK_CALENDAR } from '../../domain/calendar';
 import { DEFAULT_HOURS_MODEL, DEFAULT_UNESTIMATED_POINTS } from '../../domain/capacity';
@@ -13,6 +13,7 @@ import { DEFAULT_CLASSIFICATION, triageFacts } from '../../domain/triage-facts';
 import { wipStatus, wouldExceed } from '../../domain/wip';
 import { MemoryStore } from '../storage/memory-store';
 import { keys } from '../storage/keys';
+import { deleteSprintCache } from '../sprint/sprint-issue-cache';
 import { storeSettings } from '../storage/settings-repository';
 import { defaultSettings } from '../settings/project-settings';
 import { dataOf, NOW, panelHarness, recordingClock, ticketFromSite, type Harness } from '../../../test/support/panel-harness';
@@ -21,6 +22,13 @@ let sim: Simulator;
 let store: MemoryStore;
 let panel: Harness;
 const get = (key: string, role: 'po' | 'dev' | 'outsider' = 'po', payload: unknown = {}) => panel.call(role, 'panel.get', payload, key);
+/** What the panel UI ends up showing: `panel.get`, then `panel.budget` when it says the budget needs an update. */
+async function shown(key: string, harness: Harness = panel): Promise<PanelView> {
+  const view = dataOf<PanelView>(await harness.call('po', 'panel.get', {}, key));
+  if (!view.budgetNeedsUpdate) return view;
+  const update = dataOf<PanelBudgetView>(await harness.call('po', 'panel.budget', {}, key));
+  return { ...view, budget: update.budget, wip: update.wip, notes: [...view.notes, ...update.notes], budgetNeedsUpdate: false };
+}
 const expectedVerdict = (key: string) => evaluatePolicy(DEFAULT_POLICY, triageFacts(ticketFromSite(sim, key), DEFAULT_CLASSIFICATION, NOW));
 
 beforeAll(async () => {
@@ -74,7 +82,7 @@ describe('panel.get', () => {
 
   it('shows the budget of the active sprint and what would remain after pulling a fresh ticket in', async () => {
     const { active, allocation, wip } = expectedSprint();
-    const view = dataOf<PanelView>(await get('SUP-246'));
+    const view = await shown('SUP-246');
     expect(view.activeSprint).toEqual({ id: active.id, name: active.name });
     expect(view.budget).toMatchObject({ sprintId: active.id, unit: 'hours', budget: allocation.budget, used: allocation.used.total, remaining: allocation.remaining, counted: false });
     // A fresh ticket has no time logged in the sprint yet: it costs 0 h so far.
@@ -88,7 +96,7 @@ describe('panel.get', () => {
   it('counts a ticket already in the sprint once, with its logged hours', async () => {
     const { allocation } = expectedSprint();
     const item = allocation.items.find((i) => i.key === 'SUP-237');
-    const view = dataOf<PanelView>(await get('SUP-237'));
+    const view = await shown('SUP-237');
     expect(view.ticket.inActiveSprint).toBe(true);
     expect(view.budget).toMatchObject({ counted: true, ticketCost: null, remainingAfter: null });
     expect(view.budget?.explanation).toContain(`counts ${item?.amount} h`);
@@ -120,28 +128,65 @@ describe('panel.get', () => {
   });
 
   it('serves the stored rollup while fresh: 2 round trips, 5 requests', async () => {
-    await get('SUP-246'); // make sure a fresh rollup is stored
+    await shown('SUP-246'); // make sure a fresh rollup is stored
     const before = panel.transports.length;
     const view = dataOf<PanelView>(await get('SUP-250'));
     const transport = panel.transports[before];
-    expect(view.budget?.source).toBe('stored');
+    expect(view.budget).toMatchObject({ source: 'stored', stale: false });
+    expect(view.budgetNeedsUpdate).toBe(false);
     expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 2, requests: 5 });
   });
 
-  it('recomputes and stores a missing rollup: one search more, reconciling the panel\'s issue', async () => {
-    const { active, allocation } = expectedSprint();
-    // The search embeds at most 20 worklogs; longer lists are completed afterwards (one request each, in parallel).
-    const truncated = sim.store.issues.filter((i) => i.sprintIds.includes(active.id) && i.worklogs.length > 20).length;
+  it('never searches Jira, even without a stored rollup: no budget yet, and it says an update is needed', async () => {
+    const { active } = expectedSprint();
     await store.delete(keys.rollup('SUP', active.id));
+    await deleteSprintCache(store, 'SUP', active.id);
     sim.clearRequests();
     const before = panel.transports.length;
     const view = dataOf<PanelView>(await get('SUP-247'));
     const transport = panel.transports[before];
-    expect(view.budget).toMatchObject({ source: 'computed', remaining: allocation.remaining });
+    expect([view.budget, view.wip, view.budgetNeedsUpdate]).toEqual([null, null, true]);
+    expect(view.verdict.outcome).toBe('interrupt');
+    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 2, requests: 5 });
+    expect(sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost')).toHaveLength(0);
+  });
+
+  it('panel.budget then reads the sprint (in full: nothing is cached), reconciling the panel\'s issue, and stores the rollup', async () => {
+    const { active, allocation, tickets } = expectedSprint();
+    // The search embeds at most 20 worklogs; longer lists are completed afterwards (one request each, in parallel).
+    const truncated = sim.store.issues.filter((i) => i.sprintIds.includes(active.id) && i.worklogs.length > 20).length;
+    expect(tickets.length).toBeLessThan(100); // one page: the full read is one search
+    sim.clearRequests();
+    const before = panel.transports.length;
+    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, 'SUP-247'));
+    const transport = panel.transports[before];
+    expect(update.budget).toMatchObject({ source: 'computed', stale: false, remaining: allocation.remaining });
+    // The panel's two round trips (access checks, board, sprints, the ticket), then the sprint.
     expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 3 + (truncated > 0 ? 1 : 0), requests: 6 + truncated });
     const search = sim.requests().find((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');
     expect((search?.body as { reconcileIssues?: number[] }).reconcileIssues).toEqual([Number(sim.store.issue('SUP-247')?.id)]);
     expect(await store.get(keys.rollup('SUP', active.id))).toMatchObject({ sprintId: active.id, computedAt: NOW });
+    const after = dataOf<PanelView>(await get('SUP-247'));
+    expect(after.budgetNeedsUpdate).toBe(false);
+  });
+
+  it('a stale stored rollup is shown, marked stale; the update then costs two searches in one round trip, however big the sprint', async () => {
+    const { active, allocation } = expectedSprint();
+    const stored = (await store.get(keys.rollup('SUP', active.id))) as Record<string, unknown>;
+    await store.set(keys.rollup('SUP', active.id), { ...stored, invalidatedAt: NOW });
+    const view = dataOf<PanelView>(await get('SUP-247'));
+    expect(view.budget).toMatchObject({ source: 'stored', stale: true, remaining: allocation.remaining });
+    expect(view.budgetNeedsUpdate).toBe(true);
+    sim.clearRequests();
+    const before = panel.transports.length;
+    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, 'SUP-247'));
+    const transport = panel.transports[before];
+    expect(update.budget).toMatchObject({ source: 'computed', stale: false, remaining: allocation.remaining });
+    const searches = sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost').map((r) => (r.body as { jql: string }).jql);
+    // Nothing moved on the app's clock since the last sync: the period is just the 5-minute overlap.
+    expect(searches).toHaveLength(2);
+    expect(searches).toEqual(expect.arrayContaining([`sprint = ${active.id}`, `sprint = ${active.id} AND updated >= -5m`]));
+    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 3, requests: 7 });
   });
 });
 
@@ -155,16 +200,19 @@ describe('panel.get when things are not simple', () => {
     expect(view.wip).toMatchObject({ wouldExceed: false, message: `${story.key} is not a support ticket, so the support WIP limit does not apply.` });
   });
 
-  it('when Jira refuses the search for the budget, the verdict is still shown and a note says why', async () => {
+  it('when Jira refuses the search for the budget, the panel still shows the verdict and the update says why', async () => {
     const { active } = expectedSprint();
     await store.delete(keys.rollup('SUP', active.id));
+    await deleteSprintCache(store, 'SUP', active.id);
     const patient = panelHarness(sim, store, { httpClock: recordingClock });
     sim.faults.set({ rateLimit: { operationId: 'searchAndReconsileIssuesUsingJqlPost', headers: 'retry-after', retryAfterSeconds: 1 } });
     const view = dataOf<PanelView>(await patient.call('po', 'panel.get', {}, 'SUP-246'));
+    const update = dataOf<PanelBudgetView>(await patient.call('po', 'panel.budget', {}, 'SUP-246'));
     sim.faults.clear();
     expect(view.verdict.outcome).toBe('interrupt');
-    expect([view.budget, view.wip]).toEqual([null, null]);
-    expect(view.notes).toContain(`The budget of ${active.name} could not be loaded: Jira is busy and asked the app to slow down. Try again in 1 second.`);
+    expect([view.budget, view.wip, view.budgetNeedsUpdate]).toEqual([null, null, true]);
+    expect([update.budget, update.wip]).toEqual([null, null]);
+    expect(update.notes).toEqual([`The budget of ${active.name} could not be brought up to date: Jira is busy and asked the app to slow down. Try again in 1 second.`]);
   });
 });
 
@@ -179,12 +227,13 @@ describe('panel.get with the points model', () => {
     const allocation = allocate({ sprintTickets: tickets, window: { startMs: active.startMs ?? 0, endMs: active.endMs ?? 0 }, calendar: DEFAULT_WORK_CALENDAR, model, allocationPct: 20, classification: DEFAULT_CLASSIFICATION });
     const fresh = ticketFromSite(sim, 'SUP-246');
     const cost = fresh.storyPoints ?? DEFAULT_UNESTIMATED_POINTS.S1;
-    const view = dataOf<PanelView>(await points.call('po', 'panel.get', {}, 'SUP-246'));
+    const view = await shown('SUP-246', points);
     expect(view.budget).toMatchObject({ unit: 'points', budget: allocation.budget, remaining: allocation.remaining, ticketCost: { amount: cost, estimated: fresh.storyPoints === undefined } });
     expect(view.budget?.remainingAfter).toBeCloseTo(allocation.remaining - cost, 2);
-    // board+fields+permissions, then sprints+issue+board configuration, then the search (and long worklog lists).
+    // panel.get: board+fields+permissions, then sprints+issue+board configuration; then panel.budget
+    // the same two, and the sprint's search (and long worklog lists).
     const truncated = tickets.some((t) => (sim.store.issue(t.key)?.worklogs.length ?? 0) > 20);
-    expect(points.transports[0]?.roundTrips).toBe(truncated ? 4 : 3);
-    expect(sim.requests().filter((r) => r.operationId === 'getConfiguration')).toHaveLength(1);
+    expect(points.transports.map((t) => t.roundTrips)).toEqual([2, truncated ? 4 : 3]);
+    expect(sim.requests().filter((r) => r.operationId === 'getConfiguration')).toHaveLength(2);
   });
 });

@@ -5,8 +5,9 @@
  * (or the trigger's suggestion), the active sprint's budget and WIP with this ticket's effect on
  * them, the support contact, what applying each outcome would do, and what this user may do.
  *
- * Cost: two round trips to Jira (see triage-context.ts) while the stored rollup is fresh; a third
- * (one search) when it must be recomputed.
+ * Cost: two round trips to Jira (see triage-context.ts), at most five requests, never a search: the
+ * budget is the stored rollup as it is, and when that is missing or stale `budgetNeedsUpdate` tells
+ * the panel to ask `panel.budget` for an up-to-date one (see active-rollup.ts).
  */
 import type { PanelView } from '../../contract/panel';
 import { OUTCOMES, type Outcome } from '../../domain/outcome';
@@ -20,7 +21,7 @@ import { applyPermissions } from '../decision/apply-permissions';
 import { evaluateTicket } from '../decision/evaluate-ticket';
 import { planDecision, previewOf } from '../decision/plan';
 import { loadTriageContext, projectContextOf, type TriageTarget } from '../decision/triage-context';
-import { activeRollupOrProblem } from './active-rollup';
+import { storedActiveRollup } from './active-rollup';
 import { panelBudget, panelWip } from './panel-budget';
 
 export async function getPanel(ports: Ports, target: TriageTarget): Promise<PanelView> {
@@ -34,11 +35,10 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   const active = context.activeSprint;
   const project = projectContextOf(context);
   const [loadedRollup] = await Promise.all([
-    active && project ? activeRollupOrProblem(ports, project, active, [Number(ticket.id)].filter(Number.isFinite)) : Promise.resolve(undefined),
+    active && project ? storedActiveRollup(ports, project, active) : Promise.resolve(undefined),
     projectRegistry.register(ports.store, context.projectKey, now),
   ]);
   const rollup = loadedRollup && 'rollup' in loadedRollup ? loadedRollup : undefined;
-  const rollupProblem = loadedRollup && 'problem' in loadedRollup ? [loadedRollup.problem] : [];
   const contact = active ? supportContact(rotationOf(settings), context.sprints.map((s) => s.id), active.id) : null;
   const defaults = { assign: settings.assignToSupportContact, comment: settings.commentOnDecision };
   const preview = (outcome: Outcome) =>
@@ -75,12 +75,13 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     decision: recorded.decision ?? null,
     suggestion: recorded.decision ? null : (recorded.suggestion ?? null),
     activeSprint: active ? { id: active.id, name: active.name } : null,
-    budget: rollup ? panelBudget(rollup.rollup, rollup.source, ticket, settings) : null,
+    budget: rollup ? panelBudget(rollup, ticket, settings) : null,
     wip: rollup ? panelWip(rollup.rollup, ticket, settings) : null,
+    budgetNeedsUpdate: active !== undefined && project !== undefined && (rollup === undefined || rollup.stale),
     supportContact: contact,
     defaults,
     previews: Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'],
     permissions,
-    notes: [...context.notes, ...(rollup?.notes ?? []), ...rollupProblem, ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
+    notes: [...context.notes, ...(loadedRollup?.notes ?? []), ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
   };
 }

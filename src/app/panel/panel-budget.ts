@@ -14,6 +14,7 @@ import type { Ticket } from '../../domain/ticket';
 import { wouldExceed, type WipStatus } from '../../domain/wip';
 import { calendarOf, capacityModelOf, classificationOf, type ProjectSettings } from '../settings/project-settings';
 import type { SprintRollup } from '../storage/sprint-records';
+import type { ActiveRollup } from './active-rollup';
 
 const amount = (n: number): string => String(Math.round(n * 100) / 100);
 const inUnit = (n: number, unit: SprintRollup['unit']): string => (unit === 'hours' ? `${amount(n)} h` : `${amount(n)} ${n === 1 ? 'point' : 'points'}`);
@@ -24,7 +25,8 @@ function afterSentence(remainingAfter: number, rollup: SprintRollup): string {
     : `the sprint would be ${inUnit(-remainingAfter, rollup.unit)} over its ${inUnit(rollup.budget, rollup.unit)} budget.`;
 }
 
-export function panelBudget(rollup: SprintRollup, source: PanelBudget['source'], ticket: Ticket, settings: ProjectSettings): PanelBudget {
+export function panelBudget(active: Pick<ActiveRollup, 'rollup' | 'source' | 'stale'>, ticket: Ticket, settings: ProjectSettings): PanelBudget {
+  const { rollup, source, stale } = active;
   const classification = classificationOf(settings);
   const base = {
     sprintId: rollup.sprintId,
@@ -36,6 +38,7 @@ export function panelBudget(rollup: SprintRollup, source: PanelBudget['source'],
     status: rollup.status,
     computedAt: rollup.computedAt,
     source,
+    stale,
   };
   const item = rollup.items.find((i) => i.key === ticket.key);
   if (item) {

@@ -9,7 +9,8 @@
  *   ten minutes' slack for a late or slow run — and views never search Jira in between.
  * - Anything that invalidates the numbers makes it stale at once: the sprint changed state or dates
  *   since (started, closed, re-planned), or an admin saved the settings after it was computed (the
- *   allocation, capacity or support filter may have changed). A snapshot stamped in the future
+ *   allocation, capacity or support filter may have changed), or a decision marked it invalidated
+ *   (it moved a ticket in or out of the sprint). A snapshot stamped in the future
  *   (a clock gone wrong) is not trusted either.
  */
 import type { Sprint } from '../../jira/client/agile-client';
@@ -21,10 +22,11 @@ export const SNAPSHOT_MAX_AGE_MS = 70 * 60_000;
 
 export type Staleness = 'fresh' | 'final' | 'stale';
 
-export function snapshotStaleness(rollup: Pick<SprintRollup, 'state' | 'startMs' | 'endMs' | 'computedAt'>, sprint: Sprint, settings: Pick<ProjectSettings, 'updatedAt'>, nowMs: number): Staleness {
+export function snapshotStaleness(rollup: Pick<SprintRollup, 'state' | 'startMs' | 'endMs' | 'computedAt' | 'invalidatedAt'>, sprint: Sprint, settings: Pick<ProjectSettings, 'updatedAt'>, nowMs: number): Staleness {
   const window = sprintWindow(sprint);
   if (!window || rollup.state !== sprint.state || rollup.startMs !== window.startMs || rollup.endMs !== window.endMs) return 'stale';
   if (sprint.state === 'closed') return 'final';
+  if (rollup.invalidatedAt !== undefined) return 'stale';
   const settingsSavedMs = settings.updatedAt ? Date.parse(settings.updatedAt) : NaN;
   if (Number.isFinite(settingsSavedMs) && settingsSavedMs >= rollup.computedAt) return 'stale';
   const age = nowMs - rollup.computedAt;

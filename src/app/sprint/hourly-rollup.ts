@@ -9,6 +9,10 @@
  * less than {@link PROJECT_RESERVE_MS} is left before the deadline, so it ends on its own terms
  * instead of being cut off by the platform mid-write. Each hour starts at a different project of the
  * registry (by the hour's number), so a project skipped one hour is reached early in another.
+ *
+ * An active sprint is brought up to date through its issue cache (sprint-sync.ts), so an hour in
+ * which little changed costs a few requests however big the sprint; the cache of a sprint is
+ * deleted once the sprint is seen closed and its history row is stored.
  */
 import { AppError } from '../app-error';
 import { JiraError } from '../../jira/errors';
@@ -16,6 +20,7 @@ import type { Ports } from '../../ports';
 import { projectRegistry } from '../storage/sprint-records';
 import { historyRows } from './history-rows';
 import { loadProjectContext } from './project-context';
+import { deleteSprintCache } from './sprint-issue-cache';
 import { sprintSnapshot } from './sprint-snapshot';
 
 /** Time one project may need, at most: stop starting projects when less than this is left. */
@@ -50,6 +55,7 @@ export async function rollUpProject(ports: Ports, projectKey: string): Promise<P
     const snapshots = [];
     for (const sprint of active) snapshots.push(await sprintSnapshot(ports, context, sprint, { force: true }));
     const history = await historyRows(ports, context, lastClosed);
+    await Promise.all([...history.computed].map((sprintId) => deleteSprintCache(ports.store, projectKey, sprintId)));
     return {
       projectKey,
       activeSprints: active.map((s) => s.id),

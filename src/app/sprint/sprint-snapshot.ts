@@ -20,6 +20,7 @@ import { sprintWindow, type ProjectContext } from './project-context';
 import { baselineFromTickets } from './sprint-baseline';
 import { ledgerFromTickets, ticketsAround } from './sprint-ledger';
 import { rollupFromTickets } from './sprint-rollup';
+import { syncSprintTickets, type SyncOptions } from './sprint-sync';
 
 export interface SprintSnapshot {
   readonly rollup: SprintRollup;
@@ -40,8 +41,16 @@ export interface SnapshotOptions {
 type Window = { startMs: number; endMs: number };
 const replaced = (problem: string | undefined): string[] => (problem ? [`${problem} It was recomputed from Jira.`] : []);
 
-async function freshRollup(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, stored: SprintBaselineRecord | undefined) {
-  const { tickets, notes } = await ports.jira.searchTickets({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window } });
+/**
+ * Bring the sprint's rollup up to date from Jira (through the sprint issue cache: only what changed
+ * is read) and store it; an active sprint without a baseline gets a lazy one from the same issues.
+ */
+export async function refreshRollup(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, stored: SprintBaselineRecord | undefined, options: SyncOptions = {}) {
+  // Only an active sprint keeps changing: a closed one is read once (its rollup is then final).
+  const { tickets, notes } =
+    sprint.state === 'active'
+      ? await syncSprintTickets(ports, context, sprint, window, options)
+      : await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window } });
   const now = ports.clock.now();
   const lazy = !stored && sprint.state === 'active';
   const baseline = lazy ? await sprintRecords.baseline.write(ports.store, context.projectKey, baselineFromTickets(sprint, tickets, now, true)) : stored;
@@ -71,7 +80,7 @@ export async function sprintSnapshot(ports: Ports, context: ProjectContext, spri
   const keptLedger = keptRollup && ledger && ledger.computedAt >= keptRollup.computedAt && fresh({ ...keptRollup, computedAt: ledger.computedAt }) ? ledger : undefined;
 
   const [rollupPart, ledgerPart] = await Promise.all([
-    keptRollup ? undefined : freshRollup(ports, context, sprint, window, storedBaseline.value),
+    keptRollup ? undefined : refreshRollup(ports, context, sprint, window, storedBaseline.value),
     keptLedger ? undefined : freshLedger(ports, context, sprint, window),
   ]);
   const baseline = rollupPart ? rollupPart.baseline : storedBaseline.value;

@@ -42,8 +42,11 @@ export const rollupSchema = z.object({
   burn: z.array(z.object({ date: z.string(), sanctioned: nullableNumber, planned: nullableNumber, untriaged: nullableNumber, total: nullableNumber, budget: z.number(), forecast: nullableNumber })),
   wip: z.object({ inProgress: z.array(z.string()), count: z.number(), limit: z.number(), breached: z.boolean() }),
   supportContact: z.string().nullable(),
-  /** Jira's `updated` high-water mark, for asking only about what changed since. */
-  updatedSince: z.number().optional(),
+  /**
+   * Set when something made the numbers out of date before their time (a decision moved a ticket in
+   * or out): shown as they are, marked stale, until brought up to date.
+   */
+  invalidatedAt: z.number().optional(),
 });
 export type SprintRollup = z.infer<typeof rollupSchema>;
 

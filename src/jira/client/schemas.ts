@@ -10,6 +10,15 @@ const id = z.union([z.string(), z.number()]).transform(String);
 /** `IssueBean`: identity checked here; fields are checked one by one by the issue mapper. */
 export const issueSchema = z.object({ id, key: z.string() }).loose();
 
+/** A search page that asked for ids only (Jira then pages up to 5,000 issues at a time). */
+export const idPageSchema = z
+  .object({
+    issues: z.array(z.object({ id }).loose()).default([]),
+    nextPageToken: z.string().nullish(),
+    isLast: z.boolean().optional(),
+  })
+  .loose();
+
 /** `SearchAndReconcileResults`: no total; stop at `isLast` or when the token is missing. */
 export const searchPageSchema = z
   .object({

@@ -1,0 +1,138 @@
+/**
+ * The sprint issue cache: an active sprint's issues as last read from Jira (mapped Tickets, with
+ * their worklogs in the sprint window), so a rollup can be brought up to date by asking Jira only
+ * for what changed (see sprint-sync.ts) instead of re-reading a sprint of thousands of issues.
+ *
+ * A KVS value holds at most 240 KiB, so the tickets are spread over chunks by issue id (`id mod K`,
+ * K chosen so a chunk stays near {@link TARGET_CHUNK_BYTES}); an update rewrites only the chunks
+ * whose tickets changed, and re-chunks everything when one grows past {@link MAX_CHUNK_BYTES}.
+ *
+ * Keys: the head `issues:<project>:<sprint>` and its chunks `issues:<project>:<sprint>:<index>`, so
+ * one prefix listing reads the whole cache. KVS has no multi-key transaction, so the head records
+ * the generation (write time) of every chunk, and it is written last: a run cut off between the
+ * chunks and the head leaves chunks whose generation the head does not know, which reads as a
+ * damaged cache (and means a full re-read), never as a silently mixed one.
+ */
+import { z } from 'zod';
+import type { Ticket } from '../../domain/ticket';
+import type { KeyValueStore } from '../../ports';
+import { storedTicketSchema, toStoredTicket } from '../storage/stored-ticket';
+
+/** Aim for chunks of this size when (re)chunking… */
+export const TARGET_CHUNK_BYTES = 100 * 1024;
+/** …and re-chunk when one grows past this, well under KVS's 240 KiB per value. */
+export const MAX_CHUNK_BYTES = 200 * 1024;
+/** Mapping notes kept with the cache (the dashboard shows them; a sprint rarely has more). */
+export const MAX_NOTES = 100;
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+export const cacheKey = (projectKey: string, sprintId: number): string => `issues:${projectKey}:${pad(sprintId, 9)}`;
+const chunkKey = (projectKey: string, sprintId: number, index: number): string => `${cacheKey(projectKey, sprintId)}:${pad(index, 4)}`;
+
+const headSchema = z.object({
+  schemaVersion: z.literal(1),
+  sprintId: z.number().int(),
+  /** When Jira was last asked (our clock): the next update asks for issues updated since then. */
+  syncedAt: z.number(),
+  /** When the sprint was last read in full: the cache is re-read from scratch once a day. */
+  fullSyncAt: z.number(),
+  /** What the tickets were read with (fields, worklog window): a different one means a full re-read. */
+  signature: z.string(),
+  /** Generation of each chunk, by index (the chunk count is the length). */
+  chunks: z.array(z.number()).min(1),
+  count: z.number().int().nonnegative(),
+  notes: z.array(z.string()),
+});
+const chunkSchema = z.object({
+  schemaVersion: z.literal(1),
+  generation: z.number(),
+  tickets: z.array(storedTicketSchema),
+});
+type Head = z.infer<typeof headSchema>;
+
+export interface CachedSprint {
+  readonly syncedAt: number;
+  readonly fullSyncAt: number;
+  readonly signature: string;
+  readonly tickets: readonly Ticket[];
+  readonly notes: readonly string[];
+  /** Chunk layout, for writing back only what changed. */
+  readonly layout: readonly number[];
+}
+
+export type CacheRead = { readonly cached?: CachedSprint; readonly problem?: string };
+
+const bytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+const bucketOf = (ticket: Ticket, chunkCount: number): number => Number(ticket.id) % chunkCount;
+
+/** The cached sprint, nothing (never cached), or a problem (damaged or half-written: re-read it). */
+export async function readSprintCache(store: KeyValueStore, projectKey: string, sprintId: number): Promise<CacheRead> {
+  const prefix = cacheKey(projectKey, sprintId);
+  const entries = await store.list(prefix);
+  const headEntry = entries.find((e) => e.key === prefix);
+  if (!headEntry) return {};
+  const head = headSchema.safeParse(headEntry.value);
+  if (!head.success) return { problem: `The stored issues of sprint ${sprintId} are damaged; they were read again from Jira.` };
+  const tickets: Ticket[] = [];
+  for (let index = 0; index < head.data.chunks.length; index++) {
+    const chunk = chunkSchema.safeParse(entries.find((e) => e.key === chunkKey(projectKey, sprintId, index))?.value);
+    if (!chunk.success || chunk.data.generation !== head.data.chunks[index]) {
+      return { problem: `The stored issues of sprint ${sprintId} are incomplete (an update was interrupted); they were read again from Jira.` };
+    }
+    tickets.push(...chunk.data.tickets);
+  }
+  const { syncedAt, fullSyncAt, signature, notes, chunks } = head.data;
+  return { cached: { syncedAt, fullSyncAt, signature, tickets, notes, layout: chunks } };
+}
+
+export interface CacheWrite {
+  readonly tickets: readonly Ticket[];
+  readonly notes: readonly string[];
+  readonly syncedAt: number;
+  readonly fullSyncAt: number;
+  readonly signature: string;
+  /** The previous layout and the ids whose tickets changed, were added or removed: only their chunks are written. */
+  readonly previous?: { readonly layout: readonly number[]; readonly touchedIds: ReadonlySet<string> };
+}
+
+/** Store the sprint's tickets; returns the number of chunks written (for the tests and the benchmark). */
+export async function writeSprintCache(store: KeyValueStore, projectKey: string, sprintId: number, write: CacheWrite): Promise<number> {
+  const stored = write.tickets.map(toStoredTicket);
+  const total = stored.reduce((sum, t) => sum + bytes(t), 0);
+  const reuse = write.previous?.layout.length;
+  const chunkCount = reuse ?? Math.max(1, Math.ceil(total / TARGET_CHUNK_BYTES));
+  const buckets: Ticket[][] = Array.from({ length: chunkCount }, () => []);
+  for (const ticket of stored) buckets[bucketOf(ticket, chunkCount)]?.push(ticket);
+  if (reuse && buckets.some((b) => bytes(b) > MAX_CHUNK_BYTES)) {
+    const { previous: _grown, ...rechunk } = write;
+    return writeSprintCache(store, projectKey, sprintId, rechunk);
+  }
+  const dirty = new Set<number>();
+  if (write.previous) for (const id of write.previous.touchedIds) dirty.add(Number(id) % chunkCount);
+  const layout = buckets.map((_, index) => (write.previous && !dirty.has(index) ? (write.previous.layout[index] as number) : write.syncedAt));
+  const written = buckets.map((tickets, index) => ({ tickets, index })).filter(({ index }) => layout[index] === write.syncedAt);
+  await Promise.all(written.map(({ tickets, index }) => store.set(chunkKey(projectKey, sprintId, index), { schemaVersion: 1, generation: write.syncedAt, tickets })));
+  if (!write.previous) {
+    // A re-chunk to fewer chunks leaves old ones behind: drop them so the prefix stays clean.
+    const stale = (await store.list(`${cacheKey(projectKey, sprintId)}:`)).filter((e) => Number(e.key.slice(-4)) >= chunkCount);
+    await Promise.all(stale.map((e) => store.delete(e.key)));
+  }
+  const head: Head = {
+    schemaVersion: 1,
+    sprintId,
+    syncedAt: write.syncedAt,
+    fullSyncAt: write.fullSyncAt,
+    signature: write.signature,
+    chunks: layout,
+    count: stored.length,
+    notes: write.notes.slice(0, MAX_NOTES),
+  };
+  await store.set(cacheKey(projectKey, sprintId), headSchema.parse(head));
+  return written.length;
+}
+
+/** Forget a sprint's cached issues (it closed: its rollup is final and its history row stored). */
+export async function deleteSprintCache(store: KeyValueStore, projectKey: string, sprintId: number): Promise<void> {
+  const entries = await store.list(cacheKey(projectKey, sprintId));
+  await Promise.all(entries.map((e) => store.delete(e.key)));
+}

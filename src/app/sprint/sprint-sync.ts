@@ -1,0 +1,100 @@
+/**
+ * An active sprint's issues, brought up to date at a cost that grows with what changed, not with
+ * the sprint's size.
+ *
+ * With a usable cache (sprint-issue-cache.ts), one round trip asks Jira two things side by side:
+ * - the sprint's membership, ids only (`sprint = N`, 5,000 ids a request): issues that left the
+ *   sprint are dropped — leaving does not match `sprint = N AND updated >= …`, so the membership is
+ *   the only way to see it;
+ * - the issues of the sprint updated since the last sync (`updated >= -Mm`, a relative period, so
+ *   the searching user's time zone cannot shift it), with their worklogs. Logging, editing or
+ *   deleting work updates the issue, and so does adding it to the sprint or any field change.
+ * The period reaches {@link OVERLAP_MS} further back than the last sync, for clock skew between the
+ * app and Jira and for Jira's search index trailing a write. An issue in the membership that is
+ * neither cached nor updated (it should not happen; index lag can make it) is fetched by id.
+ *
+ * Without a usable cache — never synced, damaged, read with other fields or another sprint window,
+ * or last read in full more than {@link FULL_RESYNC_MS} ago (a daily full read heals anything an
+ * update could miss, such as an issue whose visibility changed) — the sprint is read in full, its
+ * pages fetched side by side (JiraClient.searchTicketsParallel).
+ */
+import type { SprintWindow } from '../../domain/calendar';
+import type { Ticket } from '../../domain/ticket';
+import type { Sprint } from '../../jira/client/agile-client';
+import { JiraError } from '../../jira/errors';
+import { fieldsToRequest } from '../../jira/field-catalog';
+import type { Ports } from '../../ports';
+import type { ProjectContext } from './project-context';
+import { readSprintCache, writeSprintCache, type CachedSprint } from './sprint-issue-cache';
+
+export const FULL_RESYNC_MS = 24 * 60 * 60_000;
+export const OVERLAP_MS = 5 * 60_000;
+
+export interface SyncOptions {
+  /** Issues this invocation just wrote (the panel's ticket after a decision): searches reconcile them. */
+  readonly reconcileIssueIds?: readonly number[];
+}
+
+export interface SyncedSprint {
+  readonly tickets: readonly Ticket[];
+  readonly notes: readonly string[];
+  /** `full`: the sprint was read in full; `update`: only what changed was read. */
+  readonly mode: 'full' | 'update';
+  /** Issues read from Jira this time. */
+  readonly read: number;
+}
+
+const noteKey = (note: string): string => note.slice(0, Math.max(0, note.indexOf(':')));
+
+/** What the cached tickets were read with: a change means they must be read again. */
+export function cacheSignature(context: ProjectContext, window: SprintWindow): string {
+  return JSON.stringify({ fields: fieldsToRequest(context.catalog), window: [window.startMs, window.endMs] });
+}
+
+export async function syncSprintTickets(ports: Ports, context: ProjectContext, sprint: Sprint, window: SprintWindow, options: SyncOptions = {}): Promise<SyncedSprint> {
+  const now = ports.clock.now();
+  const signature = cacheSignature(context, window);
+  const { cached, problem } = await readSprintCache(ports.store, context.projectKey, sprint.id);
+  const usable = cached && cached.signature === signature && cached.syncedAt <= now && now - cached.fullSyncAt < FULL_RESYNC_MS;
+  if (usable) {
+    try {
+      return await update(ports, context, sprint, window, cached, now, options);
+    } catch (error) {
+      // An id refused by Jira (deleted between the membership and the fetch): read it all again.
+      if (!(error instanceof JiraError) || error.kind !== 'BadRequest') throw error;
+    }
+  }
+  const result = await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window }, ...reconcile(options) });
+  await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets: result.tickets, notes: result.notes, syncedAt: now, fullSyncAt: now, signature });
+  return { tickets: result.tickets, notes: [...(problem ? [problem] : []), ...result.notes], mode: 'full', read: result.tickets.length };
+}
+
+const reconcile = (options: SyncOptions) => (options.reconcileIssueIds?.length ? { reconcileIssueIds: options.reconcileIssueIds } : {});
+
+async function update(ports: Ports, context: ProjectContext, sprint: Sprint, window: SprintWindow, cached: CachedSprint, now: number, options: SyncOptions): Promise<SyncedSprint> {
+  const jql = `sprint = ${sprint.id}`;
+  const minutes = Math.ceil((now - cached.syncedAt + OVERLAP_MS) / 60_000);
+  const query = { catalog: context.catalog, worklogs: { window }, ...reconcile(options) };
+  const [memberIds, changed] = await Promise.all([
+    ports.jira.issueIds(jql, options.reconcileIssueIds),
+    ports.jira.searchTicketsParallel({ ...query, jql: `${jql} AND updated >= -${minutes}m` }),
+  ]);
+  const byId = new Map(cached.tickets.map((t) => [t.id, t]));
+  const fresh = new Map(changed.tickets.map((t) => [t.id, t]));
+  const unseen = memberIds.map(String).filter((id) => !byId.has(id) && !fresh.has(id));
+  const fetched = unseen.length ? await ports.jira.searchTicketsParallel({ ...query, jql: `${jql} AND id in (${unseen.join(', ')})` }) : { tickets: [], notes: [] };
+  for (const t of fetched.tickets) fresh.set(t.id, t);
+
+  const members = new Set([...memberIds.map(String), ...fresh.keys()]);
+  const tickets = [...members].flatMap((id) => {
+    const ticket = fresh.get(id) ?? byId.get(id);
+    return ticket ? [ticket] : [];
+  });
+  const touchedIds = new Set([...fresh.keys(), ...cached.tickets.filter((t) => !members.has(t.id)).map((t) => t.id)]);
+  const touchedKeys = new Set(cached.tickets.filter((t) => touchedIds.has(t.id)).map((t) => t.key).concat([...fresh.values()].map((t) => t.key)));
+  const newNotes = [...changed.notes, ...fetched.notes];
+  const notes = [...cached.notes.filter((n) => !touchedKeys.has(noteKey(n))), ...newNotes];
+  // Only the chunks holding touched tickets are rewritten; the head always is (it carries syncedAt).
+  await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds } });
+  return { tickets, notes, mode: 'update', read: fresh.size };
+}

@@ -1,0 +1,45 @@
+/**
+ * A Ticket as stored in the sprint issue cache (see sprint/sprint-issue-cache.ts): the domain's
+ * Ticket, field for field, read back through a strict schema like every other stored record. The
+ * type check below fails to compile if the domain's Ticket gains a field this schema does not store.
+ */
+import { z } from 'zod';
+import type { Ticket } from '../../domain/ticket';
+import { decisionSchema, suggestionSchema } from '../../jira/decision-property';
+
+const cycle = { breached: z.boolean(), remainingMs: z.number().optional(), breachAtMs: z.number().optional() };
+
+export const storedTicketSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  summary: z.string().optional(),
+  issueType: z.string(),
+  statusCategory: z.enum(['new', 'indeterminate', 'done', 'unknown']),
+  priorityName: z.string().optional(),
+  severityValue: z.string().optional(),
+  labels: z.array(z.string()),
+  components: z.array(z.string()),
+  createdMs: z.number().optional(),
+  resolvedMs: z.number().optional(),
+  storyPoints: z.number().optional(),
+  timeSpentSeconds: z.number().optional(),
+  worklogs: z.array(z.object({ startedMs: z.number(), seconds: z.number(), authorAccountId: z.string().optional() })).optional(),
+  slaClocks: z.array(z.object({ name: z.string(), completedCycles: z.array(z.object(cycle)), ongoingCycle: z.object({ ...cycle, paused: z.boolean() }).optional() })),
+  sprints: z.array(z.object({ id: z.number().int(), name: z.string(), state: z.enum(['future', 'active', 'closed']) })),
+  assigneeAccountId: z.string().optional(),
+  decision: decisionSchema.optional(),
+  suggestion: suggestionSchema.optional(),
+});
+
+type Stored = z.infer<typeof storedTicketSchema>;
+// Compile-time checks, both directions: a stored ticket is a Ticket, and the schema names every
+// field of Ticket (a field added to the domain and forgotten here fails the build).
+const storedIsTicket = (s: Stored): Ticket => s;
+const everyFieldStored: Record<keyof Ticket, true> = Object.fromEntries(Object.keys(storedTicketSchema.shape).map((k) => [k, true])) as Record<keyof Stored, true>;
+void storedIsTicket;
+void everyFieldStored;
+
+/** Only what the domain reads: drop `undefined` keys so the stored JSON stays small. */
+export function toStoredTicket(ticket: Ticket): Stored {
+  return storedTicketSchema.parse(ticket);
+}
