@@ -10,12 +10,14 @@
  *   the app never needs), at least 1, counted once per distinct query the operation needs;
  * - worklogs: 1 call per issue with more than 20 worklogs (T), since search embeds at most 20;
  * - writes: 1 per step the decision plan carries out (sprint move, labels, assignee, comment, property);
- * - incremental hourly rollup: the board, its sprints, the field list, one `updated >= last` search
- *   page per 100 changed issues (min 1, also catching the ledger's deferrals and defects), one
- *   `GET /worklog/updated?since=` page and, when any worklog changed, one `POST /worklog/list` per
- *   1,000 changed worklogs (these two endpoints are Jira's but not yet in src/jira/operations.ts).
- * The board's estimation field (`getConfiguration`) is not in any bound: the default capacity model
- * is hours, which does not read story points.
+ * - incremental hourly rollup: the board, its sprints, the field list, the sprint's membership (ids
+ *   only, ⌈n/5000⌉: an issue leaving the sprint does not match `sprint = N AND updated >= …`), one
+ *   `updated >=` page per 100 changed issues (min 1; logging work updates the issue, so changed
+ *   worklogs come with it), the full worklog lists of changed issues with more than 20, and the
+ *   ledger's search (deferrals and defects since the sprint started) as measured;
+ * - a parallel read's id list is not in any bound (it is how pages run side by side), its pages are.
+ * The board's estimation field (`getConfiguration`) is not in any bound (the budgets allow it): the
+ * default capacity model is hours; velocity reads it.
  */
 import type { Measured, ScenarioOutput } from './scenario';
 import type { DrainSummary, SiteFacts } from './sim-process';
@@ -62,8 +64,19 @@ export interface Budget {
 
 const SEARCH = 'searchAndReconsileIssuesUsingJqlPost';
 const WRITES = ['editIssue', 'assignIssue', 'setIssueProperty', 'addComment', 'moveIssuesToSprintAndRank', 'moveIssuesToBacklog'];
-const pagesOf = (log: DrainSummary): number => log.searches.reduce((sum, s) => sum + Math.max(1, Math.ceil(s.issues / 100)), 0);
-const searchText = (log: DrainSummary): string => (log.searches.length ? ` + Σ⌈n/100⌉ over ${log.searches.length} search${log.searches.length === 1 ? '' : 'es'} (n = ${log.searches.map((s) => s.issues).join(', ')})` : '');
+/**
+ * The searches a bound counts: a parallel read's id list (ids only, same JQL as a read whose pages
+ * were split by id) is how the app parallelises, not data the operation needs, so it is left out;
+ * the split pages count with their query. Ids-only searches the app needs (a sprint's membership)
+ * count ⌈n/5000⌉.
+ */
+const needed = (log: DrainSummary) => log.searches.filter((s) => !(s.idsOnly && log.searches.some((o) => o.splitPages > 0 && o.key.replace(' [+worklog]', '') === s.key.replace(' [ids]', ''))));
+const pagesOfSearch = (s: { idsOnly: boolean; issues: number }): number => Math.max(1, Math.ceil(s.issues / (s.idsOnly ? 5000 : 100)));
+const pagesOf = (log: DrainSummary): number => needed(log).reduce((sum, s) => sum + pagesOfSearch(s), 0);
+const searchText = (log: DrainSummary): string => {
+  const list = needed(log);
+  return list.length ? ` + Σ⌈n/100⌉ (⌈n/5000⌉ ids only) over ${list.length} search${list.length === 1 ? '' : 'es'} (n = ${list.map((s) => `${s.issues}${s.idsOnly ? ' ids' : ''}`).join(', ')})` : '';
+};
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { value: number; formula: string } {
@@ -75,6 +88,7 @@ function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { val
   switch (m.op) {
     case 'panel.fresh':
     case 'panel.stale':
+    case 'panel.budget':
       return { value: context + 2 + data, formula: `board 1 + sprints ⌈S/50⌉ + fields 1 + issue 1 + permissions 1${searchText(m.log)}${t}` };
     case 'apply.decision': {
       const writes = WRITES.reduce((sum, op) => sum + (m.log.byOperation[op] ?? 0), 0);
@@ -85,9 +99,19 @@ function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { val
     case 'history.stored':
       return { value: 1 + sprints, formula: 'board 1 + sprints ⌈S/50⌉ (rows stored)' };
     case 'hourly.unchanged':
-      return { value: context + 1 + 1, formula: 'board 1 + sprints ⌈S/50⌉ + fields 1 + `updated >=` search 1 + worklog/updated 1' };
-    case 'hourly.changed10':
-      return { value: context + Math.max(1, Math.ceil(changedIssues / 100)) + 1 + Math.ceil(changedIssues / 1000), formula: `board 1 + sprints ⌈S/50⌉ + fields 1 + \`updated >=\` search ⌈c/100⌉ + worklog/updated 1 + worklog/list ⌈u/1000⌉ (c = u = ${changedIssues})` };
+    case 'hourly.changed10': {
+      // The incremental bound: what an update must ask whatever the app's design — the sprint's
+      // membership (leaving a sprint does not match \`sprint = N AND updated >= …\`, so removals are only
+      // visible there: ids only, ⌈n/5000⌉), the issues changed since (⌈c/100⌉, at least 1), the full
+      // worklog lists of changed issues with more than 20, and the ledger's search as measured.
+      const c = m.op === 'hourly.changed10' ? changedIssues : 0;
+      const membership = Math.ceil(facts.activeSprintIssues / 5000);
+      const ledger = m.log.searches.filter((x) => x.key.startsWith('project =')).reduce((sum, x) => sum + pagesOfSearch(x), 0);
+      return {
+        value: context + membership + Math.max(1, Math.ceil(c / 100)) + ledger + T,
+        formula: `board 1 + sprints ⌈S/50⌉ + fields 1 + membership ⌈n/5000⌉ (n = ${facts.activeSprintIssues}) + \`updated >=\` ⌈c/100⌉ (c = ${c}, min 1) + ledger ${ledger}${t}`,
+      };
+    }
     case 'policy.preview':
       return { value: 1 + data, formula: `fields 1${searchText(m.log)}` };
     case 'naive.rollup':
@@ -100,7 +124,7 @@ function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { val
 const kb = (bytes: number): number => Math.round(bytes / 102.4) / 10;
 
 function naiveOf(op: string): string[] {
-  if (op === 'panel.fresh' || op === 'panel.stale') return ['naive.rollup'];
+  if (op === 'panel.fresh' || op === 'panel.stale' || op === 'panel.budget') return ['naive.rollup'];
   if (op.startsWith('hourly.') || op.startsWith('dashboard.')) return ['naive.rollup', 'naive.history'];
   if (op.startsWith('history.')) return ['naive.history'];
   return [];
@@ -174,6 +198,8 @@ export function budgets(sizes: readonly SizeReport[], bundles: readonly BundleRo
     if (panel) out.push({ budget: 'Issue panel (fresh rollup): ≤ 2 sequential round trips, ≤ 5 requests', size: s.size, measured: `${panel.roundTrips} round trips (depth ${panel.depth}), ${panel.requests} requests`, met: panel.ok && panel.roundTrips <= 2 && panel.requests <= 5 });
     const stalePanel = op(s, 'panel.stale');
     if (stalePanel) out.push({ budget: 'Issue panel (stale rollup): ≤ 2 sequential round trips, ≤ 5 requests', size: s.size, measured: `${stalePanel.roundTrips} round trips (depth ${stalePanel.depth}), ${stalePanel.requests} requests, ${stalePanel.wallMs} ms${stalePanel.ok ? '' : `, FAILED: ${stalePanel.error}`}`, met: stalePanel.ok && stalePanel.roundTrips <= 2 && stalePanel.requests <= 5 });
+    const update = op(s, 'panel.budget');
+    if (update) out.push({ budget: 'Panel budget update (panel.budget, after a stale panel.get): ≤ 1.1 × lower bound, one round trip after the panel\'s two', size: s.size, measured: `${update.requests} / ${update.lowerBound} = ${update.ratio}×, ${update.roundTrips} round trips (depth ${update.depth}), ${update.wallMs} ms`, met: update.ok && update.ratio <= 1.1 && update.roundTrips <= 3 });
     const apply = op(s, 'apply.decision');
     if (apply) out.push({ budget: 'Apply decision: ≤ 3 sequential round trips', size: s.size, measured: `${apply.roundTrips} round trips (depth ${apply.depth}), ${apply.requests} requests`, met: apply.ok && apply.roundTrips <= 3 });
     const fresh = op(s, 'dashboard.fresh');
@@ -181,9 +207,9 @@ export function budgets(sizes: readonly SizeReport[], bundles: readonly BundleRo
     const stale = op(s, 'dashboard.stale');
     if (stale) out.push({ budget: 'Dashboard, stale rollup: ≤ 1.1 × lower bound', size: s.size, measured: `${stale.requests} / ${stale.lowerBound} = ${stale.ratio}×`, met: stale.ok && stale.ratio <= 1.1 });
     const unchanged = op(s, 'hourly.unchanged');
-    if (unchanged) out.push({ budget: 'Hourly rollup, unchanged sprint: O(1) requests (≤ 2 × the incremental bound at every size)', size: s.size, measured: `${unchanged.requests} requests (bound ${unchanged.lowerBound}, ${unchanged.ratio}×)`, met: unchanged.ok && unchanged.requests <= 2 * unchanged.lowerBound });
+    if (unchanged) out.push({ budget: 'Hourly rollup, unchanged sprint: O(1) requests (≤ 1.1 × the incremental bound + the board configuration, at every size)', size: s.size, measured: `${unchanged.requests} requests (bound ${unchanged.lowerBound}, ${unchanged.ratio}×)`, met: unchanged.ok && unchanged.requests <= 1.1 * unchanged.lowerBound + 1 });
     const changed = op(s, 'hourly.changed10');
-    if (changed) out.push({ budget: 'Hourly rollup, 10 changed issues: bounded by the changes (≤ 2 × the incremental bound)', size: s.size, measured: `${changed.requests} requests (bound ${changed.lowerBound}, ${changed.ratio}×)`, met: changed.ok && changed.requests <= 2 * changed.lowerBound });
+    if (changed) out.push({ budget: 'Hourly rollup, 10 changed issues: bounded by the changes (≤ 1.1 × the incremental bound + the board configuration)', size: s.size, measured: `${changed.requests} requests (bound ${changed.lowerBound}, ${changed.ratio}×)`, met: changed.ok && changed.requests <= 1.1 * changed.lowerBound + 1 });
     const stored = op(s, 'history.stored');
     if (stored) out.push({ budget: 'History of closed sprints computed once (no search once stored)', size: s.size, measured: `${stored.searches} searches, ${stored.requests} requests when stored`, met: stored.ok && stored.searches === 0 });
   }

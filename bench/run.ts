@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--sizes 50,500,2000,5000] [--latency 100] [--jitter 50] [--naive-latency-max 1500] [--no-build]`
+ * `npm run bench [-- --quick] [--sizes 50,500,2000,5000] [--latency 100] [--jitter 50] [--naive-latency-max 1500] [--heap-mb 160] [--no-build]`
  *
  * Builds the Custom UI and measures what each surface loads, then, for each site size, runs every
  * operation of issue 6 against the Jira simulator with injected latency (bench/scenario.ts, one
@@ -28,6 +28,12 @@ const sizes = option('sizes', quick ? '50,300' : '50,500,2000,5000').split(',').
 const latencyMs = Number(option('latency', '100'));
 const jitterMs = Number(option('jitter', '50'));
 const naiveLatencyMaxRequests = Number(option('naive-latency-max', '1500'));
+/**
+ * V8's old-space limit of the app's process, as a Forge function of 256 MB gets it (Node sizes its
+ * heap from the container's memory): without one, V8 on a machine with gigabytes free lets garbage
+ * pile up before collecting, and RSS measures its laziness rather than what the app needs. 0: none.
+ */
+const heapMb = Number(option('heap-mb', '160'));
 const NOW = Date.UTC(2026, 10, 23, 9);
 
 function runSize(size: number): Promise<ScenarioOutput> {
@@ -42,7 +48,7 @@ function runSize(size: number): Promise<ScenarioOutput> {
   };
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'scenario.ts'), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: ['--import', 'tsx', '--expose-gc', ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [])],
       env: { ...process.env, BENCH_SCENARIO: JSON.stringify(input) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -20,10 +20,14 @@ export interface SimStart {
 }
 
 export interface SearchSummary {
-  /** JQL, and whether worklogs were asked for. */
+  /** JQL (an id-split page `(<jql>) AND id in (…)` counts under its `<jql>`), and whether worklogs or only ids were asked for. */
   readonly key: string;
+  /** Asked for ids only (Jira pages these 5,000 at a time). */
+  readonly idsOnly: boolean;
   pages: number;
   issues: number;
+  /** Of `pages`, those that were id-split pages of a parallel read. */
+  splitPages: number;
 }
 
 export interface DrainSummary {
@@ -48,7 +52,10 @@ export interface SiteFacts {
   readonly maxWorklogs: number;
 }
 
-type Message = { id: number; type: 'drain' | 'facts' | 'target' | 'change' | 'close' } | { id: number; type: 'latency'; fixedMs: number; jitterMs: number };
+type Message = { id: number; type: 'drain' | 'facts' | 'target' | 'change' | 'close' } | { id: number; type: 'latency'; fixedMs: number; jitterMs: number } | { id: number; type: 'clock'; nowMs: number };
+
+/** `(<jql>) AND id in (…)` → `<jql>`: the pages of one parallel read count as one query. */
+const SPLIT = /^\((.*)\) AND id in \([\d, ]*\)$/s;
 
 const start = JSON.parse(process.env.BENCH_SIM ?? '{}') as SimStart;
 
@@ -70,11 +77,14 @@ function add(summary: DrainSummary, entries: readonly RecordedRequest[], truncat
     if (r.responseBody !== undefined) summary.responseBytes += Buffer.byteLength(typeof r.responseBody === 'string' ? r.responseBody : JSON.stringify(r.responseBody));
     if (op === 'searchAndReconsileIssuesUsingJqlPost' && r.status === 200) {
       const body = r.body as { jql?: string; fields?: string[] };
-      const key = `${body.jql ?? ''}${body.fields?.includes('worklog') ? ' [+worklog]' : ''}`;
+      const split = (body.jql ?? '').match(SPLIT);
+      const idsOnly = body.fields?.length === 1 && body.fields[0] === 'id';
+      const key = `${split?.[1] ?? body.jql ?? ''}${body.fields?.includes('worklog') ? ' [+worklog]' : ''}${idsOnly ? ' [ids]' : ''}`;
       let s = summary.searches.find((x) => x.key === key);
-      if (!s) summary.searches.push((s = { key, pages: 0, issues: 0 }));
+      if (!s) summary.searches.push((s = { key, idsOnly, pages: 0, issues: 0, splitPages: 0 }));
       const issues = (r.responseBody as { issues?: unknown[] }).issues ?? [];
       s.pages++;
+      if (split) s.splitPages++;
       s.issues += issues.length;
       for (const issue of issues) {
         const id = truncated(issue);
@@ -157,6 +167,7 @@ async function main(): Promise<void> {
     } else if (message.type === 'facts') result = facts();
     else if (message.type === 'target') result = target();
     else if (message.type === 'change') result = change();
+    else if (message.type === 'clock') sim.clock.set(message.nowMs);
     else if (message.type === 'latency') sim.faults.set({ latency: { fixedMs: message.fixedMs, jitterMs: message.jitterMs } });
     else {
       clearInterval(timer);

@@ -1,8 +1,19 @@
 #!/usr/bin/env node
 /**
- * What each surface loads, gzipped, from the production build's Vite manifest: the entry and the
- * view's chunk with everything they import statically (lazy imports — the dashboard's charts — are
- * reported apart). Run after `npm run build`: `node scripts/bundle-size.cjs [--json]`.
+ * What each surface loads, gzipped, from the production build (`static/build`: its index.html and
+ * Vite manifest). Run after `npm run build`: `node scripts/bundle-size.cjs [--json] [--files]`.
+ *
+ * "Before first paint" is everything a surface downloads before it can show its own content:
+ * - what index.html loads: the entry script, its stylesheet and every `modulepreload` link;
+ * - the entry's static imports, transitively (the same files, as the manifest sees them);
+ * - the design-token themes `setGlobalTheme` imports at boot, which main.tsx awaits before it renders
+ *   (the colour theme — the larger of light and dark — plus the spacing, typography, shape and motion
+ *   themes it loads by default);
+ * - the surface's view chunk (`context.moduleKey` picks it) with its static imports, CSS included.
+ * "Loaded later" is what the view's own chunks import lazily (the dashboard's charts, shown after the
+ * numbers). What the entry imports only on demand (other themes, a custom brand theme, Forge's ADF
+ * renderer, a dismissible message's button) is neither: no surface loads it as built.
+ * test/e2e/bundle.e2e.ts checks these numbers against what Chromium actually downloads.
  */
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -10,6 +21,7 @@ const { gzipSync } = require('node:zlib');
 
 const build = join(__dirname, '..', 'static', 'build');
 const manifest = JSON.parse(readFileSync(join(build, '.vite', 'manifest.json'), 'utf8'));
+const html = readFileSync(join(build, 'index.html'), 'utf8');
 const gz = (file) => gzipSync(readFileSync(join(build, file)), { level: 9 }).length;
 
 /** Files a chunk needs before it runs: itself, its CSS and its static imports, transitively. */
@@ -21,23 +33,55 @@ function closure(key, seen = new Set()) {
   for (const dep of chunk.imports ?? []) closure(dep, seen);
   return seen;
 }
-const lazy = (key) => [...new Set((manifest[key]?.dynamicImports ?? []).flatMap((k) => [...closure(k)]))];
+const keyOfFile = (file) => Object.keys(manifest).find((k) => manifest[k].file === file);
+const union = (...sets) => new Set(sets.flatMap((s) => [...s]));
 
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
-const view = (name) => Object.keys(manifest).find((k) => k.endsWith(`views/${name}/${name}-view.tsx`));
+if (!entry) throw new Error('No entry in static/build/.vite/manifest.json: run `npm run build` first.');
+
+/** What index.html itself references: the entry script, stylesheets and modulepreload links. */
+const htmlFiles = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]).filter((f) => /\.(js|css)$/.test(f));
+
+/** The token themes main.tsx's `setGlobalTheme({ colorMode })` loads before the first render. */
+const themeKey = (name) => (manifest[entry].dynamicImports ?? []).find((k) => k.endsWith(`/artifacts/themes/atlassian-${name}.js`));
+const bootThemes = ['spacing', 'typography', 'shape', 'motion'].map(themeKey);
+const colourThemes = ['light', 'dark'].map(themeKey);
+if ([...bootThemes, ...colourThemes].some((k) => !k)) throw new Error('The token themes setGlobalTheme loads are not in the manifest: check static/src/main.tsx and this script.');
+const colourTheme = colourThemes.map((k) => [k, gz(manifest[k].file)]).sort((a, b) => b[1] - a[1])[0][0];
+const colourMode = colourTheme === colourThemes[1] ? 'dark' : 'light';
+
+const boot = union(new Set(htmlFiles), ...htmlFiles.map(keyOfFile).filter(Boolean).map((k) => closure(k)), closure(entry), ...[...bootThemes, colourTheme].map((k) => closure(k)));
+
+const view = (name) => {
+  const key = Object.keys(manifest).find((k) => k.endsWith(`views/${name}/${name}-view.tsx`));
+  if (!key) throw new Error(`No ${name} view chunk in the manifest.`);
+  return key;
+};
 const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
 const kb = (bytes) => Math.round(bytes / 102.4) / 10;
 
 const rows = ['panel', 'dashboard', 'settings'].map((name) => {
-  const files = new Set([...closure(entry), ...closure(view(name))]);
-  const js = [...files].filter((f) => f.endsWith('.js'));
-  const later = lazy(view(name)).filter((f) => !files.has(f));
-  // Lazy chunks of the view's own imports (e.g. charts behind a toggle) count as "later".
-  const entryFiles = closure(entry);
-  const nested = [...closure(view(name))].filter((f) => !entryFiles.has(f)).flatMap((f) => Object.values(manifest).filter((c) => c.file === f).flatMap((c) => (c.dynamicImports ?? []).flatMap((k) => [...closure(k)])));
-  const afterFirstPaint = [...new Set([...later, ...nested])].filter((f) => !files.has(f) && f.endsWith('.js'));
-  return { surface: name, jsGzipKB: kb(sum(js)), cssGzipKB: kb(sum([...files].filter((f) => f.endsWith('.css')))), lazyJsGzipKB: kb(sum(afterFirstPaint)) };
+  const files = union(boot, closure(view(name)));
+  // Lazy imports of the view's own chunks (not the entry's on-demand ones), with what they import.
+  const viewChunks = [...closure(view(name))].filter((f) => !boot.has(f)).map(keyOfFile).filter(Boolean);
+  const later = union(...viewChunks.flatMap((k) => (manifest[k].dynamicImports ?? []).map((d) => closure(d))));
+  const afterFirstPaint = [...later].filter((f) => !files.has(f) && f.endsWith('.js'));
+  return {
+    surface: name,
+    jsGzipKB: kb(sum([...files].filter((f) => f.endsWith('.js')))),
+    cssGzipKB: kb(sum([...files].filter((f) => f.endsWith('.css')))),
+    lazyJsGzipKB: kb(sum(afterFirstPaint)),
+    colourMode,
+    files: [...files].sort(),
+    lazyFiles: afterFirstPaint.sort(),
+  };
 });
 
-if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
-else for (const r of rows) console.log(`${r.surface.padEnd(10)} JS ${r.jsGzipKB} KB gz (+ CSS ${r.cssGzipKB} KB gz) before first paint; ${r.lazyJsGzipKB} KB gz JS loaded later`);
+// `--files` adds the file lists (to the JSON, or as lines under each surface) and the colour mode counted.
+const withFiles = process.argv.includes('--files');
+if (process.argv.includes('--json')) console.log(JSON.stringify(rows.map(({ colourMode: mode, files, lazyFiles, ...row }) => (withFiles ? { ...row, colourMode: mode, files, lazyFiles } : row)), null, 2));
+else
+  for (const r of rows) {
+    console.log(`${r.surface.padEnd(10)} JS ${r.jsGzipKB} KB gz (+ CSS ${r.cssGzipKB} KB gz) before first paint; ${r.lazyJsGzipKB} KB gz JS loaded later`);
+    if (withFiles) for (const f of [...r.files, ...r.lazyFiles.map((l) => `${l} (later)`)]) console.log(`           ${f}`);
+  }

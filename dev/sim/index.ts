@@ -11,7 +11,7 @@
  * ```
  */
 import type { AddressInfo } from 'node:net';
-import { siteClock, type ClockMode } from './clock';
+import { siteClock, type ClockMode, type MovableClock } from './clock';
 import { FaultController } from './faults/controller';
 import type { FaultConfig } from './faults/config';
 import { RequestLog, type RecordedRequest } from './http/request-log';
@@ -26,6 +26,7 @@ export type { FaultConfig } from './faults/config';
 export type { RecordedRequest } from './http/request-log';
 export type { SiteStore } from './site/store';
 export type { SiteScale } from './seed/scale';
+export type { MovableClock } from './clock';
 export { FaultController } from './faults/controller';
 
 export interface SimulatorOptions {
@@ -61,6 +62,11 @@ export interface Simulator {
   /** The live in-memory site, for tests to check what writes did. */
   readonly store: SiteStore;
   readonly users: Readonly<Record<LoginRole, SimulatorLogin>>;
+  /**
+   * The site's "now" (what relative JQL, SLA clocks and write stamps use). Frozen at `now` in tests;
+   * `sim.clock.set(ms)` / `sim.clock.advance(ms)` move it, e.g. in step with the app's clock.
+   */
+  readonly clock: Pick<MovableClock, 'now' | 'set' | 'advance'>;
 }
 
 const ROLES: readonly LoginRole[] = ['admin', 'po', 'dev', 'outsider'];
@@ -92,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     store,
     users,
+    clock: { now: clock.now, set: clock.set, advance: clock.advance },
     requests: () => log.all(),
     clearRequests: () => log.clear(),
     close: () =>

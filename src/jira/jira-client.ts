@@ -40,6 +40,8 @@ export interface TicketQuery {
   readonly maxIssues?: number;
 }
 
+type MappedIssue = { readonly ticket: Ticket; readonly worklogsComplete: boolean };
+
 export interface TicketResult {
   readonly tickets: Ticket[];
   /** Mapping notes, prefixed with the issue key. */
@@ -80,17 +82,26 @@ export class JiraClient {
     return discoverFields(await this.fieldList(), options);
   }
 
-  /** Issues matching the JQL, as Tickets (with the decision property), in Jira's order. */
+  /**
+   * Issues matching the JQL, as Tickets (with the decision property), in Jira's order. Each page is
+   * mapped as it arrives, so only one page of raw JSON is held at a time.
+   */
   async searchTickets(query: TicketQuery): Promise<TicketResult> {
     const fields = fieldsToRequest(query.catalog);
-    const raw = await this.slots.run(() => this.issues.search({
+    const pages = this.issues.searchPages({
       jql: query.jql,
       fields: query.worklogs ? [...fields, 'worklog'] : fields,
       properties: [DECISION_PROPERTY_KEY],
       ...(query.reconcileIssueIds ? { reconcileIssueIds: query.reconcileIssueIds } : {}),
       ...(query.maxIssues !== undefined ? { maxIssues: query.maxIssues } : {}),
-    }));
-    return this.toTickets(raw, query);
+    });
+    const notes: string[] = [];
+    const mapped = await this.slots.run(async () => {
+      const all: MappedIssue[] = [];
+      for await (const raw of pages) all.push(...this.mapRaw(raw, query.catalog, notes));
+      return all;
+    });
+    return this.completeWorklogs(mapped, notes, query);
   }
 
   /**
@@ -134,10 +145,16 @@ export class JiraClient {
     return { ...result, ticket };
   }
 
-  private async toTickets(raw: readonly RawIssue[], query: TicketQuery): Promise<TicketResult> {
+  /** One issue as a Ticket. */
+  private toTickets(raw: readonly RawIssue[], query: TicketQuery): Promise<TicketResult> {
     const notes: string[] = [];
-    const mapped = raw.flatMap((issue) => {
-      const result = mapIssue(issue, query.catalog);
+    return this.completeWorklogs(this.mapRaw(raw, query.catalog, notes), notes, query);
+  }
+
+  /** Raw issues to Tickets; what could not be read goes to `notes`. */
+  private mapRaw(raw: readonly RawIssue[], catalog: FieldCatalog, notes: string[]): MappedIssue[] {
+    return raw.flatMap((issue) => {
+      const result = mapIssue(issue, catalog);
       if (!result.ok) {
         notes.push(result.error);
         return [];
@@ -145,10 +162,14 @@ export class JiraClient {
       notes.push(...result.issue.notes.map((n) => `${result.issue.ticket.key}: ${n}`));
       return [result.issue];
     });
+  }
+
+  private async completeWorklogs(mapped: readonly MappedIssue[], notes: string[], query: TicketQuery): Promise<TicketResult> {
     const window = query.worklogs?.window;
     const tickets = await mapBounded(mapped, WORKLOG_CONCURRENCY, async ({ ticket, worklogsComplete }) =>
       query.worklogs && !worklogsComplete ? { ...ticket, worklogs: await this.slots.run(() => this.issues.worklogs(ticket.key, window)) } : ticket,
     );
     return { tickets, notes };
   }
+
 }

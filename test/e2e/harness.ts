@@ -13,8 +13,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface E2e {
   readonly app: Started;
   readonly browser: Browser;
-  /** Open a preview page (e.g. `/panel/SUP-254?as=po`) and wait until the app has rendered. */
-  open(path: string): Promise<Page>;
+  /**
+   * Open a preview page (e.g. `/panel/SUP-254?as=po`) and wait until the app has rendered.
+   * `beforeLoad` runs on the new page before it navigates (e.g. to `page.route` the app's requests).
+   */
+  open(path: string, options?: { beforeLoad?: (page: Page) => Promise<void> }): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,12 +33,13 @@ export async function startE2e(): Promise<E2e> {
   return {
     app,
     browser,
-    async open(path) {
+    async open(path, options = {}) {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       pages.push(page);
       page.on('pageerror', (error) => {
         throw error;
       });
+      await options.beforeLoad?.(page);
       await page.goto(`${app.preview.url}${path}`);
       await page.waitForSelector('#root > *');
       return page;

@@ -120,7 +120,10 @@ const historyCost = () => {
 };
 /** board 1 + sprints ⌈S/50⌉ (= 1 here) + the field list 1: every operation on a project starts with these. */
 const CONTEXT = { getAllBoards: 1, getAllSprints: 1, getFields: 1 };
-/** The board configuration (estimation field): asked by the rollup and dashboard, not by the panel (docs/performance.md, budget 2). */
+/**
+ * The board configuration (its estimation field): asked by the sprint use cases the first time,
+ * then remembered for a day (src/app/storage/board-estimation.ts); panel.get never asks.
+ */
 const CONFIG = { getConfiguration: 1 };
 /** A ledger search (deferrals and bugs since a date): measured at one page each on this site (5 and 29 issues). */
 const LEDGER_PAGES = 1;
@@ -140,7 +143,14 @@ describe('hourly rollup (rollUpAll as the app, SUP registered, empty store)', ()
     a.clock.nowMs = NOW + 60 * MINUTE;
     const update = updateCost(65); // the hour since the last run and a 5-minute overlap
     const run = await measure(a, a.hourly);
-    run.expectRequests('hourly rollup, second run', { ...CONTEXT, ...CONFIG, [SEARCH]: update.searches + LEDGER_PAGES, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
+    run.expectRequests('hourly rollup, second run', { ...CONTEXT, [SEARCH]: update.searches + LEDGER_PAGES, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
+  });
+
+  it('a panel.budget update after the hourly run reuses the run\'s issue cache (the same fields): no full read', async () => {
+    a.clock.nowMs = NOW + 131 * MINUTE;
+    const update = updateCost(76);
+    const budget = await measure(a, () => a.call('panel.budget', {}, PANEL_ISSUE));
+    budget.expectRequests('panel.budget after the hourly run', { ...CONTEXT, getIssue: 1, getMyPermissions: 1, [SEARCH]: update.searches, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
   });
 });
 
@@ -157,7 +167,7 @@ describe('dashboard.get (po, empty store)', () => {
   it('fresh rollup (1 minute later): no search at all, only the project context', async () => {
     a.clock.nowMs = NOW + MINUTE;
     const view = await measure(a, () => a.call('dashboard.get', {}));
-    view.expectRequests('dashboard.get, fresh rollup', { ...CONTEXT, ...CONFIG }); // zero searches, zero worklogs
+    view.expectRequests('dashboard.get, fresh rollup', CONTEXT); // zero searches, zero worklogs, the estimation field remembered
     expect(sim.requests().filter((r) => r.operationId === SEARCH)).toEqual([]);
   });
 
@@ -165,7 +175,7 @@ describe('dashboard.get (po, empty store)', () => {
     a.clock.nowMs = NOW + 71 * MINUTE;
     const update = updateCost(76);
     const view = await measure(a, () => a.call('dashboard.get', {}));
-    view.expectRequests('dashboard.get, stale rollup', { ...CONTEXT, ...CONFIG, [SEARCH]: update.searches + LEDGER_PAGES, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
+    view.expectRequests('dashboard.get, stale rollup', { ...CONTEXT, [SEARCH]: update.searches + LEDGER_PAGES, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
   });
 });
 
@@ -183,8 +193,8 @@ describe('panel.get (po, a support ticket outside the sprint, no decision)', () 
   it('then panel.budget reads the sprint in full (nothing cached yet): its pages, then the truncated worklog lists', async () => {
     const active = activeCost();
     const budget = await measure(a, () => a.call('panel.budget', {}, PANEL_ISSUE));
-    budget.expectRequests('panel.budget, no cache', { ...CONTEXT, ...PANEL, [SEARCH]: active.pages, getIssueWorklog: active.worklogCalls });
-    expect(budget.trips).toEqual({ roundTrips: 2 + active.pages + (active.worklogCalls > 0 ? 1 : 0), requests: 5 + active.pages + active.worklogCalls });
+    budget.expectRequests('panel.budget, no cache', { ...CONTEXT, ...CONFIG, ...PANEL, [SEARCH]: active.pages, getIssueWorklog: active.worklogCalls });
+    expect(budget.trips).toEqual({ roundTrips: 2 + active.pages + (active.worklogCalls > 0 ? 1 : 0), requests: 6 + active.pages + active.worklogCalls });
   });
 
   it('fresh stored rollup: 2 round trips, 5 requests (issue 6 budget: ≤ 2 and ≤ 5)', async () => {

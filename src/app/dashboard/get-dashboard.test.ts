@@ -115,7 +115,7 @@ describe('dashboard.get freshness', () => {
     const view = dataOf(await get());
     expect(view.sprint?.source).toBe('stored');
     expect(h.count(SEARCH)).toBe(0);
-    expect(h.sim.requests().length).toBe(4); // board, board configuration, sprints, fields
+    expect(h.sim.requests().length).toBe(3); // board, sprints, fields (the board configuration is remembered for a day)
   });
 
   it('recomputes a stale rollup (older than the freshness limit), searching only the active sprint', async () => {

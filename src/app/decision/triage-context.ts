@@ -13,6 +13,7 @@ import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
 import type { ProjectContext } from '../sprint/project-context';
 import { loadPolicyVersion, type LoadedPolicy } from '../storage/policy-versions';
+import { boardEstimationField } from '../storage/board-estimation';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
 import type { ProjectSettings } from '../settings/project-settings';
 import { readIssue, type IssueSnapshot } from './issue-snapshot';
@@ -50,6 +51,13 @@ export interface TriageContext {
 export interface TriageLoadOptions {
   /** Load the issue's comments too, when this says so for the project's settings. */
   readonly comments?: (settings: ProjectSettings) => boolean;
+  /**
+   * Read the board's estimation field whatever the capacity model (in the second round trip), so the
+   * field catalog is the one the sprint use cases build (loadProjectContext): the sprint issue cache
+   * is keyed by the fields it was read with, and a panel reading the sprint with other fields would
+   * make every later update a full read.
+   */
+  readonly sprintCatalog?: boolean;
 }
 
 const startOf = (s: Sprint): number => (s.startDate ? Date.parse(s.startDate) : Number.MAX_SAFE_INTEGER);
@@ -65,7 +73,7 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
     ports.jira.discoverFields(), // fetches the field list in this round trip; the call below reuses it
   ]);
   const { settings } = loaded;
-  const pointsFieldUnknown = settings.capacity.model === 'points' && !settings.storyPointsFieldId && board !== null;
+  const pointsFieldUnknown = (options.sprintCatalog === true || settings.capacity.model === 'points') && !settings.storyPointsFieldId && board !== null;
   const discover = (storyPointsFieldId: string | null | undefined) =>
     ports.jira.discoverFields({
       ...(storyPointsFieldId ? { storyPointsFieldId } : {}),
@@ -75,7 +83,7 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
   const [sprints, issue, estimationFieldId, policy, comments] = await Promise.all([
     board ? ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']) : Promise.resolve([]),
     readIssue(ports.jira, issueKey, first.catalog, { worklogs: settings.capacity.model === 'hours' }),
-    pointsFieldUnknown && board ? ports.jira.agile.estimationFieldId(board.id) : Promise.resolve(undefined),
+    pointsFieldUnknown && board ? boardEstimationField(ports, projectKey, board.id) : Promise.resolve(undefined),
     loadPolicyVersion(ports.store, projectKey, settings.policyVersion),
     options.comments?.(settings) ? ports.jira.issues.comments(issueKey) : Promise.resolve(undefined),
   ]);

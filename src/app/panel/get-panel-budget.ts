@@ -3,8 +3,8 @@
  * The panel calls it after `panel.get` said `budgetNeedsUpdate` (no stored rollup, or a stale one),
  * so the verdict shows at once and the gauges follow.
  *
- * Cost: the panel's two round trips (the ticket, the user's permissions on it, the board and its
- * sprints: the same access checks as `panel.get`), then the sprint's update through its issue cache —
+ * Cost: the panel's two round trips (the ticket, the user's permissions on it, the board, its
+ * sprints and its estimation field: the same access checks as `panel.get`), then the sprint's update through its issue cache —
  * one more round trip of two requests when the cache is there (membership and changed issues), a
  * full parallel read of the sprint when it is not.
  */
@@ -15,7 +15,7 @@ import { updatedActiveRollupOrProblem } from './active-rollup';
 import { panelBudget, panelWip } from './panel-budget';
 
 export async function getPanelBudget(ports: Ports, target: TriageTarget): Promise<PanelBudgetView> {
-  const context = await loadTriageContext(ports, target);
+  const context = await loadTriageContext(ports, target, { sprintCatalog: true });
   const { settings } = context.loaded;
   const { ticket } = context.issue;
   const active = context.activeSprint;

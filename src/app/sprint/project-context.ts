@@ -4,6 +4,7 @@
  * the board's estimation field. Loaded in two round trips: the board first, then the rest at once.
  */
 import { AppError } from '../app-error';
+import { boardEstimationField } from '../storage/board-estimation';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
 import type { Board, Sprint } from '../../jira/client/agile-client';
 import type { FieldCatalog } from '../../jira/field-catalog';
@@ -27,7 +28,7 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
   // Jira hides boards the user cannot see, so "none" also covers "no access": say both.
   if (!board) throw new AppError('NOT_FOUND', `No Scrum board of project ${projectKey} is visible to you. Interrupt Budget works with Scrum boards: create one, or ask for access to the project.`);
   const [estimationFieldId, sprints] = await Promise.all([
-    loaded.settings.storyPointsFieldId ? Promise.resolve(loaded.settings.storyPointsFieldId) : ports.jira.agile.estimationFieldId(board.id),
+    loaded.settings.storyPointsFieldId ? Promise.resolve(loaded.settings.storyPointsFieldId) : boardEstimationField(ports, projectKey, board.id),
     ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']),
     ports.jira.discoverFields(), // fetches the field list in this round trip; the call below reuses it
   ]);

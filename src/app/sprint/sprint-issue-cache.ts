@@ -65,6 +65,38 @@ export type CacheRead = { readonly cached?: CachedSprint; readonly problem?: str
 const bytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
 const bucketOf = (ticket: Ticket, chunkCount: number): number => Number(ticket.id) % chunkCount;
 
+/**
+ * The tickets spread over `chunkCount` buckets by `id mod chunkCount`, with each bucket's size as a
+ * JSON array (`sizes` are the tickets' own JSON sizes, in the same order).
+ */
+function spread(stored: readonly Ticket[], sizes: readonly number[], chunkCount: number): { buckets: Ticket[][]; bucketBytes: number[] } {
+  const buckets: Ticket[][] = Array.from({ length: chunkCount }, () => []);
+  const bucketBytes = Array.from({ length: chunkCount }, () => 2); // "[]"
+  stored.forEach((ticket, i) => {
+    const index = bucketOf(ticket, chunkCount);
+    const bucket = buckets[index] as Ticket[];
+    bucketBytes[index] = (bucketBytes[index] as number) + (sizes[i] as number) + (bucket.length > 0 ? 1 : 0); // "," between tickets
+    bucket.push(ticket);
+  });
+  return { buckets, bucketBytes };
+}
+
+/**
+ * A fresh layout: about {@link TARGET_CHUNK_BYTES} a chunk, and more chunks while one would still be
+ * past {@link MAX_CHUNK_BYTES}. Issue ids are not spread evenly over residues: a site where three
+ * projects create issues in turn gives one sprint ids three apart, so with a chunk count divisible by
+ * three every ticket lands in a third of the chunks. A next count that does not share the step
+ * spreads them again. (Only a single ticket bigger than a chunk cannot be fitted; it stops the search.)
+ */
+function freshLayout(stored: readonly Ticket[], sizes: readonly number[]): ReturnType<typeof spread> {
+  const total = sizes.reduce((sum, n) => sum + n, 0);
+  const first = Math.max(1, Math.ceil(total / TARGET_CHUNK_BYTES));
+  for (let chunkCount = first; ; chunkCount++) {
+    const layout = spread(stored, sizes, chunkCount);
+    if (layout.bucketBytes.every((n) => n <= MAX_CHUNK_BYTES) || chunkCount >= Math.max(first, stored.length)) return layout;
+  }
+}
+
 /** The cached sprint, nothing (never cached), or a problem (damaged or half-written: re-read it). */
 export async function readSprintCache(store: KeyValueStore, projectKey: string, sprintId: number): Promise<CacheRead> {
   const prefix = cacheKey(projectKey, sprintId);
@@ -98,12 +130,11 @@ export interface CacheWrite {
 /** Store the sprint's tickets; returns the number of chunks written (for the tests and the benchmark). */
 export async function writeSprintCache(store: KeyValueStore, projectKey: string, sprintId: number, write: CacheWrite): Promise<number> {
   const stored = write.tickets.map(toStoredTicket);
-  const total = stored.reduce((sum, t) => sum + bytes(t), 0);
+  const sizes = stored.map(bytes);
   const reuse = write.previous?.layout.length;
-  const chunkCount = reuse ?? Math.max(1, Math.ceil(total / TARGET_CHUNK_BYTES));
-  const buckets: Ticket[][] = Array.from({ length: chunkCount }, () => []);
-  for (const ticket of stored) buckets[bucketOf(ticket, chunkCount)]?.push(ticket);
-  if (reuse && buckets.some((b) => bytes(b) > MAX_CHUNK_BYTES)) {
+  const { buckets, bucketBytes } = reuse ? spread(stored, sizes, reuse) : freshLayout(stored, sizes);
+  const chunkCount = buckets.length;
+  if (reuse && bucketBytes.some((n) => n > MAX_CHUNK_BYTES)) {
     const { previous: _grown, ...rechunk } = write;
     return writeSprintCache(store, projectKey, sprintId, rechunk);
   }

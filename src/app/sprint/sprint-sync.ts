@@ -9,9 +9,13 @@
  * - the issues of the sprint updated since the last sync (`updated >= -Mm`, a relative period, so
  *   the searching user's time zone cannot shift it), with their worklogs. Logging, editing or
  *   deleting work updates the issue, and so does adding it to the sprint or any field change.
+ *   Writing an entity property (the decision) does not, so the invocation's own issues
+ *   (`reconcileIssueIds`) are asked for whatever their `updated` (`… OR id in (…)`).
  * The period reaches {@link OVERLAP_MS} further back than the last sync, for clock skew between the
  * app and Jira and for Jira's search index trailing a write. An issue in the membership that is
- * neither cached nor updated (it should not happen; index lag can make it) is fetched by id.
+ * neither cached nor updated (it should not happen; index lag can make it) is fetched by id. Only
+ * the chunks of tickets that differ from the cached ones are rewritten (the overlap re-reads some
+ * unchanged ones every time).
  *
  * Without a usable cache — never synced, damaged, read with other fields or another sprint window,
  * or last read in full more than {@link FULL_RESYNC_MS} ago (a daily full read heals anything an
@@ -24,6 +28,7 @@ import type { Sprint } from '../../jira/client/agile-client';
 import { JiraError } from '../../jira/errors';
 import { fieldsToRequest } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
+import { toStoredTicket } from '../storage/stored-ticket';
 import type { ProjectContext } from './project-context';
 import { readSprintCache, writeSprintCache, type CachedSprint } from './sprint-issue-cache';
 
@@ -75,9 +80,13 @@ async function update(ports: Ports, context: ProjectContext, sprint: Sprint, win
   const jql = `sprint = ${sprint.id}`;
   const minutes = Math.ceil((now - cached.syncedAt + OVERLAP_MS) / 60_000);
   const query = { catalog: context.catalog, worklogs: { window }, ...reconcile(options) };
+  // The invocation's own issues are read again whatever their `updated`: what it wrote may be an
+  // entity property (the decision), which Jira stores without moving `updated`.
+  const own = [...new Set(options.reconcileIssueIds ?? [])];
+  const since = `updated >= -${minutes}m`;
   const [memberIds, changed] = await Promise.all([
     ports.jira.issueIds(jql, options.reconcileIssueIds),
-    ports.jira.searchTicketsParallel({ ...query, jql: `${jql} AND updated >= -${minutes}m` }),
+    ports.jira.searchTicketsParallel({ ...query, jql: `${jql} AND ${own.length ? `(${since} OR id in (${own.join(', ')}))` : since}` }),
   ]);
   const byId = new Map(cached.tickets.map((t) => [t.id, t]));
   const fresh = new Map(changed.tickets.map((t) => [t.id, t]));
@@ -90,7 +99,12 @@ async function update(ports: Ports, context: ProjectContext, sprint: Sprint, win
     const ticket = fresh.get(id) ?? byId.get(id);
     return ticket ? [ticket] : [];
   });
-  const touchedIds = new Set([...fresh.keys(), ...cached.tickets.filter((t) => !members.has(t.id)).map((t) => t.id)]);
+  // Re-read tickets that are as stored (read again only because of the overlap) leave their chunk alone.
+  const same = (ticket: Ticket): boolean => {
+    const before = byId.get(ticket.id);
+    return before !== undefined && JSON.stringify(toStoredTicket(before)) === JSON.stringify(toStoredTicket(ticket));
+  };
+  const touchedIds = new Set([...[...fresh.values()].filter((t) => !same(t)).map((t) => t.id), ...cached.tickets.filter((t) => !members.has(t.id)).map((t) => t.id)]);
   const touchedKeys = new Set(cached.tickets.filter((t) => touchedIds.has(t.id)).map((t) => t.key).concat([...fresh.values()].map((t) => t.key)));
   const newNotes = [...changed.notes, ...fetched.notes];
   const notes = [...cached.notes.filter((n) => !touchedKeys.has(noteKey(n))), ...newNotes];

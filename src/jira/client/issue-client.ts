@@ -39,23 +39,34 @@ export class IssueClient {
   /** The issues matching the JQL, following `nextPageToken` until `isLast` or `maxIssues`. */
   async search(request: SearchRequest): Promise<RawIssue[]> {
     const issues: RawIssue[] = [];
+    for await (const page of this.searchPages(request)) issues.push(...page);
+    return issues;
+  }
+
+  /**
+   * The same issues, a page at a time: a caller that maps each page as it arrives holds one page of
+   * raw JSON at a time instead of the whole result (thousands of issues with embedded worklogs).
+   */
+  async *searchPages(request: SearchRequest): AsyncGenerator<RawIssue[]> {
     const max = request.maxIssues ?? Number.POSITIVE_INFINITY;
-    if (max <= 0) return issues;
+    let seen = 0;
     let nextPageToken: string | undefined;
-    do {
+    while (seen < max) {
       const body = {
         jql: request.jql,
         fields: request.fields,
-        maxResults: Math.max(1, Math.min(request.pageSize ?? DEFAULT_PAGE, max - issues.length)),
+        maxResults: Math.max(1, Math.min(request.pageSize ?? DEFAULT_PAGE, max - seen)),
         ...(request.properties?.length ? { properties: request.properties } : {}),
         ...(request.reconcileIssueIds?.length ? { reconcileIssues: request.reconcileIssueIds.slice(0, 50) } : {}),
         ...(nextPageToken ? { nextPageToken } : {}),
       };
       const page = await this.http.json('searchAndReconsileIssuesUsingJqlPost', { method: 'POST', route: route`/rest/api/3/search/jql`, body }, searchPageSchema);
-      issues.push(...(page.issues as RawIssue[]));
+      const issues = (page.issues as RawIssue[]).slice(0, max - seen);
+      seen += issues.length;
+      yield issues;
       nextPageToken = page.isLast === true || !page.nextPageToken ? undefined : page.nextPageToken;
-    } while (nextPageToken && issues.length < max);
-    return issues.slice(0, max);
+      if (!nextPageToken) return;
+    }
   }
 
   /**

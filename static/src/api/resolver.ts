@@ -11,6 +11,7 @@ import type {
   DashboardView,
   Envelope,
   FieldSearchResult,
+  PanelBudgetView,
   PanelView,
   PolicyPreview,
   PreviewPolicyPayload,
@@ -34,6 +35,8 @@ async function call<T>(key: string, payload: object = {}): Promise<Envelope<T>> 
 export const resolver = {
   panel: {
     get: () => call<PanelView>('panel.get'),
+    /** The active sprint's budget and WIP for this ticket, brought up to date (after `get` said `budgetNeedsUpdate`). */
+    budget: () => call<PanelBudgetView>('panel.budget'),
     applyDecision: (payload: ApplyDecisionPayload) => call<ApplyDecisionResult>('panel.applyDecision', payload),
   },
   dashboard: {

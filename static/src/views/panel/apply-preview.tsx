@@ -2,43 +2,24 @@
 import { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { OutcomePreview, PanelView, PlannedStep } from '../../../../src/contract/panel';
-import { formatAmount, personText, PLANNED_ACTION_LABEL } from './format';
+import { BudgetFacts } from './budget-facts';
+import { personText, PLANNED_ACTION_LABEL } from './format';
 import { StepList } from './step-list';
-import { factsStyle, sectionStyle, subtleText, termStyle, valueStyle, headingStyle } from './panel-style';
+import { factsStyle, sectionStyle, termStyle, valueStyle, headingStyle } from './panel-style';
+import type { BudgetUpdate } from './use-budget-update';
 
 const ACTION_LOOK: Record<PlannedStep['action'], ThemeAppearance> = { do: 'inprogress', skip: 'default', blocked: 'removed' };
 
-function BudgetFacts({ view }: { view: PanelView }) {
-  const { budget } = view;
-  if (!budget) return null;
-  const after = budget.remainingAfter;
-  const over = after !== null && after < 0;
-  return (
-    <>
-      <dt style={termStyle}>Budget</dt>
-      <dd style={{ ...valueStyle, display: 'block' }}>
-        {budget.counted ? (
-          <>Already counted: {formatAmount(budget.remaining, budget.unit)} of {formatAmount(budget.budget, budget.unit)} left.</>
-        ) : after !== null ? (
-          <>
-            {over ? (
-              <strong>{formatAmount(-after, budget.unit)} over</strong>
-            ) : (
-              <strong>{formatAmount(after, budget.unit)} left</strong>
-            )}{' '}
-            of {formatAmount(budget.budget, budget.unit)} after this ticket
-            {budget.ticketCost?.estimated ? ' (estimated)' : ''}.
-          </>
-        ) : (
-          <>Does not count against the budget ({formatAmount(budget.remaining, budget.unit)} left).</>
-        )}
-        <span style={{ ...subtleText, display: 'block' }}>{budget.explanation}</span>
-      </dd>
-    </>
-  );
+export interface ApplyPreviewProps {
+  readonly view: PanelView;
+  readonly preview: OutcomePreview;
+  readonly budgetUpdate: BudgetUpdate;
+  readonly me?: string;
+  readonly locale?: string;
+  readonly timeZone?: string;
 }
 
-export function ApplyPreview({ view, preview, me }: { view: PanelView; preview: OutcomePreview; me?: string }) {
+export function ApplyPreview({ view, preview, budgetUpdate, me, locale, timeZone }: ApplyPreviewProps) {
   const interrupting = preview.outcome === 'interrupt';
   const contact = view.supportContact;
   return (
@@ -51,7 +32,7 @@ export function ApplyPreview({ view, preview, me }: { view: PanelView; preview: 
           <>
             <dt style={termStyle}>Sprint</dt>
             <dd style={valueStyle}>{preview.targetSprint ? preview.targetSprint.name : 'No active sprint to move it into'}</dd>
-            <BudgetFacts view={view} />
+            <BudgetFacts view={view} update={budgetUpdate} locale={locale} timeZone={timeZone} />
           </>
         ) : null}
         {preview.outcome === 'backlog' ? (

@@ -17,14 +17,19 @@ import { OUTCOMES, type Outcome } from '../../../../src/domain/outcome';
 import { ApplyPreview } from './apply-preview';
 import { OUTCOME_LABEL, OUTCOME_MEANING } from './format';
 import { cardStyle, headingStyle, rowStyle, subtleText } from './panel-style';
+import type { BudgetUpdate } from './use-budget-update';
 
 export interface DecisionFormProps {
   readonly view: PanelView;
+  /** Where `panel.budget` is with bringing the view's budget and WIP up to date. */
+  readonly budgetUpdate: BudgetUpdate;
   readonly me?: string;
+  readonly locale?: string;
+  readonly timeZone?: string;
   readonly onApplied: (result: ApplyDecisionResult) => void;
 }
 
-export function DecisionForm({ view, me, onApplied }: DecisionFormProps) {
+export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onApplied }: DecisionFormProps) {
   const verdict = view.verdict.outcome;
   const [outcome, setOutcome] = useState<Outcome>(verdict);
   const [reason, setReason] = useState('');
@@ -99,7 +104,7 @@ export function DecisionForm({ view, me, onApplied }: DecisionFormProps) {
           </span>
         </div>
       ) : null}
-      <ApplyPreview view={view} preview={view.previews[outcome]} me={me} />
+      <ApplyPreview view={view} preview={view.previews[outcome]} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
       {error && !reasonError ? <ErrorMessage error={error} onRetry={error.code === 'VALIDATION' ? undefined : () => void apply()} /> : null}
       <div style={rowStyle}>
         <Button appearance="primary" isDisabled={reasonMissing || tooLong} isLoading={applying} onClick={() => void apply()}>

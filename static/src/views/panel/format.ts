@@ -85,3 +85,17 @@ export function personText(accountId: string, currentAccountId: string | undefin
   const short = accountId.length > 14 ? `${accountId.slice(0, 12)}…` : accountId;
   return `user ${short}`;
 }
+
+/** When something was computed, for an "as of" mark: the time alone today ("2:05 PM"), else the date too. */
+export function formatAsOf(epochMs: number, now: number, locale?: string, timeZone?: string): string {
+  const date = new Date(epochMs);
+  if (Number.isNaN(date.getTime())) return 'an unknown time';
+  const zone = timeZone || undefined;
+  try {
+    const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone: zone }).format(new Date(ms));
+    const options: Intl.DateTimeFormatOptions = day(epochMs) === day(now) ? { timeStyle: 'short', timeZone: zone } : { dateStyle: 'medium', timeStyle: 'short', timeZone: zone };
+    return new Intl.DateTimeFormat(locale || 'en-US', options).format(date);
+  } catch {
+    return date.toISOString();
+  }
+}

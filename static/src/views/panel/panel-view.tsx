@@ -15,6 +15,7 @@ import { DecisionForm } from './decision-form';
 import { panelStyle, subtleText } from './panel-style';
 import { StepResults } from './step-results';
 import { TicketFacts } from './ticket-facts';
+import { useBudgetUpdate, withUpdatedBudget } from './use-budget-update';
 import { DecisionRecord, VerdictSection } from './verdict-section';
 
 export default function PanelView({ context }: ViewProps) {
@@ -25,6 +26,8 @@ export default function PanelView({ context }: ViewProps) {
   useEffect(() => {
     if (loaded.state === 'ready') setShown(loaded.data);
   }, [loaded]);
+  // The budget and WIP follow the verdict: brought up to date after each `panel.get` that asks for it.
+  const budgetUpdate = useBudgetUpdate(shown, shown?.permissions.canApply ?? false);
 
   if (!shown) {
     if (loaded.state === 'error') return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
@@ -35,6 +38,7 @@ export default function PanelView({ context }: ViewProps) {
   const locale = context.locale;
   const timeZone = context.timezone;
   const { permissions } = shown;
+  const current = withUpdatedBudget(shown, budgetUpdate);
 
   function applied(next: ApplyDecisionResult): void {
     setResult(next);
@@ -54,7 +58,15 @@ export default function PanelView({ context }: ViewProps) {
       <VerdictSection view={shown} />
       <DecisionRecord view={shown} me={me} locale={locale} timeZone={timeZone} />
       {permissions.canApply ? (
-        <DecisionForm key={shown.decision?.decidedAt ?? 'undecided'} view={shown} me={me} onApplied={applied} />
+        <DecisionForm
+          key={shown.decision?.decidedAt ?? 'undecided'}
+          view={current}
+          budgetUpdate={budgetUpdate}
+          me={me}
+          locale={locale}
+          timeZone={timeZone}
+          onApplied={applied}
+        />
       ) : (
         <SectionMessage appearance="information" title="Read only">
           <p>{permissions.reason ?? 'You cannot apply triage decisions on this ticket.'}</p>
