@@ -204,7 +204,7 @@ describe('updates', () => {
     // Change two tickets in the same chunk and one in another; remove one; add one.
     const changed = [tickets[0]!, tickets[k]!, tickets[1]!].map((t) => ({ ...t, labels: [...t.labels, 'changed'] }));
     const removed = tickets[2]!;
-    const added = busyTicket(10_000 + tickets.length + 2 * k, 3); // same bucket as ticket 2 × k … whatever it is, it is touched
+    const added = busyTicket(10_000 + tickets.length + 2 * k, 3); // a new issue joins: its chunk is touched too
     const byId = new Map(tickets.map((t) => [t.id, t]));
     for (const t of changed) byId.set(t.id, t);
     byId.delete(removed.id);
