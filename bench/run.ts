@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--sizes 50,500,2000,5000] [--latency 100] [--jitter 50] [--naive-latency-max 1500] [--heap-mb 160] [--no-build]`
+ * `npm run bench [-- --quick] [--sizes 50,500,2000,5000] [--latency 100] [--jitter 50] [--naive-latency-max 1500] [--heap-mb 160] [--tsx] [--no-build]`
  *
  * Builds the Custom UI and measures what each surface loads, then, for each site size, runs every
  * operation of issue 6 against the Jira simulator with injected latency (bench/scenario.ts, one
@@ -7,11 +7,16 @@
  * round trips, wall time, response bytes, KVS calls, peak RSS and the naive baseline, with the
  * budgets marked met or not met. Writes bench/results.json and the generated part of
  * docs/performance.md (a --quick run writes bench/results.quick.json and leaves the doc alone).
+ *
+ * The app's process runs what Forge runs: the sources bundled into one CommonJS file (esbuild, into
+ * bench/.build/), on plain Node, with V8's heap sized as a 256 MB function's. `--tsx` runs the
+ * TypeScript sources through tsx instead (about 100 MB more RSS for the loader and source maps).
  */
 import { execFileSync, fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { budgets, markdown, sizeReport, type BundleRow, type SizeReport } from './report';
 import type { ScenarioInput, ScenarioOutput } from './scenario';
 
@@ -36,6 +41,16 @@ const naiveLatencyMaxRequests = Number(option('naive-latency-max', '1500'));
 const heapMb = Number(option('heap-mb', '160'));
 const NOW = Date.UTC(2026, 10, 23, 9);
 
+const useTsx = flag('tsx');
+
+/** The scenario, bundled as Forge bundles a function: one file, plain Node, no loader. */
+function compiledScenario(): string {
+  const outfile = join(__dirname, '.build', 'scenario.cjs');
+  buildSync({ entryPoints: [join(__dirname, 'scenario.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+  return outfile;
+}
+const scenarioScript = useTsx ? join(__dirname, 'scenario.ts') : compiledScenario();
+
 function runSize(size: number): Promise<ScenarioOutput> {
   const input: ScenarioInput = {
     sim: {
@@ -47,9 +62,9 @@ function runSize(size: number): Promise<ScenarioOutput> {
     naiveLatencyMaxRequests,
   };
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'scenario.ts'), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc', ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [])],
-      env: { ...process.env, BENCH_SCENARIO: JSON.stringify(input) },
+    const child = fork(scenarioScript, [], {
+      execArgv: [...(useTsx ? ['--import', 'tsx'] : []), '--expose-gc', ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [])],
+      env: { ...process.env, BENCH_SCENARIO: JSON.stringify(input), BENCH_SIM_SCRIPT: join(__dirname, 'sim-process.ts') },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let output: ScenarioOutput | undefined;

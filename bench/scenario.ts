@@ -74,7 +74,7 @@ class SimProcess {
   }
 
   static start(input: SimStart): Promise<{ sim: SimProcess; url: string; users: Record<string, SimulatorLogin> }> {
-    const child = fork(join(__dirname, 'sim-process.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_SIM: JSON.stringify(input) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(process.env.BENCH_SIM_SCRIPT ?? join(__dirname, 'sim-process.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_SIM: JSON.stringify(input) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const sim = new SimProcess(child);
     return new Promise((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`The simulator process exited (${code}) before it was ready.`)));

@@ -113,6 +113,15 @@ export function discoverFields(fieldList: unknown, options: DiscoveryOptions = {
 }
 
 /** The field ids to request in a search so that mapping has everything it needs, and nothing more. */
+/**
+ * The catalog for reads that feed the allocation maths (a sprint's issues, closed sprints' history,
+ * the ledger): none of them reads SLA clocks, and Jira Service Management's SLA values (every cycle
+ * of every metric) are the bulkiest fields of an issue, so those reads leave them out.
+ */
+export function allocationCatalog(catalog: FieldCatalog): FieldCatalog {
+  return { ...catalog, slas: [] };
+}
+
 export function fieldsToRequest(catalog: FieldCatalog): string[] {
   const ids = [
     'summary', 'issuetype', 'status', 'priority', 'labels', 'components', 'created', 'resolutiondate', 'timespent', 'assignee',

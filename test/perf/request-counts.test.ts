@@ -113,10 +113,15 @@ const updateCost = (minutes: number) => {
   const changed = costOf((i) => i.sprintIds.includes(activeSprintId()) && (i as unknown as { updatedMs: number }).updatedMs >= since);
   return { searches: 1 + changed.pages, worklogCalls: changed.worklogCalls };
 };
-/** History's one search over the last `historySprints` closed sprints (`sprint in (…)`). */
+/**
+ * History's one search over the last `historySprints` closed sprints (`sprint in (…)`), read in
+ * parallel (JiraClient.searchTicketsParallel): past one full page, the id list is one request more.
+ */
 const historyCost = () => {
   const closed = sim.store.sprintsOfBoard(BOARD).filter((s) => s.state === 'closed').sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0)).slice(-defaultSettings().historySprints).map((s) => s.id);
-  return costOf((i) => i.sprintIds.some((id) => closed.includes(id)));
+  const issues = sim.store.issues.filter((i) => i.sprintIds.some((id) => closed.includes(id))).length;
+  const cost = costOf((i) => i.sprintIds.some((id) => closed.includes(id)));
+  return { ...cost, pages: cost.pages + (issues >= PAGE ? 1 : 0) };
 };
 /** board 1 + sprints ⌈S/50⌉ (= 1 here) + the field list 1: every operation on a project starts with these. */
 const CONTEXT = { getAllBoards: 1, getAllSprints: 1, getFields: 1 };

@@ -14,6 +14,7 @@ import { allocate } from '../../domain/allocation';
 import { historyRow } from '../../domain/history';
 import type { Ticket } from '../../domain/ticket';
 import type { Sprint } from '../../jira/client/agile-client';
+import { allocationCatalog } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import { allocationInputFor } from './allocation-input';
 import { sprintRecords, type SprintBaselineRecord, type StoredHistoryRow } from '../storage/sprint-records';
@@ -34,7 +35,7 @@ type Dated = { sprint: Sprint; window: { startMs: number; endMs: number } };
 async function issuesBySprint(ports: Ports, context: ProjectContext, missing: readonly Dated[]): Promise<{ bySprint: Map<number, Ticket[]>; notes: string[] }> {
   const hours = context.loaded.settings.capacity.model === 'hours';
   const span = { startMs: Math.min(...missing.map((m) => m.window.startMs)), endMs: Math.max(...missing.map((m) => m.window.endMs)) };
-  const search = (jql: string) => ports.jira.searchTickets({ jql, catalog: context.catalog, ...(hours ? { worklogs: { window: span } } : {}) });
+  const search = (jql: string) => ports.jira.searchTicketsParallel({ jql, catalog: allocationCatalog(context.catalog), ...(hours ? { worklogs: { window: span } } : {}) });
   const bySprint = new Map<number, Ticket[]>();
   if (context.catalog.sprint) {
     const { tickets, notes } = await search(`sprint in (${missing.map((m) => m.sprint.id).join(', ')})`);

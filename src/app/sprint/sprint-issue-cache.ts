@@ -62,7 +62,8 @@ export interface CachedSprint {
 
 export type CacheRead = { readonly cached?: CachedSprint; readonly problem?: string };
 
-const bytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+/** UTF-8 size of the value as JSON, without encoding it (an encoded copy per ticket is native memory churn). */
+const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 const bucketOf = (ticket: Ticket, chunkCount: number): number => Number(ticket.id) % chunkCount;
 
 /**

@@ -9,6 +9,7 @@ import { inWindow, type SprintWindow } from '../../domain/calendar';
 import { netNewDefects } from '../../domain/defects';
 import type { Ticket } from '../../domain/ticket';
 import { JiraError } from '../../jira/errors';
+import { allocationCatalog } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import type { ProjectContext } from './project-context';
 import { jqlDayBefore, jqlList } from './jql-text';
@@ -26,7 +27,7 @@ export async function ticketsAround(ports: Ports, context: ProjectContext, fromM
   const deferred = `(${DECISION}.outcome = "backlog" AND ${DECISION}.decidedAt >= ${since})`;
   const changed = `(created >= ${since} OR resolved >= ${since})`;
   const types = jqlList(context.loaded.settings.defectTypes);
-  const search = (defects: string) => ports.jira.searchTickets({ jql: `project = ${context.projectKey} AND (${deferred}${defects})`, catalog: context.catalog });
+  const search = (defects: string) => ports.jira.searchTickets({ jql: `project = ${context.projectKey} AND (${deferred}${defects})`, catalog: allocationCatalog(context.catalog) });
   if (!types) return search('');
   try {
     return await search(` OR (issuetype in ${types} AND ${changed})`);

@@ -11,6 +11,7 @@
  * own search (see sprint-baseline.ts), taken first so the rollup is computed against what was stored.
  */
 import type { Sprint } from '../../jira/client/agile-client';
+import { allocationCatalog } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
 import { sprintRecords, type SprintBaselineRecord, type SprintRollup } from '../storage/sprint-records';
@@ -50,7 +51,7 @@ export async function refreshRollup(ports: Ports, context: ProjectContext, sprin
   const { tickets, notes } =
     sprint.state === 'active'
       ? await syncSprintTickets(ports, context, sprint, window, options)
-      : await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window } });
+      : await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window } });
   const now = ports.clock.now();
   const lazy = !stored && sprint.state === 'active';
   const baseline = lazy ? await sprintRecords.baseline.write(ports.store, context.projectKey, baselineFromTickets(sprint, tickets, now, true)) : stored;

@@ -26,7 +26,7 @@ import type { SprintWindow } from '../../domain/calendar';
 import type { Ticket } from '../../domain/ticket';
 import type { Sprint } from '../../jira/client/agile-client';
 import { JiraError } from '../../jira/errors';
-import { fieldsToRequest } from '../../jira/field-catalog';
+import { allocationCatalog, fieldsToRequest } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import { toStoredTicket } from '../storage/stored-ticket';
 import type { ProjectContext } from './project-context';
@@ -53,7 +53,7 @@ const noteKey = (note: string): string => note.slice(0, Math.max(0, note.indexOf
 
 /** What the cached tickets were read with: a change means they must be read again. */
 export function cacheSignature(context: ProjectContext, window: SprintWindow): string {
-  return JSON.stringify({ fields: fieldsToRequest(context.catalog), window: [window.startMs, window.endMs] });
+  return JSON.stringify({ fields: fieldsToRequest(allocationCatalog(context.catalog)), window: [window.startMs, window.endMs] });
 }
 
 export async function syncSprintTickets(ports: Ports, context: ProjectContext, sprint: Sprint, window: SprintWindow, options: SyncOptions = {}): Promise<SyncedSprint> {
@@ -69,7 +69,7 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
       if (!(error instanceof JiraError) || error.kind !== 'BadRequest') throw error;
     }
   }
-  const result = await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window }, ...reconcile(options) });
+  const result = await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window }, ...reconcile(options) });
   await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets: result.tickets, notes: result.notes, syncedAt: now, fullSyncAt: now, signature });
   return { tickets: result.tickets, notes: [...(problem ? [problem] : []), ...result.notes], mode: 'full', read: result.tickets.length };
 }
@@ -79,7 +79,7 @@ const reconcile = (options: SyncOptions) => (options.reconcileIssueIds?.length ?
 async function update(ports: Ports, context: ProjectContext, sprint: Sprint, window: SprintWindow, cached: CachedSprint, now: number, options: SyncOptions): Promise<SyncedSprint> {
   const jql = `sprint = ${sprint.id}`;
   const minutes = Math.ceil((now - cached.syncedAt + OVERLAP_MS) / 60_000);
-  const query = { catalog: context.catalog, worklogs: { window }, ...reconcile(options) };
+  const query = { catalog: allocationCatalog(context.catalog), worklogs: { window }, ...reconcile(options) };
   // The invocation's own issues are read again whatever their `updated`: what it wrote may be an
   // entity property (the decision), which Jira stores without moving `updated`.
   const own = [...new Set(options.reconcileIssueIds ?? [])];
