@@ -6,7 +6,7 @@ const forgeRuntime = ['@forge/api', '@forge/kvs'];
 const nodeIo = ['fs', 'fs/promises', 'http', 'https', 'net', 'child_process', 'os', 'path', 'process', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'static/build/', 'artifacts/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'coverage/', 'static/build/', 'bench/.build/', 'artifacts/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
