@@ -7,8 +7,8 @@
  *   with its own search for the tickets around it.
  */
 import { historyRows } from '../src/app/sprint/history-rows';
-import type { ProjectContext } from '../src/app/sprint/project-context';
-import { computeSprintRollup } from '../src/app/sprint/sprint-rollup';
+import { sprintWindow, type ProjectContext } from '../src/app/sprint/project-context';
+import { rollupFromTickets } from '../src/app/sprint/sprint-rollup';
 import { MemoryStore } from '../src/app/storage/memory-store';
 import { DECISION_PROPERTY_KEY } from '../src/domain/decision';
 import type { Ticket } from '../src/domain/ticket';
@@ -21,7 +21,7 @@ import type { JiraPort, Ports } from '../src/ports';
 
 /** The client with a search that fetches every issue's worklogs one call at a time. */
 export function naiveJira(client: JiraClient): JiraPort {
-  const port = Object.create(client) as JiraPort & { searchTickets: JiraPort['searchTickets'] };
+  const port = Object.create(client) as JiraPort & { searchTickets: JiraPort['searchTickets']; searchTicketsParallel: JiraPort['searchTicketsParallel'] };
   port.searchTickets = async (query) => {
     const raw = await client.issues.search({
       jql: query.jql,
@@ -41,13 +41,17 @@ export function naiveJira(client: JiraClient): JiraPort {
     const withWorklogs = await mapBounded(tickets, WORKLOG_CONCURRENCY, async (t) => ({ ...t, worklogs: await client.issues.worklogs(t.key, window) }));
     return { tickets: withWorklogs, notes };
   };
+  // A straightforward implementation pages one search after another.
+  port.searchTicketsParallel = (query) => port.searchTickets(query);
   return port;
 }
 
-/** Naive rollup of one sprint: one search, then every issue's worklogs one by one. */
+/** Naive rollup of one sprint: one search, then every issue's worklogs one by one; nothing kept. */
 export async function naiveRollup(ports: Ports, context: ProjectContext, sprint: Sprint): Promise<number> {
-  const { rollup } = await computeSprintRollup(ports, context, sprint);
-  return rollup.items.length;
+  const window = sprintWindow(sprint);
+  if (!window) throw new Error(`naiveRollup: sprint ${sprint.id} has no dates`);
+  const { tickets } = await ports.jira.searchTickets({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window } });
+  return rollupFromTickets(context, sprint, tickets, ports.clock.now()).items.length;
 }
 
 /** Naive history: each closed sprint recomputed on its own, one after another, nothing kept. */

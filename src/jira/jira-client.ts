@@ -117,6 +117,8 @@ export class JiraClient {
    */
   async searchTicketsParallel(query: TicketQuery): Promise<TicketResult> {
     if (/\border\s+by\b/i.test(query.jql)) throw new Error('searchTicketsParallel: the JQL must not have an ORDER BY clause');
+    // A capped read stops after its first pages anyway: nothing to run side by side.
+    if (query.maxIssues !== undefined) return this.searchTickets(query);
     const first = await this.searchTickets({ ...query, maxIssues: TICKET_PAGE });
     if (first.tickets.length < TICKET_PAGE) return first;
     const seen = new Set(first.tickets.map((t) => Number(t.id)));

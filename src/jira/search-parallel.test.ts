@@ -125,6 +125,14 @@ describe('searchTicketsParallel on the demo site', () => {
     }
   });
 
+  it('a capped read (maxIssues) pages the sequential way and stops at the cap: no id list', async () => {
+    const { client } = clientOf(sim);
+    sim.clearRequests();
+    const { tickets } = await client.searchTicketsParallel({ jql: 'project = SUP', catalog, maxIssues: 150 });
+    expect(tickets).toHaveLength(150);
+    expect(searches(sim).map((r) => [isIdsOnly(r), bodyOf(r).maxResults])).toEqual([[false, 100], [false, 50]]);
+  });
+
   it('refuses a JQL with ORDER BY before sending anything', async () => {
     const { client } = clientOf(sim);
     await expect(client.searchTicketsParallel({ jql: 'project = SUP ORDER BY key ASC', catalog })).rejects.toThrow(/ORDER BY/);

@@ -4,6 +4,8 @@
  * stored — once, for projects that use the app only, and never from an event it cannot read.
  */
 import { startHarness, type Harness } from '../../test/builders/dashboard-harness';
+import { rollUpAll } from '../app/sprint/hourly-rollup';
+import { readSprintCache } from '../app/sprint/sprint-issue-cache';
 import { onSprintStartedCore } from '../app/sprint/sprint-started';
 import { keys } from '../app/storage/keys';
 import { projectRegistry, sprintRecords } from '../app/storage/sprint-records';
@@ -55,6 +57,20 @@ describe('onSprintStarted', () => {
     expect(await h.store.get(keys.baseline('SUP', 14))).toEqual({ schemaVersion: 1, sprintId: 14, takenAt: NOW, lazy: false, issueKeys: expect.arrayContaining(committed), committedPoints: points });
     expect((await sprintRecords.baseline.read(h.store, 'SUP', 14)).value?.issueKeys).toHaveLength(committed.length);
     expect(logs).toHaveBeenCalledWith(`Interrupt Budget: Baseline of sprint 14 taken: ${committed.length} issues, ${points} points.`);
+  });
+
+  it('seeds the sprint issue cache with the same read, so the first hourly run only asks what changed', async () => {
+    const cached = await readSprintCache(h.store, 'SUP', 14);
+    expect(cached.cached?.tickets.map((t) => t.key).sort()).toEqual(h.sim.store.issues.filter((i) => i.sprintIds.includes(14)).map((i) => i.key).sort());
+    h.clock.nowMs = NOW + HOUR;
+    try {
+      h.sim.clearRequests();
+      await rollUpAll(h.portsAs('admin'), NOW + HOUR + 900_000);
+      const sprintSearches = h.sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost').map((r) => (r.body as { jql: string }).jql).filter((q) => q.startsWith('sprint = 14'));
+      expect(sprintSearches.sort()).toEqual(['sprint = 14', 'sprint = 14 AND updated >= -65m']);
+    } finally {
+      h.clock.nowMs = NOW;
+    }
   });
 
   it('keeps the start baseline when the event is delivered again later', async () => {

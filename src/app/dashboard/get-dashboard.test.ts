@@ -118,6 +118,19 @@ describe('dashboard.get freshness', () => {
     expect(h.sim.requests().length).toBe(3); // board, sprints, fields (the board configuration is remembered for a day)
   });
 
+  it('says when the stored rollup could not list every support item (too many to store), totals unchanged', async () => {
+    const key = keys.rollup('SUP', ACTIVE);
+    const stored = (await h.store.get(key)) as Record<string, unknown>;
+    await h.store.set(key, { ...stored, itemsOmitted: 12 });
+    try {
+      const view = dataOf(await get());
+      expect(view.sprint?.source).toBe('stored');
+      expect(view.notes).toContain("12 of this sprint's smaller support items are not listed (too many to store); the totals include them.");
+    } finally {
+      await h.store.set(key, stored);
+    }
+  });
+
   it('recomputes a stale rollup (older than the freshness limit), searching only the active sprint', async () => {
     h.clock.nowMs = NOW + SNAPSHOT_MAX_AGE_MS + 60_000;
     try {

@@ -27,6 +27,12 @@ export function chosenSprint(context: ProjectContext, sprintId: number | undefin
   return sprint;
 }
 
+/** Said when the sprint had more support items than one stored record holds (see sprint/rollup-size.ts). */
+function omittedNote(snapshot: { readonly rollup: { readonly itemsOmitted?: number } } | undefined): string[] {
+  const omitted = snapshot?.rollup.itemsOmitted;
+  return omitted ? [`${omitted} of this sprint's smaller support items are not listed (too many to store); the totals include them.`] : [];
+}
+
 export async function getDashboard(ports: Ports, projectKey: string, payload: DashboardGetPayload = {}): Promise<DashboardView> {
   const context = await loadProjectContext(ports, projectKey);
   const { settings } = context.loaded;
@@ -55,6 +61,6 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
       currentAllocationPct: settings.allocationPct,
       recommendation: { pct: recommendation.pct, explanation: recommendation.explanation },
     },
-    notes: boundedNotes([...context.notes, ...(snapshot?.notes ?? []), ...history.notes, ...overflowNote]),
+    notes: boundedNotes([...context.notes, ...(snapshot?.notes ?? []), ...omittedNote(snapshot), ...history.notes, ...overflowNote]),
   };
 }

@@ -44,6 +44,10 @@ export function panelBudget(active: Pick<ActiveRollup, 'rollup' | 'source' | 'st
   if (item) {
     return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `${ticket.key} is already in ${rollup.sprintName} and counts ${inUnit(item.amount, rollup.unit)} against the support budget.` };
   }
+  if (rollup.itemsOmitted && ticket.sprints.some((s) => s.id === rollup.sprintId) && isSupportTicket(ticket, classification.supportFilter)) {
+    // Too many items to store them all (sprint/rollup-size.ts): it is counted, among those not listed.
+    return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `${ticket.key} is already in ${rollup.sprintName} and counts against the support budget (one of its ${rollup.itemsOmitted} smaller support items, not listed).` };
+  }
   if (!isSupportTicket(ticket, classification.supportFilter)) {
     return { ...base, counted: false, ticketCost: null, remainingAfter: null, explanation: `${ticket.key} is not a support ticket, so it does not count against the support budget.` };
   }

@@ -13,6 +13,7 @@ import { categorize } from '../../domain/allocation';
 import type { Ticket } from '../../domain/ticket';
 import type { Sprint } from '../../jira/client/agile-client';
 import type { Ports } from '../../ports';
+import { syncSprintTickets } from './sprint-sync';
 import { AppError } from '../app-error';
 import { sprintRecords, type SprintBaselineRecord } from '../storage/sprint-records';
 import { sprintWindow, type ProjectContext } from './project-context';
@@ -28,10 +29,15 @@ export function baselineFromTickets(sprint: Sprint, tickets: readonly Ticket[], 
   return { schemaVersion: 1, sprintId: sprint.id, takenAt, lazy, issueKeys, committedPoints: points(committed) };
 }
 
-/** Search the sprint's issues and store its baseline (one search). Returns what was stored. */
+/**
+ * Read the sprint's issues and store its baseline. Returns what was stored. The read goes through
+ * the sprint issue cache (sprint-sync.ts), so the sprint's first read also seeds the cache: the first
+ * hourly run after the start is then an update, not a second full read.
+ */
 export async function snapshotBaseline(ports: Ports, context: ProjectContext, sprint: Sprint, lazy: boolean): Promise<SprintBaselineRecord> {
-  if (!sprintWindow(sprint)) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no baseline yet.`);
-  const { tickets } = await ports.jira.searchTickets({ jql: `sprint = ${sprint.id}`, catalog: context.catalog });
+  const window = sprintWindow(sprint);
+  if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no baseline yet.`);
+  const { tickets } = await syncSprintTickets(ports, context, sprint, window);
   const baseline = baselineFromTickets(sprint, tickets, ports.clock.now(), lazy);
   return sprintRecords.baseline.write(ports.store, context.projectKey, baseline);
 }

@@ -96,10 +96,12 @@ describe('round trip', () => {
     expect(cached.layout).toEqual([T0 + 5]);
   });
 
-  it('keeps at most MAX_NOTES notes', async () => {
+  it('keeps at most MAX_NOTES notes, the newest (an update appends what it just read)', async () => {
     const store = new MeasuringStore();
     await write(store, manyTickets(3, () => 1), { notes: Array.from({ length: MAX_NOTES + 20 }, (_, i) => `SUP-${i}: note`) });
-    expect((await readOk(store)).notes).toHaveLength(MAX_NOTES);
+    const { notes } = await readOk(store);
+    expect(notes).toHaveLength(MAX_NOTES);
+    expect([notes[0], notes[notes.length - 1]]).toEqual(['SUP-20: note', `SUP-${MAX_NOTES + 19}: note`]);
   });
 
   it('round-trips the tickets the Jira client maps from the simulator (SLAs, decisions, worklogs), both projects', async () => {

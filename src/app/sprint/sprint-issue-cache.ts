@@ -157,7 +157,7 @@ export async function writeSprintCache(store: KeyValueStore, projectKey: string,
     signature: write.signature,
     chunks: layout,
     count: stored.length,
-    notes: write.notes.slice(0, MAX_NOTES),
+    notes: write.notes.slice(-MAX_NOTES), // the newest: an update appends what it just read
   };
   await store.set(cacheKey(projectKey, sprintId), headSchema.parse(head));
   return written.length;

@@ -9,8 +9,9 @@ import { BasicAuthTransport } from '../../jira/basic-auth-transport';
 import { JiraClient } from '../../jira/jira-client';
 import type { Ports } from '../../ports';
 import { MemoryStore } from '../storage/memory-store';
-import { activeSprint, loadProjectContext } from './project-context';
-import { computeSprintRollup } from './sprint-rollup';
+import { activeSprint, loadProjectContext, sprintWindow } from './project-context';
+import { rollupFromTickets } from './sprint-rollup';
+import { syncSprintTickets } from './sprint-sync';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 let sim: Simulator;
@@ -27,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-describe('computeSprintRollup', () => {
+describe('rollupFromTickets on a first sync of the sprint', () => {
   it('loads the project context and rolls up the active sprint with a single search', async () => {
     sim.clearRequests();
     const context = await loadProjectContext(ports, 'SUP');
@@ -36,7 +37,10 @@ describe('computeSprintRollup', () => {
     const sprint = activeSprint(context);
     if (!sprint) throw new Error('no active sprint');
     sim.clearRequests();
-    const { rollup, tickets } = await computeSprintRollup(ports, context, sprint);
+    const window = sprintWindow(sprint);
+    if (!window) throw new Error('the active sprint has no dates');
+    const { tickets } = await syncSprintTickets(ports, context, sprint, window);
+    const rollup = rollupFromTickets(context, sprint, tickets, NOW);
     const inSprint = sim.store.issues.filter((i) => i.sprintIds.includes(sprint.id));
     expect(tickets).toHaveLength(inSprint.length);
     const searches = sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');

@@ -1,8 +1,7 @@
 /**
  * Compute a sprint's rollup: the dashboard's numbers (capacity, budget, used by category, burn,
  * forecast, status, WIP, support contact) from the sprint's issues in Jira, the stored baseline and
- * the project's settings. One search (plus worklogs only where the search's embedded list is
- * truncated); everything else is the pure domain.
+ * the project's settings, all through the pure domain.
  */
 import { allocate } from '../../domain/allocation';
 import { burnSeries } from '../../domain/burn';
@@ -11,31 +10,17 @@ import { assessSprint } from '../../domain/sprint-status';
 import type { Ticket } from '../../domain/ticket';
 import { wipStatus } from '../../domain/wip';
 import type { Sprint } from '../../jira/client/agile-client';
-import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
 import { rotationOf } from '../settings/project-settings';
 import { allocationInputFor } from './allocation-input';
+import { fitRollup } from './rollup-size';
 import type { SprintBaselineRecord, SprintRollup } from '../storage/sprint-records';
 import { sprintWindow, type ProjectContext } from './project-context';
 
-export interface ComputedRollup {
-  readonly rollup: SprintRollup;
-  /** The sprint's issues as read for this rollup, for callers that list them. */
-  readonly tickets: readonly Ticket[];
-  readonly notes: readonly string[];
-}
-
-export async function computeSprintRollup(ports: Ports, context: ProjectContext, sprint: Sprint, baseline?: SprintBaselineRecord): Promise<ComputedRollup> {
-  const window = sprintWindow(sprint);
-  if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
-  const { tickets, notes } = await ports.jira.searchTickets({ jql: `sprint = ${sprint.id}`, catalog: context.catalog, worklogs: { window } });
-  return { rollup: rollupFromTickets(context, sprint, tickets, ports.clock.now(), baseline), tickets, notes };
-}
-
 /**
- * The rollup from the sprint's issues as already read (with worklogs in the window, for hours): the
- * pure half of computeSprintRollup, for callers that need the issues first (a lazy baseline is taken
- * from the same search the rollup is computed from).
+ * The rollup from the sprint's issues as already read (with worklogs in the window, for hours; see
+ * sprint-sync.ts for how they are read), the settings and the baseline: pure, so the dashboard, the
+ * panel's budget update and the hourly run all compute it the same way.
  */
 export function rollupFromTickets(context: ProjectContext, sprint: Sprint, tickets: readonly Ticket[], now: number, baseline?: SprintBaselineRecord): SprintRollup {
   const window = sprintWindow(sprint);
@@ -48,7 +33,7 @@ export function rollupFromTickets(context: ProjectContext, sprint: Sprint, ticke
   const wip = wipStatus(tickets, classification, settings.wipLimit);
   const contact = supportContact(rotationOf(settings), context.sprints.map((s) => s.id), sprint.id);
   const summaries = new Map(tickets.map((t) => [t.key, t.summary]));
-  return {
+  return fitRollup({
     schemaVersion: 1,
     sprintId: sprint.id,
     sprintName: sprint.name,
@@ -67,5 +52,5 @@ export function rollupFromTickets(context: ProjectContext, sprint: Sprint, ticke
     burn: burnSeries(input, now),
     wip: { inProgress: [...wip.inProgress], count: wip.count, limit: wip.limit, breached: wip.breached },
     supportContact: contact?.accountId ?? null,
-  };
+  });
 }

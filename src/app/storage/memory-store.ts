@@ -1,9 +1,13 @@
 /**
  * An in-memory KeyValueStore with the same observable behaviour as the KVS adapter: values are
- * copied in and out as JSON (so callers can never share or mutate stored objects), and listing is by
- * prefix in key order. For tests and local runs.
+ * copied in and out as JSON (so callers can never share or mutate stored objects), a value larger
+ * than KVS accepts (240 KiB as JSON) is refused as KVS refuses it, and listing is by prefix in key
+ * order. For tests and local runs.
  */
 import type { KeyValueStore } from '../../ports';
+
+/** Forge KVS's limit on one value, as UTF-8 JSON. */
+export const MAX_VALUE_BYTES = 240 * 1024;
 
 export class MemoryStore implements KeyValueStore {
   private readonly entries = new Map<string, string>();
@@ -14,7 +18,10 @@ export class MemoryStore implements KeyValueStore {
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    this.entries.set(key, JSON.stringify(value));
+    const text = JSON.stringify(value);
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > MAX_VALUE_BYTES) throw new Error(`KVS refuses ${key}: the value is ${Math.ceil(size / 1024)} KiB, over the 240 KiB limit.`);
+    this.entries.set(key, text);
   }
 
   async delete(key: string): Promise<void> {
