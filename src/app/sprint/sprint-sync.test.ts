@@ -352,6 +352,20 @@ describe('sync on the demo site', () => {
     expect(comparable(synced.result.tickets)).toEqual(comparable(await rig.fullRead()));
   });
 
+  it('fetches many such issues in pages of at most 100 ids, side by side', async () => {
+    await rig.sync();
+    rig.advance(60 * MINUTE);
+    // From anywhere (both projects, the backlog, earlier sprints): `sprint = N` does not care.
+    const joining = sim.store.issues.filter((i) => !i.sprintIds.includes(rig.sprint.id)).slice(0, 120);
+    expect(joining).toHaveLength(120);
+    for (const issue of joining) sim.store.write(issue, (i) => i.sprintIds.push(rig.sprint.id), { touch: false });
+    const synced = await rig.sync();
+    expect(synced.result.mode).toBe('update');
+    const byId = synced.searches.filter((r) => / AND id in \(/.test(bodyOf(r).jql));
+    expect(byId.map((r) => bodyOf(r).jql.split(', ').length).sort((a, b) => b - a)).toEqual([100, 20]);
+    expect(comparable(synced.result.tickets)).toEqual(comparable(await rig.fullRead()));
+  });
+
   it('falls back to a full read when an issue to fetch by id was deleted in between', async () => {
     await rig.sync();
     rig.advance(60 * MINUTE);

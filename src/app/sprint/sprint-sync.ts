@@ -25,7 +25,9 @@
 import type { SprintWindow } from '../../domain/calendar';
 import type { Ticket } from '../../domain/ticket';
 import type { Sprint } from '../../jira/client/agile-client';
+import { chunk } from '../../jira/bounded-pool';
 import { JiraError } from '../../jira/errors';
+import { TICKET_PAGE } from '../../jira/jira-client';
 import { allocationCatalog, fieldsToRequest } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import { toStoredTicket } from '../storage/stored-ticket';
@@ -91,7 +93,9 @@ async function update(ports: Ports, context: ProjectContext, sprint: Sprint, win
   const byId = new Map(cached.tickets.map((t) => [t.id, t]));
   const fresh = new Map(changed.tickets.map((t) => [t.id, t]));
   const unseen = memberIds.map(String).filter((id) => !byId.has(id) && !fresh.has(id));
-  const fetched = unseen.length ? await ports.jira.searchTicketsParallel({ ...query, jql: `${jql} AND id in (${unseen.join(', ')})` }) : { tickets: [], notes: [] };
+  // Pages of at most 100 ids, side by side: a JQL naming thousands of ids would be long for nothing.
+  const pages = await Promise.all(chunk(unseen, TICKET_PAGE).map((ids) => ports.jira.searchTickets({ ...query, jql: `${jql} AND id in (${ids.join(', ')})` })));
+  const fetched = { tickets: pages.flatMap((p) => p.tickets), notes: pages.flatMap((p) => p.notes) };
   for (const t of fetched.tickets) fresh.set(t.id, t);
 
   const members = new Set([...memberIds.map(String), ...fresh.keys()]);
