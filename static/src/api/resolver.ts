@@ -28,7 +28,7 @@ async function call<T>(key: string, payload: object = {}): Promise<Envelope<T>> 
     // The bridge may wrap the body with metadata; our resolvers always answer with a bare envelope.
     return response !== null && typeof response === 'object' && 'body' in response && !('ok' in response) ? response.body : (response as Envelope<T>);
   } catch {
-    return { ok: false, error: { code: 'UNAVAILABLE', message: 'Interrupt Budget could not reach its server. Check your connection and reload the page.' } };
+    return { ok: false, error: { code: 'UNAVAILABLE', message: 'Interrupt Budget could not reach its server. Check your connection and try again.' } };
   }
 }
 
