@@ -262,6 +262,21 @@ describe('updates', () => {
     expect(store.keys().filter((k) => k.startsWith(cacheKey(PROJECT, SPRINT)))).toEqual([cacheKey(PROJECT, SPRINT), chunkKeyOf(0)]);
     expect(sorted((await readOk(store)).tickets)).toEqual(asStored(few));
   });
+
+  it('knowing the replaced cache\'s chunk count, it deletes the leftovers without listing them (a listing reads every value)', async () => {
+    const { store } = await seeded(3000);
+    const before = (await readOk(store)).layout.length;
+    let listings = 0;
+    const list = store.list.bind(store);
+    store.list = (prefix: string) => {
+      listings++;
+      return list(prefix);
+    };
+    const few = manyTickets(10, () => 1);
+    await write(store, few, { syncedAt: T0 + 1, replacedChunks: before });
+    expect(listings).toBe(0);
+    expect(store.keys().filter((k) => k.startsWith(cacheKey(PROJECT, SPRINT)))).toEqual([cacheKey(PROJECT, SPRINT), chunkKeyOf(0)]);
+  });
 });
 
 describe('damage', () => {

@@ -126,6 +126,11 @@ export interface CacheWrite {
   readonly signature: string;
   /** The previous layout and the ids whose tickets changed, were added or removed: only their chunks are written. */
   readonly previous?: { readonly layout: readonly number[]; readonly touchedIds: ReadonlySet<string> };
+  /**
+   * On a full write, how many chunks the cache being replaced had, when its head could be read: the
+   * ones past the new count are deleted without listing them (a listing reads every chunk's value).
+   */
+  readonly replacedChunks?: number;
 }
 
 /** Store the sprint's tickets; returns the number of chunks written (for the tests and the benchmark). */
@@ -136,8 +141,8 @@ export async function writeSprintCache(store: KeyValueStore, projectKey: string,
   const { buckets, bucketBytes } = reuse ? spread(stored, sizes, reuse) : freshLayout(stored, sizes);
   const chunkCount = buckets.length;
   if (reuse && bucketBytes.some((n) => n > MAX_CHUNK_BYTES)) {
-    const { previous: _grown, ...rechunk } = write;
-    return writeSprintCache(store, projectKey, sprintId, rechunk);
+    const { previous: grown, ...rechunk } = write;
+    return writeSprintCache(store, projectKey, sprintId, { ...rechunk, ...(grown ? { replacedChunks: grown.layout.length } : {}) });
   }
   const dirty = new Set<number>();
   if (write.previous) for (const id of write.previous.touchedIds) dirty.add(Number(id) % chunkCount);
@@ -146,8 +151,11 @@ export async function writeSprintCache(store: KeyValueStore, projectKey: string,
   await Promise.all(written.map(({ tickets, index }) => store.set(chunkKey(projectKey, sprintId, index), { schemaVersion: 1, generation: write.syncedAt, tickets })));
   if (!write.previous) {
     // A re-chunk to fewer chunks leaves old ones behind: drop them so the prefix stays clean.
-    const stale = (await store.list(`${cacheKey(projectKey, sprintId)}:`)).filter((e) => Number(e.key.slice(-4)) >= chunkCount);
-    await Promise.all(stale.map((e) => store.delete(e.key)));
+    const stale =
+      write.replacedChunks !== undefined
+        ? Array.from({ length: Math.max(0, write.replacedChunks - chunkCount) }, (_, i) => chunkKey(projectKey, sprintId, chunkCount + i))
+        : (await store.list(`${cacheKey(projectKey, sprintId)}:`)).map((e) => e.key).filter((key) => Number(key.slice(-4)) >= chunkCount);
+    await Promise.all(stale.map((key) => store.delete(key)));
   }
   const head: Head = {
     schemaVersion: 1,
