@@ -73,6 +73,26 @@ describe('localDate', () => {
   });
 });
 
+describe('zone contexts are made once per zone', () => {
+  it('localDate over many instants builds no new Intl.DateTimeFormat per call (its ICU data is memory the GC does not see)', () => {
+    const zone = 'Pacific/Chatham'; // a zone no other test uses first, so its context is made here
+    const spy = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      localDate(Date.UTC(2026, 0, 1), zone);
+      const afterFirst = spy.mock.calls.length;
+      for (let i = 0; i < 2_000; i++) localDate(Date.UTC(2026, 0, 1) + i * 3_600_000, zone);
+      expect(spy.mock.calls.length).toBe(afterFirst);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('an unknown zone is refused every time, never remembered', () => {
+    expect(() => localDate(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+    expect(() => localDate(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
 describe('isValidTimeZone', () => {
   it.each<[string, boolean]>([
     ['UTC', true],

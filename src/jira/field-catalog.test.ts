@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { jiraFixture } from '../../test/fixtures/jira/load';
-import { discoverFields, EMPTY_CATALOG, fieldsToRequest, FLOAT_TYPE, SLA_TYPE, SPRINT_TYPE, STORY_POINTS_TYPE } from './field-catalog';
+import { allocationCatalog, discoverFields, EMPTY_CATALOG, fieldsToRequest, FLOAT_TYPE, SLA_TYPE, SPRINT_TYPE, STORY_POINTS_TYPE } from './field-catalog';
 
 const fields = jiraFixture<unknown[]>('fields.json');
 
@@ -70,6 +70,18 @@ describe('fieldsToRequest', () => {
     expect(requested).toEqual(expect.arrayContaining(['summary', 'priority', 'status', 'issuetype', 'labels', 'customfield_10016', 'customfield_10020', 'customfield_10031', 'customfield_10081']));
     expect(new Set(requested).size).toBe(requested.length);
     expect(requested).not.toContain('*all');
+  });
+});
+
+describe('allocationCatalog', () => {
+  it('asks for everything fieldsToRequest does except the SLA fields, which the allocation maths never reads', () => {
+    const catalog = discoverFields(fields).catalog;
+    const slaIds = catalog.slas.map((f) => f.id);
+    expect(slaIds.length).toBeGreaterThan(0);
+    const all = fieldsToRequest(catalog);
+    const lean = fieldsToRequest(allocationCatalog(catalog));
+    expect(lean).toEqual(all.filter((id) => !slaIds.includes(id)));
+    expect(allocationCatalog(catalog)).toEqual({ ...catalog, slas: [] });
   });
 });
 
