@@ -75,21 +75,34 @@ export class RecordingTransport implements JiraTransport {
   }
 }
 
-/** KVS calls as Forge bills them: a get is a read, a listing is one read per page of 20, set and delete are writes. */
+/** UTF-8 bytes of a value as KVS stores it (JSON). */
+const jsonBytes = (value: unknown): number => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8'));
+
+/**
+ * KVS calls as Forge bills them: a get is a read, a listing is one read per page of 20, set and delete
+ * are writes; and the bytes read and written (Forge's per-minute quota counts them in 10 KB units).
+ */
 export class CountingStore implements KeyValueStore {
   reads = 0;
   writes = 0;
+  bytesRead = 0;
+  bytesWritten = 0;
   constructor(readonly inner: KeyValueStore = new MemoryStore()) {}
   reset(): void {
     this.reads = 0;
     this.writes = 0;
+    this.bytesRead = 0;
+    this.bytesWritten = 0;
   }
-  get(key: string): Promise<unknown> {
+  async get(key: string): Promise<unknown> {
     this.reads++;
-    return this.inner.get(key);
+    const value = await this.inner.get(key);
+    this.bytesRead += jsonBytes(value);
+    return value;
   }
   set(key: string, value: unknown): Promise<void> {
     this.writes++;
+    this.bytesWritten += jsonBytes(value);
     return this.inner.set(key, value);
   }
   delete(key: string): Promise<void> {
@@ -99,6 +112,7 @@ export class CountingStore implements KeyValueStore {
   async list(prefix: string): Promise<Array<{ key: string; value: unknown }>> {
     const entries = await this.inner.list(prefix);
     this.reads += Math.max(1, Math.ceil(entries.length / 20));
+    this.bytesRead += entries.reduce((sum, e) => sum + jsonBytes(e.value), 0);
     return entries;
   }
 }

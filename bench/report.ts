@@ -38,6 +38,9 @@ export interface OpRow {
   readonly responseKB: number;
   readonly kvsReads: number;
   readonly kvsWrites: number;
+  /** KVS data read and written, KB (Forge's quota counts 10 KB units). */
+  readonly kvsReadKB: number;
+  readonly kvsWrittenKB: number;
   readonly peakRssMB: number;
   /** RSS just before the operation (after a GC): the process's baseline, tsx and the app's modules included. */
   readonly rssBeforeMB: number;
@@ -151,6 +154,8 @@ export function sizeReport(size: number, output: ScenarioOutput): SizeReport {
         responseKB: kb(m.log.responseBytes),
         kvsReads: m.kvsReads,
         kvsWrites: m.kvsWrites,
+        kvsReadKB: kb(m.kvsBytesRead),
+        kvsWrittenKB: kb(m.kvsBytesWritten),
         peakRssMB: m.peakRssMB,
         rssBeforeMB: m.rssBeforeMB,
         statuses: m.log.statuses,
@@ -247,13 +252,13 @@ export function markdown(sizes: readonly SizeReport[], list: readonly Budget[], 
       '',
       `Site: ${f.issues} issues; SUP board: ${f.boardSprints} sprints (${f.closedSprints} closed, ${f.closedSprintIssues} issues in them, ${f.closedOver20Worklogs} with > 20 worklogs); active sprint ${f.activeSprintId}: ${f.activeSprintIssues} issues, ${f.activeOver20Worklogs} with > 20 worklogs (most worklogs on one issue: ${f.maxWorklogs}). Panel issue: ${s.panelTarget}. Peak RSS of the app process over the whole run: ${s.maxRssMB} MB.`,
       '',
-      '| Operation | Requests | Lower bound | Ratio | Round trips | Depth | Wall | Response | KVS r/w | Peak RSS (Δ) | Naive requests (ratio) | Naive depth | Naive wall |',
+      '| Operation | Requests | Lower bound | Ratio | Round trips | Depth | Wall | Response | KVS r/w (KB) | Peak RSS (Δ) | Naive requests (ratio) | Naive depth | Naive wall |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const o of s.ops) {
       const wall = `${o.wallEstimated ? '~' : ''}${o.wallMs} ms`;
       const naive = o.naive ? [`${o.naive.requests} (${o.naive.ratioToLowerBound}×)`, String(o.naive.depth), `${o.naive.wallEstimated ? '~' : ''}${o.naive.wallMs} ms`] : ['', '', ''];
-      lines.push(`| ${o.op}${o.ok ? '' : ' **(failed)**'} | ${o.requests} | ${o.lowerBound} | ${o.ratio}× | ${o.roundTrips} | ${o.depth} | ${wall} | ${o.responseKB} KB | ${o.kvsReads}/${o.kvsWrites} | ${o.peakRssMB} MB (+${Math.round((o.peakRssMB - o.rssBeforeMB) * 10) / 10}) | ${naive.join(' | ')} |`);
+      lines.push(`| ${o.op}${o.ok ? '' : ' **(failed)**'} | ${o.requests} | ${o.lowerBound} | ${o.ratio}× | ${o.roundTrips} | ${o.depth} | ${wall} | ${o.responseKB} KB | ${o.kvsReads}/${o.kvsWrites} (${o.kvsReadKB}/${o.kvsWrittenKB} KB) | ${o.peakRssMB} MB (+${Math.round((o.peakRssMB - o.rssBeforeMB) * 10) / 10}) | ${naive.join(' | ')} |`);
     }
     lines.push('', '<details><summary>Requests by operation id and lower-bound formulas</summary>', '', '| Operation | Requests by operation id | Statuses | Lower bound formula |', '|---|---|---|---|');
     for (const o of s.ops) lines.push(`| ${o.op} | ${ops(o.byOperation)} | ${ops(o.statuses)} | ${o.lowerBoundFormula} = ${o.lowerBound} |`);

@@ -42,6 +42,8 @@ export interface Measured {
   readonly depth: number;
   readonly kvsReads: number;
   readonly kvsWrites: number;
+  readonly kvsBytesRead: number;
+  readonly kvsBytesWritten: number;
   readonly peakRssMB: number;
   readonly rssBeforeMB: number;
   /** From the simulator's request log. */
@@ -159,6 +161,8 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
         depth: recorder.depth(),
         kvsReads: kvs.reads,
         kvsWrites: kvs.writes,
+        kvsBytesRead: kvs.bytesRead,
+        kvsBytesWritten: kvs.bytesWritten,
         peakRssMB,
         rssBeforeMB,
         log,

@@ -37,9 +37,14 @@ const EMBEDDED_WORKLOGS = 20;
 /** The in-memory store, counting `set`s. */
 class CountingStore extends MemoryStore {
   sets: string[] = [];
+  listings: string[] = [];
   override async set(key: string, value: unknown): Promise<void> {
     this.sets.push(key);
     return super.set(key, value);
+  }
+  override async list(prefix: string): Promise<Array<{ key: string; value: unknown }>> {
+    this.listings.push(prefix);
+    return super.list(prefix);
   }
 }
 
@@ -280,6 +285,12 @@ describe('sync on the demo site', () => {
     expect(bodyOf(first.searches[0]!).jql).toBe(`sprint = ${rig.sprint.id}`);
     expect(first.worklogCalls).toEqual(rig.members().filter((i) => i.worklogs.length > EMBEDDED_WORKLOGS).map((i) => i.key).sort());
     expect((await readSprintCache(rig.store, 'SUP', rig.sprint.id)).cached?.tickets).toHaveLength(rig.members().length);
+  });
+
+  it('reads KVS once on a first sync: with no cache there is nothing left over to list (a listing reads every value)', async () => {
+    rig.store.listings = [];
+    await rig.sync();
+    expect(rig.store.listings).toEqual([cacheKey('SUP', rig.sprint.id)]);
   });
 
   it('an unchanged sprint costs two searches (membership ids, the updated page), rewrites no chunk, and gives the same tickets', async () => {

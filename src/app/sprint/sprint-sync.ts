@@ -72,9 +72,16 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
     }
   }
   const result = await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window }, ...reconcile(options) });
-  await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets: result.tickets, notes: result.notes, syncedAt: now, fullSyncAt: now, signature, ...(cached ? { replacedChunks: cached.layout.length } : {}) });
+  await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets: result.tickets, notes: result.notes, syncedAt: now, fullSyncAt: now, signature, ...replaced(cached, problem) });
   return { tickets: result.tickets, notes: [...(problem ? [problem] : []), ...result.notes], mode: 'full', read: result.tickets.length };
 }
+
+/**
+ * How many chunks the cache being replaced had: its layout when it could be read, none when there was
+ * no cache at all; unknown (the writer lists them) when only a damaged one was found.
+ */
+const replaced = (cached: CachedSprint | undefined, problem: string | undefined): { replacedChunks?: number } =>
+  cached ? { replacedChunks: cached.layout.length } : problem ? {} : { replacedChunks: 0 };
 
 const reconcile = (options: SyncOptions) => (options.reconcileIssueIds?.length ? { reconcileIssueIds: options.reconcileIssueIds } : {});
 
