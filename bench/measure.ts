@@ -122,19 +122,12 @@ export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage.rss();
   let peak = before;
-  let detail = process.memoryUsage();
   const timer = setInterval(() => {
-    const rss = process.memoryUsage.rss();
-    if (process.env.BENCH_MEMORY_DEBUG) {
-      const now = process.memoryUsage();
-      if (now.heapTotal > detail.heapTotal) detail = now;
-    }
-    peak = Math.max(peak, rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 2);
   try {
     const value = await work();
     peak = Math.max(peak, process.memoryUsage.rss());
-    if (process.env.BENCH_MEMORY_DEBUG) process.stderr.write(`    memory at peak: ${JSON.stringify(Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, mb(v)])))}\n`);
     return { value, peakRssMB: mb(peak), rssBeforeMB: mb(before) };
   } finally {
     clearInterval(timer);

@@ -147,7 +147,7 @@ export class JiraClient {
     return { ...result, ticket };
   }
 
-  /** One issue as a Ticket. */
+  /** Raw issues already in hand (one getIssue answer) as Tickets, their worklogs completed. */
   private toTickets(raw: readonly RawIssue[], query: TicketQuery): Promise<TicketResult> {
     const notes: string[] = [];
     return this.completeWorklogs(this.mapRaw(raw, query.catalog, notes), notes, query);
