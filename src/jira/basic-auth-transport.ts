@@ -4,7 +4,7 @@
  * @see https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/
  */
 import { routePath } from '../forge/route';
-import type { JiraRequest, JiraResponse, JiraTransport } from './transport';
+import { TransportFailure, type JiraRequest, type JiraResponse, type JiraTransport } from './transport';
 
 export interface BasicAuthOptions {
   /** e.g. `https://your-site.atlassian.net` or `http://localhost:8081`, without a trailing slash. */
@@ -23,19 +23,25 @@ export class BasicAuthTransport implements JiraTransport {
   }
 
   async send(request: JiraRequest): Promise<JiraResponse> {
-    const response = await fetch(`${this.baseUrl}${routePath(request.route)}`, {
-      method: request.method,
-      headers: {
-        Authorization: this.authorization,
-        Accept: 'application/json',
-        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
-    });
-    return { status: response.status, headers, text: await response.text() };
+    try {
+      const response = await fetch(`${this.baseUrl}${routePath(request.route)}`, {
+        method: request.method,
+        headers: {
+          Authorization: this.authorization,
+          Accept: 'application/json',
+          ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      });
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name.toLowerCase()] = value;
+      });
+      return { status: response.status, headers, text: await response.text() };
+    } catch (error) {
+      // fetch rejects only when no (whole) response came back: refused, reset, DNS. The client may retry that.
+      const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      throw new TransportFailure(`no answer from ${this.baseUrl}: ${cause}`, { cause: error });
+    }
   }
 }

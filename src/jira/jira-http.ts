@@ -3,17 +3,19 @@
  * errors and response validation. Everything above it speaks in operations and domain objects.
  *
  * Invariants:
- * - a request is retried only on 429/502/503/504 (and on a network failure when it is idempotent),
+ * - a request is retried only on 429/502/503/504 (and on a `TransportFailure` when it is idempotent),
  *   at most `maxAttempts` times, waiting exactly what Jira asked for when it said;
+ * - anything else a transport throws passes through untouched and is never retried: above all Forge's
+ *   `NEEDS_AUTHENTICATION_ERR`, which must reach the platform for the user to see the consent prompt;
  * - no wait or attempt runs past the deadline: when Jira asks for longer than the time left, the call
  *   fails at once with a typed error instead of being killed by the platform mid-way;
  * - a body that is not JSON, or JSON of the wrong shape, is a `BadResponse`, never a crash later on.
  */
 import type { z } from 'zod';
-import { badResponse, errorForStatus, JiraError, unavailable } from './errors';
+import { badResponse, errorForStatus, unavailable } from './errors';
 import { JIRA_OPERATIONS, type OperationId } from './operations';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, waitBeforeRetry, type RetryPolicy } from './retry-policy';
-import type { JiraRequest, JiraResponse, JiraTransport } from './transport';
+import { TransportFailure, type JiraRequest, type JiraResponse, type JiraTransport } from './transport';
 
 export interface Clock {
   now(): number;
@@ -79,7 +81,7 @@ export class JiraHttp {
     await this.send(operation, request);
   }
 
-  /** Send with retries; resolves with a 2xx response or throws a JiraError. */
+  /** Send with retries; resolves with a 2xx response, throws a JiraError, or lets a platform error through. */
   async send(operation: OperationId, request: JiraRequest): Promise<JiraResponse> {
     const op = JIRA_OPERATIONS[operation];
     if (op.method !== request.method) throw new Error(`${operation} is ${op.method}, not ${request.method}`);
@@ -89,7 +91,8 @@ export class JiraHttp {
       try {
         response = await this.attempt(operation, request);
       } catch (error) {
-        if (error instanceof JiraError) throw error;
+        // Our own errors (the deadline) and the platform's (consent, egress) are final as they are.
+        if (!(error instanceof TransportFailure)) throw error;
         const detail = `${operation} failed to reach Jira: ${error instanceof Error ? error.message : String(error)}`;
         if (!idempotent || attempt >= this.retry.maxAttempts) throw unavailable(detail);
         await this.pause(this.backoffAdvice(attempt), operation, undefined, detail);

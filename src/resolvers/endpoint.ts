@@ -1,13 +1,16 @@
 /**
  * One resolver key: validate the payload with the contract's schema, read the trusted context, run
  * the use case with this invocation's ports, and answer with an envelope. Every failure becomes an
- * envelope error with a plain sentence; unexpected ones are logged, never shown raw.
+ * envelope error with a plain sentence; unexpected ones are logged, never shown raw — except the
+ * platform's signals (Forge asking the user for consent), which are rethrown as they came, because
+ * Forge shows its "Allow access" prompt only for an error that leaves the resolver unhandled.
  */
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
 import { AppError } from '../app/app-error';
 import type { Envelope, ResolverError } from '../contract/envelope';
 import { JiraError } from '../jira/errors';
+import { isPlatformSignal } from '../jira/transport';
 import type { Ports, PortsFactory } from '../ports';
 import { callContext, type CallContext } from './call-context';
 
@@ -55,6 +58,7 @@ export function defineEndpoint<S extends z.ZodType, T>(
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       return { ok: true, data: await run(parsed.data, ctx, portsFor(ctx)) };
     } catch (error) {
+      if (isPlatformSignal(error)) throw error;
       return { ok: false, error: toResolverError(error) };
     }
   });

@@ -7,6 +7,7 @@
 import type { StepResult } from '../../contract/panel';
 import { DECISION_PROPERTY_KEY } from '../../domain/decision';
 import { JiraError } from '../../jira/errors';
+import { isPlatformSignal } from '../../jira/transport';
 import type { JiraPort } from '../../ports';
 import { AppError } from '../app-error';
 import type { DecisionPlan, PlanStep } from './plan';
@@ -56,6 +57,9 @@ async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payload
 export async function executePlan(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads): Promise<StepResult[]> {
   const steps = plan.steps.map((s) => (s.step === 'record' && payloads.property === null ? { ...s, action: 'skip' as const, message: payloads.recordedAlready } : s));
   const settled = await Promise.allSettled(steps.map((s) => (s.action === 'do' ? run(jira, issueKey, plan, payloads, s) : Promise.resolve(s.message))));
+  // Forge asking for the user's consent is not a failed step: it must reach the platform.
+  const signal = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected' && isPlatformSignal(o.reason));
+  if (signal) throw signal.reason;
   return steps.map((s, i): StepResult => {
     const outcome = settled[i];
     if (s.action === 'skip') return { step: s.step, status: 'skipped', message: s.message };
