@@ -49,6 +49,8 @@ export interface OasOperation {
   readonly requestBody?: OasRequestBody;
   readonly responses: Readonly<Record<string, OasResponse>>;
   readonly 'x-changes'?: readonly OasChange[];
+  /** Alternatives (any one suffices), each a scheme → the scopes it needs together, e.g. `{ OAuth2: ['read:jira-work'] }`. */
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
 }
 
 /** A path item: one operation per HTTP method, plus parameters shared by all of them. */
