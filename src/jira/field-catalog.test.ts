@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { jiraFixture } from '../../test/fixtures/jira/load';
-import { allocationCatalog, discoverFields, EMPTY_CATALOG, fieldsToRequest, FLOAT_TYPE, SLA_TYPE, SPRINT_TYPE, STORY_POINTS_TYPE } from './field-catalog';
+import { allocationCatalog, configuredFieldIds, discoverable, discoverFields, discoveryView, EMPTY_CATALOG, fieldsToRequest, FLOAT_TYPE, parseFieldList, SLA_TYPE, SPRINT_TYPE, STORY_POINTS_TYPE } from './field-catalog';
 
 const fields = jiraFixture<unknown[]>('fields.json');
 
@@ -99,6 +99,37 @@ describe('discoverFields properties', () => {
         const named = [...catalog.storyPoints, ...catalog.slas, ...(catalog.sprint ? [catalog.sprint] : []), ...(catalog.severity ? [catalog.severity] : [])];
         for (const ref of named) expect(ids.has(ref.id)).toBe(true);
         expect(new Set(catalog.storyPoints.map((f) => f.id)).size).toBe(catalog.storyPoints.length);
+      }),
+    );
+  });
+});
+
+describe('what a stored copy of the field list keeps (discoveryView, discoverable)', () => {
+  const asField = (v: ReturnType<typeof discoveryView>) => ({ id: v.id, name: v.name, ...(v.type ? { schema: { custom: v.type } } : {}) });
+
+  it('keeps id, name and only the schema types discovery matches on', () => {
+    const parsed = parseFieldList(fields);
+    expect(parsed.map(discoveryView)).toContainEqual({ id: 'customfield_10081', name: 'Severity' });
+    expect(parsed.map(discoveryView)).toContainEqual({ id: 'customfield_10020', name: 'Sprint', type: SPRINT_TYPE });
+    expect(parsed.filter(discoverable).map((f) => f.id).sort()).toEqual(['customfield_10016', 'customfield_10020', 'customfield_10026', 'customfield_10031', 'customfield_10032', 'customfield_10081']);
+    expect(configuredFieldIds({ storyPointsFieldId: 'customfield_1', severityFieldId: 'customfield_2' })).toEqual(['customfield_1', 'customfield_2']);
+    expect(configuredFieldIds({})).toEqual([]);
+  });
+
+  it('discovers exactly the same from the kept views, and from the discoverable and configured fields alone', () => {
+    const field = fc.record({
+      id: fc.constantFrom('customfield_1', 'customfield_2', 'customfield_3', 'customfield_4', 'summary'),
+      name: fc.constantFrom('Severity', ' severity', 'Story Points', 'story points', 'Sprint', 'Other'),
+      schema: fc.record({ type: fc.constantFrom('number', 'option'), custom: fc.constantFrom(STORY_POINTS_TYPE, FLOAT_TYPE, SPRINT_TYPE, SLA_TYPE, 'x:select', 'x:textfield') }, { requiredKeys: ['type'] }),
+    });
+    const options = fc.record({ storyPointsFieldId: fc.constantFrom('customfield_1', 'customfield_4', 'customfield_9'), severityFieldId: fc.constantFrom('customfield_2', 'customfield_3', 'customfield_9') }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 10 }), options, (list, opts) => {
+        const parsed = parseFieldList(list);
+        const expected = discoverFields(parsed, opts);
+        expect(discoverFields(parsed.map(discoveryView).map(asField), opts)).toEqual(expected);
+        const kept = parsed.filter((f) => discoverable(f) || configuredFieldIds(opts).includes(f.id));
+        expect(discoverFields(kept.map(discoveryView).map(asField), opts)).toEqual(expected);
       }),
     );
   });

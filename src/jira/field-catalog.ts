@@ -54,6 +54,34 @@ export const EMPTY_CATALOG: FieldCatalog = { storyPoints: [], slas: [] };
 const ref = (f: JiraField): FieldRef => ({ id: f.id, name: f.name });
 const byName = (name: string) => (f: JiraField) => f.name.trim().toLowerCase() === name;
 
+/** The field types discovery matches on (`schema.custom`); no other type is ever read. */
+export const DISCOVERY_TYPES = [STORY_POINTS_TYPE, FLOAT_TYPE, SPRINT_TYPE, SLA_TYPE] as const;
+export type DiscoveryType = (typeof DISCOVERY_TYPES)[number];
+const isDiscoveryType = (type: string | undefined): type is DiscoveryType => (DISCOVERY_TYPES as readonly (string | undefined)[]).includes(type);
+
+/**
+ * What discovery reads of one field: its id, its name and its `schema.custom` when that is a type
+ * discovery matches on. Discovering from these gives exactly what discovering from the full entries
+ * gives (what a stored copy of the field list keeps).
+ */
+export function discoveryView(field: JiraField): { readonly id: string; readonly name: string; readonly type?: DiscoveryType } {
+  const type = field.schema?.custom;
+  return { id: field.id, name: field.name, ...(isDiscoveryType(type) ? { type } : {}) };
+}
+
+/**
+ * Whether discovery can pick this field whatever the options: a type it matches on, or a name it
+ * looks for (Severity). Other fields matter only when an option names them by id.
+ */
+export function discoverable(field: JiraField): boolean {
+  return isDiscoveryType(field.schema?.custom) || byName('severity')(field);
+}
+
+/** The field ids the options name: discovery looks these up by id in the list. */
+export function configuredFieldIds(options: DiscoveryOptions): string[] {
+  return [options.storyPointsFieldId, options.severityFieldId].filter((id): id is string => id !== undefined && id !== '');
+}
+
 /** The field-shaped entries of `GET /rest/api/3/field`; anything else is skipped, never fatal. */
 export function parseFieldList(fieldList: readonly unknown[]): JiraField[] {
   return fieldList.flatMap((raw) => {

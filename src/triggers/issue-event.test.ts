@@ -4,6 +4,8 @@
  * decision never touched, and events it must not handle dropped before Jira is asked anything.
  */
 import { startSimulator, type Simulator } from '../../dev/sim';
+import { FIELD_LIST_MAX_AGE_MS } from '../app/storage/field-list';
+import { keys } from '../app/storage/keys';
 import { MemoryStore } from '../app/storage/memory-store';
 import { projectRegistry } from '../app/storage/sprint-records';
 import { DEFAULT_POLICY, evaluatePolicy } from '../domain/policy';
@@ -12,7 +14,7 @@ import { BasicAuthTransport } from '../jira/basic-auth-transport';
 import { JiraClient } from '../jira/jira-client';
 import type { JiraTransport } from '../jira/transport';
 import { routePath } from '../forge/route';
-import type { Ports } from '../ports';
+import type { KeyValueStore, Ports } from '../ports';
 import { NOW, ticketFromSite, writesTo } from '../../test/support/panel-harness';
 import { handleIssueEvent, onIssueEvent } from './issue-event';
 
@@ -24,9 +26,11 @@ const issue = (key: string) => {
   if (!found) throw new Error(`no ${key}`);
   return found;
 };
-function appPorts(wrap: (t: JiraTransport) => JiraTransport = (t) => t): Ports {
+/** One trigger invocation's ports: a new client each time, as Forge runs each event in its own invocation. */
+function appPorts(wrap: (t: JiraTransport) => JiraTransport = (t) => t, on: { store?: KeyValueStore; nowMs?: number } = {}): Ports {
   const { email, token } = sim.users.admin;
-  return { jira: JiraClient.create({ transport: wrap(new BasicAuthTransport({ baseUrl: sim.url, email, apiToken: token })) }), store, clock: { now: () => NOW } };
+  const nowMs = on.nowMs ?? NOW;
+  return { jira: JiraClient.create({ transport: wrap(new BasicAuthTransport({ baseUrl: sim.url, email, apiToken: token })) }), store: on.store ?? store, clock: { now: () => nowMs } };
 }
 const eventFor = (key: string, changes?: Array<Record<string, string | null>>) => ({
   eventType: changes ? 'avi:jira:updated:issue' : 'avi:jira:created:issue',
@@ -138,5 +142,40 @@ describe('what the trigger leaves alone', () => {
 
   it('the Forge handler never throws on a malformed event', async () => {
     await expect(onIssueEvent({ nonsense: true }, {})).resolves.toBeUndefined();
+  });
+});
+
+describe('the field list (GET /rest/api/3/field), remembered a day in storage', () => {
+  const fieldReads = () => sim.requests().filter((r) => r.operationId === 'getFields').length;
+  let own: MemoryStore;
+  const event = (key: string, nowMs = NOW) => handleIssueEvent(eventFor(key, [{ field: 'priority', fieldtype: 'jira', fieldId: 'priority', fromString: 'Low', toString: 'Medium' }]), appPorts(undefined, { store: own, nowMs }));
+  beforeEach(async () => {
+    own = new MemoryStore();
+    await projectRegistry.register(own, 'SUP', NOW);
+  });
+
+  it('two events in a row ask Jira for the field list once, and the second still finds Severity', async () => {
+    expect(await event('SUP-248')).toMatchObject({ suggestion: expectedSuggestion('SUP-248') });
+    expect(await event('SUP-244')).toMatchObject({ suggestion: expectedSuggestion('SUP-244') }); // interrupt: read from its Severity
+    expect(expectedSuggestion('SUP-244').outcome).toBe('interrupt');
+    expect(fieldReads()).toBe(1);
+  });
+
+  it('a day later it is asked again', async () => {
+    await event('SUP-248');
+    await event('SUP-248', NOW + FIELD_LIST_MAX_AGE_MS - 1);
+    expect(fieldReads()).toBe(1);
+    await event('SUP-248', NOW + FIELD_LIST_MAX_AGE_MS);
+    expect(fieldReads()).toBe(2);
+  });
+
+  it.each([
+    ['garbage', 'not a record'],
+    ['a wrong shape', { schemaVersion: 1, readAt: NOW, fields: [{ id: 'customfield_10081', name: 'Severity' }] }],
+  ])('a corrupt stored record (%s) is read again from Jira and replaced, not a crash', async (_what, raw) => {
+    await own.setRaw(keys.fieldList('SUP'), raw);
+    expect(await event('SUP-244')).toMatchObject({ suggestion: expectedSuggestion('SUP-244') });
+    expect(fieldReads()).toBe(1);
+    expect(await own.get(keys.fieldList('SUP'))).toMatchObject({ schemaVersion: 1, readAt: NOW, fields: expect.arrayContaining([['customfield_10081', 'Severity']]) });
   });
 });

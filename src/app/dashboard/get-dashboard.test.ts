@@ -115,7 +115,7 @@ describe('dashboard.get freshness', () => {
     const view = dataOf(await get());
     expect(view.sprint?.source).toBe('stored');
     expect(h.count(SEARCH)).toBe(0);
-    expect(h.sim.requests().length).toBe(3); // board, sprints, fields (the board configuration is remembered for a day)
+    expect(h.sim.requests().length).toBe(2); // board, sprints (the board configuration and the field list are remembered for a day)
   });
 
   it('says when the stored rollup could not list every support item (too many to store), totals unchanged', async () => {

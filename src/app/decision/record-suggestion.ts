@@ -15,6 +15,7 @@ import { isSupportTicket } from '../../domain/support-filter';
 import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
 import type { Ports } from '../../ports';
 import { classificationOf } from '../settings/project-settings';
+import { fieldSource } from '../storage/field-list';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
 import { evaluateTicket } from './evaluate-ticket';
@@ -35,9 +36,10 @@ const sameSuggestion = (a: SuggestedVerdict | undefined, b: SuggestedVerdict): b
   a !== undefined && a.outcome === b.outcome && a.ruleId === b.ruleId && a.policyVersion === b.policyVersion;
 
 export async function recordSuggestion(ports: Ports, target: TriageTarget, known?: LoadedSettings): Promise<SuggestionOutcome> {
-  const [loaded] = await Promise.all([known ?? loadSettings(ports.store, target.projectKey), ports.jira.discoverFields()]);
+  const fields = fieldSource(ports, target.projectKey); // the field list from storage, read from Jira once a day
+  const [loaded] = await Promise.all([known ?? loadSettings(ports.store, target.projectKey), fields.load()]);
   const { settings } = loaded;
-  const { catalog } = await ports.jira.discoverFields(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {});
+  const { catalog } = await fields.discover(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {});
   const [issue, policy] = await Promise.all([readIssue(ports.jira, target.issueKey, catalog), loadPolicyVersion(ports.store, target.projectKey, settings.policyVersion)]);
   const { ticket } = issue;
   if (issue.projectKey !== undefined && issue.projectKey !== target.projectKey) return ignored(`${ticket.key} is now in project ${issue.projectKey}.`);

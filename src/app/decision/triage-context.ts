@@ -1,8 +1,9 @@
 /**
  * Everything the panel and "apply decision" need about one issue, loaded in two round trips to
- * Jira: first the board, the field list and the user's permissions on the issue (which also proves
- * the user can see it: Jira answers 404 otherwise), then the board's sprints and the issue itself
- * (and, for apply, its comments). Settings and the policy come from storage alongside.
+ * Jira: first the board, the field list (when the one stored for the project is over a day old:
+ * storage/field-list.ts) and the user's permissions on the issue (which also proves the user can see
+ * it: Jira answers 404 otherwise), then the board's sprints and the issue itself (and, for apply, its
+ * comments). Settings and the policy come from storage alongside.
  *
  * The project named by the page context is only a hint: the issue's real project is read from Jira
  * and must match, so a forged context cannot apply one project's settings to another's issue.
@@ -14,6 +15,7 @@ import { AppError } from '../app-error';
 import type { ProjectContext } from '../sprint/project-context';
 import { loadPolicyVersion, type LoadedPolicy } from '../storage/policy-versions';
 import { boardEstimationField } from '../storage/board-estimation';
+import { fieldSource } from '../storage/field-list';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
 import type { ProjectSettings } from '../settings/project-settings';
 import { readIssue, type IssueSnapshot } from './issue-snapshot';
@@ -66,16 +68,17 @@ const inTurnOrder = (sprints: readonly Sprint[]): Sprint[] => [...sprints].sort(
 
 export async function loadTriageContext(ports: Ports, target: TriageTarget, options: TriageLoadOptions = {}): Promise<TriageContext> {
   const { issueKey, projectKey } = target;
+  const fields = fieldSource(ports, projectKey);
   const [loaded, board, permissions] = await Promise.all([
     loadSettings(ports.store, projectKey),
     ports.jira.agile.boardForProject(projectKey),
     ports.jira.people.myPermissions({ issueKey }, PANEL_PERMISSIONS) as Promise<Record<PanelPermission, boolean>>,
-    ports.jira.discoverFields(), // fetches the field list in this round trip; the call below reuses it
+    fields.load(), // the field list (stored for a day; else from Jira in this round trip): the calls below reuse it
   ]);
   const { settings } = loaded;
   const pointsFieldUnknown = (options.sprintCatalog === true || settings.capacity.model === 'points') && !settings.storyPointsFieldId && board !== null;
   const discover = (storyPointsFieldId: string | null | undefined) =>
-    ports.jira.discoverFields({
+    fields.discover({
       ...(storyPointsFieldId ? { storyPointsFieldId } : {}),
       ...(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {}),
     });

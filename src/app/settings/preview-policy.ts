@@ -10,6 +10,7 @@ import type { PolicyPreview, PreviewVerdict } from '../../contract/settings';
 import { evaluatePolicy, type Policy, type Verdict } from '../../domain/policy';
 import { triageFacts } from '../../domain/triage-facts';
 import type { Ports } from '../../ports';
+import { fieldSource } from '../storage/field-list';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { loadSettings } from '../storage/settings-repository';
 import { classificationOf } from './project-settings';
@@ -25,7 +26,7 @@ export async function previewPolicy(ports: Ports, projectKey: string, draft?: Po
   const { settings } = loaded;
   const [current, discovery] = await Promise.all([
     loadPolicyVersion(ports.store, projectKey, settings.policyVersion),
-    ports.jira.discoverFields({
+    fieldSource(ports, projectKey).discover({
       ...(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {}),
       ...(settings.storyPointsFieldId ? { storyPointsFieldId: settings.storyPointsFieldId } : {}),
     }),

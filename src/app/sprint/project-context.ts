@@ -1,10 +1,12 @@
 /**
  * What every sprint-level use case needs to know about a project before it can compute anything:
  * its settings, its scrum board, the board's sprints (oldest first) and the site's field catalog with
- * the board's estimation field. Loaded in two round trips: the board first, then the rest at once.
+ * the board's estimation field. Loaded in two round trips: the board first, then the rest at once
+ * (the field list and the estimation field from storage when read within the last day).
  */
 import { AppError } from '../app-error';
 import { boardEstimationField } from '../storage/board-estimation';
+import { fieldSource } from '../storage/field-list';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
 import type { Board, Sprint } from '../../jira/client/agile-client';
 import type { FieldCatalog } from '../../jira/field-catalog';
@@ -27,12 +29,13 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
   const [loaded, board] = await Promise.all([loadSettings(ports.store, projectKey), ports.jira.agile.boardForProject(projectKey)]);
   // Jira hides boards the user cannot see, so "none" also covers "no access": say both.
   if (!board) throw new AppError('NOT_FOUND', `No Scrum board of project ${projectKey} is visible to you. Interrupt Budget works with Scrum boards: create one, or ask for access to the project.`);
+  const fields = fieldSource(ports, projectKey);
   const [estimationFieldId, sprints] = await Promise.all([
     loaded.settings.storyPointsFieldId ? Promise.resolve(loaded.settings.storyPointsFieldId) : boardEstimationField(ports, projectKey, board.id),
     ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']),
-    ports.jira.discoverFields(), // fetches the field list in this round trip; the call below reuses it
+    fields.load(), // the field list (stored for a day; else from Jira in this round trip): the call below reuses it
   ]);
-  const discovery = await ports.jira.discoverFields({
+  const discovery = await fields.discover({
     ...(estimationFieldId ? { storyPointsFieldId: estimationFieldId } : {}),
     ...(loaded.settings.severityFieldId ? { severityFieldId: loaded.settings.severityFieldId } : {}),
   });

@@ -16,6 +16,8 @@ export const keys = {
   overflow: (projectKey: string, sprintId: number) => `overflow:${projectKey}:${pad(sprintId)}`,
   project: (projectKey: string) => `project:${projectKey}`,
   projects: () => 'project:',
+  /** The site's field list as this project's readers see it, for field discovery (storage/field-list.ts). */
+  fieldList: (projectKey: string) => `fields:${projectKey}`,
   adminCheck: (accountId: string, projectKey: string) => `admin-check:${projectKey}:${accountId}`,
 } as const;
 
