@@ -2,15 +2,16 @@
  * Every operation's answers against Atlassian's OpenAPI specs, through the shared contract toolkit
  * (test/contract/): success bodies against the operation's response schema (SprintBean where the
  * spec gives only an example), error bodies against ErrorCollection. The client's own requests are
- * checked in test/contract/client-contract.test.ts; these calls go wider (expand, *all, errors).
+ * checked in test/contract/client-contract.test.ts; these calls go wider (expand, *all, errors), and cover
+ * the simulator-only operations too (the GET search), whose requests are checked against the spec here.
  */
-import { JIRA_OPERATIONS, type OperationId } from '../../src/jira/operations';
+import { SIM_OPERATIONS, type SimOperationId } from './http/operations';
 import { callerFor, type Caller } from './http-client';
 import { startSimulator, type Simulator } from './index';
-import { validateResponse } from '../../test/contract/openapi';
+import { validateRequest, validateResponse } from '../../test/contract/openapi';
 
 const NOW = Date.parse('2026-11-23T09:00:00Z');
-const problems = (operationId: OperationId, status: number, body: unknown): readonly string[] => validateResponse(operationId, status, body).errors;
+const problems = (operationId: SimOperationId, status: number, body: unknown): readonly string[] => validateResponse(operationId, status, body).errors;
 
 describe('OpenAPI contract', () => {
   let sim: Simulator;
@@ -26,10 +27,12 @@ describe('OpenAPI contract', () => {
   const slaKeys = () => sim.store.issues.filter((i) => i.slas.length > 0).map((i) => i.key);
   const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Triaged.' }] }] };
 
-  const CALLS: [OperationId, string, unknown?][] = [
+  const CALLS: [SimOperationId, string, unknown?][] = [
     ['getFields', '/rest/api/3/field'],
     ['searchAndReconsileIssuesUsingJqlPost', '/rest/api/3/search/jql', { jql: 'project = SUP' }],
     ['searchAndReconsileIssuesUsingJqlPost', '/rest/api/3/search/jql', { jql: 'project in (SUP, TEAM) ORDER BY created DESC', fields: ['*all'], properties: ['interruptBudget'], expand: 'names,schema,renderedFields,changelog,transitions,operations,editmeta,versionedRepresentations', maxResults: 100 }],
+    ['searchAndReconsileIssuesUsingJql', '/rest/api/3/search/jql?jql=project+%3D+SUP'],
+    ['searchAndReconsileIssuesUsingJql', `/rest/api/3/search/jql?${new URLSearchParams([['jql', 'project in (SUP, TEAM) ORDER BY created DESC'], ['fields', '*all'], ['fields', '-comment'], ['properties', 'interruptBudget'], ['expand', 'names,schema,renderedFields,changelog,transitions,operations,editmeta,versionedRepresentations'], ['maxResults', '100'], ['fieldsByKeys', 'true'], ['failFast', 'true'], ['reconcileIssues', '10001,10002']]).toString()}`],
     ['getIssue', '/rest/api/3/issue/SUP-1?expand=names,schema,renderedFields,changelog,transitions,operations,editmeta&properties=*all'],
     ['editIssue', '/rest/api/3/issue/SUP-2', { update: { labels: [{ add: 'triaged' }] } }],
     ['assignIssue', '/rest/api/3/issue/SUP-2/assignee', { accountId: null }],
@@ -52,16 +55,28 @@ describe('OpenAPI contract', () => {
   it('is not vacuous: the validators do reject wrong shapes', () => {
     expect(problems('getIssue', 200, { id: 1, bogus: true })).not.toEqual([]);
     expect(problems('searchAndReconsileIssuesUsingJqlPost', 200, { issues: [], isLast: true, total: 3 })).not.toEqual([]);
+    expect(problems('searchAndReconsileIssuesUsingJql', 200, { issues: [], isLast: true, total: 3 })).not.toEqual([]);
+    expect(validateRequest('searchAndReconsileIssuesUsingJql', { query: { jql: 'project = SUP', maxResult: '5' } }).errors).not.toEqual([]);
     expect(problems('getSprint', 200, { id: 'seven' })).not.toEqual([]);
   });
 
-  it('covers every operation in src/jira/operations.ts', () => {
-    expect(new Set(CALLS.map(([id]) => id))).toEqual(new Set(Object.keys(JIRA_OPERATIONS)));
+  it('covers every operation in src/jira/operations.ts, and the simulator-only ones', () => {
+    expect(new Set(CALLS.map(([id]) => id))).toEqual(new Set(Object.keys(SIM_OPERATIONS)));
+  });
+
+  it('sends the simulator-only operations requests the spec allows (the app\'s own are checked in test/contract/)', () => {
+    const gets = CALLS.filter(([id]) => id === 'searchAndReconsileIssuesUsingJql');
+    expect(gets.length).toBeGreaterThan(0);
+    for (const [id, path] of gets) {
+      const query = new URLSearchParams(path.split('?')[1] ?? '');
+      const parts = Object.fromEntries([...new Set(query.keys())].map((name) => [name, query.getAll(name)] as const).map(([name, values]) => [name, values.length === 1 ? (values[0] ?? '') : values]));
+      expect(validateRequest(id, { query: parts }).errors).toEqual([]);
+    }
   });
 
   // Rows padded to full length: jest would take a missing last argument for a `done` callback.
   it.each(CALLS.map(([id, path, body]) => [id, path, body] as const))('%s %s answers as the spec says', async (operationId, path, body) => {
-    const op = JIRA_OPERATIONS[operationId];
+    const op = SIM_OPERATIONS[operationId];
     const response = await po(op.method, path, body);
     expect(response.status).toBeLessThan(300);
     expect(sim.requests().at(-1)?.operationId).toBe(operationId);
@@ -75,9 +90,12 @@ describe('OpenAPI contract', () => {
     }
   });
 
-  it.each<[string, string, string, unknown, OperationId]>([
+  it.each<[string, string, string, unknown, SimOperationId]>([
     ['401', 'GET', '/rest/api/3/myself', undefined, 'getCurrentUser'],
     ['400', 'POST', '/rest/api/3/search/jql', { jql: 'order by key' }, 'searchAndReconsileIssuesUsingJqlPost'],
+    ['400', 'GET', '/rest/api/3/search/jql?jql=order+by+key', undefined, 'searchAndReconsileIssuesUsingJql'],
+    ['400', 'GET', '/rest/api/3/search/jql?jql=project+%3D+SUP&maxResults=many', undefined, 'searchAndReconsileIssuesUsingJql'],
+    ['401', 'GET', '/rest/api/3/search/jql?jql=project+%3D+SUP', undefined, 'searchAndReconsileIssuesUsingJql'],
     ['404', 'GET', '/rest/api/3/issue/NOPE-1', undefined, 'getIssue'],
     ['403', 'PUT', '/rest/api/3/issue/SUP-1', { fields: {} }, 'editIssue'],
     ['400', 'GET', '/rest/api/3/mypermissions', undefined, 'getMyPermissions'],

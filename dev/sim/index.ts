@@ -1,6 +1,7 @@
 /**
  * The local Jira simulator: a real HTTP server that speaks Jira Cloud's REST contract for every
- * operation in src/jira/operations.ts, over a deterministic demo site, with Jira's permission rules,
+ * operation in src/jira/operations.ts (and the GET search, for other clients: http/operations.ts),
+ * over a deterministic demo site, with Jira's permission rules,
  * fault injection and a request log. For running, demoing and testing the app without a Jira site;
  * never deployed.
  *

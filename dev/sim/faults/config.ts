@@ -4,9 +4,9 @@
  * selector: the next N, every Nth, a seeded fraction, or all — optionally only one operation.
  */
 import { z } from 'zod';
-import { JIRA_OPERATIONS, type OperationId } from '../../../src/jira/operations';
+import { SIM_OPERATIONS, type SimOperationId } from '../http/operations';
 
-const operationIds = Object.keys(JIRA_OPERATIONS) as [OperationId, ...OperationId[]];
+const operationIds = Object.keys(SIM_OPERATIONS) as [SimOperationId, ...SimOperationId[]];
 
 const selector = {
   /** Only requests for this operation. */
@@ -43,7 +43,7 @@ export const faultConfigSchema = z
 
 export type FaultConfig = z.input<typeof faultConfigSchema>;
 export type ResolvedFaultConfig = z.output<typeof faultConfigSchema>;
-export type FaultSelector = { operationId?: OperationId; next?: number; every?: number; fraction?: number };
+export type FaultSelector = { operationId?: SimOperationId; next?: number; every?: number; fraction?: number };
 
 /** Validate a config; throws with one readable sentence when it is not one. */
 export function parseFaultConfig(value: unknown): ResolvedFaultConfig {

@@ -1,7 +1,15 @@
 /**
- * The body of `POST /rest/api/3/search/jql` (`SearchAndReconcileRequestBean`), checked as strictly
- * as Jira's JSON binding: unknown keys and wrong types are 400s, and the documented limits hold
- * (at most 5 properties, at most 50 issues to reconcile).
+ * The search request of `/rest/api/3/search/jql`, read from either form into one `SearchRequest`:
+ *
+ * - `POST`: the body (`SearchAndReconcileRequestBean`), checked as strictly as Jira's JSON binding:
+ *   unknown keys and wrong types are 400s.
+ * - `GET`: the query parameters of `searchAndReconsileIssuesUsingJql`. Lists (`fields`, `properties`,
+ *   `reconcileIssues`) come repeated or comma-separated; `expand` is one comma-separated string (repeated
+ *   values are joined); a number or boolean that does not parse is a 400; unknown parameters are ignored,
+ *   as JAX-RS does. `failFast` is accepted and has no effect: the simulator always has all field data.
+ *
+ * Both then hold the documented limits: a 32-bit `maxResults`, at most 5 properties, at most 50 issues
+ * to reconcile.
  */
 import { badRequest } from '../http/errors';
 
@@ -13,13 +21,26 @@ export interface SearchRequest {
   readonly expand?: string;
   readonly properties: string[];
   readonly fieldsByKeys: boolean;
+  /** GET only (the body has no such key); no effect here. */
+  readonly failFast: boolean;
   readonly reconcileIssues: string[];
 }
 
 const KNOWN = ['jql', 'nextPageToken', 'maxResults', 'fields', 'expand', 'properties', 'fieldsByKeys', 'reconcileIssues'];
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
+/** The limits both forms share, on a request whose types are already right. */
+function withinLimits(request: SearchRequest): SearchRequest {
+  const { maxResults, properties, reconcileIssues } = request;
+  if (maxResults !== undefined && (maxResults < INT32.min || maxResults > INT32.max)) throw badRequest(`The 'maxResults' value ${maxResults} is out of range for a 32-bit integer.`);
+  if (properties.length > 5) throw badRequest(`You can request at most 5 issue properties; ${properties.length} were requested.`);
+  if (reconcileIssues.length > 50) throw badRequest(`You can reconcile at most 50 issues; ${reconcileIssues.length} were given.`);
+  return request;
+}
+
+/** `POST /rest/api/3/search/jql`: the JSON body. */
 export function readSearchRequest(body: unknown): SearchRequest {
   if (body === undefined || body === null) throw badRequest('The request body is missing.');
   if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
@@ -33,14 +54,11 @@ export function readSearchRequest(body: unknown): SearchRequest {
   if (fields !== undefined && !isStringList(fields)) throw badRequest("The 'fields' value must be a list of strings.");
   if (expand !== undefined && typeof expand !== 'string') throw badRequest("The 'expand' value must be a comma-separated string.");
   if (properties !== undefined && !isStringList(properties)) throw badRequest("The 'properties' value must be a list of strings.");
-  if (isStringList(properties) && properties.length > 5) throw badRequest(`You can request at most 5 issue properties; ${properties.length} were requested.`);
   if (fieldsByKeys !== undefined && typeof fieldsByKeys !== 'boolean') throw badRequest("The 'fieldsByKeys' value must be a boolean.");
   if (reconcileIssues !== undefined && !(Array.isArray(reconcileIssues) && reconcileIssues.every((id) => Number.isInteger(id)))) {
     throw badRequest("The 'reconcileIssues' value must be a list of issue ids (integers).");
   }
-  const reconcile = (reconcileIssues as number[] | undefined) ?? [];
-  if (reconcile.length > 50) throw badRequest(`You can reconcile at most 50 issues; ${reconcile.length} were given.`);
-  return {
+  return withinLimits({
     jql: (jql as string | undefined) ?? '',
     ...(typeof nextPageToken === 'string' ? { nextPageToken } : {}),
     ...(typeof maxResults === 'number' ? { maxResults } : {}),
@@ -48,6 +66,52 @@ export function readSearchRequest(body: unknown): SearchRequest {
     ...(typeof expand === 'string' ? { expand } : {}),
     properties: (properties as string[] | undefined) ?? [],
     fieldsByKeys: fieldsByKeys === true,
-    reconcileIssues: reconcile.map(String),
-  };
+    failFast: false,
+    reconcileIssues: ((reconcileIssues as number[] | undefined) ?? []).map(String),
+  });
+}
+
+/** Every value of a list parameter, repeated or comma-separated; undefined when the parameter is absent. */
+function queryList(query: URLSearchParams, name: string): string[] | undefined {
+  const values = query.getAll(name);
+  if (values.length === 0) return undefined;
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** A single-valued parameter: the first value (as JAX-RS binds it); undefined when absent or empty. */
+function queryValue(query: URLSearchParams, name: string): string | undefined {
+  const value = query.get(name);
+  return value === null || value === '' ? undefined : value;
+}
+
+function queryInteger(name: string, value: string): number {
+  if (!/^[-+]?\d+$/.test(value.trim())) throw badRequest(`The '${name}' parameter must be an integer, not '${value}'.`);
+  return Number(value.trim());
+}
+
+function queryBoolean(query: URLSearchParams, name: string): boolean {
+  const value = queryValue(query, name);
+  if (value === undefined) return false;
+  const lower = value.trim().toLowerCase();
+  if (lower !== 'true' && lower !== 'false') throw badRequest(`The '${name}' parameter must be true or false, not '${value}'.`);
+  return lower === 'true';
+}
+
+/** `GET /rest/api/3/search/jql`: the query parameters, into the same request the body gives. */
+export function readSearchQuery(query: URLSearchParams): SearchRequest {
+  const nextPageToken = queryValue(query, 'nextPageToken');
+  const maxResults = queryValue(query, 'maxResults');
+  const fields = queryList(query, 'fields');
+  const expand = query.getAll('expand').filter((v) => v !== '');
+  return withinLimits({
+    jql: query.get('jql') ?? '',
+    ...(nextPageToken !== undefined ? { nextPageToken } : {}),
+    ...(maxResults !== undefined ? { maxResults: queryInteger('maxResults', maxResults) } : {}),
+    ...(fields !== undefined ? { fields } : {}),
+    ...(expand.length > 0 ? { expand: expand.join(',') } : {}),
+    properties: queryList(query, 'properties') ?? [],
+    fieldsByKeys: queryBoolean(query, 'fieldsByKeys'),
+    failFast: queryBoolean(query, 'failFast'),
+    reconcileIssues: (queryList(query, 'reconcileIssues') ?? []).map((id) => String(queryInteger('reconcileIssues', id))),
+  });
 }

@@ -1,21 +1,28 @@
 /**
- * `POST /rest/api/3/search/jql`: enhanced search with token paging. Only issues the user may browse
+ * `/rest/api/3/search/jql`, `POST` (the request in the body) and `GET` (the same request in the query
+ * string; see search-request.ts): one enhanced search with token paging. Only issues the user may browse
  * are searched; results are cut into pages of `maxResults` (default 50; at most 5000 when only ids
  * and keys are asked for, 100 otherwise), each page with `isLast` and, before the last, an opaque
- * `nextPageToken`. No `total`, as in Jira.
+ * `nextPageToken`. No `total`, as in Jira. Both forms give the same pages and the same tokens, so a
+ * token from one pages on in the other.
  */
 import { JqlError } from '../jql/errors';
 import { runJql } from '../jql/search-query';
 import { badRequest } from '../http/errors';
-import { ok, type Handler } from '../http/context';
+import { ok, type Handler, type Reply, type RequestContext } from '../http/context';
 import { selectFields, splitList } from '../render/field-selection';
 import { fieldNames, fieldSchemas, renderIssue } from '../render/issue';
 import { canBrowse } from './access';
 import { issuePageToken, readPageToken } from './page-token';
-import { readSearchRequest } from './search-request';
+import { readSearchQuery, readSearchRequest, type SearchRequest } from './search-request';
 
-export const searchIssues: Handler = (ctx) => {
-  const request = readSearchRequest(ctx.body);
+/** `POST`: `searchAndReconsileIssuesUsingJqlPost`. */
+export const searchIssues: Handler = (ctx) => search(ctx, readSearchRequest(ctx.body));
+
+/** `GET`: `searchAndReconsileIssuesUsingJql` (a body, if any, is ignored). */
+export const searchIssuesByQuery: Handler = (ctx) => search(ctx, readSearchQuery(ctx.query));
+
+function search(ctx: RequestContext, request: SearchRequest): Reply {
   const { store, user, render } = ctx;
   const reconciled = new Set(request.reconcileIssues);
   const candidates = canBrowse(user) ? store.issues.map((issue) => store.searchView(issue, ctx.faults.searchLagMs, reconciled)) : [];
@@ -42,4 +49,4 @@ export const searchIssues: Handler = (ctx) => {
     ...(isLast ? {} : { nextPageToken: issuePageToken(request.jql, offset + page.length) }),
     isLast,
   });
-};
+}

@@ -1,12 +1,12 @@
 /** What a REST handler gets for one request, and what it answers. */
-import type { OperationId } from '../../../src/jira/operations';
 import type { FaultController } from '../faults/controller';
 import type { RenderContext } from '../render/context';
 import type { SiteUser } from '../site/model';
 import type { SiteStore } from '../site/store';
+import type { SimOperationId } from './operations';
 
 export interface RequestContext {
-  readonly operationId: OperationId;
+  readonly operationId: SimOperationId;
   readonly method: string;
   readonly path: string;
   /** Path template values, e.g. `{issueIdOrKey: 'SUP-12'}`. */

@@ -2,7 +2,7 @@
  * Every REST request the simulator answered (faults included, `/__sim/*` excluded), so tests and
  * people can see exactly what a client sent and got: which operation, as whom, with what outcome.
  */
-import type { OperationId } from '../../../src/jira/operations';
+import type { SimOperationId } from './operations';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -11,7 +11,7 @@ export interface RecordedRequest {
   readonly body: unknown;
   /** Account id of the authenticated user; null when authentication failed or was not reached. */
   readonly user: string | null;
-  readonly operationId: OperationId | undefined;
+  readonly operationId: SimOperationId | undefined;
   readonly status: number;
   /** Parsed JSON, or the raw text when the body was not JSON (a malformed-body fault). */
   readonly responseBody: unknown;

@@ -1,9 +1,9 @@
 /**
- * Which handler answers which operation: one entry per operation in src/jira/operations.ts, so the
- * simulator serves exactly the operations the app may call, at exactly their paths.
+ * Which handler answers which operation: one entry per operation in `SIM_OPERATIONS` (every operation
+ * in src/jira/operations.ts, plus the simulator-only ones of operations.ts), at exactly their paths.
  */
-import { JIRA_OPERATIONS, matchOperation, type OperationId } from '../../../src/jira/operations';
 import type { Handler } from './context';
+import { SIM_OPERATIONS, matchSimOperation, type SimOperationId } from './operations';
 import { assignIssue } from '../handlers/assignee';
 import { getAllBoards, getConfiguration } from '../handlers/boards';
 import { addComment, getComments } from '../handlers/comments';
@@ -13,14 +13,15 @@ import { getIssue } from '../handlers/issue-read';
 import { moveIssuesToBacklog, moveIssuesToSprint } from '../handlers/moves';
 import { getMyPermissions } from '../handlers/my-permissions';
 import { getIssueProperty, setIssueProperty } from '../handlers/properties';
-import { searchIssues } from '../handlers/search';
+import { searchIssues, searchIssuesByQuery } from '../handlers/search';
 import { getAllSprints, getSprint } from '../handlers/sprints';
 import { findAssignableUsers, getCurrentUser } from '../handlers/users';
 import { getIssueWorklog } from '../handlers/worklogs';
 
-export const HANDLERS: Record<OperationId, Handler> = {
+export const HANDLERS: Record<SimOperationId, Handler> = {
   getFields,
   searchAndReconsileIssuesUsingJqlPost: searchIssues,
+  searchAndReconsileIssuesUsingJql: searchIssuesByQuery,
   getIssue,
   editIssue,
   assignIssue,
@@ -41,16 +42,16 @@ export const HANDLERS: Record<OperationId, Handler> = {
 };
 
 export interface Route {
-  readonly operationId: OperationId;
+  readonly operationId: SimOperationId;
   readonly template: string;
   readonly params: Record<string, string>;
 }
 
 /** The operation for a method and path, with its path parameters decoded. */
 export function route(method: string, path: string): Route | undefined {
-  const operationId = matchOperation(method, path);
+  const operationId = matchSimOperation(method, path);
   if (!operationId) return undefined;
-  const template = JIRA_OPERATIONS[operationId].path;
+  const template = SIM_OPERATIONS[operationId].path;
   const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
   const values = path.match(new RegExp(`^${template.replace(/\{[^}]+\}/g, '([^/]+)')}$`))?.slice(1) ?? [];
   const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
@@ -59,5 +60,5 @@ export function route(method: string, path: string): Route | undefined {
 
 /** Whether some operation lives at this path under another method (→ 405 rather than 404). */
 export function pathKnown(path: string): boolean {
-  return ['GET', 'POST', 'PUT', 'DELETE'].some((method) => matchOperation(method, path) !== undefined);
+  return ['GET', 'POST', 'PUT', 'DELETE'].some((method) => matchSimOperation(method, path) !== undefined);
 }
