@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decide, MAX_REASON_LENGTH, type DecisionRequest } from './decision';
+import { decide, indexedInstant, MAX_REASON_LENGTH, type DecisionRequest } from './decision';
 import { OUTCOMES, type Outcome } from './outcome';
 import type { Verdict } from './policy';
 
@@ -26,10 +26,16 @@ describe('decide', () => {
         ruleId: 'p1',
         override: false,
         decidedBy: 'acc-po',
-        decidedAt: '2026-11-23T10:00:00.000Z',
+        decidedAt: '2026-11-23T10:00:00Z', // the issue property index's date time format: no milliseconds
         sprintId: 42,
       },
     });
+  });
+
+  it('records decidedAt to the second, in UTC, as the property index takes dates (jira:entityProperty, type date)', () => {
+    const result = decide(request({ decidedAt: new Date('2026-11-23T10:00:59.999Z') }));
+    expect(result.ok && result.decision.decidedAt).toBe('2026-11-23T10:00:59Z');
+    expect(indexedInstant(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)))).toBe('2026-01-02T03:04:05Z');
   });
 
   it.each<[Outcome, Outcome, string | undefined]>([

@@ -18,8 +18,12 @@ export interface TriageDecision {
   readonly ruleId: string | null;
   readonly override: boolean;
   readonly reason?: string;
+  /** The Atlassian account id of who decided (the property index reads it as a `user`). */
   readonly decidedBy: string;
-  /** ISO-8601 instant. */
+  /**
+   * ISO-8601 instant. Written as `YYYY-MM-DDTHH:mm:ssZ` (see indexedInstant); decisions recorded by
+   * older releases carry milliseconds (`…:ss.SSSZ`) and are read as they are.
+   */
   readonly decidedAt: string;
   /** The sprint the ticket was pulled into, for `interrupt`. */
   readonly sprintId?: number;
@@ -51,6 +55,16 @@ export type DecisionResult =
   | { readonly ok: true; readonly decision: TriageDecision }
   | { readonly ok: false; readonly error: string };
 
+/**
+ * An instant as the issue property index takes a `date` value: `[YYYY]-[MM]-[DD]T[hh]:[mm]:[ss][TZ]`,
+ * in UTC with `Z`, whole seconds (milliseconds are not in the documented format, so they are dropped:
+ * the instant is rounded down to its second).
+ * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/
+ */
+export function indexedInstant(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** Longest reason we keep: the whole decision must fit an issue property (32,768 characters). */
 export const MAX_REASON_LENGTH = 2000;
 
@@ -78,7 +92,7 @@ export function decide(request: DecisionRequest): DecisionResult {
     override,
     ...(reason === '' ? {} : { reason }),
     decidedBy: request.decidedBy,
-    decidedAt: request.decidedAt.toISOString(),
+    decidedAt: indexedInstant(request.decidedAt),
     ...(request.outcome === 'interrupt' && request.sprintId !== undefined ? { sprintId: request.sprintId } : {}),
   };
   return { ok: true, decision };

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { readDecisionProperty, writeDecisionProperty } from './decision-property';
 import { OUTCOMES } from '../domain/outcome';
-import type { TriageDecision } from '../domain/decision';
+import { indexedInstant, type TriageDecision } from '../domain/decision';
+
+/**
+ * The `date` format the issue property index takes, from Forge's `jira:entityProperty` reference:
+ * "The expected date time format is [YYYY]-[MM]-[DD]T[hh]:[mm]:[ss][TZ] where [TZ] is an offset from
+ * UTC of +/-[hh]:[mm] or Z for no offset. For example: 2021-05-15, 2021-05-15T13:44:11+02:00,
+ * 2021-05-15T13:44:11Z" — no milliseconds.
+ * https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/
+ */
+const DOCUMENTED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
 
 const decision: TriageDecision = {
   outcome: 'backlog',
@@ -9,8 +18,8 @@ const decision: TriageDecision = {
   policyVersion: 1,
   ruleId: null,
   override: false,
-  decidedBy: 'acc-1',
-  decidedAt: '2026-11-23T10:00:00.000Z',
+  decidedBy: '712020:a8d41c77-2e90-4b1f-8c35-6f7e9d0b2c21',
+  decidedAt: '2026-11-23T10:00:00Z',
 };
 const suggestion = { outcome: 'backlog' as const, ruleId: null, policyVersion: 1, evaluatedAt: '2026-11-23T09:00:00.000Z' };
 
@@ -43,6 +52,42 @@ describe('the decision property', () => {
     });
   });
 
+  it('writes decidedAt in the date time format the index documents, whatever instant it is given', () => {
+    expect(DOCUMENTED_DATE_TIME.test('2021-05-15T13:44:11Z') && DOCUMENTED_DATE_TIME.test('2021-05-15T13:44:11+02:00')).toBe(true); // the docs' examples
+    expect(DOCUMENTED_DATE_TIME.test(new Date(0).toISOString())).toBe(false); // what older releases wrote
+    for (const [given, written] of [
+      ['2026-11-23T10:00:00.000Z', '2026-11-23T10:00:00Z'],
+      ['2026-11-23T10:00:59.999Z', '2026-11-23T10:00:59Z'],
+      ['2026-11-23T11:30:00.250+01:00', '2026-11-23T10:30:00Z'],
+      ['2026-11-23T10:00:00Z', '2026-11-23T10:00:00Z'],
+    ]) {
+      const value = writeDecisionProperty({ ...decision, decidedAt: given as string }, suggestion);
+      expect(value.decidedAt).toBe(written);
+      expect(value.decidedAt).toMatch(DOCUMENTED_DATE_TIME);
+    }
+  });
+
+  it.each([
+    ['milliseconds (what toISOString gave before)', '2026-11-23T10:00:00.000Z'],
+    ['an offset', '2026-11-23T11:00:00+01:00'],
+    ['whole seconds (what is written now)', '2026-11-23T10:00:00Z'],
+  ])('still reads a recorded decidedAt with %s, as it is', (_what, decidedAt) => {
+    expect(readDecisionProperty({ ...decision, decidedAt, suggestion })).toEqual({ decision: { ...decision, decidedAt }, suggestion });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['a display name', 'Priya Shah'],
+    ['an email address', 'po@demo.test'],
+  ])('never writes a decidedBy that is not an account id (%s)', (_what, decidedBy) => {
+    expect(() => writeDecisionProperty({ ...decision, decidedBy }, suggestion)).toThrow(/decidedBy/);
+  });
+
+  it('writes decidedBy as the account id it is given', () => {
+    expect(writeDecisionProperty(decision, undefined).decidedBy).toBe('712020:a8d41c77-2e90-4b1f-8c35-6f7e9d0b2c21');
+    expect(writeDecisionProperty({ ...decision, decidedBy: '5b10ac8d82e05b22cc7d4ef5' }, undefined).decidedBy).toBe('5b10ac8d82e05b22cc7d4ef5');
+  });
+
   it('drops a malformed suggestion silently', () => {
     expect(readDecisionProperty({ suggestion: { outcome: 'x' } })).toEqual({});
   });
@@ -60,7 +105,7 @@ describe('decision property round trip', () => {
         ruleId: fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: null }),
         override: fc.boolean(),
         reason: fc.string({ maxLength: 50 }),
-        decidedBy: fc.string({ minLength: 1, maxLength: 20 }),
+        decidedBy: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9:_-]{0,40}$/),
         decidedAt: instant,
         sprintId: fc.integer({ min: 1, max: 100000 }),
       },
@@ -70,7 +115,10 @@ describe('decision property round trip', () => {
     fc.assert(
       fc.property(fc.option(arbDecision, { nil: undefined }), fc.option(arbSuggestion, { nil: undefined }), (d, s) => {
         const read = readDecisionProperty(JSON.parse(JSON.stringify(writeDecisionProperty(d, s))));
-        expect(read).toEqual({ ...(d ? { decision: d } : {}), ...(s ? { suggestion: s } : {}) });
+        // decidedAt comes back in the indexed form: the same instant, to the second.
+        const written = d ? { ...d, decidedAt: indexedInstant(new Date(d.decidedAt)) } : undefined;
+        expect(read).toEqual({ ...(written ? { decision: written } : {}), ...(s ? { suggestion: s } : {}) });
+        if (read.decision) expect(read.decision.decidedAt).toMatch(DOCUMENTED_DATE_TIME);
       }),
     );
   });

@@ -55,8 +55,17 @@ describe('interrupt', () => {
     expect(signed('SUP-246', 'interrupt')).toHaveLength(1);
     expect(issue('SUP-246').properties.interruptBudget).toEqual({
       outcome: 'interrupt', policyOutcome: 'interrupt', policyVersion: 0, ruleId: 'p1', override: false,
-      decidedBy: sim.users.po.accountId, decidedAt: new Date(NOW).toISOString(), sprintId: activeId, suggestion,
+      decidedBy: sim.users.po.accountId, decidedAt: '2026-11-23T09:00:00Z', sprintId: activeId, suggestion,
     });
+    // What the jira:entityProperty index takes (manifest.yml: decidedAt is a `date`, decidedBy a `user`):
+    // "[YYYY]-[MM]-[DD]T[hh]:[mm]:[ss][TZ]" with [TZ] "+/-[hh]:[mm]" or "Z", and "an Atlassian account ID string".
+    // https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/
+    const recorded = issue('SUP-246').properties.interruptBudget as { decidedAt: string; decidedBy: string };
+    expect(recorded.decidedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);
+    expect(Date.parse(recorded.decidedAt)).toBe(NOW);
+    expect(recorded.decidedBy).toBe(sim.users.po.accountId); // the caller's account id, from the invocation context
+    expect(recorded.decidedBy).not.toBe(sim.users.po.displayName);
+    expect(recorded.decidedBy).not.toBe('');
     const transport = panel.transports[before];
     expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 3, requests: 11 });
   });
