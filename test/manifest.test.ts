@@ -104,11 +104,12 @@ describe('manifest.yml', () => {
     for (const alias of aliases) expect(alias).toMatch(/^[A-Za-z0-9_-]+$/); // Jira: no dots in aliases
   });
 
-  it('asks for storage, inline styles, a supported runtime and a placeholder app id', () => {
+  it('asks for storage, inline styles, a supported runtime and an app id', () => {
     expect(manifest.permissions.scopes).toEqual(expect.arrayContaining(['storage:app', 'read:jira-work', 'write:jira-work']));
     expect(new Set(manifest.permissions.scopes).size).toBe(manifest.permissions.scopes.length);
     expect(manifest.permissions.content?.styles).toEqual(['unsafe-inline']);
     expect(['nodejs22.x', 'nodejs24.x']).toContain(manifest.app.runtime.name);
-    expect(manifest.app.id).toBe('ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000');
+    // The committed placeholder, or the id `forge register` writes in its place.
+    expect(manifest.app.id).toMatch(/^ari:cloud:ecosystem::app\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 });
