@@ -6,13 +6,11 @@
  * "Before first paint" is everything a surface downloads before it can show its own content:
  * - what index.html loads: the entry script, its stylesheet and every `modulepreload` link;
  * - the entry's static imports, transitively (the same files, as the manifest sees them);
- * - the design-token themes `setGlobalTheme` imports at boot, which main.tsx awaits before it renders
- *   (the colour theme — the larger of light and dark — plus the spacing, typography, shape and motion
- *   themes it loads by default);
  * - the surface's view chunk (`context.moduleKey` picks it) with its static imports, CSS included.
  * "Loaded later" is what the view's own chunks import lazily (the dashboard's charts, shown after the
- * numbers). What the entry imports only on demand (other themes, a custom brand theme, Forge's ADF
- * renderer, a dismissible message's button) is neither: no surface loads it as built.
+ * numbers). What the entry imports only on demand (Forge's ADF renderer, a dismissible message's
+ * button) is neither: no surface loads it as built. The design-token themes are not the app's: Jira
+ * puts its own on the page when main.tsx calls `view.theme.enable()`.
  * test/e2e/bundle.e2e.ts checks these numbers against what Chromium actually downloads.
  */
 const { readFileSync } = require('node:fs');
@@ -42,15 +40,7 @@ if (!entry) throw new Error('No entry in static/build/.vite/manifest.json: run `
 /** What index.html itself references: the entry script, stylesheets and modulepreload links. */
 const htmlFiles = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]).filter((f) => /\.(js|css)$/.test(f));
 
-/** The token themes main.tsx's `setGlobalTheme({ colorMode })` loads before the first render. */
-const themeKey = (name) => (manifest[entry].dynamicImports ?? []).find((k) => k.endsWith(`/artifacts/themes/atlassian-${name}.js`));
-const bootThemes = ['spacing', 'typography', 'shape', 'motion'].map(themeKey);
-const colourThemes = ['light', 'dark'].map(themeKey);
-if ([...bootThemes, ...colourThemes].some((k) => !k)) throw new Error('The token themes setGlobalTheme loads are not in the manifest: check static/src/main.tsx and this script.');
-const colourTheme = colourThemes.map((k) => [k, gz(manifest[k].file)]).sort((a, b) => b[1] - a[1])[0][0];
-const colourMode = colourTheme === colourThemes[1] ? 'dark' : 'light';
-
-const boot = union(new Set(htmlFiles), ...htmlFiles.map(keyOfFile).filter(Boolean).map((k) => closure(k)), closure(entry), ...[...bootThemes, colourTheme].map((k) => closure(k)));
+const boot = union(new Set(htmlFiles), ...htmlFiles.map(keyOfFile).filter(Boolean).map((k) => closure(k)), closure(entry));
 
 const view = (name) => {
   const key = Object.keys(manifest).find((k) => k.endsWith(`views/${name}/${name}-view.tsx`));
@@ -71,15 +61,14 @@ const rows = ['panel', 'dashboard', 'settings'].map((name) => {
     jsGzipKB: kb(sum([...files].filter((f) => f.endsWith('.js')))),
     cssGzipKB: kb(sum([...files].filter((f) => f.endsWith('.css')))),
     lazyJsGzipKB: kb(sum(afterFirstPaint)),
-    colourMode,
     files: [...files].sort(),
     lazyFiles: afterFirstPaint.sort(),
   };
 });
 
-// `--files` adds the file lists (to the JSON, or as lines under each surface) and the colour mode counted.
+// `--files` adds the file lists (to the JSON, or as lines under each surface).
 const withFiles = process.argv.includes('--files');
-if (process.argv.includes('--json')) console.log(JSON.stringify(rows.map(({ colourMode: mode, files, lazyFiles, ...row }) => (withFiles ? { ...row, colourMode: mode, files, lazyFiles } : row)), null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify(rows.map(({ files, lazyFiles, ...row }) => (withFiles ? { ...row, files, lazyFiles } : row)), null, 2));
 else
   for (const r of rows) {
     console.log(`${r.surface.padEnd(10)} JS ${r.jsGzipKB} KB gz (+ CSS ${r.cssGzipKB} KB gz) before first paint; ${r.lazyJsGzipKB} KB gz JS loaded later`);

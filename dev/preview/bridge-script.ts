@@ -4,31 +4,107 @@
  * context the server built for this page; `invoke` posts to the preview server, which runs the real
  * resolver handler. The chosen user travels as a header the server maps to a login: the page never
  * sends an account id.
+ *
+ * It also plays the host's part where the app relies on it:
+ * - `enableTheming` (`view.theme.enable()`) does what Jira does: it puts Jira's theme on the page — the
+ *   token stylesheets as `<style data-theme>` elements and the `data-theme` / `data-color-mode`
+ *   attributes on `<html>` — and from then on follows theme changes (`__preview.setTheme('dark')`
+ *   stands in for the user switching Jira's theme). Until the app asks, the page gets no theme.
+ * - `refresh` (`view.refresh()`) is recorded in `__preview.refreshCalls`; it answers `false` (the
+ *   bridge then throws "this resource's view is not refreshable.") when the page was opened with
+ *   `&refresh=refuse` or `__preview.refuseRefresh` is set.
+ * Every call is recorded in `__preview.calls` and announced as a `preview:bridge` event on `window`.
  */
-export function bridgeScript(context: Record<string, unknown>, user: string): string {
+export type ColorMode = 'light' | 'dark';
+
+export interface BridgeOptions {
+  /** Jira's theme when the page opens. */
+  readonly colorMode: ColorMode;
+  /** Answer `view.refresh()` as a host whose view is not refreshable. */
+  readonly refuseRefresh: boolean;
+}
+
+/** The themes Jira puts on an app's page besides the colour theme (what `data-theme` names). */
+export const NON_COLOUR_THEMES = ['motion', 'shape', 'spacing', 'typography'] as const;
+
+export function bridgeScript(context: Record<string, unknown>, user: string, options: BridgeOptions): string {
   return `(() => {
   const context = ${JSON.stringify(context)};
   const user = ${JSON.stringify(user)};
+  const themeAttribute = 'dark:dark light:light ${NON_COLOUR_THEMES.map((t) => `${t}:${t}`).join(' ')}';
+  const preview = {
+    colorMode: ${JSON.stringify(options.colorMode)},
+    themingEnabled: false,
+    refuseRefresh: ${JSON.stringify(options.refuseRefresh)},
+    refreshCalls: [],
+    calls: [],
+    /** The user switches Jira's theme: an app that enabled theming follows. */
+    setTheme: (mode) => {
+      preview.colorMode = mode === 'dark' ? 'dark' : 'light';
+      return preview.themingEnabled ? applyTheme() : Promise.resolve();
+    },
+  };
+  window.__preview = preview;
+
+  const loaded = new Map();
+  function themeStyle(id) {
+    if (!loaded.has(id)) {
+      loaded.set(id, fetch('/__preview/theme/' + id + '.css').then((r) => {
+        if (!r.ok) throw new Error('The preview has no theme ' + id);
+        return r.text();
+      }).then((css) => {
+        const style = document.createElement('style');
+        style.setAttribute('data-theme', id);
+        style.textContent = css;
+        document.head.appendChild(style);
+      }));
+    }
+    return loaded.get(id);
+  }
+  async function applyTheme() {
+    const mode = preview.colorMode;
+    await Promise.all([mode, ${NON_COLOUR_THEMES.map((t) => JSON.stringify(t)).join(', ')}].map(themeStyle));
+    if (mode !== preview.colorMode) return; // switched again meanwhile: that call applies
+    document.documentElement.setAttribute('data-theme', themeAttribute);
+    document.documentElement.setAttribute('data-color-mode', mode);
+  }
+
+  async function handle(command, payload) {
+    switch (command) {
+      case 'getContext':
+        return context;
+      case 'invoke': {
+        const response = await fetch('/__forge/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Preview-User': user },
+          body: JSON.stringify({ functionKey: payload.functionKey, payload: payload.payload ?? {}, extension: context.extension, moduleKey: context.moduleKey }),
+        });
+        if (!response.ok) throw new Error('The preview server answered ' + response.status);
+        return response.json();
+      }
+      case 'enableTheming':
+        preview.themingEnabled = true;
+        await applyTheme();
+        return undefined;
+      case 'refresh':
+        preview.refreshCalls.push({ at: Date.now(), refused: preview.refuseRefresh });
+        return !preview.refuseRefresh;
+      case 'navigate':
+      case 'open':
+        if (payload && payload.url) window.open(payload.url, '_blank', 'noopener');
+        return true;
+      default:
+        return undefined; // resizing, flags…: nothing to do outside Jira
+    }
+  }
+
   window.__bridge = {
     callBridge: async (command, payload) => {
-      switch (command) {
-        case 'getContext':
-          return context;
-        case 'invoke': {
-          const response = await fetch('/__forge/invoke', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Preview-User': user },
-            body: JSON.stringify({ functionKey: payload.functionKey, payload: payload.payload ?? {}, extension: context.extension, moduleKey: context.moduleKey }),
-          });
-          if (!response.ok) throw new Error('The preview server answered ' + response.status);
-          return response.json();
-        }
-        case 'navigate':
-        case 'open':
-          if (payload && payload.url) window.open(payload.url, '_blank', 'noopener');
-          return true;
-        default:
-          return undefined; // theming, resizing, flags, refresh: nothing to do outside Jira
+      preview.calls.push(command);
+      try {
+        return await handle(command, payload);
+      } finally {
+        window.dispatchEvent(new CustomEvent('preview:bridge', { detail: { command } }));
       }
     },
   };

@@ -18,6 +18,6 @@ export function indexPage(projects: readonly string[], issues: readonly string[]
 <p>The real app UI and resolvers, against the Jira site below. Pick a surface and who you are.</p>
 <h2>Users</h2><ul>${users}</ul>
 <h2>Surfaces</h2><ul>${rows.join('')}</ul>
-<p>Any issue works too: <code>/panel/SUP-1</code>, <code>/dashboard/TEAM</code>, <code>/settings/TEAM</code>, with <code>?as=admin|po|dev|outsider</code> and <code>&amp;theme=dark</code>.</p>
+<p>Any issue works too: <code>/panel/SUP-1</code>, <code>/dashboard/TEAM</code>, <code>/settings/TEAM</code>, with <code>?as=admin|po|dev|outsider</code> and <code>&amp;theme=dark</code>; <code>&amp;refresh=refuse</code> answers the panel's request to refresh Jira's issue view as a host that cannot.</p>
 </body></html>`;
 }

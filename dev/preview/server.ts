@@ -5,14 +5,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { MemoryStore } from '../../src/app/storage/memory-store';
 import { BasicAuthTransport } from '../../src/jira/basic-auth-transport';
 import { JiraClient } from '../../src/jira/jira-client';
 import { SYSTEM_CLOCK, type Clock, type KeyValueStore } from '../../src/ports';
 import { buildResolverHandler } from '../../src/resolvers/index';
-import { bridgeScript } from './bridge-script';
+import { NON_COLOUR_THEMES, bridgeScript } from './bridge-script';
 import { indexPage } from './index-page';
 import { previewUser, surfaceFor, type PreviewUser } from './surfaces';
 
@@ -51,6 +52,19 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
 }
 
+/**
+ * The design-token stylesheets Jira puts on an app's page when it calls `view.theme.enable()`, taken
+ * from the installed @atlaskit/tokens (the same CSS `setGlobalTheme` would load), served to the bridge
+ * stand-in as `/__preview/theme/<id>.css`.
+ */
+const THEME_IDS = new Set<string>(['light', 'dark', ...NON_COLOUR_THEMES]);
+const nodeRequire = createRequire(__filename);
+const tokensDir = dirname(nodeRequire.resolve('@atlaskit/tokens/package.json'));
+function themeCss(id: string): string | undefined {
+  if (!THEME_IDS.has(id)) return undefined;
+  return (nodeRequire(join(tokensDir, 'dist', 'cjs', 'artifacts', 'themes', `atlassian-${id}.js`)) as { default: string }).default;
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
@@ -83,7 +97,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (!surface) return send(res, 404, 'text/plain; charset=utf-8', 'No such page. Open / for the list of surfaces.');
     const user = previewUser(url.searchParams.get('as'));
     const login = options.logins[user];
+    // `&theme=dark`: Jira is in its dark theme; `&refresh=refuse`: the host will not refresh this view.
     const colorMode = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
+    const refuseRefresh = url.searchParams.get('refresh') === 'refuse';
     const context = {
       ...surface,
       accountId: login.accountId,
@@ -97,8 +113,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     };
     const html = await readFile(join(options.staticDir, 'index.html'), 'utf8').catch(() => undefined);
     if (!html) return send(res, 503, 'text/plain; charset=utf-8', 'The UI is not built: run npm run build (npm start does it for you).');
-    const injected = html.replace('<head>', `<head><base href="/"><script>${bridgeScript(context, user)}</script>`);
+    const injected = html.replace('<head>', `<head><base href="/"><script>${bridgeScript(context, user, { colorMode, refuseRefresh })}</script>`);
     send(res, 200, TYPES['.html'] as string, injected);
+  }
+
+  function theme(url: URL, res: ServerResponse): void {
+    const css = themeCss(url.pathname.slice('/__preview/theme/'.length).replace(/\.css$/, ''));
+    if (css === undefined) return send(res, 404, 'text/plain', 'No such theme');
+    send(res, 200, TYPES['.css'] as string, css);
   }
 
   async function asset(url: URL, res: ServerResponse): Promise<void> {
@@ -116,9 +138,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         ? invoke(req, res)
         : url.pathname === '/'
           ? Promise.resolve(send(res, 200, TYPES['.html'] as string, indexPage(options.projects, options.sampleIssues, options.logins)))
-          : url.pathname.startsWith('/assets/') || url.pathname === '/icon.svg'
-            ? asset(url, res)
-            : page(url, res);
+          : url.pathname.startsWith('/__preview/theme/')
+            ? Promise.resolve(theme(url, res))
+            : url.pathname.startsWith('/assets/') || url.pathname === '/icon.svg'
+              ? asset(url, res)
+              : page(url, res);
     work.catch((error: unknown) => send(res, 500, 'text/plain; charset=utf-8', `Preview error: ${error instanceof Error ? error.message : String(error)}`));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 8080, '127.0.0.1', resolve));

@@ -1,9 +1,14 @@
 /**
  * Entry point of the one Custom UI bundle. The view follows `context.moduleKey` (manifest.yml), and
- * each view is its own chunk, loaded on demand. The theme follows Jira's (light or dark).
+ * each view is its own chunk, loaded on demand.
+ *
+ * The theme is Jira's, through one mechanism only: `view.theme.enable()`. Jira then puts its theme's
+ * design tokens on the page (`<style data-theme>` and `data-color-mode` on `<html>`) and keeps them in
+ * step when the user switches theme (https://developer.atlassian.com/platform/forge/design-tokens-and-theming/).
+ * The app never sets a theme itself: `context.theme` is a snapshot taken when the frame opened, and
+ * applying it as well would race Jira's own (whichever finished last won) and undo a later switch.
  */
 import '@atlaskit/css-reset';
-import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
 import { view } from '@forge/bridge';
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -24,8 +29,9 @@ async function boot(): Promise<void> {
     root.render(<p role="alert">Interrupt Budget runs inside Jira. Open it from an issue or a project.</p>);
     return;
   }
-  const colorMode = (context.theme as { colorMode?: 'light' | 'dark' } | undefined)?.colorMode ?? 'light';
-  await Promise.allSettled([view.theme.enable(), setGlobalTheme({ colorMode })]);
+  // Before the first render, so the tokens are on the page when the view paints. Should the host
+  // refuse, the tokens' built-in fallback values (the light theme) still apply.
+  await view.theme.enable().catch(() => undefined);
   const View = VIEWS[context.moduleKey as keyof typeof VIEWS];
   root.render(
     <StrictMode>

@@ -22,8 +22,6 @@ interface BundleRow {
   readonly surface: string;
   readonly jsGzipKB: number;
   readonly lazyJsGzipKB: number;
-  /** The colour theme the script counted (the larger): the page is opened in that mode. */
-  readonly colourMode: 'light' | 'dark';
   readonly files: readonly string[];
   readonly lazyFiles: readonly string[];
 }
@@ -61,7 +59,8 @@ class Downloads {
 it('the issue panel downloads what bundle-size.cjs counts before first paint, within 150 KB gz, updating its budget included', async () => {
   const panel = row('panel');
   const downloads = new Downloads();
-  const page = await e2e.open(`/panel/SUP-254?as=po${panel.colourMode === 'dark' ? '&theme=dark' : ''}`, { beforeLoad: (p) => downloads.attach(p) });
+  // In the dark theme: the theme is Jira's (`view.theme.enable()`), so it must not change what the app downloads.
+  const page = await e2e.open('/panel/SUP-254?as=po&theme=dark', { beforeLoad: (p) => downloads.attach(p) });
   await page.getByRole('region', { name: 'Policy verdict' }).waitFor();
   // The budget update (if any) has answered: no loading line left.
   await page.getByRole('status', { name: /support budget/ }).waitFor({ state: 'detached' });
@@ -75,7 +74,7 @@ it('the issue panel downloads what bundle-size.cjs counts before first paint, wi
 it('the dashboard downloads its first paint and then its charts, as bundle-size.cjs counts them, within 350 KB gz', async () => {
   const dashboard = row('dashboard');
   const downloads = new Downloads();
-  const page = await e2e.open(`/dashboard/SUP?as=po${dashboard.colourMode === 'dark' ? '&theme=dark' : ''}`, { beforeLoad: (p) => downloads.attach(p) });
+  const page = await e2e.open('/dashboard/SUP?as=po&theme=dark', { beforeLoad: (p) => downloads.attach(p) });
   await page.waitForSelector('[data-testid="dashboard"]', { timeout: 30_000 });
   const loaded = await downloads.settled(page);
 

@@ -99,3 +99,20 @@ export function formatAsOf(epochMs: number, now: number, locale?: string, timeZo
     return date.toISOString();
   }
 }
+
+/**
+ * After applying, when Jira could not be asked to refresh its issue view: what that view still shows
+ * the old way, as one sentence ("Jira shows the new sprint and labels after you reload the page."),
+ * or null when no step changed anything Jira shows (the record is the app's own).
+ */
+export function reloadSentence(steps: readonly StepResult[]): string | null {
+  const done = new Set(steps.filter((s) => s.status === 'done').map((s) => s.step));
+  const nouns = [done.has('move-to-sprint') ? 'sprint' : null, done.has('labels') ? 'labels' : null, done.has('assign') ? 'assignee' : null, done.has('comment') ? 'comment' : null].filter(
+    (n): n is string => n !== null,
+  );
+  const backlog = done.has('move-to-backlog');
+  if (nouns.length === 0 && !backlog) return null;
+  const list = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}` : (nouns[0] ?? '');
+  const parts = [backlog ? 'the ticket in the backlog' : null, nouns.length > 0 ? `${backlog ? 'its' : 'the'} new ${list}` : null].filter((p): p is string => p !== null);
+  return `Jira shows ${parts.join(' and ')} after you reload the page.`;
+}

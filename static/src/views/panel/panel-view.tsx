@@ -5,13 +5,15 @@
  * the result of each step. Everyone else gets the same facts read-only, with the reason why.
  */
 import SectionMessage from '@atlaskit/section-message';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { refreshJiraView } from '../../api/jira-view';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
 import type { ApplyDecisionResult, PanelView as PanelData } from '../../../../src/contract/panel';
 import type { ViewProps } from '../view-props';
 import { DecisionForm } from './decision-form';
+import { reloadSentence } from './format';
 import { panelStyle, subtleText } from './panel-style';
 import { StepResults } from './step-results';
 import { TicketFacts } from './ticket-facts';
@@ -23,6 +25,9 @@ export default function PanelView({ context }: ViewProps) {
   // Keep showing the last view while it refreshes after applying, so the step results stay in place.
   const [shown, setShown] = useState<PanelData | null>(null);
   const [result, setResult] = useState<ApplyDecisionResult | null>(null);
+  // Set when Jira would not refresh its issue view after an apply: the sentence saying a reload shows it.
+  const [reloadNote, setReloadNote] = useState<string | null>(null);
+  const applies = useRef(0);
   useEffect(() => {
     if (loaded.state === 'ready') setShown(loaded.data);
   }, [loaded]);
@@ -42,7 +47,16 @@ export default function PanelView({ context }: ViewProps) {
 
   function applied(next: ApplyDecisionResult): void {
     setResult(next);
+    setReloadNote(null);
     loaded.reload();
+    // Jira's own fields (sprint, labels…) do not update after a change its viewer made through the
+    // REST API: ask Jira to refresh the issue view, and say a reload shows the change if it will not.
+    const note = reloadSentence(next.steps);
+    if (note === null) return;
+    const apply = ++applies.current;
+    void refreshJiraView().then((refreshed) => {
+      if (!refreshed && apply === applies.current) setReloadNote(note);
+    });
   }
 
   return (
@@ -54,7 +68,7 @@ export default function PanelView({ context }: ViewProps) {
         </p>
       ) : null}
       {loaded.state === 'error' ? <ErrorMessage error={loaded.error} onRetry={loaded.reload} /> : null}
-      {result ? <StepResults result={result} /> : null}
+      {result ? <StepResults result={result} reloadNote={reloadNote} /> : null}
       <VerdictSection view={shown} />
       <DecisionRecord view={shown} me={me} locale={locale} timeZone={timeZone} />
       {permissions.canApply ? (

@@ -1,4 +1,7 @@
-/** After applying: the overall sentence and what happened at each step (done, skipped, failed, with the message). */
+/**
+ * After applying: the overall sentence, what happened at each step (done, skipped, failed, with the
+ * message) and, when Jira could not be asked to refresh its issue view, that a reload shows the change.
+ */
 import { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
@@ -8,7 +11,7 @@ import { StepList } from './step-list';
 
 const STATUS_LOOK: Record<StepResult['status'], ThemeAppearance> = { done: 'success', skipped: 'default', failed: 'removed' };
 
-export function StepResults({ result }: { result: ApplyDecisionResult }) {
+export function StepResults({ result, reloadNote }: { result: ApplyDecisionResult; reloadNote?: string | null }) {
   return (
     <div role="status" aria-live="polite">
       <SectionMessage
@@ -21,6 +24,11 @@ export function StepResults({ result }: { result: ApplyDecisionResult }) {
           style={{ marginTop: token('space.100') }}
           lines={result.steps.map((step) => ({ step: step.step, look: STATUS_LOOK[step.status], status: RESULT_STATUS_LABEL[step.status], message: step.message }))}
         />
+        {reloadNote ? (
+          <p data-testid="reload-note" style={{ marginTop: token('space.100') }}>
+            {reloadNote}
+          </p>
+        ) : null}
       </SectionMessage>
     </div>
   );
