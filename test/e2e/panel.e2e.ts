@@ -177,6 +177,20 @@ it('a summary containing <script> markup renders as text and runs nothing', asyn
   expect(await page.locator('#root script, #root img[src="x"]').count()).toBe(0);
 });
 
+it('a summary with a right-to-left override is isolated: it cannot reverse the text around it', async () => {
+  const key = (await search('project = SUP AND priority = High ORDER BY key ASC'))[0] as string;
+  const summary = '\u202Enwod tuokcehC'; // U+202E RIGHT-TO-LEFT OVERRIDE, as a reporter could paste it
+  const edit = await jira('PUT', `/rest/api/3/issue/${key}`, { fields: { summary } }, 'admin');
+  expect(edit.status).toBe(204);
+  const page = await openPanel(key, 'po');
+  const shown = page.locator('bdi', { hasText: 'nwod tuokcehC' });
+  await shown.waitFor();
+  // <bdi> is isolated by the browser's own style sheet: the override ends at its edge.
+  expect(await shown.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
+  expect(await shown.evaluate((el) => el.parentElement?.textContent)).toBe(summary);
+  await e2e.screenshot(page, 'panel-rtl-summary');
+});
+
 it('looks right in the dark theme, in a narrow panel', async () => {
   const key = (await search('project = SUP AND priority = Highest ORDER BY key DESC'))[0] as string;
   const page = await openPanel(key, 'po', 'dark', 420);

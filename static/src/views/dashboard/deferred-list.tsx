@@ -18,7 +18,7 @@ export function DeferredList({ deferred, siteUrl, viewer }: { deferred: readonly
       rowKey={(d) => d.key}
       columns={[
         { title: 'Issue', cell: (d) => <IssueLink siteUrl={siteUrl} issueKey={d.key} /> },
-        { title: 'Summary', cell: (d) => d.summary ?? '' },
+        { title: 'Summary', cell: (d) => <bdi>{d.summary ?? ''}</bdi> },
         {
           title: 'Policy said',
           cell: (d) => (
@@ -33,7 +33,7 @@ export function DeferredList({ deferred, siteUrl, viewer }: { deferred: readonly
             </>
           ),
         },
-        { title: 'Reason', cell: (d) => d.reason ?? (d.override ? '' : `The policy${d.ruleId ? ` (rule ${d.ruleId})` : "'s default"} said backlog`) },
+        { title: 'Reason', cell: (d) => (d.reason ? <bdi>{d.reason}</bdi> : d.override ? '' : `The policy${d.ruleId ? ` (rule ${d.ruleId})` : "'s default"} said backlog`) },
         { title: 'Decided', cell: (d) => <><Person accountId={d.decidedBy} viewer={viewer} />, {day(d.decidedAt)}</> },
       ]}
     />

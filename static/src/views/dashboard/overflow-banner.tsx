@@ -35,7 +35,7 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
           title={`Overflow decision: ${CHOICE_LABEL[d.choice]}`}
           actions={sprint.status === 'over' && sprint.state === 'active' ? <Button onClick={() => setEditing(true)}>Change the decision</Button> : undefined}
         >
-          {d.reason ? <p data-testid="overflow-reason">Reason: {d.reason}</p> : null}
+          {d.reason ? <p data-testid="overflow-reason">Reason: <bdi>{d.reason}</bdi></p> : null}
           <p>
             Recorded by <Person accountId={d.decidedBy} viewer={viewer} /> on {instant(d.decidedAt)}.
           </p>

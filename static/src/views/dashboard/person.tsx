@@ -35,5 +35,5 @@ export function Person({ accountId, viewer }: { accountId: string; viewer?: stri
       live = false;
     };
   }, [accountId, isViewer]);
-  return <span title={accountId}>{isViewer ? 'you' : (name ?? shortAccount(accountId))}</span>;
+  return <bdi title={accountId}>{isViewer ? 'you' : (name ?? shortAccount(accountId))}</bdi>;
 }

@@ -67,7 +67,7 @@ export function SupportTickets({ sprint, siteUrl }: { sprint: DashboardSprint; s
             rowKey={(i) => i.key}
             columns={[
               { title: 'Issue', cell: (i) => <IssueLink siteUrl={siteUrl} issueKey={i.key} /> },
-              { title: 'Summary', cell: (i) => i.summary ?? '' },
+              { title: 'Summary', cell: (i) => <bdi>{i.summary ?? ''}</bdi> },
               {
                 title: sprint.unit === 'hours' ? 'Hours' : 'Points',
                 numeric: true,

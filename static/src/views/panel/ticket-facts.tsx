@@ -37,7 +37,7 @@ export function TicketFacts({ view }: { view: PanelView }) {
           {ticket.key} · {ticket.issueType}
           {ticket.isSupport ? '' : ' · not a support ticket'}
         </h2>
-        {ticket.summary ? <p style={{ margin: 0 }}>{ticket.summary}</p> : null}
+        {ticket.summary ? <p style={{ margin: 0 }}><bdi>{ticket.summary}</bdi></p> : null}
       </div>
       <dl style={factsStyle}>
         <dt style={termStyle}>Priority</dt>

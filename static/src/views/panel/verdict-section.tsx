@@ -66,7 +66,7 @@ export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView
           {decision.reason ? (
             <>
               <dt style={termStyle}>Reason</dt>
-              <dd style={valueStyle}>{decision.reason}</dd>
+              <dd style={valueStyle}><bdi>{decision.reason}</bdi></dd>
             </>
           ) : null}
         </dl>

@@ -121,7 +121,7 @@ export function PolicyPreview({ policy, siteUrl }: { policy: Policy; siteUrl?: s
                         )}
                         {row.changed ? <Lozenge appearance="inprogress" isBold>Changed</Lozenge> : null}
                       </div>
-                      {row.summary ? <div style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{row.summary}</div> : null}
+                      {row.summary ? <div style={{ color: token('color.text.subtle'), font: token('font.body.small') }}><bdi>{row.summary}</bdi></div> : null}
                     </td>
                     <td style={cell}>
                       <Verdict verdict={row.current} />
