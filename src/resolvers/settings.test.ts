@@ -93,7 +93,7 @@ describe('settings.save', () => {
     h.advance(1);
     const third = await expectOk(get());
     expect(permissionChecks()).toBe(2);
-    expect(sim.requests().filter((r) => r.operationId === 'getMyPermissions').every((r) => r.query.permissions === 'ADMINISTER_PROJECTS')).toBe(true);
+    expect(sim.requests().filter((r) => r.operationId === 'getMyPermissions').every((r) => r.query.permissions === 'BROWSE_PROJECTS,ADMINISTER_PROJECTS')).toBe(true);
     expect(third.revision).toBe(2);
   });
 

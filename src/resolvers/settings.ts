@@ -2,7 +2,8 @@
  * Resolver keys of the settings surface (`settings.*`). The project comes only from the page context
  * and the user only from the platform's `context.accountId`; payloads (validated and stripped by the
  * contract's schemas) carry nothing but the settings, the policy draft and search text. Jira calls
- * act as the user, and `settings.save` additionally checks Administer Projects server-side.
+ * act as the user; every key proves the user sees the project before it reads anything stored, and
+ * `settings.save` additionally checks Administer Projects server-side.
  */
 import type Resolver from '@forge/resolver';
 import { getSettings } from '../app/settings/get-settings';
@@ -10,7 +11,7 @@ import { previewPolicy } from '../app/settings/preview-policy';
 import { saveSettings } from '../app/settings/save-settings';
 import { searchFields } from '../app/settings/search-fields';
 import { searchUsers } from '../app/settings/search-users';
-import type { Caller } from '../app/settings/admin-check';
+import { requireProjectVisible, type Caller } from '../app/settings/admin-check';
 import {
   previewPolicyPayload,
   searchFieldsPayload,
@@ -28,11 +29,13 @@ const callerOf = (ctx: CallContext): Caller => ({ projectKey: requireProject(ctx
 export function defineSettingsEndpoints(resolver: Resolver, portsFor: PortsFactory): void {
   defineEndpoint(resolver, SETTINGS_KEYS.get, settingsGetPayload, portsFor, (_payload, ctx, ports) => getSettings(ports, callerOf(ctx)));
   defineEndpoint(resolver, SETTINGS_KEYS.save, settingsSavePayload, portsFor, (payload, ctx, ports) => saveSettings(ports, callerOf(ctx), payload));
-  defineEndpoint(resolver, SETTINGS_KEYS.previewPolicy, previewPolicyPayload, portsFor, (payload, ctx, ports) =>
-    previewPolicy(ports, requireProject(ctx), payload.policy),
-  );
-  defineEndpoint(resolver, SETTINGS_KEYS.searchFields, searchFieldsPayload, portsFor, (payload, ctx, ports) => {
-    requireProject(ctx);
+  // The preview and the field search read storage or site-wide lists: only for someone who sees the project.
+  defineEndpoint(resolver, SETTINGS_KEYS.previewPolicy, previewPolicyPayload, portsFor, async (payload, ctx, ports) => {
+    await requireProjectVisible(ports, callerOf(ctx));
+    return previewPolicy(ports, requireProject(ctx), payload.policy);
+  });
+  defineEndpoint(resolver, SETTINGS_KEYS.searchFields, searchFieldsPayload, portsFor, async (payload, ctx, ports) => {
+    await requireProjectVisible(ports, callerOf(ctx));
     return searchFields(ports.jira, payload.query);
   });
   defineEndpoint(resolver, SETTINGS_KEYS.searchUsers, searchUsersPayload, portsFor, (payload, ctx, ports) =>

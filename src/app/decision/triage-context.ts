@@ -3,7 +3,7 @@
  * Jira: first the board, the field list (when the one stored for the project is over a day old:
  * storage/field-list.ts) and the user's permissions on the issue (which also proves the user can see
  * it: Jira answers 404 otherwise), then the board's sprints and the issue itself (and, for apply, its
- * comments). Settings and the policy come from storage alongside.
+ * comments). Settings and the policy come from storage once Jira has said the user sees the issue.
  *
  * The project named by the page context is only a hint: the issue's real project is read from Jira
  * and must match, so a forged context cannot apply one project's settings to another's issue.
@@ -69,12 +69,15 @@ const inTurnOrder = (sprints: readonly Sprint[]): Sprint[] => [...sprints].sort(
 export async function loadTriageContext(ports: Ports, target: TriageTarget, options: TriageLoadOptions = {}): Promise<TriageContext> {
   const { issueKey, projectKey } = target;
   const fields = fieldSource(ports, projectKey);
-  const [loaded, board, permissions] = await Promise.all([
-    loadSettings(ports.store, projectKey),
+  // Jira's answer on the issue (404 when the user cannot see it) comes before anything stored about the
+  // project is read. The one exception is the site's field list (field ids and names, which Jira's own
+  // GET /field gives any user): it is needed to read the issue in the next round trip.
+  const [board, permissions] = await Promise.all([
     ports.jira.agile.boardForProject(projectKey),
     ports.jira.people.myPermissions({ issueKey }, PANEL_PERMISSIONS) as Promise<Record<PanelPermission, boolean>>,
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the calls below reuse it
   ]);
+  const loaded = await loadSettings(ports.store, projectKey);
   const { settings } = loaded;
   const pointsFieldUnknown = (options.sprintCatalog === true || settings.capacity.model === 'points') && !settings.storyPointsFieldId && board !== null;
   const discover = (storyPointsFieldId: string | null | undefined) =>

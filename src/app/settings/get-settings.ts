@@ -5,11 +5,13 @@
  */
 import type { SettingsView } from '../../contract/settings';
 import type { Ports } from '../../ports';
-import { isProjectAdmin, type Caller } from './admin-check';
+import { requireProjectVisible, type Caller } from './admin-check';
 import { loadSettingsView } from './settings-view';
 
 export async function getSettings(ports: Ports, caller: Caller): Promise<SettingsView> {
-  // Asking now also warms the admin-check cache, so the save that usually follows costs no check.
-  const [canEdit, view] = await Promise.all([isProjectAdmin(ports, caller), loadSettingsView(ports, caller.projectKey, false)]);
-  return { ...view, canEdit };
+  // Access first, then storage: nothing stored is read for someone who cannot see the project. Asking
+  // also warms the admin-check cache, so the save that usually follows costs no check.
+  const { isAdmin } = await requireProjectVisible(ports, caller);
+  const view = await loadSettingsView(ports, caller.projectKey, false);
+  return { ...view, canEdit: isAdmin };
 }

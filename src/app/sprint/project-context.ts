@@ -1,8 +1,9 @@
 /**
  * What every sprint-level use case needs to know about a project before it can compute anything:
  * its settings, its scrum board, the board's sprints (oldest first) and the site's field catalog with
- * the board's estimation field. Loaded in two round trips: the board first, then the rest at once
- * (the field list and the estimation field from storage when read within the last day).
+ * the board's estimation field. Loaded in two round trips: the board first (which proves the user sees
+ * the project before anything stored about it is read), then the rest at once (the field list and the
+ * estimation field from storage when read within the last day).
  */
 import { AppError } from '../app-error';
 import { boardEstimationField } from '../storage/board-estimation';
@@ -26,12 +27,17 @@ export interface ProjectContext {
 const startOf = (s: Sprint): number => (s.startDate ? Date.parse(s.startDate) : Number.MAX_SAFE_INTEGER);
 
 export async function loadProjectContext(ports: Ports, projectKey: string): Promise<ProjectContext> {
-  const [loaded, board] = await Promise.all([loadSettings(ports.store, projectKey), ports.jira.agile.boardForProject(projectKey)]);
-  // Jira hides boards the user cannot see, so "none" also covers "no access": say both.
+  // The board first: Jira hides boards the user cannot see, so it proves access before anything stored
+  // about the project is read (and "none" also covers "no access": say both).
+  const board = await ports.jira.agile.boardForProject(projectKey);
   if (!board) throw new AppError('NOT_FOUND', `No Scrum board of project ${projectKey} is visible to you. Interrupt Budget works with Scrum boards: create one, or ask for access to the project.`);
   const fields = fieldSource(ports, projectKey);
-  const [estimationFieldId, sprints] = await Promise.all([
-    loaded.settings.storyPointsFieldId ? Promise.resolve(loaded.settings.storyPointsFieldId) : boardEstimationField(ports, projectKey, board.id),
+  const settingsAndEstimation = loadSettings(ports.store, projectKey).then(async (loaded) => ({
+    loaded,
+    estimationFieldId: loaded.settings.storyPointsFieldId ? loaded.settings.storyPointsFieldId : await boardEstimationField(ports, projectKey, board.id),
+  }));
+  const [{ loaded, estimationFieldId }, sprints] = await Promise.all([
+    settingsAndEstimation,
     ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']),
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the call below reuses it
   ]);
