@@ -18,6 +18,20 @@ export class JiraError extends Error {
   }
 }
 
+/**
+ * A write that is not idempotent may or may not have happened: Jira answered 5xx or not at all, and
+ * looking did not tell (jira-http.ts). `userMessage` says what may have happened and what to check;
+ * it is never reported as done, and never as simply failed either.
+ */
+export class UncertainWrite extends JiraError {
+  constructor(userMessage: string, detail: string, status?: number) {
+    super('Unavailable', userMessage, `uncertain write: ${detail}`, status);
+    this.name = 'UncertainWrite';
+  }
+}
+
+export const UNAVAILABLE_MESSAGE = 'Jira is not responding right now. Try again in a few minutes.';
+
 /** Jira's error body: `{errorMessages: string[], errors: {field: message}}`. */
 export function jiraErrorText(text: string): string {
   try {
@@ -50,7 +64,7 @@ export function errorForStatus(status: number, text: string, operation: string, 
     return new JiraError('RateLimited', `Jira is busy and asked the app to slow down. Try again ${when}.`, detail, status, retryAfterMs);
   }
   if (status >= 500) {
-    return new JiraError('Unavailable', 'Jira is not responding right now. Try again in a few minutes.', detail, status, retryAfterMs);
+    return new JiraError('Unavailable', UNAVAILABLE_MESSAGE, detail, status, retryAfterMs);
   }
   if (status === 400 || status === 409 || status === 422) {
     return new JiraError('BadRequest', `Jira refused the request: ${jiraErrorText(text)}`, detail, status);
@@ -63,5 +77,5 @@ export function badResponse(detail: string, status?: number): JiraError {
 }
 
 export function unavailable(detail: string): JiraError {
-  return new JiraError('Unavailable', 'Jira is not responding right now. Try again in a few minutes.', detail);
+  return new JiraError('Unavailable', UNAVAILABLE_MESSAGE, detail);
 }

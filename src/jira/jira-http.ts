@@ -3,8 +3,15 @@
  * errors and response validation. Everything above it speaks in operations and domain objects.
  *
  * Invariants:
- * - a request is retried only on 429/502/503/504 (and on a `TransportFailure` when it is idempotent),
- *   at most `maxAttempts` times, waiting exactly what Jira asked for when it said;
+ * - a request is retried only on 429/502/503/504 and on a `TransportFailure`, at most `maxAttempts`
+ *   times, waiting exactly what Jira asked for when it said;
+ * - a write that is not idempotent (`NON_IDEMPOTENT`: posting a comment) is never sent again blindly.
+ *   A 429 is retried as for any call (Jira refused it before doing anything), but after a 5xx, no
+ *   answer at all, or an answer cut off by the deadline, nobody knows whether Jira did it: the caller's
+ *   `AmbiguousWriteCheck` looks in Jira first. Found → the call answers with what it found; not
+ *   there → sent again (if the status is worth another try and attempts are left), else the plain
+ *   error, since it is known not to have happened; the look failing too (or no check, or no time
+ *   left to look) → `UncertainWrite`, whose sentence says what to check. Never "done" when unknown;
  * - anything else a transport throws passes through untouched and is never retried: above all Forge's
  *   `NEEDS_AUTHENTICATION_ERR`, which must reach the platform for the user to see the consent prompt;
  * - no wait or attempt runs past the deadline: when Jira asks for longer than the time left, the call
@@ -12,7 +19,7 @@
  * - a body that is not JSON, or JSON of the wrong shape, is a `BadResponse`, never a crash later on.
  */
 import type { z } from 'zod';
-import { badResponse, errorForStatus, unavailable } from './errors';
+import { badResponse, errorForStatus, JiraError, jiraErrorText, UNAVAILABLE_MESSAGE, UncertainWrite, unavailable } from './errors';
 import { JIRA_OPERATIONS, type OperationId } from './operations';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, waitBeforeRetry, type RetryPolicy } from './retry-policy';
 import { TransportFailure, type JiraRequest, type JiraResponse, type JiraTransport } from './transport';
@@ -45,6 +52,37 @@ export interface JiraHttpStats {
 
 export const RESOLVER_BUDGET_MS = 20_000;
 
+/**
+ * Writes that change Jira each time they are sent: a second POST of a comment is a second comment.
+ * Every other operation the app uses is a read or sets a state (labels, sprint, assignee, property),
+ * so sending it twice does no harm. An operation added to `operations.ts` that creates something
+ * belongs here.
+ */
+export const NON_IDEMPOTENT: ReadonlySet<OperationId> = new Set<OperationId>(['addComment']);
+
+/**
+ * How the caller of a non-idempotent write tells whether an attempt that got no clear answer took
+ * effect anyway (see the module comment).
+ */
+export interface AmbiguousWriteCheck<T> {
+  /** Look in Jira: what the write created when it is there, undefined when it is not. Throws when it cannot tell. */
+  readonly lookup: () => Promise<T | undefined>;
+  /** One sentence for the user when nobody can tell: what may have happened and what to check. */
+  readonly uncertain: string;
+}
+
+/** What `json` answers for a write the caller did not say how to check. */
+const UNCERTAIN_WRITE = 'Jira did not confirm the change and the app could not check it, so it may have been made: check the issue before trying again.';
+
+/** An attempt the deadline cut off: for a write, nobody knows whether Jira did it. */
+class NoAnswerInTime extends JiraError {
+  constructor(detail: string) {
+    super('Unavailable', UNAVAILABLE_MESSAGE, detail);
+  }
+}
+
+type Exchanged<T> = { readonly response: JiraResponse } | { readonly found: T };
+
 export class JiraHttp {
   readonly stats: JiraHttpStats = { requests: 0, retries: 0, byOperation: {} };
   private readonly deadline: number;
@@ -59,9 +97,14 @@ export class JiraHttp {
     this.deadline = this.clock.now() + (options.budgetMs ?? RESOLVER_BUDGET_MS);
   }
 
-  /** Send and parse a JSON response with `schema`. */
-  async json<S extends z.ZodType>(operation: OperationId, request: JiraRequest, schema: S): Promise<z.output<S>> {
-    const response = await this.send(operation, request);
+  /**
+   * Send and parse a JSON response with `schema`. For a non-idempotent write, `check` says how to
+   * find out whether an attempt without a clear answer took effect; what it finds is the answer.
+   */
+  async json<S extends z.ZodType>(operation: OperationId, request: JiraRequest, schema: S, check?: AmbiguousWriteCheck<z.output<S>>): Promise<z.output<S>> {
+    const outcome = await this.exchange(operation, request, check);
+    if ('found' in outcome) return outcome.found;
+    const { response } = outcome;
     let body: unknown;
     try {
       body = JSON.parse(response.text);
@@ -83,28 +126,69 @@ export class JiraHttp {
 
   /** Send with retries; resolves with a 2xx response, throws a JiraError, or lets a platform error through. */
   async send(operation: OperationId, request: JiraRequest): Promise<JiraResponse> {
+    const outcome = await this.exchange<never>(operation, request, undefined);
+    if ('found' in outcome) throw new Error(`${operation}: found without a check`); // cannot happen: no check, nothing found
+    return outcome.response;
+  }
+
+  private async exchange<T>(operation: OperationId, request: JiraRequest, check: AmbiguousWriteCheck<T> | undefined): Promise<Exchanged<T>> {
     const op = JIRA_OPERATIONS[operation];
     if (op.method !== request.method) throw new Error(`${operation} is ${op.method}, not ${request.method}`);
-    const idempotent = operation !== 'addComment';
+    const idempotent = !NON_IDEMPOTENT.has(operation);
     for (let attempt = 1; ; attempt++) {
       let response: JiraResponse;
       try {
         response = await this.attempt(operation, request);
       } catch (error) {
+        // Cut off by the deadline: a write may have happened, and there is no time left to look.
+        if (error instanceof NoAnswerInTime && !idempotent) throw new UncertainWrite(check?.uncertain ?? UNCERTAIN_WRITE, error.message);
         // Our own errors (the deadline) and the platform's (consent, egress) are final as they are.
         if (!(error instanceof TransportFailure)) throw error;
         const detail = `${operation} failed to reach Jira: ${error instanceof Error ? error.message : String(error)}`;
-        if (!idempotent || attempt >= this.retry.maxAttempts) throw unavailable(detail);
-        await this.pause(this.backoffAdvice(attempt), operation, undefined, detail);
+        const waitMs = this.backoffAdvice(attempt);
+        if (!idempotent) {
+          const found = await this.lookBeforeRetrying(check, waitMs, detail, undefined);
+          if (found !== undefined) return { found };
+          if (attempt >= this.retry.maxAttempts) throw unavailable(detail); // looked: it did not happen
+          this.stats.retries++;
+          continue;
+        }
+        if (attempt >= this.retry.maxAttempts) throw unavailable(detail);
+        await this.pause(waitMs, operation, undefined, detail);
         continue;
       }
-      if (response.status >= 200 && response.status < 300) return response;
+      if (response.status >= 200 && response.status < 300) return { response };
       const advice = waitBeforeRetry(response.headers, attempt, this.retry, this.clock.now(), this.random);
       const retryAfter = advice.toldByJira ? advice.waitMs : undefined;
-      if (!isRetryableStatus(response.status) || attempt >= this.retry.maxAttempts) {
-        throw errorForStatus(response.status, response.text, operation, retryAfter);
+      const retryable = isRetryableStatus(response.status) && attempt < this.retry.maxAttempts;
+      if (!idempotent && response.status >= 500) {
+        const detail = `${operation} answered ${response.status}: ${jiraErrorText(response.text)}`;
+        const found = await this.lookBeforeRetrying(check, advice.waitMs, detail, response.status);
+        if (found !== undefined) return { found };
+        if (!retryable) throw errorForStatus(response.status, response.text, operation, retryAfter); // looked: it did not happen
+        this.stats.retries++;
+        continue;
       }
+      if (!retryable) throw errorForStatus(response.status, response.text, operation, retryAfter);
       await this.pause(advice.waitMs, operation, response, undefined);
+    }
+  }
+
+  /**
+   * After an attempt of a non-idempotent write that may or may not have taken effect: wait as for a
+   * retry (a gateway can answer 504 while Jira is still doing the write behind it), then look. What
+   * it finds, or undefined when the write is not there; `UncertainWrite` when nobody can tell.
+   */
+  private async lookBeforeRetrying<T>(check: AmbiguousWriteCheck<T> | undefined, waitMs: number, detail: string, status: number | undefined): Promise<T | undefined> {
+    if (!check) throw new UncertainWrite(UNCERTAIN_WRITE, `${detail}; no way to check, so not sent again`, status);
+    if (this.clock.now() + waitMs >= this.deadline) throw new UncertainWrite(check.uncertain, `${detail}; no time left to check`, status);
+    await this.clock.sleep(waitMs);
+    try {
+      return await check.lookup();
+    } catch (error) {
+      // Jira's errors mean "could not tell"; anything else (the platform's signals) passes through.
+      if (error instanceof JiraError) throw new UncertainWrite(check.uncertain, `${detail}; checking failed: ${error.message}`, status);
+      throw error;
     }
   }
 
@@ -130,7 +214,7 @@ export class JiraHttp {
     this.stats.byOperation[operation] = (this.stats.byOperation[operation] ?? 0) + 1;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(unavailable(`${operation}: no answer within the time budget`)), remaining);
+      timer = setTimeout(() => reject(new NoAnswerInTime(`${operation}: no answer within the time budget`)), remaining);
     });
     try {
       return await Promise.race([this.options.transport.send(request), timeout]);

@@ -10,7 +10,7 @@
  * already recorded are all skipped. Finally the active sprint's stored rollup is dropped when the
  * decision changed it, so the next view recomputes the budget with this ticket in it.
  */
-import type { ApplyDecisionPayload, ApplyDecisionResult, StepResult } from '../../contract/panel';
+import type { ApplyDecisionPayload, ApplyDecisionResult, DecisionStepName, StepResult } from '../../contract/panel';
 import { decide, type TriageDecision } from '../../domain/decision';
 import { supportContact } from '../../domain/rotation';
 import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
@@ -20,7 +20,7 @@ import { rotationOf } from '../settings/project-settings';
 import { keys } from '../storage/keys';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { applyPermissions } from './apply-permissions';
-import { decisionComment, postedCommentFor } from './decision-comment';
+import { decisionComment, newCommentRef, postedCommentFor } from './decision-comment';
 import { evaluateTicket } from './evaluate-ticket';
 import { executePlan } from './execute-plan';
 import { planDecision } from './plan';
@@ -34,11 +34,14 @@ export interface ApplyRequest extends TriageTarget {
 const SAME_FIELDS = ['outcome', 'policyOutcome', 'policyVersion', 'ruleId', 'override', 'reason', 'decidedBy', 'sprintId'] as const;
 const sameDecision = (a: TriageDecision | undefined, b: TriageDecision): boolean => a !== undefined && SAME_FIELDS.every((f) => a[f] === b[f]);
 
-function summary(issueKey: string, steps: readonly StepResult[]): string {
+function summary(issueKey: string, steps: readonly StepResult[], uncertain: readonly DecisionStepName[]): string {
   const failed = steps.filter((s) => s.status === 'failed');
   if (failed.length === 0) return `The decision is applied to ${issueKey}.`;
   const names = failed.map((s) => s.step).join(', ');
-  return `${failed.length} of ${steps.length} steps did not complete (${names}). What is done stays done: apply the decision again to finish the rest.`;
+  const head = `${failed.length} of ${steps.length} steps did not complete (${names}).`;
+  // Only the comment can be uncertain (the one write that is not idempotent).
+  if (uncertain.length > 0) return `${head} Jira did not confirm the comment, so it may have been posted: check the issue's comments before applying the decision again.`;
+  return `${head} What is done stays done: apply the decision again to finish the rest.`;
 }
 
 /**
@@ -95,11 +98,13 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
   });
   const recorded = readDecisionProperty(context.issue.property);
   const unchanged = sameDecision(recorded.decision, decision);
-  const steps = await executePlan(ports.jira, ticket.key, plan, {
-    comment: decisionComment(decision, verdict, plan.targetSprint?.name ?? null),
+  const commentRef = newCommentRef();
+  const { steps, uncertain } = await executePlan(ports.jira, ticket.key, plan, {
+    comment: decisionComment(decision, verdict, plan.targetSprint?.name ?? null, commentRef),
+    commentRef,
     property: unchanged ? null : writeDecisionProperty(decision, recorded.suggestion),
     recordedAlready: `This decision was already recorded on ${recorded.decision?.decidedAt ?? 'the issue'}.`,
   });
   await Promise.all([invalidateRollup(ports, context, steps, now), projectRegistry.register(ports.store, context.projectKey, now)]);
-  return { decision: unchanged && recorded.decision ? recorded.decision : decision, steps, complete: steps.every((s) => s.status !== 'failed'), message: summary(ticket.key, steps) };
+  return { decision: unchanged && recorded.decision ? recorded.decision : decision, steps, complete: steps.every((s) => s.status !== 'failed'), message: summary(ticket.key, steps, uncertain) };
 }

@@ -3,7 +3,7 @@
  * re-applying never posts a second comment for the same outcome.
  */
 import type { TriageDecision } from '../../domain/decision';
-import { decisionComment, postedCommentFor, signedOutcome } from './decision-comment';
+import { decisionComment, newCommentRef, postedCommentFor, signedOutcome } from './decision-comment';
 
 const decision: TriageDecision = { outcome: 'backlog', policyOutcome: 'interrupt', policyVersion: 3, ruleId: 'p1', override: true, reason: 'Workaround found.', decidedBy: 'po', decidedAt: '2026-11-23T09:00:00.000Z' };
 const verdict = { outcome: 'interrupt' as const, ruleId: 'p1', ruleName: 'P1', reasons: ['Priority is P1.'] };
@@ -25,5 +25,15 @@ describe('decision comments', () => {
     expect(postedCommentFor([interrupt, backlog, human], 'interrupt')).toBeNull(); // the thread's last word is backlog
     expect(postedCommentFor([human], 'interrupt')).toBeNull();
     expect(signedOutcome({ id: '4', body: 'not adf' })).toBeUndefined();
+  });
+
+  it('carries a reference made up for this post in its signature, which the outcome is still read from', () => {
+    const refs = new Set(Array.from({ length: 100 }, () => newCommentRef()));
+    expect(refs.size).toBe(100);
+    for (const ref of refs) expect(ref).toMatch(/^[0-9a-f]{16}$/);
+    const ref = newCommentRef();
+    const doc = decisionComment(decision, verdict, null, ref);
+    expect(JSON.stringify(doc)).toContain(`Recorded by Interrupt Budget (decision: backlog) · ref ${ref}`);
+    expect(signedOutcome({ id: '5', body: doc })).toBe('backlog');
   });
 });

@@ -7,6 +7,11 @@
  * That is what keeps re-applying — even after Jira failed between posting the comment and recording
  * the decision — from ever adding a second comment. A new outcome (the PO changed their mind) gets a
  * new comment, since the thread should say so.
+ *
+ * The signature also carries a reference made up for this one post (`newCommentRef`): random, so
+ * no one can have typed it before the app posted it. When Jira answers a post with a 5xx or not at
+ * all, the client looks for that reference among the issue's newest comments before posting again
+ * (IssueClient.addComment), so a lost answer never becomes a second comment.
  */
 import type { TriageDecision } from '../../domain/decision';
 import { OUTCOMES, type Outcome } from '../../domain/outcome';
@@ -26,8 +31,13 @@ type AdfNode = Record<string, unknown>;
 const text = (value: string, marks?: string[]): AdfNode => ({ type: 'text', text: value, ...(marks ? { marks: marks.map((type) => ({ type })) } : {}) });
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
 
-/** The ADF document for a decision, its verdict's reasons and the signature line. */
-export function decisionComment(decision: TriageDecision, verdict: Verdict, sprintName: string | null): AdfNode {
+/** A fresh reference for one comment: 16 hex digits from a random UUID. */
+export function newCommentRef(): string {
+  return globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+}
+
+/** The ADF document for a decision, its verdict's reasons and the signature line (with `ref`, when given). */
+export function decisionComment(decision: TriageDecision, verdict: Verdict, sprintName: string | null, ref?: string): AdfNode {
   const rule = verdict.ruleName ? `rule "${verdict.ruleName}"` : 'the default outcome';
   const content: AdfNode[] = [
     paragraph(text('Triage decision: ', ['strong']), text(HEADLINES[decision.outcome](sprintName))),
@@ -35,7 +45,7 @@ export function decisionComment(decision: TriageDecision, verdict: Verdict, spri
     { type: 'bulletList', content: verdict.reasons.map((reason) => ({ type: 'listItem', content: [paragraph(text(reason))] })) },
   ];
   if (decision.override) content.push(paragraph(text('Overridden by the product owner: ', ['strong']), text(decision.reason ?? '')));
-  content.push(paragraph(text(`${SIGNATURE}${decision.outcome})`, ['em'])));
+  content.push(paragraph(text(`${SIGNATURE}${decision.outcome})${ref ? ` · ref ${ref}` : ''}`, ['em'])));
   return { type: 'doc', version: 1, content };
 }
 

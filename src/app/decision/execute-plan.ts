@@ -3,10 +3,14 @@
  * the issue (sprint, labels, assignee, comments, the decision property), so they run side by side in
  * one round trip; each one's failure is caught and reported on its own, so one refused request never
  * hides what the others did. Skipped and blocked steps send nothing.
+ *
+ * A step Jira may or may not have done (the comment, when Jira did not answer the post and the
+ * client could not check: `UncertainWrite`) is not done and not simply failed either: it is reported
+ * as failed with the sentence saying what may have happened, and named in `uncertain`.
  */
-import type { StepResult } from '../../contract/panel';
+import type { DecisionStepName, StepResult } from '../../contract/panel';
 import { DECISION_PROPERTY_KEY } from '../../domain/decision';
-import { JiraError } from '../../jira/errors';
+import { JiraError, UncertainWrite } from '../../jira/errors';
 import { isPlatformSignal } from '../../jira/transport';
 import type { JiraPort } from '../../ports';
 import { AppError } from '../app-error';
@@ -15,6 +19,8 @@ import type { DecisionPlan, PlanStep } from './plan';
 export interface StepPayloads {
   /** The ADF comment to post, when the plan posts one. */
   readonly comment: unknown;
+  /** A string unique to this comment that it contains, so a post Jira did not answer can be found. */
+  readonly commentRef?: string;
   /** The decision property value to write; null when the same decision is already recorded. */
   readonly property: unknown;
   /** Why `record` is skipped when `property` is null. */
@@ -45,7 +51,7 @@ async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payload
       await jira.issues.assign(issueKey, plan.assignTo);
       return s.doneMessage;
     case 'comment': {
-      const id = await jira.issues.addComment(issueKey, payloads.comment);
+      const id = await jira.issues.addComment(issueKey, payloads.comment, payloads.commentRef ? { marker: payloads.commentRef } : {});
       return `${s.doneMessage.replace(/\.$/, '')} (comment ${id}).`;
     }
     case 'record':
@@ -54,17 +60,27 @@ async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payload
   }
 }
 
-export async function executePlan(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads): Promise<StepResult[]> {
+export interface Executed {
+  readonly steps: StepResult[];
+  /** Steps that may or may not have been done in Jira (each reported failed, with what to check). */
+  readonly uncertain: readonly DecisionStepName[];
+}
+
+export async function executePlan(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads): Promise<Executed> {
   const steps = plan.steps.map((s) => (s.step === 'record' && payloads.property === null ? { ...s, action: 'skip' as const, message: payloads.recordedAlready } : s));
   const settled = await Promise.allSettled(steps.map((s) => (s.action === 'do' ? run(jira, issueKey, plan, payloads, s) : Promise.resolve(s.message))));
   // Forge asking for the user's consent is not a failed step: it must reach the platform.
   const signal = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected' && isPlatformSignal(o.reason));
   if (signal) throw signal.reason;
-  return steps.map((s, i): StepResult => {
+  const uncertain = steps.filter((s, i) => s.action === 'do' && settled[i]?.status === 'rejected' && (settled[i] as PromiseRejectedResult).reason instanceof UncertainWrite).map((s) => s.step);
+  const results = steps.map((s, i): StepResult => {
     const outcome = settled[i];
     if (s.action === 'skip') return { step: s.step, status: 'skipped', message: s.message };
     if (s.action === 'blocked') return { step: s.step, status: 'failed', message: s.message };
     if (outcome?.status === 'fulfilled') return { step: s.step, status: 'done', message: outcome.value };
+    // Not "could not": it may well have been done.
+    if (outcome?.reason instanceof UncertainWrite) return { step: s.step, status: 'failed', message: outcome.reason.userMessage };
     return { step: s.step, status: 'failed', message: `Could not ${lowerFirst(s.message)}: ${reasonOf(outcome?.reason)}` };
   });
+  return { steps: results, uncertain };
 }

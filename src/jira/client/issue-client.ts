@@ -32,6 +32,11 @@ const DEFAULT_PAGE = 100;
 /** Jira's page size when only ids are asked for. */
 export const ID_PAGE = 5000;
 const WORKLOG_PAGE = 5000;
+/** How far back a look for our own comment goes: it was posted seconds ago, others may have commented since. */
+const RECENT_COMMENTS = 50;
+/** Only characters JSON never escapes, so the marker is found in the body's JSON text as it is. */
+const MARKER = /^[A-Za-z0-9-]{16,}$/;
+export const COMMENT_UNCERTAIN = 'Jira did not confirm the comment and the app could not check the issue, so the comment may have been posted: check the issue\'s comments before applying again.';
 
 export class IssueClient {
   constructor(private readonly http: JiraHttp) {}
@@ -154,9 +159,31 @@ export class IssueClient {
     }
   }
 
-  /** Post a comment (body in ADF); returns the new comment's id. */
-  async addComment(issueKey: string, adf: unknown): Promise<string> {
-    const comment = await this.http.json('addComment', { method: 'POST', route: route`/rest/api/3/issue/${issueKey}/comment`, body: { body: adf } }, commentSchema);
+  /** The issue's newest comments, newest first (one request). */
+  async recentComments(issueKey: string, max = RECENT_COMMENTS): Promise<Array<{ id: string; body?: unknown }>> {
+    const page = await this.http.json('getComments', { method: 'GET', route: route`/rest/api/3/issue/${issueKey}/comment?orderBy=${'-created'}&maxResults=${max}` }, commentPageSchema);
+    return page.comments;
+  }
+
+  /**
+   * Post a comment (body in ADF); returns the new comment's id.
+   *
+   * Posting is not idempotent: after a 5xx or no answer, Jira may have posted it anyway. With a
+   * `marker` — a string unique to this comment, which `adf` contains (the caller makes it up, e.g. a
+   * random reference in the text, so nobody can have typed it before) — the client looks for it among
+   * the issue's newest comments before posting again and answers with the comment it finds. Without
+   * one it never posts again and fails with `UncertainWrite`.
+   */
+  async addComment(issueKey: string, adf: unknown, options: { readonly marker?: string } = {}): Promise<string> {
+    const { marker } = options;
+    if (marker !== undefined && !(MARKER.test(marker) && JSON.stringify(adf).includes(marker))) {
+      throw new Error('A comment marker must be 16 or more letters, digits or dashes, and appear in the comment.');
+    }
+    const check = marker === undefined ? undefined : {
+      lookup: async () => (await this.recentComments(issueKey)).find((c) => JSON.stringify(c.body ?? null).includes(marker)),
+      uncertain: COMMENT_UNCERTAIN,
+    };
+    const comment = await this.http.json('addComment', { method: 'POST', route: route`/rest/api/3/issue/${issueKey}/comment`, body: { body: adf } }, commentSchema, check);
     return comment.id;
   }
 }
