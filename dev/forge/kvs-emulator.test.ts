@@ -85,9 +85,83 @@ describe('KvsEmulator', () => {
 
   it('says plainly what it does not emulate', async () => {
     const kvs = new KvsEmulator();
-    expect(await post(kvs, '/api/v1/transaction', { set: [] })).toMatchObject({ status: 400, body: { code: 'UNSUPPORTED' } });
+    expect(await post(kvs, '/api/v1/batch/set', [{ key: 'k', value: 1 }])).toMatchObject({ status: 400, body: { code: 'UNSUPPORTED' } });
     expect(await post(kvs, '/api/v1/set', { key: 'k', value: 1, options: { ttl: { value: 1, unit: 'DAYS' } } })).toMatchObject({ status: 400, body: { code: 'UNSUPPORTED' } });
-    expect(kvs.calls).toEqual(['/api/v1/transaction', '/api/v1/set']);
+    expect(await post(kvs, '/api/v1/transaction', { check: [{ key: 'k', entityName: 'e', conditions: { and: [] } }] })).toMatchObject({ status: 400, body: { code: 'UNSUPPORTED' } });
+    expect(await post(kvs, '/api/v1/transaction', { set: [{ key: 'k', value: 1, entityName: 'employee' }] })).toMatchObject({ status: 400, body: { code: 'UNSUPPORTED' } });
+    expect(await post(kvs, '/api/v1/transaction', { set: [{ key: 'k', value: 1, options: { ttl: { value: 1, unit: 'DAYS' } } }] })).toMatchObject({ status: 400, body: { code: 'UNSUPPORTED' } });
+    expect(kvs.calls).toEqual(['/api/v1/batch/set', '/api/v1/set', '/api/v1/transaction', '/api/v1/transaction', '/api/v1/transaction']);
+    expect(kvs.keys()).toEqual([]);
+  });
+
+  describe('create-only sets and transactions', () => {
+    const where = (key: string) => ({ key, value: { v: key } });
+    const createOnly = { keyPolicy: 'FAIL_IF_EXISTS' };
+
+    it('creates a key with FAIL_IF_EXISTS once; the second answers 409 KEY_CONFLICT and keeps the first value', async () => {
+      const kvs = new KvsEmulator();
+      expect(await post(kvs, '/api/v1/set', { key: 'lock:1', value: 'first', options: createOnly })).toEqual({ status: 204, body: undefined });
+      expect(await post(kvs, '/api/v1/set', { key: 'lock:1', value: 'second', options: createOnly })).toMatchObject({ status: 409, body: { code: 'KEY_CONFLICT', message: expect.stringContaining('lock:1') } });
+      expect(kvs.peek('lock:1')).toBe('first');
+      expect(kvs.writesTo('lock:1')).toBe(1);
+      expect(await post(kvs, '/api/v1/set', { key: 'lock:1', value: 'third', options: { keyPolicy: 'OVERRIDE' } })).toMatchObject({ status: 204 });
+      expect(kvs.peek('lock:1')).toBe('third');
+    });
+
+    it('applies the sets and deletes of a transaction together, in the body @forge/kvs sends', async () => {
+      const kvs = new KvsEmulator();
+      await post(kvs, '/api/v1/set', where('old'));
+      const answer = await post(kvs, '/api/v1/transaction', { set: [where('a'), { ...where('b'), options: createOnly }], delete: [{ key: 'old' }, { key: 'never-was' }] });
+      expect(answer).toEqual({ status: 204, body: undefined });
+      expect(kvs.keys()).toEqual(['a', 'b']);
+    });
+
+    it('fails a whole transaction with 409 KEY_CONFLICT when a create-only key exists, writing and deleting nothing', async () => {
+      const kvs = new KvsEmulator();
+      await post(kvs, '/api/v1/set', { key: 'taken', value: 'theirs' });
+      await post(kvs, '/api/v1/set', { key: 'keep', value: 'kept' });
+      const answer = await post(kvs, '/api/v1/transaction', { set: [where('a'), { key: 'taken', value: 'mine', options: createOnly }], delete: [{ key: 'keep' }] });
+      expect(answer).toMatchObject({ status: 409, body: { code: 'KEY_CONFLICT' } });
+      expect(kvs.keys()).toEqual(['keep', 'taken']);
+      expect(kvs.peek('taken')).toBe('theirs');
+    });
+
+    it.each([
+      ['no operations', {}],
+      ['26 operations', { set: Array.from({ length: 20 }, (_, i) => where(`s${i}`)), delete: Array.from({ length: 6 }, (_, i) => ({ key: `d${i}` })) }],
+      ['a key set twice', { set: [where('a'), where('a')] }],
+      ['a key set and deleted', { set: [where('a')], delete: [{ key: 'a' }] }],
+      ['an invalid key', { set: [where('a'), where('bad/key')] }],
+      ['a value over 240 KiB', { set: [where('a'), { key: 'big', value: 'x'.repeat(KVS_LIMITS.valueBytes) }] }],
+      ['more than 4 MB in all', { set: Array.from({ length: 17 }, (_, i) => ({ key: `big${i}`, value: 'x'.repeat(KVS_LIMITS.valueBytes - 10) })) }],
+      ['an unknown key policy', { set: [{ ...where('a'), options: { keyPolicy: 'SOMETIMES' } }] }],
+    ])('refuses a transaction with %s (400), applying nothing', async (_what, body) => {
+      const kvs = new KvsEmulator();
+      const answer = await post(kvs, '/api/v1/transaction', body);
+      expect(answer.status).toBe(400);
+      expect(kvs.keys()).toEqual([]);
+    });
+
+    it('takes 25 operations, the limit', async () => {
+      const kvs = new KvsEmulator();
+      expect((await post(kvs, '/api/v1/transaction', { set: Array.from({ length: 25 }, (_, i) => where(`k${String(i).padStart(2, '0')}`)) })).status).toBe(204);
+      expect(kvs.keys()).toHaveLength(25);
+    });
+
+    it('takes its latency on every request, handling it in the middle, so parallel callers interleave', async () => {
+      const kvs = new KvsEmulator({ latencyMs: 40 });
+      const started = Date.now();
+      const [first, second] = await Promise.all([
+        post(kvs, '/api/v1/set', { key: 'lock', value: 'A', options: createOnly }),
+        post(kvs, '/api/v1/set', { key: 'lock', value: 'B', options: createOnly }),
+      ]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+      expect([first.status, second.status].sort()).toEqual([204, 409]);
+      kvs.latencyMs = 0;
+      const quick = Date.now();
+      await post(kvs, '/api/v1/get', { key: 'lock' });
+      expect(Date.now() - quick).toBeLessThan(35);
+    });
   });
 
   it('keeps its data in a JSON file across runs when given one', async () => {

@@ -4,9 +4,9 @@
  * checked against the service's contract rather than a mock of the package.
  */
 import { ForgeKvsAPIError } from '@forge/kvs';
-import { KvsEmulator } from '../../dev/forge/kvs-emulator';
+import { KvsEmulator, type KvsBackend } from '../../dev/forge/kvs-emulator';
 import { installForgeRuntimeShim } from '../../dev/forge/runtime-shim';
-import { KVS_PAGE, KvsStore } from './kvs-store';
+import { isKeyExists, KVS_PAGE, KvsStore } from './kvs-store';
 
 const NO_JIRA = { baseUrl: 'http://127.0.0.1:9', user: { email: 'u', apiToken: 't' }, app: { email: 'a', apiToken: 't' } };
 
@@ -58,5 +58,43 @@ describe('KvsStore over @forge/kvs', () => {
     await expect(store.set('big', tooBig)).rejects.toMatchObject({ code: 'MAX_SIZE' });
     await expect(store.set('bad/key', 1)).rejects.toBeInstanceOf(ForgeKvsAPIError);
     expect(emulator.keys()).toEqual([]);
+  });
+
+  it('sends a create-only set as one set with keyPolicy FAIL_IF_EXISTS, and a transaction as one request', async () => {
+    const sent: Array<{ path: string; body: unknown }> = [];
+    const recording: KvsBackend = { fetch: (path, init) => (sent.push({ path, body: JSON.parse(String(init?.body)) as unknown }), emulator.fetch(path, init)) };
+    uninstall();
+    uninstall = installForgeRuntimeShim({ ...NO_JIRA, kvs: recording });
+    expect(await store.setIfAbsent('claim:1', { by: 'a' })).toEqual({ ok: true });
+    expect(await store.setIfAbsent('claim:1', { by: 'b' })).toEqual({ ok: false, reason: 'exists', key: 'claim:1' });
+    expect(await store.transact([{ kind: 'set', key: 'claim:2', value: 2, ifAbsent: true }, { kind: 'set', key: 'data', value: 'd' }, { kind: 'delete', key: 'claim:1' }])).toEqual({ ok: true });
+    expect(await store.transact([{ kind: 'set', key: 'claim:2', value: 3, ifAbsent: true }, { kind: 'set', key: 'data', value: 'e' }])).toEqual({ ok: false, reason: 'exists' });
+    expect(sent).toEqual([
+      { path: '/api/v1/set', body: { key: 'claim:1', value: { by: 'a' }, options: { keyPolicy: 'FAIL_IF_EXISTS' } } },
+      { path: '/api/v1/set', body: { key: 'claim:1', value: { by: 'b' }, options: { keyPolicy: 'FAIL_IF_EXISTS' } } },
+      { path: '/api/v1/transaction', body: { set: [{ key: 'claim:2', value: 2, options: { keyPolicy: 'FAIL_IF_EXISTS' } }, { key: 'data', value: 'd' }], delete: [{ key: 'claim:1' }] } },
+      { path: '/api/v1/transaction', body: { set: [{ key: 'claim:2', value: 3, options: { keyPolicy: 'FAIL_IF_EXISTS' } }, { key: 'data', value: 'e' }] } },
+    ]);
+    expect(emulator.keys()).toEqual(['claim:2', 'data']);
+    expect(emulator.peek('data')).toBe('d');
+  });
+
+  it('throws a transaction Forge refuses (over 25 operations) as the service error, not as "exists"', async () => {
+    const writes = Array.from({ length: 26 }, (_, i) => ({ kind: 'set' as const, key: `k:${i}`, value: i }));
+    await expect(store.transact(writes)).rejects.toMatchObject({ code: 'BAD_REQUEST', responseDetails: { status: 400, httpPath: '/api/v1/transaction' } });
+    expect(emulator.keys()).toEqual([]);
+  });
+
+  it('counts any 409 from KVS as "the key exists", whatever its code, and nothing else', async () => {
+    const answering = (status: number, code: string): KvsBackend => ({ fetch: async () => new Response(JSON.stringify({ code, message: 'no' }), { status, headers: { 'content-type': 'application/json' } }) });
+    uninstall();
+    uninstall = installForgeRuntimeShim({ ...NO_JIRA, kvs: answering(409, 'SOME_FUTURE_CONFLICT_CODE') });
+    expect(await store.setIfAbsent('k', 1)).toMatchObject({ ok: false, reason: 'exists' });
+    expect(await store.transact([{ kind: 'set', key: 'k', value: 1, ifAbsent: true }])).toEqual({ ok: false, reason: 'exists' });
+    uninstall();
+    uninstall = installForgeRuntimeShim({ ...NO_JIRA, kvs: answering(500, 'INTERNAL_SERVER_ERROR') });
+    const outage = store.transact([{ kind: 'set', key: 'k', value: 1, ifAbsent: true }]);
+    await expect(outage).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(isKeyExists(new Error('KEY_CONFLICT'))).toBe(false);
   });
 });

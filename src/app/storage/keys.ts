@@ -7,6 +7,13 @@ const pad = (n: number): string => String(n).padStart(9, '0');
 
 export const keys = {
   settings: (projectKey: string) => `settings:${projectKey}`,
+  /**
+   * Who saved revision N of a project's settings, and when: created only (never overwritten) in the
+   * transaction that stores that revision, so a second save of the same revision fails
+   * (settings/save-settings.ts). Kept: one small record per save.
+   */
+  settingsRevision: (projectKey: string, revision: number) => `settings-revision:${projectKey}:${pad(revision)}`,
+  settingsRevisions: (projectKey: string) => `settings-revision:${projectKey}:`,
   policyVersion: (projectKey: string, version: number) => `policy:${projectKey}:${pad(version)}`,
   policyVersions: (projectKey: string) => `policy:${projectKey}:`,
   baseline: (projectKey: string, sprintId: number) => `baseline:${projectKey}:${pad(sprintId)}`,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_POLICY } from '../../domain/policy';
 import { policySchema } from '../../domain/policy-schema';
 import type { PolicyVersion } from '../../domain/policy-version';
-import type { KeyValueStore } from '../../ports';
+import type { KeyValueStore, StoreWrite } from '../../ports';
 import { keys } from './keys';
 import { readRecord, writeRecord } from './stored-record';
 
@@ -36,4 +36,9 @@ export async function loadPolicyVersion(store: KeyValueStore, projectKey: string
 
 export async function storePolicyVersion(store: KeyValueStore, projectKey: string, policyVersion: PolicyVersion): Promise<void> {
   await writeRecord(store, keys.policyVersion(projectKey, policyVersion.version), storedPolicyVersionSchema, { schemaVersion: 1, ...policyVersion });
+}
+
+/** A new version as one create-only write of a transaction: a version is written once and never overwritten. */
+export function policyVersionWrite(projectKey: string, policyVersion: PolicyVersion): StoreWrite {
+  return { kind: 'set', key: keys.policyVersion(projectKey, policyVersion.version), value: storedPolicyVersionSchema.parse({ schemaVersion: 1, ...policyVersion }), ifAbsent: true };
 }

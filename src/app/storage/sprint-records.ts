@@ -3,7 +3,7 @@
  * retrospective row of a closed sprint (computed once), and the PO's overflow decision.
  */
 import { z } from 'zod';
-import type { KeyValueStore } from '../../ports';
+import type { KeyValueStore, StoreWrite } from '../../ports';
 import { keys } from './keys';
 import { readRecord, writeRecord, type ReadResult } from './stored-record';
 
@@ -102,11 +102,21 @@ export const sprintRecords = {
   },
 };
 
-/** Projects that use the app, so the hourly rollup knows where to look. */
+/**
+ * Projects that use the app, so the hourly rollup knows where to look: one key per project
+ * (`project:<KEY>`), listed by prefix — not one shared list — so two projects registering at once
+ * never lose each other's entry; two registrations of one project differ only in `since`.
+ */
 export const projectRegistry = {
   async register(store: KeyValueStore, projectKey: string, at: number): Promise<void> {
-    if ((await store.get(keys.project(projectKey))) === undefined) await store.set(keys.project(projectKey), { schemaVersion: 1, projectKey, since: at });
+    if (!(await projectRegistry.isRegistered(store, projectKey))) await store.set(keys.project(projectKey), projectRegistry.entry(projectKey, at));
   },
+  async isRegistered(store: KeyValueStore, projectKey: string): Promise<boolean> {
+    return (await store.get(keys.project(projectKey))) !== undefined;
+  },
+  entry: (projectKey: string, at: number) => ({ schemaVersion: 1 as const, projectKey, since: at }),
+  /** The registration as one write of a transaction (a plain set: registering twice is harmless). */
+  write: (projectKey: string, at: number): StoreWrite => ({ kind: 'set', key: keys.project(projectKey), value: projectRegistry.entry(projectKey, at) }),
   async list(store: KeyValueStore): Promise<string[]> {
     return (await store.list(keys.projects())).map((e) => e.key.slice(keys.projects().length));
   },
