@@ -12,7 +12,7 @@
  */
 import { MemoryStore } from '../src/app/storage/memory-store';
 import type { JiraRequest, JiraResponse, JiraTransport } from '../src/jira/transport';
-import type { KeyValueStore } from '../src/ports';
+import type { ConditionalWrite, KeyValueStore, StoreWrite } from '../src/ports';
 
 interface Span {
   readonly start: number;
@@ -114,6 +114,17 @@ export class CountingStore implements KeyValueStore {
     this.reads += Math.max(1, Math.ceil(entries.length / 20));
     this.bytesRead += entries.reduce((sum, e) => sum + jsonBytes(e.value), 0);
     return entries;
+  }
+  setIfAbsent(key: string, value: unknown): Promise<ConditionalWrite> {
+    this.writes++;
+    this.bytesWritten += jsonBytes(value);
+    return this.inner.setIfAbsent(key, value);
+  }
+  /** A transaction is billed as one write (Forge's transactions page), its values as bytes written. */
+  transact(writes: readonly StoreWrite[]): Promise<ConditionalWrite> {
+    this.writes++;
+    this.bytesWritten += writes.reduce((sum, w) => sum + (w.kind === 'set' ? jsonBytes(w.value) : 0), 0);
+    return this.inner.transact(writes);
   }
 }
 

@@ -37,19 +37,13 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
   /** Every entry whose key starts with `prefix` (the adapter pages through KVS's 20-per-page limit). */
   list(prefix: string): Promise<Array<{ key: string; value: unknown }>>;
-  /*
-   * The conditional operations below are implemented by every store the app runs on (KvsStore,
-   * MemoryStore). They are optional only so that wrappers that predate them (bench's CountingStore)
-   * still type-check; a use case that needs them takes them through `conditionalWrites(store)`
-   * (app/storage/conditional-writes.ts), which says plainly when a store has none.
-   */
   /** Store `value` only if `key` does not exist yet (create-only; never overwrites). */
-  setIfAbsent?(key: string, value: unknown): Promise<ConditionalWrite>;
+  setIfAbsent(key: string, value: unknown): Promise<ConditionalWrite>;
   /**
    * All of `writes` or none: applied together, or nothing when a create-only set finds its key.
    * Refused (thrown) when over TRANSACTION_LIMITS, when a key appears twice, or empty.
    */
-  transact?(writes: readonly StoreWrite[]): Promise<ConditionalWrite>;
+  transact(writes: readonly StoreWrite[]): Promise<ConditionalWrite>;
 }
 
 export interface Clock {

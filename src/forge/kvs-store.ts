@@ -14,6 +14,8 @@
  *   key once (https://developer.atlassian.com/platform/forge/storage-reference/transactions/). A
  *   create-only set passes the same key policy as the set's options (`transact().set(key, value,
  *   undefined, options)`; the package forwards the options as they are, out/utils/transaction-request-builder.js).
+ *   Atlassian's pages show no key policy inside a transaction, so no use case relies on it: the
+ *   settings save decides its race with a standalone `setIfAbsent` and transacts plain sets only.
  * The package throws `ForgeKvsAPIError` with the service's `{code, message}` and the HTTP status.
  * Atlassian's pages do not name the code for "the key exists"; it is reported as 409 KEY_CONFLICT,
  * so any 409 (Conflict: the request conflicts with the stored state) counts as "exists" and becomes

@@ -8,7 +8,6 @@
 import { KvsEmulator } from '../../dev/forge/kvs-emulator';
 import { installForgeRuntimeShim } from '../../dev/forge/runtime-shim';
 import { MemoryStore } from '../app/storage/memory-store';
-import { conditionalWrites } from '../app/storage/conditional-writes';
 import type { KeyValueStore, StoreWrite } from '../ports';
 import { KvsStore } from './kvs-store';
 
@@ -61,7 +60,7 @@ describe.each(subjects)('%s: conditional writes', (_name, open) => {
   afterEach(() => subject.done());
 
   it('setIfAbsent creates a missing key, and leaves an existing one as it is', async () => {
-    const { setIfAbsent } = conditionalWrites(store);
+    const setIfAbsent = store.setIfAbsent.bind(store);
     expect(await setIfAbsent('new:1', { v: 1 })).toEqual({ ok: true });
     expect(await setIfAbsent('new:1', { v: 2 })).toMatchObject({ ok: false, reason: 'exists' });
     expect(await setIfAbsent('held:1', 'mine')).toMatchObject({ ok: false, reason: 'exists' });
@@ -69,26 +68,26 @@ describe.each(subjects)('%s: conditional writes', (_name, open) => {
   });
 
   it('applies the sets, create-only sets and deletes of a transaction together', async () => {
-    const { transact } = conditionalWrites(store);
+    const transact = store.transact.bind(store);
     expect(await transact([set('held:1', 'mine'), create('new:1'), del('keep:1'), del('never:1')])).toEqual({ ok: true });
     expect(await contents(store)).toEqual({ 'held:1': 'mine', 'new:1': { key: 'new:1' } });
   });
 
   it('fails a transaction whose create-only key exists, and applies none of it', async () => {
-    const { transact } = conditionalWrites(store);
+    const transact = store.transact.bind(store);
     expect(await transact([set('new:1'), create('held:1', 'mine'), del('keep:1')])).toMatchObject({ ok: false, reason: 'exists' });
     expect(await transact([create('new:2'), create('new:3'), create('held:1')])).toMatchObject({ ok: false, reason: 'exists' });
     expect(await contents(store)).toEqual(SEED);
   });
 
   it('takes exactly 25 operations', async () => {
-    const { transact } = conditionalWrites(store);
+    const transact = store.transact.bind(store);
     expect(await transact(many(25))).toEqual({ ok: true });
     expect(Object.keys(await contents(store))).toHaveLength(25 + 2);
   });
 
   it.each(refused)('refuses a transaction with %s as a whole, applying nothing', async (_what, writes) => {
-    const { transact } = conditionalWrites(store);
+    const transact = store.transact.bind(store);
     await expect(transact(writes)).rejects.toThrow();
     expect(await contents(store)).toEqual(SEED);
   });
@@ -102,17 +101,10 @@ describe.each(subjects)('%s: parallel writers (25 ms a call on the emulator)', (
   afterEach(() => subject.done());
 
   it('lets exactly one of many parallel transactions create the same key', async () => {
-    const { transact } = conditionalWrites(subject.store);
+    const transact = subject.store.transact.bind(subject.store);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => transact([create('claim:1', { by: i }), set(`data:${i}`, i)])));
     const winners = results.flatMap((r, i) => (r.ok ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(await contents(subject.store)).toEqual({ 'claim:1': { by: winners[0] }, [`data:${winners[0]}`]: winners[0] });
-  });
-});
-
-describe('conditionalWrites', () => {
-  it('says plainly when a store has none', () => {
-    const bare: KeyValueStore = { get: async () => undefined, set: async () => undefined, delete: async () => undefined, list: async () => [] };
-    expect(() => conditionalWrites(bare)).toThrow(/no conditional writes/);
   });
 });

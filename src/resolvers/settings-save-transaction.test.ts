@@ -1,8 +1,8 @@
 /**
- * `settings.save` as one KVS transaction (issue 11, F3), through the resolver handler against the
- * Jira simulator with the in-memory store (which applies transactions as Forge does): what a save
- * writes together, that a racing save loses with CONFLICT naming the winner, and that numbers left
- * taken by a lost or damaged settings record never block saving.
+ * `settings.save` as a create-only revision claim and then one KVS transaction (issue 11, F3), through
+ * the resolver handler against the Jira simulator with the in-memory store (which applies both as Forge
+ * does): what a save claims and writes together, that a racing save loses with CONFLICT naming the
+ * winner, and that numbers left taken by a lost or damaged settings record never block saving.
  */
 import { startSimulator, type Simulator } from '../../dev/sim';
 import { expectOk, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
@@ -34,13 +34,15 @@ beforeEach(() => {
 });
 
 describe('settings.save in one transaction', () => {
-  it('writes the revision claim, the new policy version, the settings and the registration together', async () => {
+  it('claims the revision create-only, then writes the new policy version, the settings and the registration together', async () => {
+    const claim = jest.spyOn(h.store, 'setIfAbsent');
     const transact = jest.spyOn(h.store, 'transact');
     const first = await expectOk(save(await expectOk(get()), { policy: withRule('p2') }));
+    expect(claim.mock.calls.map(([key]) => key)).toEqual([keys.settingsRevision('SUP', 1)]);
     expect(transact).toHaveBeenCalledTimes(1);
+    // Plain sets only: Forge documents conditions in transactions for custom entities, not plain keys.
     expect((transact.mock.calls[0]?.[0] as StoreWrite[]).map((w) => [w.kind, w.key, w.kind === 'set' && w.ifAbsent === true])).toEqual([
-      ['set', keys.settingsRevision('SUP', 1), true],
-      ['set', keys.policyVersion('SUP', 1), true],
+      ['set', keys.policyVersion('SUP', 1), false],
       ['set', keys.settings('SUP'), false],
       ['set', keys.project('SUP'), false],
     ]);
@@ -48,7 +50,8 @@ describe('settings.save in one transaction', () => {
 
     // Registered already, policy unchanged: the next save is the claim and the settings only.
     await expectOk(save(first, { allocationPct: 30 }));
-    expect((transact.mock.calls[1]?.[0] as StoreWrite[]).map((w) => w.key)).toEqual([keys.settingsRevision('SUP', 2), keys.settings('SUP')]);
+    expect(claim.mock.calls.map(([key]) => key)).toEqual([keys.settingsRevision('SUP', 1), keys.settingsRevision('SUP', 2)]);
+    expect((transact.mock.calls[1]?.[0] as StoreWrite[]).map((w) => w.key)).toEqual([keys.settings('SUP')]);
   });
 
   it('lets one of two saves sent at once win; the other is CONFLICT and changes nothing', async () => {
@@ -66,16 +69,14 @@ describe('settings.save in one transaction', () => {
 
   it('names who won a race and when, when someone else saved between the check and the write', async () => {
     const opened = await expectOk(get());
-    const transact = h.store.transact.bind(h.store);
-    // Priya's save lands after this save read revision 0 and before its transaction reaches KVS.
-    jest.spyOn(h.store, 'transact').mockImplementationOnce(async (writes) => {
-      const ours = writes.find((w) => w.key === keys.settings('SUP'));
-      const theirs = { ...(ours?.kind === 'set' ? (ours.value as object) : {}), allocationPct: 45, updatedBy: sim.users.po.accountId, updatedAt: '2026-11-23T08:59:30.000Z' };
-      await transact([
-        { kind: 'set', key: keys.settingsRevision('SUP', 1), value: { schemaVersion: 1, revision: 1, savedBy: sim.users.po.accountId, savedAt: '2026-11-23T08:59:30.000Z' }, ifAbsent: true },
-        { kind: 'set', key: keys.settings('SUP'), value: theirs },
-      ]);
-      return transact(writes);
+    const setIfAbsent = h.store.setIfAbsent.bind(h.store);
+    // Priya's save lands after this save read revision 0 and before its claim reaches KVS (a real save,
+    // then made hers: only admins may save on the demo site, and Priya is the product owner).
+    jest.spyOn(h.store, 'setIfAbsent').mockImplementationOnce(async (key, value) => {
+      await expectOk(save(opened, { allocationPct: 45 }));
+      const theirs = (await h.store.get(keys.settings('SUP'))) as object;
+      await h.store.setRaw(keys.settings('SUP'), { ...theirs, updatedBy: sim.users.po.accountId, updatedAt: '2026-11-23T08:59:30.000Z' });
+      return setIfAbsent(key, value);
     });
     const answer = await save(opened, { allocationPct: 10 });
     expect(answer).toEqual({
@@ -102,11 +103,11 @@ describe('settings.save in one transaction', () => {
   it('retries past a revision claimed but never stored (the record was replaced by hand), and saves', async () => {
     const view = await expectOk(save(await expectOk(get()), { allocationPct: 21 }));
     await h.store.setRaw(keys.settingsRevision('SUP', 2), { schemaVersion: 1, revision: 2, savedBy: 'someone', savedAt: '2026-11-01T00:00:00.000Z' });
-    const transact = jest.spyOn(h.store, 'transact');
+    const claim = jest.spyOn(h.store, 'setIfAbsent');
     const saved = await expectOk(save(view, { allocationPct: 22 }));
     expect(saved).toMatchObject({ revision: 3, settings: { allocationPct: 22 } });
-    expect(transact).toHaveBeenCalledTimes(2);
-    expect(await transact.mock.results[0]?.value).toMatchObject({ ok: false, reason: 'exists' });
+    expect(claim).toHaveBeenCalledTimes(2);
+    expect(await claim.mock.results[0]?.value).toMatchObject({ ok: false, reason: 'exists' });
   });
 
   it('still refuses a save from an older revision before writing anything', async () => {

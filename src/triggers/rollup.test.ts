@@ -131,7 +131,7 @@ describe('the hourly rollup when things go wrong', () => {
   });
 
   it('answers 500 when it cannot even list the projects', async () => {
-    const broken = { ...h.portsAs('admin'), store: { ...h.store, list: () => Promise.reject(new Error('KVS is down')), get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve() } };
+    const broken = { ...h.portsAs('admin'), store: { ...h.store, list: () => Promise.reject(new Error('KVS is down')), get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve(), setIfAbsent: () => Promise.resolve({ ok: true as const }), transact: () => Promise.resolve({ ok: true as const }) } };
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await rollupHandler(() => broken)()).toEqual({ statusCode: 500 });
   });

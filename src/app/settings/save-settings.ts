@@ -4,21 +4,23 @@
  * naming who saved in between and when), the policy as a new immutable version when it changed, and
  * the project registered so the hourly rollup includes it.
  *
- * Two saves at the same moment (two admins, two tabs) cannot both win. KVS has compare-and-set for
- * plain keys in two forms — create-only sets (`keyPolicy: 'FAIL_IF_EXISTS'`) and all-or-nothing
- * transactions (`kvs.transact()`, ≤ 25 operations, each key once:
- * https://developer.atlassian.com/platform/forge/storage-reference/transactions/) — and a save is
- * one transaction of:
- * - a create-only claim on the new revision (`settings-revision:<PROJECT>:<N>`, who and when): two
- *   saves from the same base revision both try to create claim N, and exactly one can;
- * - the new policy version when the policy changed, create-only: version N is written once, never
- *   overwritten;
+ * Two saves at the same moment (two admins, two tabs) cannot both win. The revision is claimed first
+ * with a create-only set (`settings-revision:<PROJECT>:<N>`, who and when; `keyPolicy:
+ * 'FAIL_IF_EXISTS'`, atomic in Forge KVS): two saves from the same base revision both try to create
+ * claim N, and exactly one can. Only the winner then writes, in one all-or-nothing transaction
+ * (`kvs.transact()`, ≤ 25 operations, each key once:
+ * https://developer.atlassian.com/platform/forge/storage-reference/transactions/):
+ * - the new policy version when the policy changed (numbered past every stored version, so never
+ *   an overwrite: only a claim's winner writes one);
  * - the settings record with revision N, pointing at that version;
  * - the project's registration, when it has none yet (a plain set: a dashboard view may register
  *   the project at the same time, and the two write the same thing).
- * Nothing is ever stored half: settings never point at a missing version. The loser's transaction
- * changes nothing; it re-reads the settings and answers CONFLICT naming who saved and when. Reading
- * the settings first still refuses a save from an older revision without trying.
+ * The transaction holds plain sets only: Forge documents conditions on transactions for custom
+ * entities, not for plain keys, so the claim that decides the race is a standalone create-only set.
+ * Settings never point at a missing version. The loser writes nothing; it re-reads the settings and
+ * answers CONFLICT naming who saved and when. Reading the settings first still refuses a save from an
+ * older revision without trying. A winner that fails before its transaction leaves a claim with no
+ * settings behind it; the next save finds nobody saved since and numbers past it.
  *
  * What accumulates: one claim per successful save (about 100 bytes), kept like the policy versions
  * are. It grows with admins' saves, not with traffic (10,000 saves ≈ 1 MB), and doubles as a record
@@ -28,9 +30,8 @@
  */
 import type { SettingsView } from '../../contract/settings';
 import type { Policy } from '../../domain/policy';
-import type { Ports } from '../../ports';
+import type { Ports, StoreWrite } from '../../ports';
 import { AppError } from '../app-error';
-import { conditionalWrites } from '../storage/conditional-writes';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { highestClaimedRevision, loadSettings, settingsRevisionClaim, settingsWrite, type LoadedSettings } from '../storage/settings-repository';
 import { projectRegistry } from '../storage/sprint-records';
@@ -46,7 +47,10 @@ export interface SettingsChange {
   readonly baseRevision: number;
 }
 
-/** A failed transaction is retried only when nobody saved in between (a number already taken); a few times at most. */
+/** The write as a plain set: inside a transaction (see the file comment). */
+const plainSet = (write: StoreWrite): StoreWrite => (write.kind === 'set' ? { kind: 'set', key: write.key, value: write.value } : write);
+
+/** A lost claim is retried only when nobody saved in between (a number already taken); a few times at most. */
 const ATTEMPTS = 3;
 
 /** Has someone saved the settings since `before` was read? */
@@ -57,7 +61,6 @@ export async function saveSettings(ports: Ports, caller: Caller, change: Setting
   const { projectKey, accountId } = caller;
   await requireProjectAdmin(ports, caller);
   const { store } = ports;
-  const { transact } = conditionalWrites(store);
   const [loaded, registered] = await Promise.all([loadSettings(store, projectKey), projectRegistry.isRegistered(store, projectKey)]);
   const current = loaded.settings;
   if (change.baseRevision !== current.revision) throw await settingsConflict(ports, projectKey, accountId, current);
@@ -79,13 +82,16 @@ export async function saveSettings(ports: Ports, caller: Caller, change: Setting
       updatedBy: accountId,
       updatedAt: at.toISOString(),
     });
-    const result = await transact([
-      settingsRevisionClaim(projectKey, { schemaVersion: 1, revision, savedBy: accountId, savedAt: at.toISOString() }),
-      ...(plan.write ? [plan.write] : []),
-      settings.write,
-      ...(registered ? [] : [projectRegistry.write(projectKey, at.getTime())]),
-    ]);
-    if (result.ok) return settingsView(projectKey, { settings: settings.saved, isDefault: false }, { policyVersion: plan.policyVersion }, true);
+    const claim = settingsRevisionClaim(projectKey, { schemaVersion: 1, revision, savedBy: accountId, savedAt: at.toISOString() });
+    if ((await store.setIfAbsent(claim.key, claim.value)).ok) {
+      const written = await store.transact([
+        ...(plan.write ? [plainSet(plan.write)] : []),
+        settings.write,
+        ...(registered ? [] : [projectRegistry.write(projectKey, at.getTime())]),
+      ]);
+      if (!written.ok) throw new Error(`settings.save: a transaction of plain sets was refused as conflicting (${written.key ?? 'no key named'})`);
+      return settingsView(projectKey, { settings: settings.saved, isDefault: false }, { policyVersion: plan.policyVersion }, true);
+    }
 
     // Nothing was written. Usually someone else's save took this revision first: say who and when.
     const now = await loadSettings(store, projectKey);

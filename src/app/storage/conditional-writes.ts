@@ -1,21 +1,8 @@
 /**
- * The conditional writes (create-only sets, all-or-nothing transactions) a use case needs, taken from
- * the store with a plain error when it has none, and the transaction rules every store applies the
- * same way Forge does (see TRANSACTION_LIMITS in ports.ts).
+ * The results of conditional writes (create-only sets, all-or-nothing transactions) and the
+ * transaction rules every store applies the same way Forge does (see TRANSACTION_LIMITS in ports.ts).
  */
-import { TRANSACTION_LIMITS, type ConditionalWrite, type KeyValueStore, type StoreWrite } from '../../ports';
-
-export interface ConditionalWrites {
-  setIfAbsent(key: string, value: unknown): Promise<ConditionalWrite>;
-  transact(writes: readonly StoreWrite[]): Promise<ConditionalWrite>;
-}
-
-/** The store's conditional operations; throws when it has none (a wrapper that does not pass them on). */
-export function conditionalWrites(store: KeyValueStore): ConditionalWrites {
-  const { setIfAbsent, transact } = store;
-  if (!setIfAbsent || !transact) throw new Error('This key-value store has no conditional writes (setIfAbsent, transact); pass them on from the store it wraps.');
-  return { setIfAbsent: setIfAbsent.bind(store), transact: transact.bind(store) };
-}
+import { TRANSACTION_LIMITS, type ConditionalWrite, type StoreWrite } from '../../ports';
 
 export const APPLIED: ConditionalWrite = { ok: true };
 export const exists = (key?: string): ConditionalWrite => ({ ok: false, reason: 'exists', ...(key === undefined ? {} : { key }) });

@@ -41,7 +41,7 @@ export const settingsRevisionSchema = z.object({
 export type SettingsRevisionClaim = z.infer<typeof settingsRevisionSchema>;
 
 /** Create-only: the transaction that carries it fails if that revision was already saved. */
-export function settingsRevisionClaim(projectKey: string, claim: SettingsRevisionClaim): StoreWrite {
+export function settingsRevisionClaim(projectKey: string, claim: SettingsRevisionClaim): Extract<StoreWrite, { kind: 'set' }> {
   return { kind: 'set', key: keys.settingsRevision(projectKey, claim.revision), value: settingsRevisionSchema.parse(claim), ifAbsent: true };
 }
 
