@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, type SuggestedVerdict, type TriageDecision } from '../domain/decision';
 import { OUTCOMES, type Outcome } from '../domain/outcome';
+import { stripHidden } from '../domain/plain-text';
 import type { PriorityLevel } from '../domain/priority';
 import type { Severity } from '../domain/severity';
 import type { SlaState } from '../domain/sla';
@@ -22,10 +23,23 @@ export type PanelGetPayload = z.infer<typeof panelGetPayloadSchema>;
 export const panelBudgetPayloadSchema = z.object({});
 export type PanelBudgetPayload = z.infer<typeof panelBudgetPayloadSchema>;
 
+/**
+ * An override reason is prose the product owner types (or pastes) for others to read, in the panel,
+ * the dashboard and the comment: its hidden characters (zero-width, bidirectional controls that
+ * reverse the text after them, other controls: domain/plain-text.ts) are stripped, not refused —
+ * nothing a reader needs is lost, and a PO should not be stopped by a character they cannot see.
+ * Line breaks stay (the field is a text area). Labels and names, which must match Jira, are refused
+ * instead (app/settings/project-settings.ts).
+ */
+const reasonText = z
+  .string()
+  .transform((reason) => stripHidden(reason, { lineBreaks: true }))
+  .pipe(z.string().trim().max(MAX_REASON_LENGTH, `shorten the reason to at most ${MAX_REASON_LENGTH} characters`));
+
 /** `panel.applyDecision`: the outcome, a reason (required for an override), and the two optional steps. */
 export const applyDecisionPayloadSchema = z.object({
   outcome: z.enum(OUTCOMES, { error: 'choose interrupt, backlog or needs-info' }),
-  reason: z.string().trim().max(MAX_REASON_LENGTH, `shorten the reason to at most ${MAX_REASON_LENGTH} characters`).optional(),
+  reason: reasonText.optional(),
   /** Assign to the sprint's support contact; default: the project's setting. */
   assign: z.boolean().optional(),
   /** Post a comment with the verdict and its reasons; default: the project's setting. */

@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import {
   DEFAULT_WORK_CALENDAR,
   elapsedWorkingDays,
+  isCalendarDate,
   isValidTimeZone,
   isWorkingDate,
   localDate,
@@ -103,6 +104,31 @@ describe('isValidTimeZone', () => {
     ['+01:00', false],
   ])('%j → %s', (zone, expected) => {
     expect(isValidTimeZone(zone)).toBe(expected);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each<[string, boolean]>([
+    ['2026-12-24', true],
+    ['2028-02-29', true],
+    ['2026-13-45', false],
+    ['2026-00-10', false],
+    ['2026-02-29', false],
+    ['2026-04-31', false],
+    ['0000-01-01', false], // parses, but as year 1: the round trip catches it
+    ['2026-1-5', false],
+    ['2026-12-24T00:00', false],
+    ['', false],
+  ])('%j → %s', (date, expected) => {
+    expect(isCalendarDate(date)).toBe(expected);
+  });
+
+  it('accepts exactly the dates localDate writes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }), (ms) => {
+        expect(isCalendarDate(localDate(ms, UTC))).toBe(true);
+      }),
+    );
   });
 });
 

@@ -16,7 +16,7 @@
  * - of those dates, only the calendar's working weekdays that are not listed non-working dates count.
  */
 import { tz } from '@date-fns/tz';
-import { eachDayOfInterval, format } from 'date-fns';
+import { eachDayOfInterval, format, isValid, parseISO } from 'date-fns';
 
 /** A sprint's time span, epoch ms: from its start to its complete date (or planned end while active). */
 export interface SprintWindow {
@@ -52,6 +52,17 @@ const DATE_FORMAT = 'yyyy-MM-dd';
 /** Wall-clock time with a fixed width, so "later today" is a plain string comparison. */
 const CLOCK_FORMAT = 'HH:mm:ss.SSS';
 const NOON = '12:00:00.000';
+
+/**
+ * Is this a real calendar date written 'yyyy-MM-dd'? The shape alone lets `2026-13-45` or
+ * `2026-02-30` through. It must parse as a valid date and write back as the same string, so nothing
+ * is silently read as another day (`0000-01-01` parses, but as year 1).
+ */
+export function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const parsed = parseISO(date);
+  return isValid(parsed) && format(parsed, DATE_FORMAT) === date;
+}
 
 /** True when the runtime knows this IANA time zone name (settings validation uses it too). */
 export function isValidTimeZone(timeZone: string): boolean {

@@ -76,4 +76,15 @@ describe('parsePolicy', () => {
       }),
     );
   });
+
+  it('refuses a hidden character in a condition value (it must match Jira exactly), saying which one and what to do', () => {
+    const result = parsePolicy({ rules: [{ id: 'vip', name: 'VIP', conditions: [{ kind: 'labels-any', labels: ['vip', 'escal\u202eation'] }], outcome: 'interrupt' }], defaultOutcome: 'backlog' });
+    expect(result).toEqual({ ok: false, errors: ["The policy's rule 1, condition 1, labels: value 2 contains an invisible character, U+202E (right-to-left override): remove it (retype the value if you cannot see it)."] });
+  });
+
+  it("strips hidden characters from a rule's name (prose shown in the panel and the comment)", () => {
+    const result = parsePolicy({ rules: [{ id: 'p1', name: '\u202eP1 \u200boutage\u0007', conditions: [], outcome: 'interrupt' }], defaultOutcome: 'backlog' });
+    expect(result).toMatchObject({ ok: true, policy: { rules: [{ name: 'P1 outage' }] } });
+    expect(parsePolicy({ rules: [{ id: 'p1', name: '\u200b\u200f', conditions: [], outcome: 'interrupt' }], defaultOutcome: 'backlog' })).toEqual({ ok: false, errors: ["The policy's rule 1, name: must not be empty."] });
+  });
 });

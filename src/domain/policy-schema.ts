@@ -4,13 +4,29 @@
  */
 import { z } from 'zod';
 import { OUTCOMES } from './outcome';
+import { hiddenCharacterSentence, stripHidden } from './plain-text';
 import { PRIORITY_LEVELS } from './priority';
 import { SEVERITY_LEVELS } from './severity';
 import { SLA_STATES } from './sla';
 import type { Policy } from './policy';
 
 const nonEmptyText = z.string().trim().min(1).max(100);
-const textList = z.array(nonEmptyText).min(1, 'needs at least one value').max(50);
+/**
+ * Condition values (issue types, labels, components) must match Jira's exactly, so a hidden
+ * character (plain-text.ts) is refused with what to remove; a rule's name is prose shown in the panel
+ * and the decision comment, so its hidden characters are stripped.
+ */
+const textList = z
+  .array(nonEmptyText)
+  .min(1, 'needs at least one value')
+  .max(50)
+  .superRefine((values, ctx) => {
+    values.forEach((value, i) => {
+      const sentence = hiddenCharacterSentence(`value ${i + 1}`, value);
+      if (sentence) ctx.addIssue({ code: 'custom', message: sentence });
+    });
+  });
+const ruleName = z.string().transform((name) => stripHidden(name)).pipe(nonEmptyText);
 
 export const CONDITION_KINDS = ['priority-in', 'severity-in', 'sla-in', 'issue-type-in', 'labels-any', 'components-any', 'is-support'] as const;
 
@@ -27,7 +43,7 @@ export const conditionSchema = z.discriminatedUnion('kind', [
 // Strict objects: a misspelt key ("condtions") is an error, not a silently empty rule.
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
-  name: nonEmptyText,
+  name: ruleName,
   conditions: z.array(conditionSchema).max(10),
   outcome: z.enum(OUTCOMES),
 });
