@@ -17,7 +17,6 @@ import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
 import { rotationOf } from '../settings/project-settings';
-import { keys } from '../storage/keys';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { applyPermissions } from './apply-permissions';
 import { decisionComment, newCommentRef, postedCommentFor } from './decision-comment';
@@ -45,18 +44,18 @@ function summary(issueKey: string, steps: readonly StepResult[], uncertain: read
 }
 
 /**
- * Mark the active sprint's stored rollup out of date when this decision changed what the sprint
- * counts: views keep showing it (marked stale) until it is brought up to date, which then reads the
- * ticket again (it was updated, so the incremental update finds it).
+ * Mark the active sprint's numbers out of date when this decision changed what the sprint counts:
+ * views keep showing the stored rollup (marked stale) until it is brought up to date, which then
+ * reads the ticket again (it was updated, so the incremental update finds it). The mark is its own
+ * record with the time, not a field of the rollup: a rollup whose reads began before this moment and
+ * that is written after it stays stale (freshness.ts), instead of erasing the mark.
  */
 async function invalidateRollup(ports: Ports, context: TriageContext, steps: readonly StepResult[], now: number): Promise<void> {
   const sprint = context.activeSprint;
   if (!sprint || !steps.some((s) => s.status === 'done')) return;
   const touched = context.issue.ticket.sprints.some((s) => s.id === sprint.id) || steps.some((s) => s.step === 'move-to-sprint' && s.status === 'done');
   if (!touched) return;
-  const stored = await sprintRecords.rollup.read(ports.store, context.projectKey, sprint.id);
-  if (stored.value) await sprintRecords.rollup.write(ports.store, context.projectKey, { ...stored.value, invalidatedAt: now });
-  else if (stored.problem) await ports.store.delete(keys.rollup(context.projectKey, sprint.id));
+  await sprintRecords.invalidation.write(ports.store, context.projectKey, { schemaVersion: 1, sprintId: sprint.id, at: now });
 }
 
 export async function applyDecision(ports: Ports, request: ApplyRequest, payload: ApplyDecisionPayload): Promise<ApplyDecisionResult> {

@@ -48,6 +48,8 @@ export interface TriageContext {
   /** The issue's comments, when asked for. */
   readonly comments?: readonly Comment[];
   readonly notes: readonly string[];
+  /** When loading began (before the settings were read). */
+  readonly loadedAt: number;
 }
 
 export interface TriageLoadOptions {
@@ -68,6 +70,7 @@ const inTurnOrder = (sprints: readonly Sprint[]): Sprint[] => [...sprints].sort(
 
 export async function loadTriageContext(ports: Ports, target: TriageTarget, options: TriageLoadOptions = {}): Promise<TriageContext> {
   const { issueKey, projectKey } = target;
+  const loadedAt = ports.clock.now();
   const fields = fieldSource(ports, projectKey);
   // Jira's answer on the issue (404 when the user cannot see it) comes before anything stored about the
   // project is read. The one exception is the site's field list (field ids and names, which Jira's own
@@ -117,11 +120,12 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
     permissions,
     ...(comments ? { comments } : {}),
     notes,
+    loadedAt,
   };
 }
 
 /** The sprint use cases' view of the same project (for computing a rollup), when it has a board. */
 export function projectContextOf(context: TriageContext): ProjectContext | undefined {
   if (!context.board) return undefined;
-  return { projectKey: context.projectKey, loaded: context.loaded, board: context.board, sprints: context.sprints, catalog: context.catalog, notes: context.notes };
+  return { projectKey: context.projectKey, loaded: context.loaded, board: context.board, sprints: context.sprints, catalog: context.catalog, notes: context.notes, loadedAt: context.loadedAt };
 }

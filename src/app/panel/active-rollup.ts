@@ -29,9 +29,12 @@ export interface ActiveRollup {
 
 /** The stored rollup as it is (no Jira request), or notes saying why there is none. */
 export async function storedActiveRollup(ports: Ports, project: ProjectContext, sprint: Sprint): Promise<ActiveRollup | { readonly notes: readonly string[] }> {
-  const stored = await sprintRecords.rollup.read(ports.store, project.projectKey, sprint.id);
+  const [stored, invalidation] = await Promise.all([
+    sprintRecords.rollup.read(ports.store, project.projectKey, sprint.id),
+    sprintRecords.invalidation.read(ports.store, project.projectKey, sprint.id),
+  ]);
   if (!stored.value) return { notes: stored.problem ? [`${stored.problem} It is being recomputed from Jira.`] : [] };
-  const stale = snapshotStaleness(stored.value, sprint, project.loaded.settings, ports.clock.now()) === 'stale';
+  const stale = snapshotStaleness(stored.value, sprint, project.loaded.settings, ports.clock.now(), invalidation.value?.at) === 'stale';
   return { rollup: stored.value, source: 'stored', stale, notes: [] };
 }
 
@@ -39,11 +42,12 @@ export async function storedActiveRollup(ports: Ports, project: ProjectContext, 
 export async function updatedActiveRollup(ports: Ports, project: ProjectContext, sprint: Sprint, reconcileIssueIds: readonly number[]): Promise<ActiveRollup> {
   const { projectKey } = project;
   const window = sprintWindow(sprint);
-  const [stored, baseline] = await Promise.all([
+  const [stored, baseline, invalidation] = await Promise.all([
     sprintRecords.rollup.read(ports.store, projectKey, sprint.id),
     sprintRecords.baseline.read(ports.store, projectKey, sprint.id),
+    sprintRecords.invalidation.read(ports.store, projectKey, sprint.id),
   ]);
-  if (stored.value && snapshotStaleness(stored.value, sprint, project.loaded.settings, ports.clock.now()) !== 'stale') {
+  if (stored.value && snapshotStaleness(stored.value, sprint, project.loaded.settings, ports.clock.now(), invalidation.value?.at) !== 'stale') {
     return { rollup: stored.value, source: 'stored', stale: false, notes: [] };
   }
   if (!window) throw new AppError('NOT_FOUND', `${sprint.name} has no start or end date, so it has no support budget. Set its dates on the board.`);

@@ -22,11 +22,14 @@ export interface ProjectContext {
   readonly catalog: FieldCatalog;
   /** Things an admin should know (duplicate Severity fields, a damaged settings record…). */
   readonly notes: readonly string[];
+  /** When loading began (before the settings were read): a rollup computed from this context is based on no later moment. */
+  readonly loadedAt?: number;
 }
 
 const startOf = (s: Sprint): number => (s.startDate ? Date.parse(s.startDate) : Number.MAX_SAFE_INTEGER);
 
 export async function loadProjectContext(ports: Ports, projectKey: string): Promise<ProjectContext> {
+  const loadedAt = ports.clock.now();
   // The board first: Jira hides boards the user cannot see, so it proves access before anything stored
   // about the project is read (and "none" also covers "no access": say both).
   const board = await ports.jira.agile.boardForProject(projectKey);
@@ -53,6 +56,7 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
     sprints: ordered,
     catalog: discovery.catalog,
     notes: [...(loaded.problem ? [loaded.problem] : []), ...discovery.notes],
+    loadedAt,
   };
 }
 

@@ -22,7 +22,7 @@ import { sprintWindow, type ProjectContext } from './project-context';
  * sprint-sync.ts for how they are read), the settings and the baseline: pure, so the dashboard, the
  * panel's budget update and the hourly run all compute it the same way.
  */
-export function rollupFromTickets(context: ProjectContext, sprint: Sprint, tickets: readonly Ticket[], now: number, baseline?: SprintBaselineRecord): SprintRollup {
+export function rollupFromTickets(context: ProjectContext, sprint: Sprint, tickets: readonly Ticket[], now: number, baseline?: SprintBaselineRecord, basedOn?: number): SprintRollup {
   const window = sprintWindow(sprint);
   if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
   const { settings } = context.loaded;
@@ -41,6 +41,7 @@ export function rollupFromTickets(context: ProjectContext, sprint: Sprint, ticke
     startMs: window.startMs,
     endMs: window.endMs,
     computedAt: now,
+    ...(basedOn !== undefined ? { basedOn: Math.min(basedOn, now) } : {}),
     unit: allocation.unit,
     capacity: allocation.capacity,
     budget: allocation.budget,

@@ -47,6 +47,10 @@ const replaced = (problem: string | undefined): string[] => (problem ? [`${probl
  * is read) and store it; an active sprint without a baseline gets a lazy one from the same issues.
  */
 export async function refreshRollup(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, stored: SprintBaselineRecord | undefined, options: SyncOptions = {}) {
+  // Stamped with when its inputs were read (the settings with the context, then Jira), not when it is
+  // written: a decision or a settings save in between leaves it stale (freshness.ts).
+  const readsStarted = ports.clock.now();
+  const basedOn = Math.min(context.loadedAt ?? readsStarted, readsStarted);
   // Only an active sprint keeps changing: a closed one is read once (its rollup is then final).
   const { tickets, notes } =
     sprint.state === 'active'
@@ -55,7 +59,7 @@ export async function refreshRollup(ports: Ports, context: ProjectContext, sprin
   const now = ports.clock.now();
   const lazy = !stored && sprint.state === 'active';
   const baseline = lazy ? await sprintRecords.baseline.write(ports.store, context.projectKey, baselineFromTickets(sprint, tickets, now, true)) : stored;
-  const rollup = await sprintRecords.rollup.write(ports.store, context.projectKey, rollupFromTickets(context, sprint, tickets, now, baseline));
+  const rollup = await sprintRecords.rollup.write(ports.store, context.projectKey, rollupFromTickets(context, sprint, tickets, now, baseline, basedOn));
   return { rollup, baseline, lazy, notes };
 }
 
@@ -69,13 +73,15 @@ export async function sprintSnapshot(ports: Ports, context: ProjectContext, spri
   const window = sprintWindow(sprint);
   if (!window) throw new AppError('NOT_FOUND', `${sprint.name} has not started, so it has no support budget yet. Choose the active sprint or a closed one.`);
   const { projectKey, loaded } = context;
-  const [storedRollup, storedLedger, storedBaseline] = await Promise.all([
+  const [storedRollup, storedLedger, storedBaseline, invalidation] = await Promise.all([
     sprintRecords.rollup.read(ports.store, projectKey, sprint.id),
     ledgerRecords.read(ports.store, projectKey, sprint.id),
     sprintRecords.baseline.read(ports.store, projectKey, sprint.id),
+    sprintRecords.invalidation.read(ports.store, projectKey, sprint.id),
   ]);
   const now = ports.clock.now();
-  const fresh = (r: SprintRollup | undefined): r is SprintRollup => !options.force && r !== undefined && snapshotStaleness(r, sprint, loaded.settings, now) !== 'stale';
+  const fresh = (r: SprintRollup | undefined): r is SprintRollup =>
+    !options.force && r !== undefined && snapshotStaleness(r, sprint, loaded.settings, now, invalidation.value?.at) !== 'stale';
   const keptRollup = fresh(storedRollup.value) ? storedRollup.value : undefined;
   const ledger = storedLedger.value;
   const keptLedger = keptRollup && ledger && ledger.computedAt >= keptRollup.computedAt && fresh({ ...keptRollup, computedAt: ledger.computedAt }) ? ledger : undefined;

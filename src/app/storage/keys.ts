@@ -18,6 +18,8 @@ export const keys = {
   policyVersions: (projectKey: string) => `policy:${projectKey}:`,
   baseline: (projectKey: string, sprintId: number) => `baseline:${projectKey}:${pad(sprintId)}`,
   rollup: (projectKey: string, sprintId: number) => `rollup:${projectKey}:${pad(sprintId)}`,
+  /** When the sprint's numbers were last made out of date (a decision); its own key, so no rollup write erases it. */
+  invalidation: (projectKey: string, sprintId: number) => `invalidated:${projectKey}:${pad(sprintId)}`,
   history: (projectKey: string, sprintId: number) => `history:${projectKey}:${pad(sprintId)}`,
   histories: (projectKey: string) => `history:${projectKey}:`,
   overflow: (projectKey: string, sprintId: number) => `overflow:${projectKey}:${pad(sprintId)}`,

@@ -31,6 +31,12 @@ export const rollupSchema = z.object({
   startMs: z.number(),
   endMs: z.number(),
   computedAt: z.number(),
+  /**
+   * When what it was computed from was read — the settings and the first Jira read — which is before
+   * `computedAt` by however long the reads took. A decision or a settings save at or after this moment
+   * makes it stale, whichever finished last. Records from before it was kept use `computedAt`.
+   */
+  basedOn: z.number().optional(),
   unit: z.enum(['hours', 'points']),
   capacity: z.number(),
   budget: z.number(),
@@ -45,12 +51,20 @@ export const rollupSchema = z.object({
   wip: z.object({ inProgress: z.array(z.string()), count: z.number(), limit: z.number(), breached: z.boolean() }),
   supportContact: z.string().nullable(),
   /**
-   * Set when something made the numbers out of date before their time (a decision moved a ticket in
-   * or out): shown as they are, marked stale, until brought up to date.
+   * How records from before the invalidation had its own key said a decision made them out of date
+   * (read, never written: see `invalidationSchema`).
    */
   invalidatedAt: z.number().optional(),
 });
 export type SprintRollup = z.infer<typeof rollupSchema>;
+
+/**
+ * When something last made a sprint's numbers out of date before their time (a decision moved a
+ * ticket in or out). Kept apart from the rollup, so that a rollup computed from reads that began
+ * earlier and written later cannot erase it: the rollup is stale while `at >= rollup.basedOn`.
+ */
+export const invalidationSchema = z.object({ schemaVersion: z.literal(1), sprintId: z.number().int(), at: z.number() });
+export type SprintInvalidation = z.infer<typeof invalidationSchema>;
 
 /** One retrospective row (domain HistoryRow), stored once when the sprint is seen closed. */
 export const historySchema = z.object({
@@ -91,6 +105,10 @@ export const sprintRecords = {
   rollup: {
     read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<SprintRollup>> => readRecord(store, keys.rollup(projectKey, sprintId), rollupSchema),
     write: (store: KeyValueStore, projectKey: string, value: SprintRollup) => writeRecord(store, keys.rollup(projectKey, value.sprintId), rollupSchema, value),
+  },
+  invalidation: {
+    read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<SprintInvalidation>> => readRecord(store, keys.invalidation(projectKey, sprintId), invalidationSchema),
+    write: (store: KeyValueStore, projectKey: string, value: SprintInvalidation) => writeRecord(store, keys.invalidation(projectKey, value.sprintId), invalidationSchema, value),
   },
   history: {
     read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<StoredHistoryRow>> => readRecord(store, keys.history(projectKey, sprintId), historySchema),
