@@ -62,7 +62,11 @@ export interface Recommendation {
 
 export interface RecommendationInput {
   /** The history to learn from — normally `historyTable(rows)`, the last N closed sprints. */
-  readonly rows: readonly Pick<HistoryRow, 'sharePct'>[];
+  /**
+   * A row whose `capacity` is given and is not positive is left out: its share is 0 by definition
+   * (see `ratioPct`), not a measurement, and would pull the recommendation towards "reserve 0%".
+   */
+  readonly rows: readonly (Pick<HistoryRow, 'sharePct'> & { readonly capacity?: number })[];
   /** The allocation in force now, to say whether the recommendation raises or lowers it. */
   readonly currentAllocationPct?: number;
 }
@@ -88,7 +92,7 @@ function changeClause(pct: number, current: number | undefined): string {
  * - a current allocation that differs adds ", up from 20%" / ", down from 30%" before the full stop.
  */
 export function recommendAllocation(input: RecommendationInput): Recommendation {
-  const shares = input.rows.map((r) => r.sharePct);
+  const shares = input.rows.filter((r) => r.capacity === undefined || (Number.isFinite(r.capacity) && r.capacity > 0)).map((r) => r.sharePct);
   if (shares.length === 0) return { pct: null, explanation: NO_HISTORY_EXPLANATION, basis: null };
 
   const basis: RecommendationBasis = {

@@ -45,6 +45,21 @@ export function jiraErrorText(text: string): string {
   }
 }
 
+/** The messages of a Jira error body (`errorMessages`, `errors`), or undefined when the text is not one. */
+function jiraBodyMessage(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown };
+    if (!body || typeof body !== 'object') return undefined;
+    const messages = Array.isArray(body.errorMessages) ? body.errorMessages.filter((m): m is string => typeof m === 'string' && m.trim() !== '') : [];
+    const fields = body.errors && typeof body.errors === 'object' ? Object.values(body.errors as Record<string, unknown>).filter((m): m is string => typeof m === 'string' && m.trim() !== '') : [];
+    const all = [...messages, ...fields].join(' ').trim();
+    if (all === '') return undefined;
+    return all.length > 200 ? `${all.slice(0, 200)}…` : all;
+  } catch {
+    return undefined;
+  }
+}
+
 const seconds = (ms: number): string => {
   const n = Math.max(1, Math.ceil(ms / 1000));
   return n === 1 ? '1 second' : `${n} seconds`;
@@ -62,6 +77,12 @@ export function errorForStatus(status: number, text: string, operation: string, 
   if (status === 429) {
     const when = retryAfterMs === undefined ? 'in a minute' : `in ${seconds(retryAfterMs)}`;
     return new JiraError('RateLimited', `Jira is busy and asked the app to slow down. Try again ${when}.`, detail, status, retryAfterMs);
+  }
+  // A 500 with Jira's own error body is Jira failing this request, not an outage (those are the
+  // gateway's 502/503/504, or a 500 with no error body): say what Jira said.
+  const jiraMessage = status === 500 ? jiraBodyMessage(text) : undefined;
+  if (jiraMessage !== undefined) {
+    return new JiraError('Unavailable', `Jira failed on this request with an internal error ("${jiraMessage}"). Try again; if it keeps happening, tell your Jira admin what Jira said.`, detail, status, retryAfterMs);
   }
   if (status >= 500) {
     return new JiraError('Unavailable', UNAVAILABLE_MESSAGE, detail, status, retryAfterMs);

@@ -13,7 +13,7 @@ import type { Sprint } from '../../jira/client/agile-client';
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
 import { historyRows } from '../sprint/history-rows';
-import { activeSprint, loadProjectContext, type ProjectContext } from '../sprint/project-context';
+import { activeSprint, loadProjectContext, sprintDatesProblem, type ProjectContext } from '../sprint/project-context';
 import { sprintSnapshot } from '../sprint/sprint-snapshot';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { historyRowView, sprintView } from './dashboard-view';
@@ -36,7 +36,10 @@ function omittedNote(snapshot: { readonly rollup: { readonly itemsOmitted?: numb
 export async function getDashboard(ports: Ports, projectKey: string, payload: DashboardGetPayload = {}): Promise<DashboardView> {
   const context = await loadProjectContext(ports, projectKey);
   const { settings } = context.loaded;
-  const sprint = chosenSprint(context, payload.sprintId);
+  const chosen = chosenSprint(context, payload.sprintId);
+  // A sprint whose dates cannot be a sprint's gets its sentence instead of a card; the history still shows.
+  const datesProblem = chosen ? sprintDatesProblem(chosen) : undefined;
+  const sprint = datesProblem ? undefined : chosen;
   const lastClosed = context.sprints.filter((s) => s.state === 'closed').slice(-settings.historySprints);
   const [snapshot, history, overflow] = await Promise.all([
     sprint ? sprintSnapshot(ports, context, sprint, { force: payload.refresh === true }) : undefined,
@@ -51,7 +54,7 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
     projectKey,
     board: { id: context.board.id, name: context.board.name },
     sprint: snapshot ? sprintView(snapshot, overflow.value) : null,
-    ...(sprint ? {} : { message: `No sprint is active on ${context.board.name}. Start a sprint in Jira to track its support budget; the history of closed sprints is below.` }),
+    ...(datesProblem ? { message: datesProblem } : sprint ? {} : { message: `No sprint is active on ${context.board.name}. Start a sprint in Jira to track its support budget; the history of closed sprints is below.` }),
     sprints: context.sprints
       .filter((s): s is Sprint & { state: 'active' | 'closed' } => s.state !== 'future')
       .map((s) => ({ id: s.id, name: s.name, state: s.state }))

@@ -12,13 +12,14 @@
  */
 import { allocate } from '../../domain/allocation';
 import { historyRow } from '../../domain/history';
+import { noCapacityProblem } from '../../domain/sprint-window';
 import type { Ticket } from '../../domain/ticket';
 import type { Sprint } from '../../jira/client/agile-client';
 import { allocationCatalog } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import { allocationInputFor } from './allocation-input';
 import { sprintRecords, type SprintBaselineRecord, type StoredHistoryRow } from '../storage/sprint-records';
-import { sprintWindow, type ProjectContext } from './project-context';
+import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project-context';
 import { ticketsAround } from './sprint-ledger';
 
 export interface HistoryResult {
@@ -69,8 +70,13 @@ export async function historyRows(ports: Ports, context: ProjectContext, sprints
     const window = sprintWindow(sprint);
     return sprint.state === 'closed' && window ? [{ sprint, window }] : [];
   });
+  // A closed sprint with implausible dates has no row (nothing computed from them would mean anything): say so.
+  const dateNotes = sprints.flatMap((sprint) => {
+    const problem = sprint.state === 'closed' ? sprintDatesProblem(sprint) : undefined;
+    return problem ? [`${problem} Its history row is left out until then.`] : [];
+  });
   const stored = await Promise.all(dated.map(({ sprint }) => sprintRecords.history.read(ports.store, context.projectKey, sprint.id)));
-  const notes = stored.flatMap((r) => (r.problem ? [`${r.problem} It was recomputed from Jira.`] : []));
+  const notes = [...dateNotes, ...stored.flatMap((r) => (r.problem ? [`${r.problem} It was recomputed from Jira.`] : []))];
   const missing = dated.filter((_, i) => !stored[i]?.value);
   const computed = new Map<number, StoredHistoryRow>();
   if (missing.length > 0) {
@@ -86,5 +92,7 @@ export async function historyRows(ports: Ports, context: ProjectContext, sprints
     }
   }
   const rows = dated.map(({ sprint }, i) => stored[i]?.value ?? (computed.get(sprint.id) as StoredHistoryRow));
-  return { rows, computed: [...computed.keys()], notes };
+  // A row without capacity stays in the table, but its 0% share is no measurement: the recommendation skips it (domain/recommendation.ts).
+  const capacityNotes = rows.filter((r) => !(r.capacity > 0)).map((r) => noCapacityProblem(r.name, r.unit));
+  return { rows, computed: [...computed.keys()], notes: [...notes, ...capacityNotes] };
 }

@@ -5,6 +5,7 @@
  * the project before anything stored about it is read), then the rest at once (the field list and the
  * estimation field from storage when read within the last day).
  */
+import { checkSprintDates } from '../../domain/sprint-window';
 import { AppError } from '../app-error';
 import { boardEstimationField } from '../storage/board-estimation';
 import { fieldSource } from '../storage/field-list';
@@ -60,12 +61,19 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
   };
 }
 
-/** The sprint window: start → complete date (closed) or planned end (active). */
+/**
+ * The sprint window: start → complete date (closed) or planned end (active); undefined when the
+ * sprint has not started or its dates are implausible (see {@link sprintDatesProblem} for the sentence).
+ */
 export function sprintWindow(sprint: Sprint): { startMs: number; endMs: number } | undefined {
-  const startMs = sprint.startDate ? Date.parse(sprint.startDate) : NaN;
-  const endText = sprint.state === 'closed' ? (sprint.completeDate ?? sprint.endDate) : sprint.endDate;
-  const endMs = endText ? Date.parse(endText) : NaN;
-  return Number.isFinite(startMs) && Number.isFinite(endMs) ? { startMs, endMs } : undefined;
+  const checked = checkSprintDates(sprint);
+  return checked.kind === 'window' ? { ...checked.window } : undefined;
+}
+
+/** The sentence for a sprint whose dates are implausible, if they are. */
+export function sprintDatesProblem(sprint: Sprint): string | undefined {
+  const checked = checkSprintDates(sprint);
+  return checked.kind === 'implausible' ? checked.problem : undefined;
 }
 
 export function activeSprint(context: ProjectContext): Sprint | undefined {

@@ -16,7 +16,7 @@ import type { Ports } from '../../ports';
 import { syncSprintTickets } from './sprint-sync';
 import { AppError } from '../app-error';
 import { sprintRecords, type SprintBaselineRecord } from '../storage/sprint-records';
-import { sprintWindow, type ProjectContext } from './project-context';
+import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project-context';
 
 const points = (tickets: readonly Ticket[]): number =>
   tickets.reduce((sum, t) => sum + Math.round((Number.isFinite(t.storyPoints) ? (t.storyPoints as number) : 0) * 100), 0) / 100;
@@ -36,7 +36,7 @@ export function baselineFromTickets(sprint: Sprint, tickets: readonly Ticket[], 
  */
 export async function snapshotBaseline(ports: Ports, context: ProjectContext, sprint: Sprint, lazy: boolean): Promise<SprintBaselineRecord> {
   const window = sprintWindow(sprint);
-  if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no baseline yet.`);
+  if (!window) throw new AppError('NOT_FOUND', sprintDatesProblem(sprint) ?? `Sprint ${sprint.name} has not started, so it has no baseline yet.`);
   const { tickets } = await syncSprintTickets(ports, context, sprint, window);
   const baseline = baselineFromTickets(sprint, tickets, ports.clock.now(), lazy);
   return sprintRecords.baseline.write(ports.store, context.projectKey, baseline);

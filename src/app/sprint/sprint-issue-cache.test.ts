@@ -11,7 +11,7 @@ import { BasicAuthTransport } from '../../jira/basic-auth-transport';
 import { JiraClient } from '../../jira/jira-client';
 import { MemoryStore } from '../storage/memory-store';
 import { toStoredTicket } from '../storage/stored-ticket';
-import { cacheKey, deleteSprintCache, MAX_CHUNK_BYTES, MAX_NOTES, readSprintCache, TARGET_CHUNK_BYTES, writeSprintCache, type CachedSprint } from './sprint-issue-cache';
+import { bucketOf, cacheKey, deleteSprintCache, MAX_CHUNK_BYTES, MAX_NOTES, readSprintCache, TARGET_CHUNK_BYTES, writeSprintCache, type CachedSprint } from './sprint-issue-cache';
 
 const KVS_VALUE_LIMIT = 240 * 1024;
 const PROJECT = 'SUP';
@@ -335,5 +335,29 @@ describe('deleteSprintCache', () => {
     expect(await readSprintCache(store, PROJECT, SPRINT)).toEqual({});
     expect((await readSprintCache(store, 'SUP', 130)).cached?.tickets).toHaveLength(5);
     expect((await readSprintCache(store, 'SUPPORT', 13)).cached?.tickets).toHaveLength(5);
+  });
+});
+
+describe('issue ids that are not numbers (the spec says "string")', () => {
+  it('spreads them over valid chunks, round trips them and updates only their chunks', async () => {
+    const store = new MeasuringStore();
+    const tickets = manyTickets(300, (i) => 20 + (i % 10)).map((t, i) => (i % 3 === 0 ? { ...t, id: `issue-${t.id}` } : i % 3 === 1 ? { ...t, id: `${t.id}.5` } : t));
+    await write(store, tickets);
+    const cached = await readOk(store);
+    expect(cached.layout.length).toBeGreaterThan(1);
+    expect([...cached.tickets].map((t) => t.id).sort()).toEqual(tickets.map((t) => t.id).sort());
+    const changed = tickets.map((t, i) => (i === 0 ? { ...t, summary: 'changed' } : t));
+    await write(store, changed, { syncedAt: T0 + 60_000, previous: { layout: cached.layout, touchedIds: new Set([changed[0]?.id as string]) } });
+    const after = await readOk(store);
+    expect(after.tickets.find((t) => t.id === changed[0]?.id)?.summary).toBe('changed');
+    expect(after.layout.filter((g) => g === T0 + 60_000)).toHaveLength(1);
+  });
+
+  it('buckets a numeric id by id mod K as before, and any other id into 0…K-1', () => {
+    expect(bucketOf({ id: '10042' }, 7)).toBe(10042 % 7);
+    fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 64 }), (id, k) => {
+      const b = bucketOf({ id }, k);
+      expect(Number.isInteger(b) && b >= 0 && b < k).toBe(true);
+    }));
   });
 });

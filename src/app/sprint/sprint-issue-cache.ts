@@ -64,7 +64,17 @@ export type CacheRead = { readonly cached?: CachedSprint; readonly problem?: str
 
 /** UTF-8 size of the value as JSON, without encoding it (an encoded copy per ticket is native memory churn). */
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
-const bucketOf = (ticket: Ticket, chunkCount: number): number => Number(ticket.id) % chunkCount;
+/**
+ * Jira's issue ids are numeric strings, bucketed by `id mod K`. The spec only says "string", so an id
+ * that is not a whole number (or too large to be exact) is bucketed by a hash of its text instead:
+ * always a valid bucket, never NaN.
+ */
+export function bucketOf(ticket: Pick<Ticket, 'id'>, chunkCount: number): number {
+  if (/^\d{1,15}$/.test(ticket.id)) return Number(ticket.id) % chunkCount;
+  let hash = 2166136261; // FNV-1a
+  for (let i = 0; i < ticket.id.length; i++) hash = Math.imul(hash ^ ticket.id.charCodeAt(i), 16777619) >>> 0;
+  return hash % chunkCount;
+}
 
 /**
  * The tickets spread over `chunkCount` buckets by `id mod chunkCount`, with each bucket's size as a
@@ -145,7 +155,7 @@ export async function writeSprintCache(store: KeyValueStore, projectKey: string,
     return writeSprintCache(store, projectKey, sprintId, { ...rechunk, ...(grown ? { replacedChunks: grown.layout.length } : {}) });
   }
   const dirty = new Set<number>();
-  if (write.previous) for (const id of write.previous.touchedIds) dirty.add(Number(id) % chunkCount);
+  if (write.previous) for (const id of write.previous.touchedIds) dirty.add(bucketOf({ id: String(id) }, chunkCount));
   const layout = buckets.map((_, index) => (write.previous && !dirty.has(index) ? (write.previous.layout[index] as number) : write.syncedAt));
   const written = buckets.map((tickets, index) => ({ tickets, index })).filter(({ index }) => layout[index] === write.syncedAt);
   await Promise.all(written.map(({ tickets, index }) => store.set(chunkKey(projectKey, sprintId, index), { schemaVersion: 1, generation: write.syncedAt, tickets })));

@@ -15,7 +15,7 @@ import { rotationOf } from '../settings/project-settings';
 import { allocationInputFor } from './allocation-input';
 import { fitRollup } from './rollup-size';
 import type { SprintBaselineRecord, SprintRollup } from '../storage/sprint-records';
-import { sprintWindow, type ProjectContext } from './project-context';
+import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project-context';
 
 /**
  * The rollup from the sprint's issues as already read (with worklogs in the window, for hours; see
@@ -24,7 +24,7 @@ import { sprintWindow, type ProjectContext } from './project-context';
  */
 export function rollupFromTickets(context: ProjectContext, sprint: Sprint, tickets: readonly Ticket[], now: number, baseline?: SprintBaselineRecord, basedOn?: number): SprintRollup {
   const window = sprintWindow(sprint);
-  if (!window) throw new AppError('NOT_FOUND', `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
+  if (!window) throw new AppError('NOT_FOUND', sprintDatesProblem(sprint) ?? `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
   const { settings } = context.loaded;
   const input = allocationInputFor(settings, tickets, window, baseline);
   const { classification } = input;

@@ -17,7 +17,7 @@ import { AppError } from '../app-error';
 import { sprintRecords, type SprintBaselineRecord, type SprintRollup } from '../storage/sprint-records';
 import { snapshotStaleness } from './freshness';
 import { ledgerRecords, type SprintLedger } from './ledger-record';
-import { sprintWindow, type ProjectContext } from './project-context';
+import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project-context';
 import { baselineFromTickets } from './sprint-baseline';
 import { ledgerFromTickets, ticketsAround } from './sprint-ledger';
 import { rollupFromTickets } from './sprint-rollup';
@@ -71,7 +71,7 @@ async function freshLedger(ports: Ports, context: ProjectContext, sprint: Sprint
 
 export async function sprintSnapshot(ports: Ports, context: ProjectContext, sprint: Sprint, options: SnapshotOptions = {}): Promise<SprintSnapshot> {
   const window = sprintWindow(sprint);
-  if (!window) throw new AppError('NOT_FOUND', `${sprint.name} has not started, so it has no support budget yet. Choose the active sprint or a closed one.`);
+  if (!window) throw new AppError('NOT_FOUND', sprintDatesProblem(sprint) ?? `${sprint.name} has not started, so it has no support budget yet. Choose the active sprint or a closed one.`);
   const { projectKey, loaded } = context;
   const [storedRollup, storedLedger, storedBaseline, invalidation] = await Promise.all([
     sprintRecords.rollup.read(ports.store, projectKey, sprint.id),
