@@ -44,6 +44,12 @@ export const applyDecisionPayloadSchema = z.object({
   assign: z.boolean().optional(),
   /** Post a comment with the verdict and its reasons; default: the project's setting. */
   comment: z.boolean().optional(),
+  /**
+   * The decision the panel showed when the user chose (its `decidedAt` and `outcome`), or null when
+   * it showed none. Apply answers CONFLICT when the recorded decision is no longer this one (someone
+   * decided in between). Optional for older clients; the panel always sends it.
+   */
+  basedOn: z.object({ decidedAt: z.string().min(1).max(64), outcome: z.enum(OUTCOMES) }).nullable().optional(),
 });
 export type ApplyDecisionPayload = z.infer<typeof applyDecisionPayloadSchema>;
 

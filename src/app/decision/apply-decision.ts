@@ -9,6 +9,14 @@
  * a sprint already joined, a comment the app already signed for this outcome, the same decision
  * already recorded are all skipped. Finally the active sprint's stored rollup is dropped when the
  * decision changed it, so the next view recomputes the budget with this ticket in it.
+ *
+ * One apply at a time per issue (issue 11, F4): once the user is known to be allowed, apply takes
+ * the issue's apply lock (apply-lock.ts; the loser answers CONFLICT and writes nothing in Jira),
+ * then reads the app's own record of the decision (storage/decision-audit.ts) and answers CONFLICT
+ * when it is no longer the one the panel based itself on (`basedOn`; for a client that does not
+ * send it, the one recorded when this apply began). The decision is written to that record before
+ * the lock is released, so the next apply sees it. The record, not the issue property (which
+ * anyone who can edit the issue can rewrite), decides whether the app already commented.
  */
 import type { ApplyDecisionPayload, ApplyDecisionResult, DecisionStepName, StepResult } from '../../contract/panel';
 import { decide, type TriageDecision } from '../../domain/decision';
@@ -19,6 +27,8 @@ import { AppError } from '../app-error';
 import { rotationOf } from '../settings/project-settings';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { applyPermissions } from './apply-permissions';
+import { readLatestDecision, recordDecision, type LatestDecision } from '../storage/decision-audit';
+import { acquireApplyLock, type LockRecord } from './apply-lock';
 import { decisionComment, newCommentRef, postedCommentFor } from './decision-comment';
 import { evaluateTicket } from './evaluate-ticket';
 import { executePlan } from './execute-plan';
@@ -58,12 +68,37 @@ async function invalidateRollup(ports: Ports, context: TriageContext, steps: rea
   await sprintRecords.invalidation.write(ports.store, context.projectKey, { schemaVersion: 1, sprintId: sprint.id, at: now });
 }
 
+const clockTime = (iso: string): string => `${new Date(Date.parse(iso)).toISOString().slice(11, 16)} UTC`;
+
+function busy(issueKey: string, accountId: string, holder: LockRecord | null): AppError {
+  const who = holder?.accountId === accountId ? 'You are' : 'Another user is';
+  return new AppError('CONFLICT', `${who} applying a decision to ${issueKey} right now, so this one was not applied. Reload the panel in a moment to see that decision, then decide again.`);
+}
+
+function changed(issueKey: string, accountId: string, recorded: TriageDecision | undefined): AppError {
+  if (!recorded) return new AppError('CONFLICT', `The decision on ${issueKey} changed while you were looking, so yours was not applied. Reload the panel to see it, then decide again.`);
+  const who = recorded.decidedBy === accountId ? 'You' : 'Another user';
+  return new AppError('CONFLICT', `${who} decided ${recorded.outcome} at ${clockTime(recorded.decidedAt)} while you were looking, so your decision was not applied. Reload the panel to see it, then decide again.`);
+}
+
+/** The decision the app holds for the issue: its own record, else (decided before the record existed) the property. */
+const recordedDecision = (latest: LatestDecision, property: TriageDecision | undefined): TriageDecision | undefined => latest.entry?.decision ?? (latest.problem ? undefined : property);
+
+function basedOnHolds(basedOn: NonNullable<ApplyDecisionPayload['basedOn']> | null, recorded: TriageDecision | undefined): boolean {
+  if (basedOn === null) return recorded === undefined;
+  return recorded !== undefined && recorded.outcome === basedOn.outcome && Date.parse(recorded.decidedAt) === Date.parse(basedOn.decidedAt);
+}
+
 export async function applyDecision(ports: Ports, request: ApplyRequest, payload: ApplyDecisionPayload): Promise<ApplyDecisionResult> {
   const wantsComment = (commentOnDecision: boolean) => payload.outcome !== 'needs-info' && (payload.comment ?? commentOnDecision);
   const context = await loadTriageContext(ports, request, { comments: (settings) => wantsComment(settings.commentOnDecision) });
   const { settings } = context.loaded;
   const allowed = applyPermissions(context.permissions, context.projectKey);
   if (allowed.reason !== null) throw new AppError('FORBIDDEN', allowed.reason);
+  // An older client does not say what it saw: then the record as it is once the user is known to be
+  // allowed (nothing stored is read before that) is the base. Weaker than `basedOn` — an apply that
+  // finished while this one read Jira goes unnoticed — which is why the panel always sends it.
+  const latestAtStart = payload.basedOn === undefined ? await readLatestDecision(ports.store, request.issueKey) : undefined;
 
   const now = ports.clock.now();
   const { ticket } = context.issue;
@@ -81,29 +116,56 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
   if (!decided.ok) throw new AppError('VALIDATION', decided.error, { reason: decided.error });
   const { decision } = decided;
 
-  const contact = active ? supportContact(rotationOf(settings), context.sprints.map((s) => s.id), active.id) : null;
-  const plan = planDecision({
-    outcome: payload.outcome,
-    ticket,
-    hasBoard: context.board !== null,
-    activeSprint: active ? { id: active.id, name: active.name } : null,
-    labels: settings.labels,
-    contact: contact?.accountId ?? null,
-    assign: payload.assign ?? settings.assignToSupportContact,
-    comment: wantsComment(settings.commentOnDecision),
-    canAssign: allowed.canAssign,
-    canComment: allowed.canComment,
-    postedCommentId: postedCommentFor(context.comments ?? [], payload.outcome),
-  });
-  const recorded = readDecisionProperty(context.issue.property);
-  const unchanged = sameDecision(recorded.decision, decision);
-  const commentRef = newCommentRef();
-  const { steps, uncertain } = await executePlan(ports.jira, ticket.key, plan, {
-    comment: decisionComment(decision, verdict, plan.targetSprint?.name ?? null, commentRef),
-    commentRef,
-    property: unchanged ? null : writeDecisionProperty(decision, recorded.suggestion),
-    recordedAlready: `This decision was already recorded on ${recorded.decision?.decidedAt ?? 'the issue'}.`,
-  });
-  await Promise.all([invalidateRollup(ports, context, steps, now), projectRegistry.register(ports.store, context.projectKey, now)]);
-  return { decision: unchanged && recorded.decision ? recorded.decision : decision, steps, complete: steps.every((s) => s.status !== 'failed'), message: summary(ticket.key, steps, uncertain) };
+  const lock = await acquireApplyLock(ports.store, ticket.key, request.accountId, now);
+  if (!lock.ok) throw busy(ticket.key, request.accountId, lock.holder);
+  try {
+    const recorded = readDecisionProperty(context.issue.property);
+    const latest = await readLatestDecision(ports.store, ticket.key);
+    const current = recordedDecision(latest, recorded.decision);
+    const holds = payload.basedOn !== undefined ? basedOnHolds(payload.basedOn, current) : latestAtStart?.entry?.seq === latest.entry?.seq;
+    if (!holds) throw changed(ticket.key, request.accountId, current);
+
+    const sameAsLatest = latest.entry !== undefined && sameDecision(latest.entry.decision, decision);
+    const kept = sameAsLatest && latest.entry ? latest.entry.decision : decision;
+    const posted = postedCommentFor(latest.entry, context.comments ?? [], payload.outcome);
+    const contact = active ? supportContact(rotationOf(settings), context.sprints.map((s) => s.id), active.id) : null;
+    const plan = planDecision({
+      outcome: payload.outcome,
+      ticket,
+      hasBoard: context.board !== null,
+      activeSprint: active ? { id: active.id, name: active.name } : null,
+      labels: settings.labels,
+      contact: contact?.accountId ?? null,
+      assign: payload.assign ?? settings.assignToSupportContact,
+      comment: wantsComment(settings.commentOnDecision),
+      canAssign: allowed.canAssign,
+      canComment: allowed.canComment,
+      postedCommentId: posted,
+    });
+    // The property mirrors the app's record; one changed outside the app is written back.
+    const unchanged = sameDecision(recorded.decision, kept);
+    const commentRef = newCommentRef();
+    const { steps, uncertain, commentId } = await executePlan(ports.jira, ticket.key, plan, {
+      comment: decisionComment(kept, verdict, plan.targetSprint?.name ?? null, commentRef),
+      commentRef,
+      property: unchanged ? null : writeDecisionProperty(kept, recorded.suggestion),
+      recordedAlready: `This decision was already recorded on ${recorded.decision?.decidedAt ?? 'the issue'}.`,
+    });
+    // Recorded once something of it reached Jira (or the issue already carries it).
+    const reached = steps.some((s) => s.status === 'done') || steps.some((s) => s.step === 'record' && s.status === 'skipped');
+    const commentUnconfirmed = uncertain.includes('comment');
+    if (reached || commentUnconfirmed) {
+      await recordDecision(ports.store, ticket.key, latest.entry, {
+        decision: kept,
+        commentId: commentId ?? (sameAsLatest ? posted : null),
+        ...(commentUnconfirmed ? { commentRef } : {}),
+        recordedAt: now,
+        sameAsLatest,
+      });
+    }
+    await Promise.all([invalidateRollup(ports, context, steps, now), projectRegistry.register(ports.store, context.projectKey, now)]);
+    return { decision: kept, steps, complete: steps.every((s) => s.status !== 'failed'), message: summary(ticket.key, steps, uncertain) };
+  } finally {
+    await lock.release();
+  }
 }

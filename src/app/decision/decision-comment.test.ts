@@ -17,13 +17,17 @@ describe('decision comments', () => {
     expect(signedOutcome({ id: '1', body: doc })).toBe('backlog');
   });
 
-  it('finds the app\'s latest signed comment only when it announces the same outcome', () => {
-    const interrupt = { id: '1', body: decisionComment({ ...decision, outcome: 'interrupt', override: false }, verdict, 'Sprint 13') };
+  it('decides "already commented" by the recorded comment id, never by the signature text', () => {
     const backlog = { id: '2', body: decisionComment(decision, verdict, null) };
-    const human = { id: '3', body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Thanks!' }] }] } };
-    expect(postedCommentFor([interrupt, backlog, human], 'backlog')).toBe('2');
-    expect(postedCommentFor([interrupt, backlog, human], 'interrupt')).toBeNull(); // the thread's last word is backlog
-    expect(postedCommentFor([human], 'interrupt')).toBeNull();
+    const forged = { id: '9', body: decisionComment(decision, verdict, null) }; // a hand-written copy of the marker
+    const latest = { decision: { outcome: 'backlog' as const }, commentId: '2' };
+    expect(postedCommentFor(latest, [backlog, forged], 'backlog')).toBe('2');
+    expect(postedCommentFor(latest, [forged], 'backlog')).toBeNull(); // the recorded comment was deleted
+    expect(postedCommentFor(latest, [backlog], 'interrupt')).toBeNull(); // the latest decision is another outcome
+    expect(postedCommentFor(undefined, [forged], 'backlog')).toBeNull(); // no record: the marker alone proves nothing
+    const ref = newCommentRef();
+    const unconfirmed = { id: '7', body: decisionComment(decision, verdict, null, ref) };
+    expect(postedCommentFor({ ...latest, commentId: null, commentRef: ref }, [forged, unconfirmed], 'backlog')).toBe('7');
     expect(signedOutcome({ id: '4', body: 'not adf' })).toBeUndefined();
   });
 

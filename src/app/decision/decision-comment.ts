@@ -2,11 +2,11 @@
  * The comment the app posts when a decision is applied (Atlassian Document Format, as API v3
  * requires), and how it recognises its own comments again.
  *
- * Every comment ends with a visible signature line naming the outcome. Applying looks for it before
- * posting: when the latest comment the app signed already announces this outcome, it posts nothing.
- * That is what keeps re-applying — even after Jira failed between posting the comment and recording
- * the decision — from ever adding a second comment. A new outcome (the PO changed their mind) gets a
- * new comment, since the thread should say so.
+ * Every comment ends with a visible signature line naming the outcome. Whether the app already
+ * commented is decided by the comment id the app recorded in its own storage (decision-audit.ts),
+ * never by that text, which anyone can type into a comment: re-applying the latest decision posts
+ * nothing while its recorded comment is still there. A new outcome (the PO changed their mind) gets
+ * a new comment, since the thread should say so.
  *
  * The signature also carries a reference made up for this one post (`newCommentRef`): random, so
  * no one can have typed it before the app posted it. When Jira answers a post with a 5xx or not at
@@ -45,7 +45,7 @@ export function decisionComment(decision: TriageDecision, verdict: Verdict, spri
     { type: 'bulletList', content: verdict.reasons.map((reason) => ({ type: 'listItem', content: [paragraph(text(reason))] })) },
   ];
   if (decision.override) content.push(paragraph(text('Overridden by the product owner: ', ['strong']), text(decision.reason ?? '')));
-  content.push(paragraph(text(`${SIGNATURE}${decision.outcome})${ref ? ` · ref ${ref}` : ''}`, ['em'])));
+  content.push(paragraph(text(`${SIGNATURE}${decision.outcome})${ref ? refText(ref) : ''}`, ['em'])));
   return { type: 'doc', version: 1, content };
 }
 
@@ -64,12 +64,24 @@ export function signedOutcome(comment: Comment): Outcome | undefined {
   return OUTCOMES.find((o) => o === named);
 }
 
-/** The id of the app's latest comment when it already announces `outcome` (comments oldest first). */
-export function postedCommentFor(comments: readonly Comment[], outcome: Outcome): string | null {
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const comment = comments[i] as Comment;
-    const signed = signedOutcome(comment);
-    if (signed !== undefined) return signed === outcome ? comment.id : null;
-  }
-  return null;
+/** The part of the signature that carries a post's own reference. */
+export const refText = (ref: string): string => ` · ref ${ref}`;
+
+/**
+ * The comment the app already posted for `outcome`, decided by the app's own record (never by the
+ * signature text, which anyone can type): the latest recorded decision must be for this outcome, and
+ * the comment it recorded must still be on the issue. A post Jira did not confirm is recorded by its
+ * random reference instead (made up for that post, so nobody could have typed it before), and found
+ * by it once.
+ */
+export function postedCommentFor(
+  latest: { readonly decision: { readonly outcome: Outcome }; readonly commentId: string | null; readonly commentRef?: string } | undefined,
+  comments: readonly Comment[],
+  outcome: Outcome,
+): string | null {
+  if (!latest || latest.decision.outcome !== outcome) return null;
+  if (latest.commentId !== null) return comments.some((c) => c.id === latest.commentId) ? latest.commentId : null;
+  const ref = latest.commentRef;
+  if (!ref) return null;
+  return comments.find((c) => textOf(c.body).includes(refText(ref)))?.id ?? null;
 }

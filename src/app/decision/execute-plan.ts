@@ -35,7 +35,7 @@ const reasonOf = (error: unknown): string => {
 
 const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice(1)}`.replace(/\.$/, '');
 
-async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads, s: PlanStep): Promise<string> {
+async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads, s: PlanStep, post: () => Promise<string>): Promise<string> {
   switch (s.step) {
     case 'move-to-sprint':
       if (!plan.targetSprint) throw new AppError('INTERNAL', 'No target sprint.');
@@ -51,7 +51,7 @@ async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payload
       await jira.issues.assign(issueKey, plan.assignTo);
       return s.doneMessage;
     case 'comment': {
-      const id = await jira.issues.addComment(issueKey, payloads.comment, payloads.commentRef ? { marker: payloads.commentRef } : {});
+      const id = await post();
       return `${s.doneMessage.replace(/\.$/, '')} (comment ${id}).`;
     }
     case 'record':
@@ -64,11 +64,19 @@ export interface Executed {
   readonly steps: StepResult[];
   /** Steps that may or may not have been done in Jira (each reported failed, with what to check). */
   readonly uncertain: readonly DecisionStepName[];
+  /** The id of the comment posted, when the comment step was done. */
+  readonly commentId: string | null;
 }
 
 export async function executePlan(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads): Promise<Executed> {
+  let commentId: string | null = null;
+  const post = async (): Promise<string> => {
+    const id = await jira.issues.addComment(issueKey, payloads.comment, payloads.commentRef ? { marker: payloads.commentRef } : {});
+    commentId = id;
+    return id;
+  };
   const steps = plan.steps.map((s) => (s.step === 'record' && payloads.property === null ? { ...s, action: 'skip' as const, message: payloads.recordedAlready } : s));
-  const settled = await Promise.allSettled(steps.map((s) => (s.action === 'do' ? run(jira, issueKey, plan, payloads, s) : Promise.resolve(s.message))));
+  const settled = await Promise.allSettled(steps.map((s) => (s.action === 'do' ? run(jira, issueKey, plan, payloads, s, post) : Promise.resolve(s.message))));
   // Forge asking for the user's consent is not a failed step: it must reach the platform.
   const signal = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected' && isPlatformSignal(o.reason));
   if (signal) throw signal.reason;
@@ -82,5 +90,5 @@ export async function executePlan(jira: JiraPort, issueKey: string, plan: Decisi
     if (outcome?.reason instanceof UncertainWrite) return { step: s.step, status: 'failed', message: outcome.reason.userMessage };
     return { step: s.step, status: 'failed', message: `Could not ${lowerFirst(s.message)}: ${reasonOf(outcome?.reason)}` };
   });
-  return { steps: results, uncertain };
+  return { steps: results, uncertain, commentId };
 }

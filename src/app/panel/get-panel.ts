@@ -10,6 +10,7 @@
  * the panel to ask `panel.budget` for an up-to-date one (see active-rollup.ts).
  */
 import type { PanelView } from '../../contract/panel';
+import type { TriageDecision } from '../../domain/decision';
 import { OUTCOMES, type Outcome } from '../../domain/outcome';
 import { supportContact } from '../../domain/rotation';
 import { isSupportTicket } from '../../domain/support-filter';
@@ -17,12 +18,19 @@ import { readDecisionProperty } from '../../jira/decision-property';
 import type { Ports } from '../../ports';
 import { classificationOf, rotationOf } from '../settings/project-settings';
 import { projectRegistry } from '../storage/sprint-records';
+import { readLatestDecision } from '../storage/decision-audit';
 import { applyPermissions } from '../decision/apply-permissions';
 import { evaluateTicket } from '../decision/evaluate-ticket';
 import { planDecision, previewOf } from '../decision/plan';
 import { loadTriageContext, projectContextOf, type TriageTarget } from '../decision/triage-context';
 import { storedActiveRollup } from './active-rollup';
 import { panelBudget, panelWip } from './panel-budget';
+
+const MIRRORED = ['outcome', 'policyOutcome', 'policyVersion', 'ruleId', 'override', 'reason', 'decidedBy', 'sprintId'] as const;
+/** The property mirrors the record (its `decidedAt` is written to the second). */
+function samePropertyDecision(property: TriageDecision | undefined, record: TriageDecision): boolean {
+  return property !== undefined && MIRRORED.every((f) => property[f] === record[f]) && Math.floor(Date.parse(property.decidedAt) / 1000) === Math.floor(Date.parse(record.decidedAt) / 1000);
+}
 
 export async function getPanel(ports: Ports, target: TriageTarget): Promise<PanelView> {
   const context = await loadTriageContext(ports, target);
@@ -34,10 +42,20 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   const permissions = applyPermissions(context.permissions, context.projectKey);
   const active = context.activeSprint;
   const project = projectContextOf(context);
-  const [loadedRollup] = await Promise.all([
+  const [loadedRollup, latest] = await Promise.all([
     active && project ? storedActiveRollup(ports, project, active) : Promise.resolve(undefined),
+    readLatestDecision(ports.store, ticket.key),
     projectRegistry.register(ports.store, context.projectKey, now),
   ]);
+  // The app's own record is trusted over the issue property (which anyone who can edit the issue can
+  // rewrite); a decision recorded before the app kept its own record is shown from the property.
+  const decision = latest.entry?.decision ?? (latest.problem ? undefined : recorded.decision);
+  const decisionNotes = [
+    ...(latest.problem ? [latest.problem] : []),
+    ...(latest.entry && !samePropertyDecision(recorded.decision, latest.entry.decision)
+      ? ["The decision stored on the issue (its interruptBudget property) differs from Interrupt Budget's own record: it was changed outside the app, or the last apply did not finish. The panel shows the app's record; applying the decision again writes it back to the issue."]
+      : []),
+  ];
   const rollup = loadedRollup && 'rollup' in loadedRollup ? loadedRollup : undefined;
   const contact = active ? supportContact(rotationOf(settings), context.sprints.map((s) => s.id), active.id) : null;
   const defaults = { assign: settings.assignToSupportContact, comment: settings.commentOnDecision };
@@ -72,8 +90,8 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     severity: { level: facts.severity, value: ticket.severityValue ?? null },
     sla: { state: facts.sla.state, clockName: facts.sla.clockName ?? null, remainingMs: facts.sla.remainingMs ?? null },
     verdict: { outcome: verdict.outcome, ruleId: verdict.ruleId, ruleName: verdict.ruleName, reasons: [...verdict.reasons], policyVersion },
-    decision: recorded.decision ?? null,
-    suggestion: recorded.decision ? null : (recorded.suggestion ?? null),
+    decision: decision ?? null,
+    suggestion: decision ? null : (recorded.suggestion ?? null),
     activeSprint: active ? { id: active.id, name: active.name } : null,
     budget: rollup ? panelBudget(rollup, ticket, settings) : null,
     wip: rollup ? panelWip(rollup.rollup, ticket, settings) : null,
@@ -82,6 +100,6 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     defaults,
     previews: Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'],
     permissions,
-    notes: [...context.notes, ...(loadedRollup?.notes ?? []), ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
+    notes: [...context.notes, ...decisionNotes, ...(loadedRollup?.notes ?? []), ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
   };
 }

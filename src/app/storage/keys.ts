@@ -27,6 +27,15 @@ export const keys = {
   projects: () => 'project:',
   /** The site's field list as this project's readers see it, for field discovery (storage/field-list.ts). */
   fieldList: (projectKey: string) => `fields:${projectKey}`,
+  /** One applied triage decision of an issue, created only (storage/decision-audit.ts). */
+  decisionEntry: (issueKey: string, seq: number) => `decision:${issueKey}:${pad(seq)}`,
+  decisionEntries: (issueKey: string) => `decision:${issueKey}:`,
+  /** The issue's newest decision entry (a copy), so the panel reads one key. */
+  decisionLatest: (issueKey: string) => `decision-latest:${issueKey}`,
+  /** Who is applying a decision to the issue right now (decision/apply-lock.ts). */
+  applyLock: (issueKey: string) => `apply-lock:${issueKey}`,
+  /** The create-only claim that takes over one abandoned lock, named by that lock's token. */
+  applyLockTakeover: (issueKey: string, staleToken: string) => `apply-lock:${issueKey}:takeover:${staleToken}`,
   adminCheck: (accountId: string, projectKey: string) => `admin-check:${projectKey}:${accountId}`,
 } as const;
 

@@ -46,7 +46,9 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onAppli
     setApplying(true);
     setError(null);
     const trimmed = reason.trim();
-    const envelope = await resolver.panel.applyDecision({ outcome, ...(override && trimmed !== '' ? { reason: trimmed } : {}) });
+    // The decision this choice was made against: apply refuses (CONFLICT) when someone decided in between.
+    const basedOn = view.decision ? { decidedAt: view.decision.decidedAt, outcome: view.decision.outcome } : null;
+    const envelope = await resolver.panel.applyDecision({ outcome, basedOn, ...(override && trimmed !== '' ? { reason: trimmed } : {}) });
     setApplying(false);
     if (envelope.ok) onApplied(envelope.data);
     else setError(envelope.error);
