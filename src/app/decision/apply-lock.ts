@@ -16,6 +16,7 @@
  *   Takeover claims are kept (a tiny record per abandoned lock, rare), so a claim for a token can
  *   never be made twice.
  */
+import { z } from 'zod';
 import type { KeyValueStore } from '../../ports';
 import { keys } from '../storage/keys';
 
@@ -29,11 +30,10 @@ export interface LockRecord {
 
 export type LockResult = { readonly ok: true; release(): Promise<void> } | { readonly ok: false; readonly holder: LockRecord | null };
 
-const asLock = (value: unknown): LockRecord | null => {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  return typeof v.accountId === 'string' && typeof v.at === 'number' && typeof v.token === 'string' ? { accountId: v.accountId, at: v.at, token: v.token } : null;
-};
+const lockSchema = z.object({ accountId: z.string(), at: z.number(), token: z.string() });
+
+/** The stored lock, or null when it is damaged (judged below as abandoned). */
+const asLock = (value: unknown): LockRecord | null => lockSchema.safeParse(value).data ?? null;
 
 export async function acquireApplyLock(store: KeyValueStore, issueKey: string, accountId: string, now: number): Promise<LockResult> {
   const key = keys.applyLock(issueKey);
