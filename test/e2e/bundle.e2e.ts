@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { startE2e, type E2e } from './harness';
+import { startE2e, SUPPORT_TICKET, type E2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -60,7 +60,8 @@ it('the issue panel downloads what bundle-size.cjs counts before first paint, wi
   const panel = row('panel');
   const downloads = new Downloads();
   // In the dark theme: the theme is Jira's (`view.theme.enable()`), so it must not change what the app downloads.
-  const page = await e2e.open('/panel/SUP-254?as=po&theme=dark', { beforeLoad: (p) => downloads.attach(p) });
+  const key = await e2e.issueKey(SUPPORT_TICKET);
+  const page = await e2e.open(`/panel/${key}?as=po&theme=dark`, { beforeLoad: (p) => downloads.attach(p) });
   await page.getByRole('region', { name: 'Policy verdict' }).waitFor();
   // The budget update (if any) has answered: no loading line left.
   await page.getByRole('status', { name: /support budget/ }).waitFor({ state: 'detached' });

@@ -10,14 +10,22 @@ import { startLocalApp, type Started } from '../../dev/preview/start';
 export const ARTIFACTS = resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** An open support incident: the panel shows it a full verdict (for `issueKey`). */
+export const SUPPORT_TICKET = 'project = SUP AND issuetype = Incident AND statusCategory != Done';
+
 export interface E2e {
   readonly app: Started;
   readonly browser: Browser;
   /**
-   * Open a preview page (e.g. `/panel/SUP-254?as=po`) and wait until the app has rendered.
+   * Open a preview page (e.g. `/panel/SUP-12?as=po`) and wait until the app has rendered.
    * `beforeLoad` runs on the new page before it navigates (e.g. to `page.route` the app's requests).
    */
   open(path: string, options?: { beforeLoad?: (page: Page) => Promise<void> }): Promise<Page>;
+  /**
+   * The key of the newest issue matching `jql` on the simulator, asked as the product owner. Tests ask
+   * instead of naming keys: the seed's numbering follows the date (the demo site is seeded relative to now).
+   */
+  issueKey(jql: string): Promise<string>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,6 +51,16 @@ export async function startE2e(): Promise<E2e> {
       await page.goto(`${app.preview.url}${path}`);
       await page.waitForSelector('#root > *');
       return page;
+    },
+    async issueKey(jql) {
+      const response = await fetch(`${app.siteUrl}/rest/api/3/search/jql`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${Buffer.from('po@demo.test:demo').toString('base64')}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ jql: `${jql} ORDER BY key DESC`, fields: ['summary'], maxResults: 1 }),
+      });
+      const key = ((await response.json()) as { issues?: Array<{ key: string }> }).issues?.[0]?.key;
+      if (!key) throw new Error(`No issue on the simulator matches: ${jql}`);
+      return key;
     },
     async screenshot(page, name) {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

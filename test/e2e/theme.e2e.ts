@@ -6,7 +6,7 @@
  * stays light; a switch of Jira's theme, even one that comes while the app is still loading, is followed. Screenshots: artifacts/screenshots/theme-*.png.
  */
 import type { Page } from 'playwright-core';
-import { startE2e, type E2e } from './harness';
+import { startE2e, SUPPORT_TICKET, type E2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -60,7 +60,8 @@ function expectLight(l: Look): void {
 }
 
 async function panel(query: string, options?: Parameters<E2e['open']>[1]): Promise<Page> {
-  const page = await e2e.open(`/panel/SUP-254?as=po${query}`, options);
+  const key = await e2e.issueKey(SUPPORT_TICKET);
+  const page = await e2e.open(`/panel/${key}?as=po${query}`, options);
   await page.getByRole('region', { name: 'Policy verdict' }).waitFor();
   return page;
 }
