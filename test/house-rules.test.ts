@@ -68,6 +68,11 @@ describe('house rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the UI imports the backend only through src/contract/ (the one door)', () => {
+    const offenders = sourceFiles('static/src').filter((f) => importsOf(f).some((i) => /(^|\/)src\//.test(i) && !/(^|\/)src\/contract(\/|$)/.test(i)));
+    expect(offenders).toEqual([]);
+  });
+
   it('never calls the removed issue search endpoint', () => {
     const offenders = productionFiles.filter((f) => /\/rest\/api\/[23]\/search(?![/\w])/.test(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);

@@ -6,3 +6,4 @@ export * from './envelope';
 export * from './settings';
 export * from './panel';
 export * from './dashboard';
+export * from './domain';

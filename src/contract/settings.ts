@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 import { editableSettingsSchema, type EditableSettings } from '../app/settings/project-settings';
+
+/** The settings as the settings page edits them (the UI takes the type from here). */
+export type { EditableSettings };
 import type { Outcome } from '../domain/outcome';
 import type { Policy } from '../domain/policy';
 import { policySchema } from '../domain/policy-schema';

@@ -1,7 +1,6 @@
 /** How the panel says things: outcomes, durations, amounts, instants and people, in the product's words. */
 import type { DecisionStepName, PlannedStep, StepResult } from '../../../../src/contract/panel';
-import type { Outcome } from '../../../../src/domain/outcome';
-import type { SlaState } from '../../../../src/domain/sla';
+import type { Outcome, SlaState } from '../../../../src/contract/domain';
 
 export const OUTCOME_LABEL: Record<Outcome, string> = {
   interrupt: 'Interrupt now',

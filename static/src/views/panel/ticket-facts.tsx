@@ -3,9 +3,7 @@ import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import type { PanelView } from '../../../../src/contract/panel';
-import type { PriorityLevel } from '../../../../src/domain/priority';
-import type { Severity } from '../../../../src/domain/severity';
-import type { SlaState } from '../../../../src/domain/sla';
+import type { PriorityLevel, Severity, SlaState } from '../../../../src/contract/domain';
 import { SLA_LABEL, slaTimeText } from './format';
 import { factsStyle, subtleText, termStyle, valueStyle } from './panel-style';
 

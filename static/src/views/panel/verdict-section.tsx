@@ -1,7 +1,7 @@
 /** The policy's verdict with the reasons and the rule, and what has been decided (or suggested) so far. */
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { PanelView } from '../../../../src/contract/panel';
-import type { Outcome } from '../../../../src/domain/outcome';
+import type { Outcome } from '../../../../src/contract/domain';
 import { formatInstant, OUTCOME_LABEL, personText } from './format';
 import { cardStyle, factsStyle, headingStyle, listStyle, rowStyle, subtleText, termStyle, valueStyle } from './panel-style';
 

@@ -6,7 +6,7 @@ import { Checkbox } from '@atlaskit/checkbox';
 import { RadioGroup } from '@atlaskit/radio';
 import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
-import type { EditableSettings } from '../../../../src/app/settings/project-settings';
+import type { EditableSettings } from '../../../../src/contract/settings';
 import { errorAt, type FieldErrors } from './draft';
 import { FieldPicker } from './field-picker';
 import { ListField, NumberField, Row, TextField } from './fields';

@@ -2,10 +2,7 @@
 import Button from '@atlaskit/button/new';
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
-import type { Condition, ConditionKind } from '../../../../src/domain/policy';
-import { PRIORITY_LEVELS, type PriorityLevel } from '../../../../src/domain/priority';
-import { SEVERITY_LEVELS, type Severity } from '../../../../src/domain/severity';
-import { SLA_STATES, type SlaState } from '../../../../src/domain/sla';
+import { PRIORITY_LEVELS, SEVERITY_LEVELS, SLA_STATES, type Condition, type ConditionKind, type PriorityLevel, type Severity, type SlaState } from '../../../../src/contract/domain';
 import { CONDITION_KIND_LIST, CONDITION_LABELS, newCondition } from './draft';
 import { FieldRow, ListField } from './fields';
 

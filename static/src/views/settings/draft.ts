@@ -2,9 +2,8 @@
  * The settings page's draft: what the admin is editing, and the pure operations on it (rule order,
  * new rule ids, condition defaults, where a validation message belongs). No React here.
  */
-import type { EditableSettings } from '../../../../src/app/settings/project-settings';
-import type { Outcome } from '../../../../src/domain/outcome';
-import type { Condition, ConditionKind, Policy, Rule } from '../../../../src/domain/policy';
+import type { EditableSettings } from '../../../../src/contract/settings';
+import type { Condition, ConditionKind, Outcome, Policy, Rule } from '../../../../src/contract/domain';
 
 export interface Draft {
   readonly settings: EditableSettings;

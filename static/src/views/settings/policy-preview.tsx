@@ -11,8 +11,7 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import { resolver } from '../../api/resolver';
 import type { PolicyPreview as Preview, PreviewPolicyPayload, PreviewVerdict, ResolverError } from '../../../../src/contract';
-import type { Outcome } from '../../../../src/domain/outcome';
-import type { Policy } from '../../../../src/domain/policy';
+import type { Outcome, Policy } from '../../../../src/contract/domain';
 import { fieldName, OUTCOME_LABELS } from './draft';
 import { Hidden } from './fields';
 

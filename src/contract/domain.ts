@@ -1,0 +1,11 @@
+/**
+ * The domain's words the UI needs as they are — outcomes, the policy's shape, the priority, severity
+ * and SLA levels, the reason's length limit — re-exported, so the Custom UI imports the backend only
+ * through src/contract/ (the one door; the house rules check it).
+ */
+export { MAX_REASON_LENGTH } from '../domain/decision';
+export { OUTCOMES, type Outcome } from '../domain/outcome';
+export type { Condition, ConditionKind, Policy, Rule } from '../domain/policy';
+export { PRIORITY_LEVELS, type PriorityLevel } from '../domain/priority';
+export { SEVERITY_LEVELS, type Severity } from '../domain/severity';
+export { SLA_STATES, type SlaState } from '../domain/sla';
