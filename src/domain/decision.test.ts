@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decide, indexedInstant, MAX_REASON_LENGTH, type DecisionRequest } from './decision';
+import { decide, indexedInstant, MAX_REASON_LENGTH, sameDecision, type DecisionRequest, type TriageDecision } from './decision';
 import { OUTCOMES, type Outcome } from './outcome';
 import type { Verdict } from './policy';
 
@@ -76,5 +76,25 @@ describe('decide', () => {
         }
       }),
     );
+  });
+});
+
+describe('sameDecision', () => {
+  const base: TriageDecision = { outcome: 'backlog', policyOutcome: 'interrupt', policyVersion: 3, ruleId: 'p1', override: true, reason: 'customer can wait', decidedBy: 'acc-1', decidedAt: '2026-11-23T10:00:00Z', sprintId: 7 };
+  it.each<[string, Partial<TriageDecision>, boolean]>([
+    ['recorded at another time', { decidedAt: '2026-11-24T09:00:00Z' }, true],
+    ['another outcome', { outcome: 'interrupt' }, false],
+    ['another policy outcome', { policyOutcome: 'backlog' }, false],
+    ['another policy version', { policyVersion: 4 }, false],
+    ['another rule', { ruleId: null }, false],
+    ['not an override', { override: false }, false],
+    ['another reason', { reason: 'changed my mind' }, false],
+    ['someone else', { decidedBy: 'acc-2' }, false],
+    ['another sprint', { sprintId: 8 }, false],
+  ])('%s → %s', (_name, change, same) => {
+    expect(sameDecision({ ...base, ...change }, base)).toBe(same);
+  });
+  it('nothing recorded is never the same', () => {
+    expect(sameDecision(undefined, base)).toBe(false);
   });
 });

@@ -68,6 +68,14 @@ export function indexedInstant(at: Date): string {
 /** Longest reason we keep: the whole decision must fit an issue property (32,768 characters). */
 export const MAX_REASON_LENGTH = 2000;
 
+/** What makes two recordings the same decision: what was decided, by which policy and rule, by whom, why, for which sprint. */
+const DECISION_FIELDS = ['outcome', 'policyOutcome', 'policyVersion', 'ruleId', 'override', 'reason', 'decidedBy', 'sprintId'] as const;
+
+/** The same decision, whenever it was recorded (`decidedAt` aside). */
+export function sameDecision(a: TriageDecision | undefined, b: TriageDecision): boolean {
+  return a !== undefined && DECISION_FIELDS.every((f) => a[f] === b[f]);
+}
+
 /**
  * Build the decision to record. Rejects an override without a reason (blank counts as none) and a
  * reason that is too long, before anything is written anywhere.

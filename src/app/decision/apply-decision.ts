@@ -19,7 +19,7 @@
  * anyone who can edit the issue can rewrite), decides whether the app already commented.
  */
 import type { ApplyDecisionPayload, ApplyDecisionResult, DecisionStepName, StepResult } from '../../contract/panel';
-import { decide, type TriageDecision } from '../../domain/decision';
+import { decide, sameDecision, type TriageDecision } from '../../domain/decision';
 import { supportContact } from '../../domain/rotation';
 import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
 import type { Ports } from '../../ports';
@@ -40,8 +40,6 @@ export interface ApplyRequest extends TriageTarget {
   readonly accountId: string;
 }
 
-const SAME_FIELDS = ['outcome', 'policyOutcome', 'policyVersion', 'ruleId', 'override', 'reason', 'decidedBy', 'sprintId'] as const;
-const sameDecision = (a: TriageDecision | undefined, b: TriageDecision): boolean => a !== undefined && SAME_FIELDS.every((f) => a[f] === b[f]);
 
 function summary(issueKey: string, steps: readonly StepResult[], uncertain: readonly DecisionStepName[]): string {
   const failed = steps.filter((s) => s.status === 'failed');

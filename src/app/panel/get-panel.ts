@@ -10,7 +10,7 @@
  * the panel to ask `panel.budget` for an up-to-date one (see active-rollup.ts).
  */
 import type { PanelView } from '../../contract/panel';
-import type { TriageDecision } from '../../domain/decision';
+import { sameDecision, type TriageDecision } from '../../domain/decision';
 import { OUTCOMES, type Outcome } from '../../domain/outcome';
 import { supportContact } from '../../domain/rotation';
 import { isSupportTicket } from '../../domain/support-filter';
@@ -26,10 +26,9 @@ import { loadTriageContext, projectContextOf, type TriageTarget } from '../decis
 import { storedActiveRollup } from './active-rollup';
 import { panelBudget, panelWip } from './panel-budget';
 
-const MIRRORED = ['outcome', 'policyOutcome', 'policyVersion', 'ruleId', 'override', 'reason', 'decidedBy', 'sprintId'] as const;
 /** The property mirrors the record (its `decidedAt` is written to the second). */
 function samePropertyDecision(property: TriageDecision | undefined, record: TriageDecision): boolean {
-  return property !== undefined && MIRRORED.every((f) => property[f] === record[f]) && Math.floor(Date.parse(property.decidedAt) / 1000) === Math.floor(Date.parse(record.decidedAt) / 1000);
+  return property !== undefined && sameDecision(property, record) && Math.floor(Date.parse(property.decidedAt) / 1000) === Math.floor(Date.parse(record.decidedAt) / 1000);
 }
 
 export async function getPanel(ports: Ports, target: TriageTarget): Promise<PanelView> {
