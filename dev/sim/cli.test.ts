@@ -13,7 +13,7 @@ function capture(): { stream: PassThrough; text: () => string } {
 }
 
 describe('interrupt-budget sim', () => {
-  it('prints the URL, the four logins and example curl commands, then stops cleanly', async () => {
+  it('prints the URL, the five logins and example curl commands, then stops cleanly', async () => {
     const out = capture();
     let url = '';
     const code = await runSim(['--port', '0', '--now', '2026-11-23T09:00:00Z'], { stdout: out.stream, stderr: out.stream }, async () => {
@@ -23,7 +23,7 @@ describe('interrupt-budget sim', () => {
     });
     expect(code).toBe(0);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    for (const email of ['admin@demo.test', 'po@demo.test', 'dev@demo.test', 'outsider@demo.test']) expect(out.text()).toContain(email);
+    for (const email of ['admin@demo.test', 'po@demo.test', 'dev@demo.test', 'outsider@demo.test', 'app@demo.test']) expect(out.text()).toContain(email);
     expect(out.text().match(/curl -u/g)).toHaveLength(2);
     expect(out.text()).toContain('Jira simulator stopped.');
   });

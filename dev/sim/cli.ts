@@ -13,13 +13,14 @@ export interface SimIo {
 const ROLE_NOTES: Record<string, string> = {
   admin: 'Administer Projects and everything else',
   po: 'Browse, Edit, Schedule, Add comments, Assign (assignable)',
-  dev: 'Browse only',
+  dev: 'Browse only; cannot see the SUP issues with security level "Staff only"',
   outsider: 'no access to either project',
+  app: 'the app itself (asApp): every project permission, sees "Staff only" issues',
 };
 
 export function describeSimulator(sim: Simulator, seed: number): string {
   const logins = Object.entries(sim.users)
-    .map(([role, u]) => `  ${role.padEnd(9)} ${u.email.padEnd(20)} ${u.displayName.padEnd(12)} ${ROLE_NOTES[role] ?? ''}`)
+    .map(([role, u]) => `  ${role.padEnd(9)} ${u.email.padEnd(20)} ${u.displayName.padEnd(16)} ${ROLE_NOTES[role] ?? ''}`)
     .join('\n');
   const faults = JSON.stringify(sim.faults.current());
   return `Jira simulator running at ${sim.url} (seed ${seed}, site anchored at ${new Date(sim.store.clock.anchorMs).toISOString()})

@@ -42,6 +42,10 @@ describe('OpenAPI contract', () => {
     ['addComment', '/rest/api/3/issue/SUP-2/comment', { body: adf }],
     ['getComments', '/rest/api/3/issue/SUP-2/comment'],
     ['getMyPermissions', '/rest/api/3/mypermissions?projectKey=SUP&permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER'],
+    ['getBulkPermissions', '/rest/api/3/permissions/check', {
+      globalPermissions: ['USER_PICKER', 'ADMINISTER'],
+      projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'], projects: [10000, 10001, 99999], issues: [10001, 10002, 10003, 1] }, { permissions: ['ASSIGN_ISSUES'] }],
+    }],
     ['getCurrentUser', '/rest/api/3/myself?expand=groups,applicationRoles'],
     ['findAssignableUsers', '/rest/api/3/user/assignable/search?project=SUP'],
     ['getAllBoards', '/rest/agile/1.0/board?projectKeyOrId=SUP'],
@@ -99,6 +103,8 @@ describe('OpenAPI contract', () => {
     ['404', 'GET', '/rest/api/3/issue/NOPE-1', undefined, 'getIssue'],
     ['403', 'PUT', '/rest/api/3/issue/SUP-1', { fields: {} }, 'editIssue'],
     ['400', 'GET', '/rest/api/3/mypermissions', undefined, 'getMyPermissions'],
+    ['400', 'POST', '/rest/api/3/permissions/check', { globalPermissions: ['NO_SUCH_PERMISSION'] }, 'getBulkPermissions'],
+    ['403', 'POST', '/rest/api/3/permissions/check', { accountId: '5b10a2844c20165700ede21g', globalPermissions: ['USER_PICKER'] }, 'getBulkPermissions'],
   ])('error %s for %s %s is an ErrorCollection', async (_status, method, path, body, operationId) => {
     const caller = _status === '401' ? callerFor(sim, null) : _status === '403' ? callerFor(sim, 'dev') : po;
     const response = await caller(method, path, body);

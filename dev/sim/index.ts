@@ -60,8 +60,9 @@ export interface Simulator {
   readonly faults: FaultController;
   requests(): readonly RecordedRequest[];
   clearRequests(): void;
-  /** The live in-memory site, for tests to check what writes did. */
+  /** The live in-memory site, for tests to check what writes did (and `store.securedIssues()`: which issues have a security level). */
   readonly store: SiteStore;
+  /** The five logins: four people and `app`, the app's own account (what `asApp()` calls are made as). */
   readonly users: Readonly<Record<LoginRole, SimulatorLogin>>;
   /**
    * The site's "now" (what relative JQL, SLA clocks and write stamps use). Frozen at `now` in tests;
@@ -70,7 +71,7 @@ export interface Simulator {
   readonly clock: Pick<MovableClock, 'now' | 'set' | 'advance'>;
 }
 
-const ROLES: readonly LoginRole[] = ['admin', 'po', 'dev', 'outsider'];
+const ROLES: readonly LoginRole[] = ['admin', 'po', 'dev', 'outsider', 'app'];
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? 1;

@@ -137,6 +137,20 @@ export class JiraClient {
     return this.slots.run(() => this.issues.searchIds(jql, reconcileIssueIds));
   }
 
+  /**
+   * Which of these issues (Jira's string ids) the caller may see, issue-level security included:
+   * how a view asks Jira, as the viewer, which of the issues listed in a record computed as the app
+   * it may name to them. One permission check per 1,000 ids; none for an empty list.
+   */
+  browsableIssueIds(ids: readonly string[]): Promise<Set<string>> {
+    return this.slots.run(() => this.people.browsableIssueIds(ids));
+  }
+
+  /** Whether any issue the caller can see matches the JQL (one request for one id at most). */
+  hasAnyIssue(jql: string): Promise<boolean> {
+    return this.slots.run(() => this.issues.hasAny(jql));
+  }
+
   /** One issue as a Ticket. */
   async ticket(issueKey: string, catalog: FieldCatalog, worklogs?: TicketQuery['worklogs']): Promise<TicketResult & { ticket: Ticket }> {
     const fields = fieldsToRequest(catalog);

@@ -26,6 +26,7 @@ export const JIRA_OPERATIONS = {
   getComments: { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/comment', spec: 'platform' },
   addComment: { method: 'POST', path: '/rest/api/3/issue/{issueIdOrKey}/comment', spec: 'platform' },
   getMyPermissions: { method: 'GET', path: '/rest/api/3/mypermissions', spec: 'platform' },
+  getBulkPermissions: { method: 'POST', path: '/rest/api/3/permissions/check', spec: 'platform' },
   getCurrentUser: { method: 'GET', path: '/rest/api/3/myself', spec: 'platform' },
   findAssignableUsers: { method: 'GET', path: '/rest/api/3/user/assignable/search', spec: 'platform' },
   getAllBoards: { method: 'GET', path: '/rest/agile/1.0/board', spec: 'software' },

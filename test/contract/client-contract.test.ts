@@ -51,6 +51,8 @@ async function exerciseClient(): Promise<void> {
   await client.people.myPermissions({ issueKey: first.key }, ['EDIT_ISSUES']);
   await client.people.assignableUsers('SUP', 'demo');
   await client.people.assignableUser('SUP', login.accountId);
+  await client.browsableIssueIds([first.id, second.id, '999999']);
+  await client.hasAnyIssue('project = SUP AND level is not EMPTY');
   await client.searchTickets({ jql: `project = SUP AND key = ${first.key}`, catalog, reconcileIssueIds: [Number(first.id)] });
   // Error answers are part of the contract too.
   await client.issues.getProperty(first.key, 'no-such-property');

@@ -129,6 +129,12 @@ export const REQUEST_BODY_OVERRIDES: Readonly<Record<OperationKey, RequestBodyOv
     schema: userWithNullableAccountId,
     why: 'the description says `accountId: null` unassigns the issue, but `User.accountId` is not nullable',
   },
+  'platform/getBulkPermissions': {
+    schema: (declared) => ({
+      allOf: [declared ?? {}, { properties: { projectPermissions: { items: { properties: { issues: { maxItems: 1000 }, projects: { maxItems: 1000 } } } } } }],
+    }),
+    why: 'the description says "A maximum of 1000 projects and 1000 issues can be checked"; the schema has no maxItems (checked per entry here, which is how the client sends them)',
+  },
   'platform/searchAndReconsileIssuesUsingJqlPost': {
     schema: (declared) => ({
       allOf: [declared ?? {}, { properties: { properties: { maxItems: 5 }, reconcileIssues: { maxItems: 50 } } }],

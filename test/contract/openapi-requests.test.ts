@@ -136,6 +136,32 @@ describe('validateRequest: Agile move bodies', () => {
   });
 });
 
+describe('validateRequest: POST /rest/api/3/permissions/check body (BulkPermissionsRequestBean)', () => {
+  const check = (body: unknown) => validateRequest('getBulkPermissions', { body });
+
+  it('accepts the spec\'s example and the browse check the client sends', () => {
+    const example = { accountId: '5b10a2844c20165700ede21g', globalPermissions: ['ADMINISTER'], projectPermissions: [{ issues: [10010, 10011], permissions: ['EDIT_ISSUES'], projects: [10001] }] };
+    expect(check(example).errors).toEqual([]);
+    expect(check({ projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [10471, 10477] }] }).errors).toEqual([]);
+  });
+
+  it('wants int64 ids, named permissions, no unknown keys, unique ids', () => {
+    expect(check({ projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: ['10471'] }] }).errors).toEqual(['body/projectPermissions/0/issues/0: must be integer']);
+    expect(check({ projectPermissions: [{ issues: [10471] }] }).errors).toEqual(["body/projectPermissions/0: must have required property 'permissions'"]);
+    expect(check({ permissions: ['BROWSE_PROJECTS'] }).errors).toEqual(['body/permissions: is not a property the spec defines here (additionalProperties: false)']);
+    expect(check({ projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [1, 1] }] }).errors).toEqual([
+      'body/projectPermissions/0/issues: must NOT have duplicate items (items ## 1 and 0 are identical)',
+    ]);
+  });
+
+  it('holds the limit the description states: at most 1,000 issues (and projects)', () => {
+    const ids = Array.from({ length: 1001 }, (_, i) => 10000 + i);
+    expect(check({ projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: ids.slice(0, 1000) }] }).errors).toEqual([]);
+    expect(check({ projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: ids }] }).errors).toEqual(['body/projectPermissions/0/issues: must NOT have more than 1000 items']);
+    expect(check({ projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: ids }] }).errors).toEqual(['body/projectPermissions/0/projects: must NOT have more than 1000 items']);
+  });
+});
+
 describe('validateRequest: issue writes', () => {
   it('accepts the label update and transition of an editIssue body; readOnly-required FieldMetadata is not demanded', () => {
     const body = { update: { labels: [{ add: 'triaged' }, { remove: 'needs-triage' }] }, transition: { id: '31' } };

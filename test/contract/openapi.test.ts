@@ -106,6 +106,7 @@ describe('contract-overrides.ts: every override still fills a real hole', () => 
   it('body overrides: accountId still not nullable, and the stated limits still missing from the schemas', () => {
     expect(Object.keys(REQUEST_BODY_OVERRIDES).sort()).toEqual([
       'platform/assignIssue',
+      'platform/getBulkPermissions',
       'platform/searchAndReconsileIssuesUsingJqlPost',
       'software/moveIssuesToBacklog',
       'software/moveIssuesToSprintAndRank',
@@ -115,6 +116,8 @@ describe('contract-overrides.ts: every override still fills a real hole', () => 
     expect(props('User').accountId?.nullable).toBeUndefined();
     expect(props('SearchAndReconcileRequestBean').properties?.maxItems).toBeUndefined();
     expect(props('SearchAndReconcileRequestBean').reconcileIssues?.maxItems).toBeUndefined();
+    const bulkEntry = props('BulkProjectPermissions');
+    expect([bulkEntry.issues?.maxItems, bulkEntry.projects?.maxItems]).toEqual([undefined, undefined]);
     for (const id of ['moveIssuesToSprintAndRank', 'moveIssuesToBacklog']) {
       expect((specOperation(id).requestBodySchema?.properties as Record<string, OasSchema>).issues?.maxItems).toBeUndefined();
     }

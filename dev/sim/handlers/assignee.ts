@@ -1,11 +1,12 @@
 /**
  * Assigning: `PUT /rest/api/3/issue/{issueIdOrKey}/assignee` (body `{accountId}`, null to unassign,
  * "-1" for the project default, which on the demo site is nobody), and the same rules for the
- * assignee in an issue edit. Needs Assign Issues; the assignee must be an Assignable User.
+ * assignee in an issue edit. Needs Assign Issues; the assignee must be an Assignable User (and a
+ * person: the app's account is not assignable).
  */
 import { fieldErrors, badRequest } from '../http/errors';
 import { noContent, type Handler, type RequestContext } from '../http/context';
-import { hasProjectPermission } from '../site/permissions';
+import { isAssignable } from '../site/permissions';
 import { requirePermissions, visibleIssue } from './access';
 
 export const ASSIGN_DENIED = 'You do not have permission to assign issues in this project.';
@@ -16,7 +17,7 @@ export function resolveAssignee(ctx: RequestContext, accountId: unknown): string
   if (typeof accountId !== 'string' || accountId === '') throw fieldErrors({ assignee: 'The assignee must be given as an accountId.' });
   const user = ctx.store.user(accountId);
   if (!user) throw fieldErrors({ assignee: 'Specified user does not exist or you do not have required permissions' });
-  if (!hasProjectPermission(user, 'ASSIGNABLE_USER')) throw fieldErrors({ assignee: `User '${user.displayName}' cannot be assigned issues.` });
+  if (!isAssignable(user)) throw fieldErrors({ assignee: `User '${user.displayName}' cannot be assigned issues.` });
   return user.accountId;
 }
 

@@ -3,11 +3,12 @@
  * (into an active or future sprint only, optionally ranked before/after an issue) and
  * `POST /rest/agile/1.0/backlog/issue` (out of every active and future sprint). At most 50 issues
  * a request; needs Edit Issues and Schedule Issues; 204. Closed sprints stay in the Sprint field.
+ * An issue the caller may not see (no Browse, or not in its security level) is a 400 like a missing one.
  */
 import { badRequest } from '../http/errors';
 import { noContent, type Handler, type RequestContext } from '../http/context';
 import type { SiteIssue } from '../site/model';
-import { canBrowse, requirePermissions } from './access';
+import { findVisibleIssue, requirePermissions } from './access';
 import { visibleSprint } from './sprints';
 
 const MOVE_DENIED = 'You do not have permission to schedule issues in this project.';
@@ -24,8 +25,8 @@ function readIssues(ctx: RequestContext, allowed: readonly string[], unique: boo
   if (unique && new Set(list).size !== list.length) throw badRequest('The issues list must not contain the same issue twice.');
   requirePermissions(ctx, ['EDIT_ISSUES', 'SCHEDULE_ISSUES'], MOVE_DENIED);
   const issues = (list as string[]).map((ref) => {
-    const issue = ctx.store.issue(ref);
-    if (!issue || !canBrowse(ctx.user)) throw badRequest(`Issue '${ref}' does not exist or you do not have permission to see it.`);
+    const issue = findVisibleIssue(ctx, ref);
+    if (!issue) throw badRequest(`Issue '${ref}' does not exist or you do not have permission to see it.`);
     return issue;
   });
   return { issues, body: record };
@@ -43,7 +44,7 @@ export const moveIssuesToSprint: Handler = (ctx) => {
   const { issues, body } = readIssues(ctx, ['issues', 'rankBeforeIssue', 'rankAfterIssue', 'rankCustomFieldId'], false);
   if (sprint.state === 'closed') throw badRequest(`Issues can only be moved to an active or future sprint; '${sprint.name}' is closed.`);
   const anchorRef = typeof body.rankBeforeIssue === 'string' ? body.rankBeforeIssue : typeof body.rankAfterIssue === 'string' ? body.rankAfterIssue : undefined;
-  const anchor = anchorRef === undefined ? undefined : ctx.store.issue(anchorRef);
+  const anchor = anchorRef === undefined ? undefined : findVisibleIssue(ctx, anchorRef);
   if (anchorRef !== undefined && !anchor) throw badRequest(`Issue '${anchorRef}' to rank against does not exist.`);
   for (const issue of issues) placeIn(ctx, issue, sprint.id);
   if (anchor) {

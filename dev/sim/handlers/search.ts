@@ -1,10 +1,10 @@
 /**
  * `/rest/api/3/search/jql`, `POST` (the request in the body) and `GET` (the same request in the query
  * string; see search-request.ts): one enhanced search with token paging. Only issues the user may browse
- * are searched; results are cut into pages of `maxResults` (default 50; at most 5000 when only ids
- * and keys are asked for, 100 otherwise), each page with `isLast` and, before the last, an opaque
- * `nextPageToken`. No `total`, as in Jira. Both forms give the same pages and the same tokens, so a
- * token from one pages on in the other.
+ * (issue-level security included) are searched; results are cut into pages of `maxResults` (default
+ * 50; at most 5000 when only ids and keys are asked for, 100 otherwise), each page with `isLast` and,
+ * before the last, an opaque `nextPageToken`. No `total`, as in Jira. Both forms give the same pages
+ * and the same tokens, so a token from one pages on in the other.
  */
 import { JqlError } from '../jql/errors';
 import { runJql } from '../jql/search-query';
@@ -12,7 +12,7 @@ import { badRequest } from '../http/errors';
 import { ok, type Handler, type Reply, type RequestContext } from '../http/context';
 import { selectFields, splitList } from '../render/field-selection';
 import { fieldNames, fieldSchemas, renderIssue } from '../render/issue';
-import { canBrowse } from './access';
+import { canBrowseIssue } from './access';
 import { issuePageToken, readPageToken } from './page-token';
 import { readSearchQuery, readSearchRequest, type SearchRequest } from './search-request';
 
@@ -25,7 +25,8 @@ export const searchIssuesByQuery: Handler = (ctx) => search(ctx, readSearchQuery
 function search(ctx: RequestContext, request: SearchRequest): Reply {
   const { store, user, render } = ctx;
   const reconciled = new Set(request.reconcileIssues);
-  const candidates = canBrowse(user) ? store.issues.map((issue) => store.searchView(issue, ctx.faults.searchLagMs, reconciled)) : [];
+  // Per issue: Browse Projects and, for an issue with a security level, membership of the level.
+  const candidates = store.issues.filter((issue) => canBrowseIssue(user, issue)).map((issue) => store.searchView(issue, ctx.faults.searchLagMs, reconciled));
   let matches;
   try {
     matches = runJql(request.jql, candidates, { store, user, nowMs: render.nowMs });

@@ -1,13 +1,14 @@
 /**
  * People: `GET /rest/api/3/myself` (the logged-in `User`) and `GET /rest/api/3/user/assignable/search`
- * (users with Assignable User in the project or issue's project, matched by `query` on the start of
- * any word of the display name or email; offset `startAt`/`maxResults`, default 50).
+ * (people with Assignable User in the project or issue's project, matched by `query` on the start of
+ * any word of the display name or email; offset `startAt`/`maxResults`, default 50). App accounts are
+ * never in the results, as in Jira.
  */
 import { badRequest, notFound } from '../http/errors';
 import { ok, type Handler } from '../http/context';
 import { splitList } from '../render/field-selection';
 import { userBean } from '../render/user';
-import { hasProjectPermission } from '../site/permissions';
+import { isAssignable } from '../site/permissions';
 import { canBrowse, visibleIssue } from './access';
 import { intParam } from './params';
 
@@ -24,7 +25,7 @@ export const findAssignableUsers: Handler = (ctx) => {
   const startAt = Math.max(0, intParam(ctx, 'startAt', 0));
   const maxResults = Math.max(0, intParam(ctx, 'maxResults', 50));
   const matches = ctx.store.users.filter((user) => {
-    if (!hasProjectPermission(user, 'ASSIGNABLE_USER')) return false;
+    if (!isAssignable(user)) return false;
     if (accountId !== null) return user.accountId === accountId;
     if (query === '') return true;
     const words = [...user.displayName.toLowerCase().split(/\s+/), user.email.toLowerCase(), user.displayName.toLowerCase()];

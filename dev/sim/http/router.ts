@@ -6,6 +6,7 @@ import type { Handler } from './context';
 import { SIM_OPERATIONS, matchSimOperation, type SimOperationId } from './operations';
 import { assignIssue } from '../handlers/assignee';
 import { getAllBoards, getConfiguration } from '../handlers/boards';
+import { getBulkPermissions } from '../handlers/bulk-permissions';
 import { addComment, getComments } from '../handlers/comments';
 import { getFields } from '../handlers/fields';
 import { editIssue } from '../handlers/issue-edit';
@@ -31,6 +32,7 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   getComments,
   addComment,
   getMyPermissions,
+  getBulkPermissions,
   getCurrentUser,
   findAssignableUsers,
   getAllBoards,

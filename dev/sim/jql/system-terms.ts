@@ -1,10 +1,11 @@
 /**
  * The system JQL fields the app uses (and the few neighbours a person typing JQL expects): project,
  * sprint, issue type, status and its category, priority, resolution, component, labels, key,
- * people, dates, summary text and rank.
+ * people, dates, summary text, rank and security level (`level`).
  */
 import { PRIORITIES, RESOLUTIONS, STATUS_CATEGORIES } from '../site/catalog';
 import type { StatusCategoryKey } from '../site/model';
+import { levelsOf, securityLevel } from '../site/security';
 import { JqlError } from './errors';
 import { EMPTY, EQUALITY, ORDERED, dateTerm, namedTerm, notFound, textTerm, userTerm, type SearchScope, type Term } from './term';
 
@@ -44,6 +45,20 @@ function sprintTerm(): Term {
       return undefined;
     },
   };
+}
+
+/**
+ * `level` (the Security Level field): by level id or name, `EMPTY` for issues without one. Jira
+ * resolves the names among the levels the user belongs to, so naming a level you are not in is the
+ * same "does not exist" error as naming one that does not exist (`is EMPTY` / `is not EMPTY` work
+ * for everyone, over the issues they can see).
+ */
+function levelTerm(): Term {
+  return namedTerm(
+    (issue) => (issue.securityLevelId === null ? [] : [issue.securityLevelId]),
+    (scope) => levelsOf(scope.user).map((level) => ({ id: level.id, names: [level.name] })),
+    { sortKey: (issue) => (issue.securityLevelId === null ? null : securityLevel(issue.securityLevelId)?.name.toLowerCase() ?? null) },
+  );
 }
 
 const CATEGORY_KEYS = Object.keys(STATUS_CATEGORIES) as StatusCategoryKey[];
@@ -116,6 +131,7 @@ export const SYSTEM_TERMS: Record<string, Term> = {
   resolutiondate: dateTerm((issue) => issue.resolvedMs),
   summary: textTerm((issue) => issue.summary),
   rank: { operators: [], values: () => [], literal: () => [], sortKey: (issue) => issue.rank },
+  level: levelTerm(),
 };
 
 /** Other names JQL accepts for the same fields. */

@@ -1,12 +1,15 @@
 /**
  * The value of each field of an issue, shaped as Jira Cloud returns it in `fields` (priority
- * `{self, iconUrl, name, id}`, Severity `{self, value, id}`, times in seconds, dates as
- * `2026-11-18T09:12:44.120+0000`, empty fields as null).
+ * `{self, iconUrl, name, id}`, Severity `{self, value, id}`, Security Level `SecurityLevel`
+ * `{self, id, name, description}`, times in seconds, dates as `2026-11-18T09:12:44.120+0000`, empty
+ * fields as null). A field the issue's project does not have (Security Level without an issue
+ * security scheme) is left out, as Jira leaves it out.
  */
 import { PRIORITIES, RESOLUTIONS, SEVERITY_OPTIONS, STATUS_CATEGORIES } from '../site/catalog';
 import { jiraTime } from '../jira-format';
 import type { Project, SiteIssue, SiteUser, StatusDef } from '../site/model';
 import { SEVERITY_FIELD, SITE_FIELDS, SPRINT_FIELD, STORY_POINT_ESTIMATE_FIELD, STORY_POINTS_FIELD } from '../site/fields';
+import { securityLevel, securitySchemeOf } from '../site/security';
 import type { RenderContext } from './context';
 import { embeddedComments } from './comment';
 import { slaFieldValue } from './sla';
@@ -42,6 +45,9 @@ function timeTracking(issue: SiteIssue): Record<string, unknown> {
     ...(spent !== null ? { timeSpent: trackingDuration(spent), timeSpentSeconds: spent } : {}),
   };
 }
+
+/** A field the issue's project does not have: not in `fields` at all (rather than null). */
+export const ABSENT = Symbol('absent');
 
 type FieldRenderer = (issue: SiteIssue, ctx: RenderContext, project: Project) => unknown;
 const user = (ctx: RenderContext, accountId: string | null): unknown => {
@@ -100,6 +106,11 @@ const RENDERERS: Record<string, FieldRenderer> = {
   timetracking: (issue) => timeTracking(issue),
   worklog: (issue, ctx) => embeddedWorklogs(ctx, issue),
   comment: (issue, ctx) => embeddedComments(ctx, issue),
+  security: (issue, { base }, project) => {
+    const level = issue.securityLevelId === null ? undefined : securityLevel(issue.securityLevelId);
+    if (level) return { self: `${base}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: level.description };
+    return securitySchemeOf(project.id) ? null : ABSENT;
+  },
   [STORY_POINTS_FIELD]: (issue, ctx, project) => (ctx.store.boardOfProject(project.id)?.estimationField.id === STORY_POINTS_FIELD ? issue.points : null),
   [STORY_POINT_ESTIMATE_FIELD]: (issue, ctx, project) => (ctx.store.boardOfProject(project.id)?.estimationField.id === STORY_POINT_ESTIMATE_FIELD ? issue.points : null),
   [SPRINT_FIELD]: (issue, ctx) => {
@@ -118,6 +129,7 @@ const RENDERERS: Record<string, FieldRenderer> = {
 /** Every field id an issue can carry, in the order Jira-like responses list them. */
 export const ISSUE_FIELD_IDS: readonly string[] = SITE_FIELDS.map((f) => f.id).filter((id) => id !== 'issuekey');
 
+/** The field's value, or ABSENT when the issue's project does not have the field. */
 export function fieldValue(fieldId: string, issue: SiteIssue, ctx: RenderContext, project: Project): unknown {
   const renderer = RENDERERS[fieldId];
   if (renderer) return renderer(issue, ctx, project);

@@ -7,7 +7,7 @@ import { SITE_FIELDS } from '../site/fields';
 import { friendlyTime } from '../jira-format';
 import type { SiteIssue } from '../site/model';
 import type { RenderContext } from './context';
-import { fieldValue } from './field-values';
+import { ABSENT, fieldValue } from './field-values';
 import type { FieldSelection } from './field-selection';
 
 export const ISSUE_EXPAND = 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations';
@@ -47,7 +47,7 @@ function rendered(value: unknown, fieldId: string): unknown {
 export function renderIssue(issue: SiteIssue, ctx: RenderContext, view: IssueView): Record<string, unknown> {
   if (view.selection.idsOnly && !view.selection.keyRequested && view.properties.length === 0 && view.expand.size === 0) return { id: issue.id };
   const project = ctx.store.projectOf(issue);
-  const fields = Object.fromEntries(view.selection.fieldIds.map((id) => [id, fieldValue(id, issue, ctx, project)]));
+  const fields = Object.fromEntries(view.selection.fieldIds.map((id) => [id, fieldValue(id, issue, ctx, project)] as const).filter(([, value]) => value !== ABSENT));
   const { expand } = view;
   return {
     expand: ISSUE_EXPAND,

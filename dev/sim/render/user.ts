@@ -1,6 +1,7 @@
 /**
  * Users as Jira's JSON has them: `UserDetails` inside issues and worklogs (the schema forbids
- * anything more), and the fuller `User` of `/myself` and the user searches.
+ * anything more), and the fuller `User` of `/myself` and the user searches. `accountType` is `app`
+ * for the app's own account, `atlassian` for people.
  */
 import type { SiteUser } from '../site/model';
 
@@ -20,18 +21,26 @@ export function userDetails(base: string, user: SiteUser): Record<string, unknow
     displayName: user.displayName,
     active: true,
     timeZone: user.timeZone,
-    accountType: 'atlassian',
+    accountType: user.accountType ?? 'atlassian',
   };
 }
 
+/** Group membership by login role; everyone else is a plain Jira Software user. */
+const GROUPS: Readonly<Record<string, readonly string[]>> = {
+  admin: ['jira-admins', 'jira-software-users'],
+  outsider: ['jira-servicemanagement-customers'],
+  app: ['atlassian-addons-admin'],
+};
+
 /** `User`; `expand` may name `groups` and `applicationRoles`, which are otherwise sizes only. */
 export function userBean(base: string, user: SiteUser, expand: ReadonlySet<string> = new Set()): Record<string, unknown> {
-  const groups = user.login === 'admin' ? ['jira-admins', 'jira-software-users'] : user.login === 'outsider' ? ['jira-servicemanagement-customers'] : ['jira-software-users'];
-  const roles = user.login === 'outsider' ? [] : [{ key: 'jira-software', name: 'Jira Software' }];
+  const groups = GROUPS[user.login ?? ''] ?? ['jira-software-users'];
+  // App accounts and customers hold no product licence.
+  const roles = user.login === 'outsider' || user.login === 'app' ? [] : [{ key: 'jira-software', name: 'Jira Software' }];
   return {
     self: userSelf(base, user),
     accountId: user.accountId,
-    accountType: 'atlassian',
+    accountType: user.accountType ?? 'atlassian',
     emailAddress: user.email,
     avatarUrls: avatarUrls(base, user),
     displayName: user.displayName,

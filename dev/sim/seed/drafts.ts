@@ -79,6 +79,7 @@ export function baseDraft(seed: ProjectSeed, typeName: string, summary: string, 
     comments: [],
     properties: {},
     originalEstimateSeconds: null,
+    securityLevelId: null,
   };
 }
 

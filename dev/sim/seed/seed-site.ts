@@ -2,19 +2,22 @@
  * Build the demo site for a seed and an anchor instant: projects SUP (company-managed, board 1,
  * "Story Points") and TEAM (team-managed, board 2, "Story point estimate"), their sprints, a few
  * hundred issues each, numbered in creation order as Jira would have (ids across the site, keys
- * per project). Same seed and anchor → the same site, byte for byte.
+ * per project). Same seed and anchor → the same site, byte for byte. Last, a few SUP issues get the
+ * "Staff only" security level (issue-security.ts), chosen by rule so nothing else changes.
  */
 import { Prng } from '../prng';
 import type { SiteClock } from '../clock';
 import { SUP_COMPONENTS, SUP_ISSUE_TYPES, SUP_STATUSES, TEAM_COMPONENTS, TEAM_ISSUE_TYPES, TEAM_STATUSES } from '../site/catalog';
 import { STORY_POINT_ESTIMATE_FIELD, STORY_POINTS_FIELD } from '../site/fields';
 import type { Board, Project, SiteIssue, Sprint } from '../site/model';
+import { securitySchemeOf } from '../site/security';
 import { SiteStore } from '../site/store';
 import { DEMO_USERS, TEAM_MEMBER_IDS, loginUser } from '../site/users';
 import { activeSprintTickets } from './active-tickets';
 import type { IssueDraft, ProjectSeed } from './drafts';
 import { plannedWork } from './planned-work';
 import { buildSprints } from './sprints';
+import { secureDemoIssues } from './issue-security';
 import { closedSprintTickets } from './support-tickets';
 import { SCALED_PROJECT_KEY, scaledIssues, scaledSprints, type SiteScale } from './scale';
 
@@ -59,7 +62,13 @@ export function seedSite(seed: number, clock: SiteClock, scale?: SiteScale): Sit
     drafts.push(...projectDrafts);
     if (scaled) drafts.push(...scaledIssues(projectSeed, root.fork(`scale:${project.key}`), projectDrafts, scaled));
   }
-  return new SiteStore({ users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints, issues: numberIssues(drafts) }, clock);
+  const issues = numberIssues(drafts);
+  for (const project of PROJECTS.filter((p) => securitySchemeOf(p.id))) {
+    const board = BOARDS.find((b) => b.projectId === project.id);
+    const active = sprints.find((s) => s.boardId === board?.id && s.state === 'active');
+    if (active) secureDemoIssues(issues, project, active, anchorMs);
+  }
+  return new SiteStore({ users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints, issues }, clock);
 }
 
 /** Ids and keys in creation order; worklog ids in order of logging; ranks by creation. */

@@ -77,6 +77,7 @@ export const SITE_FIELDS: readonly FieldDetails[] = [
   system('timetracking', 'Time tracking', 'timetracking', { navigable: false, searchable: false, clauseNames: [] }),
   system('worklog', 'Log Work', 'array', { navigable: false, items: 'worklog', clauseNames: [] }),
   system('comment', 'Comment', 'comments-page', { navigable: false, clauseNames: ['comment'] }),
+  system('security', 'Security Level', 'securitylevel', { clauseNames: ['level'] }),
   custom(STORY_POINTS_FIELD, 'Story Points', 'number', 'com.atlassian.jira.plugin.system.customfieldtypes:float', ['Story Points[Number]']),
   custom(STORY_POINT_ESTIMATE_FIELD, 'Story point estimate', 'number', 'com.pyxis.greenhopper.jira:jsw-story-points', []),
   custom(SPRINT_FIELD, 'Sprint', 'array', 'com.pyxis.greenhopper.jira:gh-sprint', [], 'json'),

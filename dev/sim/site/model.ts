@@ -6,7 +6,7 @@
  */
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 export type SprintState = 'closed' | 'active' | 'future';
-export type LoginRole = 'admin' | 'po' | 'dev' | 'outsider';
+export type LoginRole = 'admin' | 'po' | 'dev' | 'outsider' | 'app';
 
 export interface StatusDef {
   readonly id: string;
@@ -44,6 +44,8 @@ export interface SiteUser {
   /** API token for HTTP basic auth; absent for users who cannot log in. */
   readonly token?: string;
   readonly timeZone: string;
+  /** `app` for an app's own account (what `asApp()` calls Jira as); people are `atlassian` (the default). */
+  readonly accountType?: 'atlassian' | 'app';
 }
 
 export interface Project {
@@ -145,4 +147,9 @@ export interface SiteIssue {
   /** Backlog order: lower ranks first. */
   rank: number;
   originalEstimateSeconds: number | null;
+  /**
+   * The issue's security level (site/security.ts), or null: with a level, only the level's members
+   * see the issue at all, whatever their project permissions.
+   */
+  securityLevelId: string | null;
 }

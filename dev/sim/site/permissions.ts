@@ -2,9 +2,11 @@
  * Jira permissions as `GET /rest/api/3/mypermissions` names them, and who holds which on the demo
  * site (the same grants on both projects). The simulator enforces them the way Jira does: without
  * Browse Projects an issue does not exist for you; with Browse but without the write permission a
- * write is refused.
+ * write is refused. (An issue with a security level is hidden from non-members on top of this:
+ * security.ts.)
  */
 import type { SiteUser } from './model';
+import { isAppAccount } from './users';
 
 export interface PermissionDef {
   readonly id: string;
@@ -48,6 +50,8 @@ const PROJECT_GRANTS: Record<string, readonly PermissionKey[]> = {
   po: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER'],
   dev: ['BROWSE_PROJECTS'],
   outsider: [],
+  // The app's account holds every project permission (the add-ons project role of Jira's default scheme).
+  app: EVERY_PROJECT_PERMISSION,
 };
 
 const GLOBAL_GRANTS: Record<string, readonly PermissionKey[]> = {
@@ -55,6 +59,7 @@ const GLOBAL_GRANTS: Record<string, readonly PermissionKey[]> = {
   po: ['USER_PICKER', 'CREATE_SHARED_OBJECTS'],
   dev: ['USER_PICKER'],
   outsider: ['USER_PICKER'],
+  app: ['USER_PICKER'],
 };
 
 export function permissionByKey(key: string): PermissionDef | undefined {
@@ -68,4 +73,12 @@ export function hasProjectPermission(user: SiteUser, key: PermissionKey): boolea
 
 export function hasGlobalPermission(user: SiteUser, key: PermissionKey): boolean {
   return (user.login ? GLOBAL_GRANTS[user.login] ?? [] : []).includes(key);
+}
+
+/**
+ * Whether issues can be assigned to the user: Assignable User, and a person. The app's account holds
+ * the permission but, as in Jira, is not offered by the assignable-user search and cannot be assigned.
+ */
+export function isAssignable(user: SiteUser): boolean {
+  return hasProjectPermission(user, 'ASSIGNABLE_USER') && !isAppAccount(user);
 }

@@ -76,6 +76,11 @@ export class SiteStore {
     return this.sprints.filter((s) => s.boardId === boardId);
   }
 
+  /** The issues with a security level (the demo site's: seed/issue-security.ts), oldest first. */
+  securedIssues(): SiteIssue[] {
+    return this.issues.filter((i) => i.securityLevelId !== null);
+  }
+
   user(accountId: string): SiteUser | undefined {
     return this.users.find((u) => u.accountId === accountId);
   }

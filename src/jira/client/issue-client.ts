@@ -96,6 +96,16 @@ export class IssueClient {
     return ids;
   }
 
+  /**
+   * Whether any issue the caller can see matches the JQL: one search for at most one id, the
+   * cheapest question Jira answers (e.g. `project = SUP AND level is not EMPTY`).
+   */
+  async hasAny(jql: string): Promise<boolean> {
+    const body = { jql, fields: ['id'], maxResults: 1 };
+    const page = await this.http.json('searchAndReconsileIssuesUsingJqlPost', { method: 'POST', route: route`/rest/api/3/search/jql`, body }, idPageSchema);
+    return page.issues.length > 0;
+  }
+
   async get(issueKey: string, fields: readonly string[], properties: readonly string[] = []): Promise<RawIssue> {
     const r = properties.length
       ? route`/rest/api/3/issue/${issueKey}?fields=${fields.join(',')}&properties=${properties.join(',')}`

@@ -1,11 +1,17 @@
 /**
  * Who the user is and what they may do: `myself`, `mypermissions` (the `permissions` parameter is
- * mandatory since 2024), and assignable-user search for the support rotation roster.
+ * mandatory since 2024), the bulk permission check (which issues they may browse), and
+ * assignable-user search for the support rotation roster.
  */
 import { z } from 'zod';
 import { route } from '../../forge/route';
+import { chunk } from '../bounded-pool';
+import { badResponse } from '../errors';
 import type { JiraHttp } from '../jira-http';
-import { permissionsSchema, userSchema } from './schemas';
+import { bulkPermissionGrantsSchema, permissionsSchema, userSchema } from './schemas';
+
+/** Jira checks at most this many issues per bulk permission request. */
+export const BULK_PERMISSION_ISSUES = 1000;
 
 export type JiraUser = z.infer<typeof userSchema>;
 
@@ -26,6 +32,36 @@ export class PeopleClient {
       : route`/rest/api/3/mypermissions?issueKey=${scope.issueKey}&permissions=${keys}`;
     const answer = await this.http.json('getMyPermissions', { method: 'GET', route: r }, permissionsSchema);
     return Object.fromEntries(permissions.map((p) => [p, answer.permissions[p]?.havePermission === true]));
+  }
+
+  /**
+   * Which of these issues (by id, as Jira's issue JSON has them) the caller may browse: Browse
+   * Projects in the issue's project and, for an issue with a security level, membership of the level.
+   * It is how a use case asks Jira, as the viewer, which issues of a list computed as the app it may
+   * show them. One `getBulkPermissions` call per 1,000 distinct ids (none for an empty list); ids Jira
+   * does not know are simply not in the answer. An id that is not a number is refused before anything
+   * is sent: it cannot have come from Jira.
+   */
+  async browsableIssueIds(ids: readonly string[]): Promise<Set<string>> {
+    const byNumber = new Map<number, string>();
+    for (const id of ids) {
+      const number = /^\d+$/.test(id) ? Number(id) : Number.NaN;
+      if (!Number.isSafeInteger(number)) throw badResponse(`browsableIssueIds: the issue id "${id}" is not a number, so it cannot be an id Jira gave`);
+      byNumber.set(number, id);
+    }
+    const browsable = new Set<string>();
+    for (const issues of chunk([...byNumber.keys()], BULK_PERMISSION_ISSUES)) {
+      const body = { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues }] };
+      const grants = await this.http.json('getBulkPermissions', { method: 'POST', route: route`/rest/api/3/permissions/check`, body }, bulkPermissionGrantsSchema);
+      for (const grant of grants.projectPermissions) {
+        if (grant.permission !== 'BROWSE_PROJECTS') continue;
+        for (const id of grant.issues) {
+          const asked = byNumber.get(id);
+          if (asked !== undefined) browsable.add(asked);
+        }
+      }
+    }
+    return browsable;
   }
 
   /**

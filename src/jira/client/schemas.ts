@@ -97,6 +97,19 @@ export const permissionsSchema = z
   .object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() }).loose()) })
   .loose();
 
+/**
+ * `BulkPermissionGrants` (`POST /rest/api/3/permissions/check`): per project permission, the projects
+ * and issues (int64 ids) it is granted in.
+ */
+export const bulkPermissionGrantsSchema = z
+  .object({
+    globalPermissions: z.array(z.string()),
+    projectPermissions: z.array(
+      z.object({ permission: z.string(), projects: z.array(z.number().int()), issues: z.array(z.number().int()) }).loose(),
+    ),
+  })
+  .loose();
+
 export const userSchema = z
   .object({ accountId: z.string(), displayName: z.string().optional(), active: z.boolean().optional(), accountType: z.string().optional() })
   .loose();
