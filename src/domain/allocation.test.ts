@@ -11,6 +11,7 @@ import {
   type AllocationInput,
   type SprintBaseline,
 } from './allocation';
+import type { BudgetTerms } from './budget-terms';
 import { DEFAULT_WORK_CALENDAR, type SprintWindow } from './calendar';
 import { DEFAULT_HOURS_MODEL, DEFAULT_POINTS_MODEL, type CapacityModel } from './capacity';
 import type { TriageDecision } from './decision';
@@ -205,6 +206,43 @@ describe('allocate', () => {
   });
 });
 
+describe('allocate, with terms that change during the sprint', () => {
+  // The 6th working day is Monday 9 March.
+  const DAY_6 = Date.UTC(2026, 2, 9, 9);
+  const team = (teamSize: number): CapacityModel => ({ kind: 'hours', teamSize, focusHoursPerDay: 6 });
+  const at = (fromMs: number, allocationPct: number, model: CapacityModel = DEFAULT_HOURS_MODEL): BudgetTerms => ({ fromMs, allocationPct, model });
+  const worked = [aTicket({ key: 'SUP-1', worklogs: [log(START + HOUR, 4), log(DAY_6 + HOUR, 6)] })];
+  const points = { model: DEFAULT_POINTS_MODEL, baseline: { issueKeys: ['SUP-1'], committedPoints: 40 } };
+  const pts = (fromMs: number, pct: number): BudgetTerms => at(fromMs, pct, DEFAULT_POINTS_MODEL);
+
+  it.each<[string, Partial<AllocationInput>, number, number]>([
+    ['no terms: as ever', {}, 300, 60],
+    ['20 % → 30 % from day 6: 0.2 × 150 h + 0.3 × 150 h', { terms: [at(START, 20), at(DAY_6, 30)] }, 300, 75],
+    ['team 5 → 4 from day 6 at 20 %: 150 h + 120 h', { terms: [at(START, 20), at(DAY_6, 20, team(4))] }, 270, 54],
+    ['the same terms re-saved: as ever', { terms: [at(START - DAY, 20), at(DAY_6, 20)] }, 300, 60],
+    ['changed before the start: the whole sprint', { terms: [at(START - DAY, 20), at(START - HOUR, 30, team(4))] }, 240, 72],
+    ['changed after the end: as ever', { terms: [at(START, 20), at(END, 90)] }, 300, 60],
+    ['a points entry in an hours sprint is ignored', { terms: [at(START, 20), pts(DAY_6, 90)] }, 300, 60],
+    ['points, 20 % → 50 % from day 6: 4 points a day', { ...points, terms: [pts(START, 20), pts(DAY_6, 50)] }, 40, 14],
+    ['points, an hours entry is ignored', { ...points, terms: [pts(START, 20), at(DAY_6, 50)] }, 40, 8],
+  ])('%s', (_name, overrides, capacity, budget) => {
+    const result = allocate(input({ sprintTickets: worked, ...overrides }));
+    const used = result.unit === 'hours' ? 10 : 3; // SUP-1: 4 h + 6 h, or its 3 default points
+    expect(result).toMatchObject({ capacity, budget, remaining: budget - used, used: { total: used } });
+    expect(result.unit).toBe((overrides.model ?? DEFAULT_HOURS_MODEL).kind);
+  });
+
+  it('terms never change used or the items: unestimated points count input.model’s defaults', () => {
+    const unestimated = [aTicket({ key: 'SUP-1' })];
+    const richer = { ...DEFAULT_POINTS_MODEL, unestimatedPoints: { ...DEFAULT_POINTS_MODEL.unestimatedPoints, unknown: 8 } };
+    const plain = allocate(input({ sprintTickets: unestimated, ...points }));
+    const stepped = allocate(input({ sprintTickets: unestimated, ...points, terms: [at(START, 20, richer), at(DAY_6, 50, richer)] }));
+    expect(stepped.used).toEqual(plain.used);
+    expect(stepped.items).toEqual(plain.items);
+    expect(stepped.budget).toBe(14);
+  });
+});
+
 describe('supportEfforts (when effort happened)', () => {
   const decidedAt = START + 3 * DAY;
   const tickets = [
@@ -360,6 +398,53 @@ describe('allocation properties', () => {
         const full = allocate({ ...i, allocationPct: 100 });
         expect(full.budget).toBe(full.capacity);
         expect(Math.abs(highBudget - (full.capacity * high) / 100)).toBeLessThanOrEqual(0.005 + 1e-9);
+      }),
+    );
+  });
+});
+
+const termsOffset = fc.integer({ min: -5 * DAY, max: 20 * DAY });
+const arbTermsModel: fc.Arbitrary<CapacityModel> = fc.oneof(
+  fc.record({ kind: fc.constant('hours' as const), teamSize: fc.integer({ min: 0, max: 9 }), focusHoursPerDay: fc.double({ min: 0, max: 8, noNaN: true }) }),
+  fc.constant(DEFAULT_POINTS_MODEL),
+);
+const arbTerms: fc.Arbitrary<BudgetTerms[]> = fc.array(
+  fc.record({ fromMs: termsOffset.map((o) => START + o), allocationPct: fc.integer({ min: -10, max: 110 }), model: arbTermsModel }),
+  { maxLength: 5 },
+);
+
+describe('allocation properties, with terms', () => {
+  it('budget and capacity are never negative or NaN; remaining is budget − used; used and items ignore terms', () => {
+    fc.assert(
+      fc.property(arbInput, arbTerms, (i, terms) => {
+        const plain = allocate(i);
+        const stepped = allocate({ ...i, terms });
+        for (const x of [stepped.capacity, stepped.budget]) expect(Number.isFinite(x) && x >= 0).toBe(true);
+        expect(stepped.budget).toBeLessThanOrEqual(stepped.capacity);
+        expect(stepped.unit).toBe(i.model.kind);
+        expect(stepped.used).toEqual(plain.used);
+        expect(stepped.items).toEqual(plain.items);
+        expect(Math.round(stepped.remaining * 100)).toBe(Math.round(stepped.budget * 100) - Math.round(stepped.used.total * 100));
+        if (i.model.kind === 'points') expect(stepped.capacity).toBe(plain.capacity);
+      }),
+    );
+  });
+
+  it('terms that all equal the input’s model and pct give exactly the result without terms', () => {
+    fc.assert(
+      fc.property(arbInput, fc.array(termsOffset, { maxLength: 5 }), (i, offsets) => {
+        const terms = offsets.map((o): BudgetTerms => ({ fromMs: START + o, allocationPct: i.allocationPct, model: i.model }));
+        expect(allocate({ ...i, terms })).toEqual(allocate(i));
+      }),
+    );
+  });
+
+  it('a change at or after the window end changes nothing', () => {
+    fc.assert(
+      fc.property(arbInput, arbTerms, fc.nat(10 * DAY), fc.integer({ min: 0, max: 100 }), arbTermsModel, (i, terms, late, pct, model) => {
+        fc.pre(terms.some((t) => t.fromMs < END));
+        const withLate = [...terms, { fromMs: END + late, allocationPct: pct, model }];
+        expect(allocate({ ...i, terms: withLate })).toEqual(allocate({ ...i, terms }));
       }),
     );
   });

@@ -1,8 +1,12 @@
 /**
  * Allocation: the sprint's support budget and how much of it the support tickets have used.
  *
- * Budget = capacity × allocationPct / 100. *Used* is the effort on the sprint's support tickets,
- * broken down by how each ticket came to be in the sprint:
+ * Budget = capacity × allocationPct / 100 under the terms in force: `model` and `allocationPct`, or,
+ * when `terms` records changes during the sprint, each working day's own terms, so the budget steps
+ * on the day of a change and the days before keep theirs (the maths is in `budget-terms.ts`).
+ *
+ * *Used* is the effort on the sprint's support tickets (whatever the terms), broken down by how each
+ * ticket came to be in the sprint:
  * - `planned`: it was in the sprint at its start (its key is in the baseline snapshot);
  * - `sanctioned`: it came in later through a recorded `interrupt` decision;
  * - `untriaged`: it came in later without one: scope creep the policy never saw.
@@ -20,11 +24,13 @@
  * (0.1 + 0.2 is 0.3 here, not 0.30000000000000004).
  *
  * Invariants (property-tested): every amount ≥ 0; the breakdown sums exactly to the total;
- * non-support tickets never change `used`; the budget grows with the percentage.
+ * non-support tickets never change `used`; the budget grows with the percentage; `terms` never
+ * change `used` or the items, and terms that all equal `model` and `allocationPct` change nothing.
  */
 import type { SprintWindow, WorkCalendar } from './calendar';
 import { inWindow, workingDays } from './calendar';
-import { hoursCapacity, nonNegative, pointsCapacity, roundAmount, toHundredths, type CapacityModel } from './capacity';
+import { budgetFor, steppedBudget, type BudgetTerms, type SteppedBudget } from './budget-terms';
+import { pointsCapacity, toHundredths, type CapacityModel } from './capacity';
 import { normalizeSeverity } from './severity';
 import { isSupportTicket } from './support-filter';
 import type { Ticket } from './ticket';
@@ -44,11 +50,21 @@ export interface AllocationInput {
   readonly sprintTickets: readonly Ticket[];
   readonly window: SprintWindow;
   readonly calendar: WorkCalendar;
+  /**
+   * The unit, the default points of unestimated tickets, and the capacity model of every day that
+   * `terms` does not govern.
+   */
   readonly model: CapacityModel;
   /** Share of capacity reserved for support, 0–100 (values outside are clamped). */
   readonly allocationPct: number;
   readonly classification: Classification;
   readonly baseline?: SprintBaseline;
+  /**
+   * The allocation and capacity model as they changed over time (every saved revision will do;
+   * see `termsInWindow`). Each working day takes the terms in force on it; entries of the other
+   * unit than `model`'s are ignored. Absent or empty: `model` and `allocationPct` throughout.
+   */
+  readonly terms?: readonly BudgetTerms[];
 }
 
 export interface AllocationItem {
@@ -166,19 +182,29 @@ export function usedFromHundredths(hundredths: Readonly<Record<AllocationCategor
   };
 }
 
-/** capacity × pct / 100, with pct clamped into 0–100 (NaN counts 0), rounded to hundredths. */
-export function budgetFor(capacity: number, allocationPct: number): number {
-  return roundAmount((capacity * Math.min(100, nonNegative(allocationPct))) / 100);
+export { budgetFor };
+
+/**
+ * The sprint's capacity and budget, stepped where `terms` change during the window (see
+ * `steppedBudget`); without changes, the one capacity and budget of `model` and `allocationPct`.
+ */
+export function supportBudget(input: AllocationInput): SteppedBudget {
+  const { model } = input;
+  return steppedBudget({
+    days: workingDays(input.window, input.calendar),
+    window: input.window,
+    timeZone: input.calendar.timeZone,
+    model,
+    allocationPct: input.allocationPct,
+    terms: input.terms,
+    pointsCapacity: model.kind === 'points' ? pointsCapacity(input.baseline?.committedPoints, input.sprintTickets) : 0,
+  });
 }
 
 /** The sprint's support allocation: capacity, budget, used (by category), remaining and items. */
 export function allocate(input: AllocationInput): Allocation {
   const { model } = input;
-  const capacity =
-    model.kind === 'hours'
-      ? hoursCapacity(model, workingDays(input.window, input.calendar).length)
-      : pointsCapacity(input.baseline?.committedPoints, input.sprintTickets);
-  const budget = budgetFor(capacity, input.allocationPct);
+  const { capacity, budget } = supportBudget(input);
 
   const byCategory: Record<AllocationCategory, number> = { sanctioned: 0, planned: 0, untriaged: 0 };
   const items = supportTickets(input).map((ticket): AllocationItem => {

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { aDecision } from '../../test/builders/decision';
 import { aTicket } from '../../test/builders/ticket';
 import { allocate, type AllocationInput } from './allocation';
+import type { BudgetTerms } from './budget-terms';
 import { burnSeries, type BurnPoint } from './burn';
-import { DEFAULT_WORK_CALENDAR, elapsedWorkingDays, workingDays, type WorkCalendar } from './calendar';
+import { DEFAULT_WORK_CALENDAR, elapsedWorkingDays, localDate, workingDays, type WorkCalendar } from './calendar';
 import { DEFAULT_HOURS_MODEL, DEFAULT_POINTS_MODEL, type CapacityModel } from './capacity';
 import type { TriageDecision } from './decision';
 import type { Outcome } from './outcome';
@@ -144,6 +145,39 @@ describe('burnSeries, points', () => {
   });
 });
 
+describe('burnSeries, terms that change during the sprint: the budget line steps', () => {
+  const DAY_6 = utc(9, 9); // the 6th working day, Monday 9 March
+  const at = (fromMs: number, allocationPct: number, model: CapacityModel = DEFAULT_HOURS_MODEL): BudgetTerms => ({ fromMs, allocationPct, model });
+  const team = (teamSize: number): CapacityModel => ({ kind: 'hours', teamSize, focusHoursPerDay: 6 });
+  const pts = (fromMs: number, pct: number): BudgetTerms => at(fromMs, pct, DEFAULT_POINTS_MODEL);
+  const points = { model: DEFAULT_POINTS_MODEL, baseline: { issueKeys: [], committedPoints: 40 } };
+
+  it.each<[string, Partial<AllocationInput>, number[]]>([
+    ['20 % → 30 % from day 6: 60 h, then 0.2 × 150 + 0.3 × 150 = 75 h', { terms: [at(START, 20), at(DAY_6, 30)] }, [...Array(5).fill(60), ...Array(5).fill(75)]],
+    ['team 5 → 4 from day 6 at 20 %: 60 h, then 30 + 24 = 54 h', { terms: [at(START, 20), at(DAY_6, 20, team(4))] }, [...Array(5).fill(60), ...Array(5).fill(54)]],
+    ['saved during Wednesday: Wednesday steps', { terms: [at(START, 20), at(utc(4, 16), 50)] }, [60, 60, ...Array(8).fill(132)]],
+    ['saved before the start: flat at the new budget', { terms: [at(START - DAY, 20), at(START - HOUR, 30)] }, Array(10).fill(90)],
+    ['saved after the end: flat as ever', { terms: [at(START, 20), at(END + HOUR, 30)] }, Array(10).fill(60)],
+    ['points, 20 % → 50 % from day 6: 8, then 4 + 10 = 14', { ...points, terms: [pts(START, 20), pts(DAY_6, 50)] }, [...Array(5).fill(8), ...Array(5).fill(14)]],
+  ])('%s', (_name, overrides, budgets) => {
+    const i = input(overrides);
+    const series = burnSeries(i, AFTER_END);
+    expect(column(series, 'budget')).toEqual(budgets);
+    expect(series[series.length - 1]?.budget).toBe(allocate(i).budget);
+  });
+
+  it('the forecast and the status are judged against the final budget', () => {
+    // 40 h used by day 5 of 10 → forecast 80 h: at risk against the final 75 h, not the 60 h of day 5.
+    const tickets = [aTicket({ key: 'SUP-1', worklogs: [log(utc(2), 20), log(utc(5), 20)] })];
+    const i = input({ sprintTickets: tickets, terms: [at(START, 20), at(DAY_6, 30)] });
+    const now = utc(6, 18);
+    const series = burnSeries(i, now);
+    expect(series[4]).toMatchObject({ total: 40, budget: 60, forecast: 40 });
+    expect(series[9]).toMatchObject({ budget: 75, forecast: 80 });
+    expect(assessSprint(allocate(i), i.window, i.calendar, now)).toMatchObject({ status: 'at-risk', forecast: 80 });
+  });
+});
+
 // ---- properties ----
 const offset = fc.integer({ min: -3 * DAY, max: 20 * DAY });
 const arbTicket = (key: string): fc.Arbitrary<Ticket> =>
@@ -168,6 +202,17 @@ const arbCase = fc.record({
   now: offset.map((o) => START + o),
 });
 type Case = typeof arbCase extends fc.Arbitrary<infer T> ? T : never;
+const arbTerms: fc.Arbitrary<BudgetTerms[]> = fc.array(
+  fc.record({
+    fromMs: offset.map((o) => START + o),
+    allocationPct: fc.integer({ min: 0, max: 100 }),
+    model: fc.oneof(
+      fc.record({ kind: fc.constant('hours' as const), teamSize: fc.integer({ min: 0, max: 9 }), focusHoursPerDay: fc.double({ min: 0, max: 8, noNaN: true }) }),
+      fc.constant(DEFAULT_POINTS_MODEL),
+    ),
+  }),
+  { maxLength: 5 },
+);
 const toInput = (c: Case): AllocationInput =>
   input({
     sprintTickets: c.tickets,
@@ -226,6 +271,36 @@ describe('burnSeries properties', () => {
         });
         expect(forecast[forecast.length - 1]).toBe(assessSprint(allocate(i), i.window, i.calendar, c.now).forecast);
         for (const p of series) expect(p.budget).toBe(allocate(i).budget);
+      }),
+    );
+  });
+
+  it('with terms: the last budget is the allocation’s, and the line moves only on a change day', () => {
+    fc.assert(
+      fc.property(arbCase, arbTerms, (c, terms) => {
+        const i = { ...toInput(c), terms };
+        const series = burnSeries(i, c.now);
+        fc.pre(series.length > 0);
+        expect(series[series.length - 1]?.budget).toBe(allocate(i).budget);
+        const changeDates = terms.map((t) => localDate(t.fromMs, i.calendar.timeZone));
+        series.forEach((p, k) => {
+          expect(Number.isFinite(p.budget) && p.budget >= 0).toBe(true);
+          const previous = series[k - 1];
+          if (previous && !changeDates.some((date) => date > previous.date && date <= p.date)) expect(p.budget).toBe(previous.budget);
+        });
+        // The actual values and the forecast do not depend on the terms.
+        const plain = burnSeries(toInput(c), c.now);
+        expect(series.map(({ budget: _b, ...rest }) => rest)).toEqual(plain.map(({ budget: _b, ...rest }) => rest));
+      }),
+    );
+  });
+
+  it('terms that all equal the input’s model and pct draw exactly the series without terms', () => {
+    fc.assert(
+      fc.property(arbCase, fc.array(offset, { maxLength: 4 }), (c, offsets) => {
+        const i = toInput(c);
+        const terms = offsets.map((o): BudgetTerms => ({ fromMs: START + o, allocationPct: i.allocationPct, model: i.model }));
+        expect(burnSeries({ ...i, terms }, c.now)).toEqual(burnSeries(i, c.now));
       }),
     );
   });

@@ -4,7 +4,10 @@
  * One point per working day of the sprint window (see `workingDays`):
  * - `sanctioned`, `planned`, `untriaged`, `total`: cumulative used up to the end of that local day;
  *   `null` on days that have not begun yet (after now's local date, or every day before the start);
- * - `budget`: the flat budget line;
+ * - `budget`: the budget as it stood that day (`SteppedBudget.line` in `budget-terms.ts`): flat at the
+ *   sprint's budget while the terms do not change; where the allocation % or capacity model changed
+ *   during the sprint, flat at the old terms' full-sprint budget up to the change and stepping on
+ *   the change day, to end exactly at the allocation's budget;
  * - `forecast`: the linear projection, a straight line from the last actual total (0 if the sprint
  *   has not started) to `forecastUsed` on the last day; `null` on days before the last actual one.
  *
@@ -16,16 +19,18 @@
  *
  * Invariants (property-tested): the actual values never decrease; once the sprint is over the last
  * point's values are exactly the allocation's `used` (same hundredths, same sum); forecast values
- * never decrease and end at the forecast of the sprint status.
+ * never decrease and end at the forecast of the sprint status; the last point's budget is the
+ * allocation's budget, and so the one the forecast and the sprint status are judged against.
  */
 import {
   allocate,
+  supportBudget,
   supportEfforts,
   usedFromHundredths,
   type AllocationCategory,
   type AllocationInput,
 } from './allocation';
-import { elapsedWorkingDays, localDate, workingDays } from './calendar';
+import { elapsedWorkingDays, localDate } from './calendar';
 import { forecastUsed } from './sprint-status';
 
 export interface BurnPoint {
@@ -44,8 +49,10 @@ type Hundredths = Record<AllocationCategory, number>;
 /** The daily burn series of the sprint at `nowMs`. Empty when the window has no working day. */
 export function burnSeries(input: AllocationInput, nowMs: number): BurnPoint[] {
   const { window, calendar } = input;
-  const days = workingDays(window, calendar).map((date): { date: string; added: Hundredths } => ({
+  // The budget line has one point per working day of the window, in order: the series' days.
+  const days = supportBudget(input).line.map(({ date, budget }): { date: string; budget: number; added: Hundredths } => ({
     date,
+    budget,
     added: { sanctioned: 0, planned: 0, untriaged: 0 },
   }));
   const lastDay = days[days.length - 1];
@@ -64,11 +71,10 @@ export function burnSeries(input: AllocationInput, nowMs: number): BurnPoint[] {
   const anchorIndex = elapsed - 1; // the last actual point; -1 before the sprint starts
   const lastIndex = days.length - 1;
   const forecastEnd = forecastUsed(allocation.used.total, elapsed, days.length);
-  const budget = allocation.budget;
 
   const running: Hundredths = { sanctioned: 0, planned: 0, untriaged: 0 };
   let anchorTotal = 0;
-  return days.map(({ date, added }, index): BurnPoint => {
+  return days.map(({ date, budget, added }, index): BurnPoint => {
     if (index > anchorIndex) {
       // A straight line from the last actual total to the projected end. It ends exactly on the
       // projection and never overshoots it, whatever floating-point rounding does in between.
