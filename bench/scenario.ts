@@ -4,7 +4,7 @@
  * operation through the real resolver handler or the real use-case function, and measures it.
  *
  * The app side is exactly production's, except for the adapters: Jira is reached over HTTP with basic
- * auth as the simulator's users (po for the panel and dashboard, admin playing the app for triggers),
+ * auth as the simulator's users (po for the panel and dashboard, the app login for the shared ledger and the triggers),
  * storage is an in-memory KVS, and the app's clock is moved forward to make stored rollups stale.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -116,9 +116,11 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
     const logins = new Map(Object.values(users).map((u) => [u.accountId, u]));
     const client = (login: SimulatorLogin, budgetMs?: number) =>
       JiraClient.create({ transport: new RecordingTransport(new BasicAuthTransport({ baseUrl: url, email: login.email, apiToken: login.token }), recorder), ...(budgetMs ? { budgetMs } : {}) });
+    /** The app's own login (Forge's `asApp`): the resolvers' shared ledger and the triggers run as it. */
+    const appLogin = users.app as SimulatorLogin;
     const portsAs = (login: SimulatorLogin, kvs: CountingStore = store, budgetMs?: number): Ports & { client: JiraClient } => {
       const jira = client(login, budgetMs);
-      return { jira, client: jira, store: kvs, clock: { now: () => nowMs } };
+      return { jira, appJira: login === appLogin ? jira : client(appLogin, budgetMs), client: jira, store: kvs, clock: { now: () => nowMs } };
     };
     const handler = buildResolverHandler((ctx) => {
       const login = logins.get(ctx.accountId);
@@ -132,7 +134,6 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
       if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
       return envelope.data;
     };
-    const admin = users.admin as SimulatorLogin;
 
     const ops: Measured[] = [];
     const measure = async (op: string, work: (kvs: CountingStore) => Promise<unknown>, options: { kvs?: CountingStore; latencyMs?: number; wallEstimated?: boolean } = {}): Promise<void> => {
@@ -172,9 +173,9 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
       process.stderr.write(`  ${op.padEnd(22)} ${String(recorder.requests).padStart(6)} req ${String(wallMs).padStart(7)} ms${error ? `  FAILED: ${error}` : ''}\n`);
     };
 
-    // The hourly trigger's core, as the app (admin), for the registered project.
+    // The hourly trigger's core, as the app, for the registered project.
     await projectRegistry.register(store, PROJECT, nowMs);
-    const hourly = () => rollUpAll(portsAs(admin, store, SCHEDULED_BUDGET_MS), nowMs + SCHEDULED_BUDGET_MS).then((report) => {
+    const hourly = () => rollUpAll(portsAs(appLogin, store, SCHEDULED_BUDGET_MS), nowMs + SCHEDULED_BUDGET_MS).then((report) => {
       const problem = report.projects.find((p) => p.problem)?.problem;
       if (problem) throw new Error(problem);
     });
@@ -205,7 +206,7 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
     // History of every closed sprint (26), computed from nothing, then again from storage.
     const historyStore = new CountingStore();
     const history = async (kvs: CountingStore) => {
-      const ports = portsAs(admin, kvs, SCHEDULED_BUDGET_MS);
+      const ports = portsAs(appLogin, kvs, SCHEDULED_BUDGET_MS);
       const context = await loadProjectContext(ports, PROJECT);
       const closed = context.sprints.filter((s) => s.state === 'closed');
       const result = await historyRows(ports, context, closed);
@@ -224,7 +225,7 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
       if (!atLatency) await sim.ask({ type: 'latency', fixedMs: 0, jitterMs: 0 });
       const naiveStore = new CountingStore();
       await measure(op, async (kvs) => {
-        const base = portsAs(admin, kvs, SCHEDULED_BUDGET_MS);
+        const base = portsAs(appLogin, kvs, SCHEDULED_BUDGET_MS);
         await work({ ...base, jira: naiveJira(base.client) });
       }, { kvs: naiveStore, latencyMs: atLatency ? input.sim.latencyMs : 0, wallEstimated: !atLatency });
       if (!atLatency) {

@@ -56,6 +56,13 @@ export const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
 export interface Ports {
   /** Jira as the person using the app (interactive calls): Jira enforces their permissions. */
   readonly jira: JiraPort;
+  /**
+   * Jira as the app (`asApp`): the complete view every viewer's shared numbers are computed from, so
+   * they do not depend on who looked first. Use it only after `jira` proved the user may see the
+   * project, and show its items only through the viewer filter (app/access/viewer-filter.ts). In
+   * triggers and scheduled jobs, where no user is behind the call, `jira` and `appJira` are the same.
+   */
+  readonly appJira: JiraPort;
   readonly store: KeyValueStore;
   readonly clock: Clock;
 }

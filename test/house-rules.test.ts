@@ -73,6 +73,11 @@ describe('house rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the contract holds what it exposes: it imports the domain and itself, never the app or an adapter', () => {
+    const offenders = sourceFiles('src/contract').filter((f) => importsOf(f).some((i) => /^\.\.\/(app|jira|forge|resolvers|triggers|cli)(\/|$)/.test(i)));
+    expect(offenders).toEqual([]);
+  });
+
   it('never calls the removed issue search endpoint', () => {
     const offenders = productionFiles.filter((f) => /\/rest\/api\/[23]\/search(?![/\w])/.test(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);

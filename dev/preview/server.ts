@@ -31,6 +31,8 @@ export interface PreviewOptions {
   readonly jiraBaseUrl: string;
   /** Who each preview user is on that site (a real site has one login for all four). */
   readonly logins: Readonly<Record<PreviewUser, PreviewLogin>>;
+  /** Who the app itself is on that site (Forge's `asApp`): the simulator's app login, or the one login of a real site. */
+  readonly appLogin: PreviewLogin;
   /** Issue keys to link from the index page. */
   readonly sampleIssues: readonly string[];
   readonly projects: readonly string[];
@@ -74,10 +76,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? SYSTEM_CLOCK;
   const byAccount = new Map(Object.values(options.logins).map((l) => [l.accountId, l]));
+  const clientAs = (login: PreviewLogin) => JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: options.jiraBaseUrl, email: login.email, apiToken: login.apiToken }) });
+  const appJira = clientAs(options.appLogin);
   const handler = buildResolverHandler((ctx) => {
     const login = byAccount.get(ctx.accountId);
     if (!login) throw new Error(`No preview login for ${ctx.accountId}`);
-    return { jira: JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: options.jiraBaseUrl, email: login.email, apiToken: login.apiToken }) }), store, clock };
+    return { jira: clientAs(login), appJira, store, clock };
   });
 
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -30,11 +30,11 @@ export async function startLocalApp(env: NodeJS.ProcessEnv, ports: { preview?: n
     const me = await client.people.myself();
     const login: PreviewLogin = { email: env.JIRA_EMAIL, apiToken: env.JIRA_API_TOKEN, accountId: me.accountId, displayName: me.displayName ?? env.JIRA_EMAIL };
     const logins: Record<PreviewUser, PreviewLogin> = { admin: login, po: login, dev: login, outsider: login };
-    const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: env.JIRA_BASE_URL, logins, sampleIssues: [], projects: [] });
+    const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: env.JIRA_BASE_URL, logins, appLogin: login, sampleIssues: [], projects: [] });
     return { preview, siteUrl: env.JIRA_BASE_URL, close: () => preview.close() };
   }
   const sim = await startSimulator({ port: ports.sim ?? Number(env.SIM_PORT ?? 8081) });
-  const asLogin = (u: PreviewUser): PreviewLogin => ({ email: sim.users[u].email, apiToken: sim.users[u].token, accountId: sim.users[u].accountId, displayName: sim.users[u].displayName });
+  const asLogin = (u: PreviewUser | 'app'): PreviewLogin => ({ email: sim.users[u].email, apiToken: sim.users[u].token, accountId: sim.users[u].accountId, displayName: sim.users[u].displayName });
   const logins: Record<PreviewUser, PreviewLogin> = { admin: asLogin('admin'), po: asLogin('po'), dev: asLogin('dev'), outsider: asLogin('outsider') };
   const active = sim.store.sprints.filter((s) => s.state === 'active').map((s) => s.id);
   const sampleIssues = sim.store.issues
@@ -42,7 +42,7 @@ export async function startLocalApp(env: NodeJS.ProcessEnv, ports: { preview?: n
     .slice(-8)
     .map((i) => i.key)
     .reverse();
-  const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: sim.url, logins, sampleIssues, projects: ['SUP', 'TEAM'] });
+  const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: sim.url, logins, appLogin: asLogin('app'), sampleIssues, projects: ['SUP', 'TEAM'] });
   return {
     preview,
     siteUrl: sim.url,

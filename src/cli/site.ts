@@ -31,8 +31,11 @@ export interface SiteOptions {
 }
 
 function portsOver(baseUrl: string, email: string, apiToken: string, nowMs: number | undefined): Ports {
+  // The CLI acts as one person on both sides: what it computes is what that login can see.
+  const jira = JiraClient.create({ transport: new BasicAuthTransport({ baseUrl, email, apiToken }), budgetMs: CLI_BUDGET_MS });
   return {
-    jira: JiraClient.create({ transport: new BasicAuthTransport({ baseUrl, email, apiToken }), budgetMs: CLI_BUDGET_MS }),
+    jira,
+    appJira: jira,
     store: new MemoryStore(),
     clock: { now: () => nowMs ?? Date.now() },
   };

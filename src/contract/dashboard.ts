@@ -54,6 +54,12 @@ export interface DashboardBudgetItem {
   readonly estimated: boolean;
 }
 
+/** Listed issues this viewer may not see (issue-level security): how many, and what they count together. */
+export interface RestrictedItems {
+  readonly count: number;
+  readonly amount: number;
+}
+
 /** One day of the burn chart: the domain's burn point as it is. */
 export type DashboardBurnPoint = BurnPoint;
 
@@ -75,6 +81,12 @@ export interface DeferredTicketView {
   readonly override: boolean;
   readonly decidedBy: string;
   readonly decidedAt: string;
+  /**
+   * `app`: as Interrupt Budget recorded it; `property`: only the issue property says so (decided
+   * before the app kept its own record, or written outside the app); `changed`: the app's record,
+   * while the issue property was changed outside the app since.
+   */
+  readonly source: 'app' | 'property' | 'changed';
 }
 
 export type DashboardDefects = DefectCount;
@@ -107,6 +119,17 @@ export interface DashboardSprint {
   /** True when the sprint is `over` and nobody has recorded an overflow decision yet. */
   readonly needsOverflowDecision: boolean;
   readonly deferred: readonly DeferredTicketView[];
+  /**
+   * What the lists leave out because this viewer may not see those issues: counted, never named.
+   * The totals (used, budget, burn, WIP count) are the team's and include them.
+   */
+  readonly restricted: {
+    readonly interrupts: RestrictedItems;
+    readonly plannedSupport: RestrictedItems;
+    readonly untriaged: RestrictedItems;
+    readonly deferred: number;
+    readonly inProgress: number;
+  };
   readonly defects: DashboardDefects;
   /** What the sprint was measured against; `lazy` when inferred after the start. */
   readonly baseline: { readonly takenAt: string; readonly lazy: boolean; readonly issueCount: number; readonly committedPoints: number } | null;

@@ -99,10 +99,13 @@ export interface PanelBudget {
   readonly stale: boolean;
 }
 
+/**
+ * The support WIP as counts: which tickets are in progress is the dashboard's list, filtered per
+ * viewer there; the panel names only its own ticket.
+ */
 export interface PanelWip {
   readonly count: number;
   readonly limit: number;
-  readonly inProgress: readonly string[];
   /** Pulling this ticket into progress would take support WIP over the limit. */
   readonly wouldExceed: boolean;
   readonly message: string;

@@ -7,7 +7,7 @@
  * who saved) is likewise not part of the editable settings, so it cannot be smuggled in either.
  */
 import { z } from 'zod';
-import { editableSettingsSchema, type EditableSettings } from '../app/settings/project-settings';
+import { editableSettingsSchema, type EditableSettings } from './settings-schema';
 
 /** The settings as the settings page edits them (the UI takes the type from here). */
 export type { EditableSettings };

@@ -10,8 +10,10 @@ import { ForgeTransport } from './forge-transport';
 import { KvsStore } from './kvs-store';
 
 export function forgeAppPorts(budgetMs: number = RESOLVER_BUDGET_MS): Ports {
+  const jira = JiraClient.create({ transport: new ForgeTransport('app'), budgetMs });
   return {
-    jira: JiraClient.create({ transport: new ForgeTransport('app'), budgetMs }),
+    jira,
+    appJira: jira,
     store: new KvsStore(),
     clock: SYSTEM_CLOCK,
   };

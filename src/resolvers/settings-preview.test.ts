@@ -6,7 +6,7 @@
 import { startSimulator, type Simulator } from '../../dev/sim';
 import { PRIORITIES, SEVERITY_OPTIONS } from '../../dev/sim/site/catalog';
 import type { SiteIssue, SlaCycle, SlaValue } from '../../dev/sim/site/model';
-import { hasProjectPermission } from '../../dev/sim/site/permissions';
+import { isAssignable } from '../../dev/sim/site/permissions';
 import { expectOk, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
 import type { FieldSearchResult, PolicyPreview, SettingsView, UserSearchResult } from '../contract/settings';
 import { DEFAULT_POLICY, evaluatePolicy, type Policy } from '../domain/policy';
@@ -142,7 +142,7 @@ describe('settings.searchFields', () => {
 describe('settings.searchUsers', () => {
   it("lists the project's assignable users for the roster, and narrows by name", async () => {
     const { users } = await expectOk(h.call<UserSearchResult>('admin', 'settings.searchUsers', {}));
-    const assignable = sim.store.users.filter((u) => hasProjectPermission(u, 'ASSIGNABLE_USER')).map((u) => ({ accountId: u.accountId, displayName: u.displayName }));
+    const assignable = sim.store.users.filter((u) => isAssignable(u)).map((u) => ({ accountId: u.accountId, displayName: u.displayName }));
     expect(users).toEqual(assignable);
     expect(users.map((u) => u.displayName)).toEqual(expect.arrayContaining(['Alex Morgan', 'Priya Shah']));
     const narrowed = await expectOk(h.call<UserSearchResult>('admin', 'settings.searchUsers', { query: 'pri', projectKey: 'TEAM' }));

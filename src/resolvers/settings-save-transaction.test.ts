@@ -44,14 +44,15 @@ describe('settings.save in one transaction', () => {
     expect((transact.mock.calls[0]?.[0] as StoreWrite[]).map((w) => [w.kind, w.key, w.kind === 'set' && w.ifAbsent === true])).toEqual([
       ['set', keys.policyVersion('SUP', 1), false],
       ['set', keys.settings('SUP'), false],
+      ['set', keys.settingsAt('SUP', 1), false],
       ['set', keys.project('SUP'), false],
     ]);
     expect(await h.store.get(keys.settingsRevision('SUP', 1))).toEqual({ schemaVersion: 1, revision: 1, savedBy: sim.users.admin.accountId, savedAt: new Date(NOW).toISOString() });
 
-    // Registered already, policy unchanged: the next save is the claim and the settings only.
+    // Registered already, policy unchanged: the next save is the claim, the settings and their kept revision.
     await expectOk(save(first, { allocationPct: 30 }));
     expect(claim.mock.calls.map(([key]) => key)).toEqual([keys.settingsRevision('SUP', 1), keys.settingsRevision('SUP', 2)]);
-    expect((transact.mock.calls[1]?.[0] as StoreWrite[]).map((w) => w.key)).toEqual([keys.settings('SUP')]);
+    expect((transact.mock.calls[1]?.[0] as StoreWrite[]).map((w) => w.key)).toEqual([keys.settings('SUP'), keys.settingsAt('SUP', 2)]);
   });
 
   it('lets one of two saves sent at once win; the other is CONFLICT and changes nothing', async () => {

@@ -34,7 +34,14 @@ export const issueEventSchema = z
       .object({
         id: z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).transform(String),
         key: z.string().regex(ISSUE_KEY),
-        fields: z.object({ project: z.object({ key: z.string().regex(PROJECT_KEY) }).loose().nullish() }).loose().nullish(),
+        fields: z
+          .object({
+            project: z.object({ key: z.string().regex(PROJECT_KEY) }).loose().nullish(),
+            /** The issue's security level, when it has one (a created issue's fields carry it). */
+            security: z.object({ id: z.union([z.string(), z.number()]).nullish() }).loose().nullish(),
+          })
+          .loose()
+          .nullish(),
       })
       .loose(),
     atlassianId: z.string().nullish(),
@@ -54,6 +61,18 @@ function onlyAppLabels(item: ChangeItem, appLabels: readonly string[]): boolean 
   const after = labelSet(item.toString);
   const changed = [...before, ...after].filter((l) => before.has(l) !== after.has(l));
   return changed.every((l) => appLabels.includes(l));
+}
+
+/**
+ * Did the event put a security level on the issue (created with one, or its Security field set)?
+ * Then the project has issues not everyone may see, and views check per viewer from now on.
+ */
+export function setsSecurityLevel(event: IssueEvent): boolean {
+  if (event.eventType === 'avi:jira:created:issue' && event.issue.fields?.security) return true;
+  return (event.changelog?.items ?? []).some((item) => {
+    const named = item.fieldId?.toLowerCase() === 'security' || ['security', 'security level'].includes(item.field?.trim().toLowerCase() ?? '');
+    return named && (item.toString ?? '').trim() !== '';
+  });
 }
 
 /** Could this change alter the policy's verdict? */

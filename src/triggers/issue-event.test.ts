@@ -17,6 +17,7 @@ import { routePath } from '../forge/route';
 import type { KeyValueStore, Ports } from '../ports';
 import { NOW, ticketFromSite, writesTo } from '../../test/support/panel-harness';
 import { handleIssueEvent, onIssueEvent } from './issue-event';
+import { oneIdentity } from '../../test/builders/one-identity';
 
 let sim: Simulator;
 let store: MemoryStore;
@@ -30,7 +31,7 @@ const issue = (key: string) => {
 function appPorts(wrap: (t: JiraTransport) => JiraTransport = (t) => t, on: { store?: KeyValueStore; nowMs?: number } = {}): Ports {
   const { email, token } = sim.users.admin;
   const nowMs = on.nowMs ?? NOW;
-  return { jira: JiraClient.create({ transport: wrap(new BasicAuthTransport({ baseUrl: sim.url, email, apiToken: token })) }), store: on.store ?? store, clock: { now: () => nowMs } };
+  return { ...oneIdentity(JiraClient.create({ transport: wrap(new BasicAuthTransport({ baseUrl: sim.url, email, apiToken: token })) })), store: on.store ?? store, clock: { now: () => nowMs } };
 }
 const eventFor = (key: string, changes?: Array<Record<string, string | null>>) => ({
   eventType: changes ? 'avi:jira:updated:issue' : 'avi:jira:created:issue',

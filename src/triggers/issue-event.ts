@@ -14,7 +14,8 @@ import { keys } from '../app/storage/keys';
 import { loadSettings } from '../app/storage/settings-repository';
 import { forgeAppPorts } from '../forge/forge-app-ports';
 import type { Ports } from '../ports';
-import { isRelevantChange, issueEventSchema } from './issue-event-schema';
+import { issueSecurity } from '../app/storage/issue-security';
+import { isRelevantChange, issueEventSchema, setsSecurityLevel } from './issue-event-schema';
 
 const ignored = (reason: string): SuggestionOutcome => ({ status: 'ignored', reason });
 
@@ -25,6 +26,8 @@ export async function handleIssueEvent(event: unknown, ports: Ports): Promise<Su
   const { eventType, issue, changelog } = parsed.data;
   const projectKey = issue.fields?.project?.key ?? projectOfIssueKey(issue.key);
   if ((await ports.store.get(keys.project(projectKey))) === undefined) return ignored(`Project ${projectKey} does not use Interrupt Budget.`);
+  // A new security level: the dashboard's lists are checked per viewer from now on, not from the next daily check.
+  if (setsSecurityLevel(parsed.data)) await issueSecurity.markUsed(ports, projectKey);
   const loaded = await loadSettings(ports.store, projectKey);
   if (eventType === 'avi:jira:updated:issue' && changelog) {
     const { labels, severityFieldId } = loaded.settings;

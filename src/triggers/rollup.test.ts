@@ -34,7 +34,7 @@ afterAll(async () => {
 
 const run = async () => {
   h.sim.clearRequests();
-  const answer = await rollupHandler(() => h.portsAs('admin'))();
+  const answer = await rollupHandler(() => h.portsAs('app'))();
   requestCounts.push(h.sim.requests().length);
   return answer;
 };
@@ -106,7 +106,7 @@ describe('the hourly rollup', () => {
       expect((await sprintRecords.history.read(h.store, 'SUP', 13)).value?.used).toBe(usedHours(13).total);
       expect((await sprintRecords.baseline.read(h.store, 'SUP', 14)).value).toMatchObject({ lazy: true, takenAt: NOW + 2 * HOUR });
       h.sim.clearRequests();
-      await rollUpAll(h.portsAs('admin'), NOW + 2 * HOUR + 600_000);
+      await rollUpAll(h.portsAs('app'), NOW + 2 * HOUR + 600_000);
       expect(h.sim.requests().filter((r) => r.operationId === SEARCH && (r.body as { jql: string }).jql.startsWith('sprint in'))).toEqual([]);
     } finally {
       h.clock.nowMs = NOW;
@@ -117,7 +117,7 @@ describe('the hourly rollup', () => {
 describe('the hourly rollup when things go wrong', () => {
   it('reports a project it cannot roll up and goes on with the others', async () => {
     await projectRegistry.register(h.store, 'GONE', NOW);
-    const report = await rollUpAll(h.portsAs('admin'), NOW + 600_000);
+    const report = await rollUpAll(h.portsAs('app'), NOW + 600_000);
     expect(report.projects.find((p) => p.projectKey === 'GONE')).toMatchObject({ problem: expect.stringContaining('GONE') });
     expect(report.projects.filter((p) => !p.problem).map((p) => p.projectKey).sort()).toEqual(['SUP', 'TEAM']);
     await h.store.delete(keys.project('GONE'));
@@ -125,13 +125,13 @@ describe('the hourly rollup when things go wrong', () => {
 
   it('starts no project it has no time left for', async () => {
     h.sim.clearRequests();
-    const report = await rollUpAll(h.portsAs('admin'), NOW + 30_000);
+    const report = await rollUpAll(h.portsAs('app'), NOW + 30_000);
     expect(report).toEqual({ projects: [], skipped: expect.arrayContaining(['SUP', 'TEAM']) });
     expect(h.sim.requests()).toEqual([]);
   });
 
   it('answers 500 when it cannot even list the projects', async () => {
-    const broken = { ...h.portsAs('admin'), store: { ...h.store, list: () => Promise.reject(new Error('KVS is down')), get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve(), setIfAbsent: () => Promise.resolve({ ok: true as const }), transact: () => Promise.resolve({ ok: true as const }) } };
+    const broken = { ...h.portsAs('app'), store: { ...h.store, list: () => Promise.reject(new Error('KVS is down')), get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve(), setIfAbsent: () => Promise.resolve({ ok: true as const }), transact: () => Promise.resolve({ ok: true as const }) } };
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await rollupHandler(() => broken)()).toEqual({ statusCode: 500 });
   });

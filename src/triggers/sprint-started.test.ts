@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('onSprintStarted', () => {
-  const handler = () => sprintStartedHandler(() => h.portsAs('admin'));
+  const handler = () => sprintStartedHandler(() => h.portsAs('app'));
 
   it('stores the baseline of a started sprint: its issues and committed story points', async () => {
     startNextSupSprint();
@@ -65,7 +65,7 @@ describe('onSprintStarted', () => {
     h.clock.nowMs = NOW + HOUR;
     try {
       h.sim.clearRequests();
-      await rollUpAll(h.portsAs('admin'), NOW + HOUR + 900_000);
+      await rollUpAll(h.portsAs('app'), NOW + HOUR + 900_000);
       const sprintSearches = h.sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost').map((r) => (r.body as { jql: string }).jql).filter((q) => q.startsWith('sprint = 14'));
       expect(sprintSearches.sort()).toEqual(['sprint = 14', 'sprint = 14 AND updated >= -65m']);
     } finally {
@@ -79,7 +79,7 @@ describe('onSprintStarted', () => {
     extra?.sprintIds.push(14);
     h.clock.nowMs = NOW + HOUR;
     try {
-      expect(await onSprintStartedCore(h.portsAs('admin'), event('14'))).toMatchObject({ status: 'kept', projectKey: 'SUP', sprintId: 14 });
+      expect(await onSprintStartedCore(h.portsAs('app'), event('14'))).toMatchObject({ status: 'kept', projectKey: 'SUP', sprintId: 14 });
       expect(await h.store.get(keys.baseline('SUP', 14))).toEqual(before);
     } finally {
       h.clock.nowMs = NOW;
@@ -90,7 +90,7 @@ describe('onSprintStarted', () => {
     const stored = (await sprintRecords.baseline.read(h.store, 'SUP', 14)).value;
     if (!stored) throw new Error('no baseline');
     await sprintRecords.baseline.write(h.store, 'SUP', { ...stored, lazy: true, issueKeys: [] });
-    expect(await onSprintStartedCore(h.portsAs('admin'), event(14))).toMatchObject({ status: 'taken' });
+    expect(await onSprintStartedCore(h.portsAs('app'), event(14))).toMatchObject({ status: 'taken' });
     expect((await sprintRecords.baseline.read(h.store, 'SUP', 14)).value).toMatchObject({ lazy: false, issueKeys: expect.arrayContaining(stored.issueKeys) });
   });
 
@@ -98,20 +98,20 @@ describe('onSprintStarted', () => {
     const team = h.sim.store.sprint(28);
     if (!team) throw new Error('no TEAM future sprint');
     Object.assign(team, { state: 'active', startMs: NOW, endMs: NOW + 14 * 24 * HOUR });
-    expect(await onSprintStartedCore(h.portsAs('admin'), event(28, 2))).toEqual({ status: 'not-ours', sprintId: 28, message: 'Sprint 28 belongs to a board of no project that uses Interrupt Budget.' });
+    expect(await onSprintStartedCore(h.portsAs('app'), event(28, 2))).toEqual({ status: 'not-ours', sprintId: 28, message: 'Sprint 28 belongs to a board of no project that uses Interrupt Budget.' });
     expect(h.store.keys().filter((k) => k.startsWith('baseline:TEAM'))).toEqual([]);
   });
 
   it('drops an event it cannot read without calling Jira', async () => {
     h.sim.clearRequests();
     for (const bad of [{}, { sprint: { id: 'fourteen' } }, null]) {
-      expect(await onSprintStartedCore(h.portsAs('admin'), bad)).toMatchObject({ status: 'ignored', message: expect.stringMatching(/^The sprint event was not understood/) });
+      expect(await onSprintStartedCore(h.portsAs('app'), bad)).toMatchObject({ status: 'ignored', message: expect.stringMatching(/^The sprint event was not understood/) });
     }
     await handler()({ sprint: {} }, {});
     expect(h.sim.requests()).toEqual([]);
   });
 
   it('does nothing for a sprint that is no longer active when the event arrives', async () => {
-    expect(await onSprintStartedCore(h.portsAs('admin'), event(13))).toEqual({ status: 'ignored', sprintId: 13, message: 'Sprint 13 is closed now, so there is no start to snapshot.' });
+    expect(await onSprintStartedCore(h.portsAs('app'), event(13))).toEqual({ status: 'ignored', sprintId: 13, message: 'Sprint 13 is closed now, so there is no start to snapshot.' });
   });
 });

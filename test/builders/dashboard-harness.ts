@@ -20,7 +20,7 @@ export interface Harness {
   readonly store: MemoryStore;
   readonly clock: { nowMs: number };
   call<T>(functionKey: string, payload: unknown, options?: { as?: LoginRole; project?: string; accountId?: string }): Promise<Envelope<T>>;
-  /** Ports acting as a login (the app is played by `admin`), for trigger cores. */
+  /** Ports acting as a login (the app itself is `app`), for trigger cores. */
   portsAs(role: LoginRole): Ports;
   /** Requests the simulator answered since the last `clearRequests`, by operation. */
   count(operationId: string): number;
@@ -33,11 +33,13 @@ export async function startHarness(nowMs: number): Promise<Harness> {
   const sim = await startSimulator({ port: 0, now: nowMs });
   const store = new MemoryStore();
   const clock = { nowMs };
+  const clientAs = (login: { email: string; token: string }) => JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }) });
   const portsFor = (accountId: string): Ports => {
     const login = Object.values(sim.users).find((u) => u.accountId === accountId);
     if (!login) throw new Error(`no simulator login for ${accountId}`);
     return {
-      jira: JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }) }),
+      jira: clientAs(login),
+      appJira: clientAs(sim.users.app),
       store,
       clock: { now: () => clock.nowMs },
     };

@@ -41,7 +41,8 @@ export function resolverHarness(sim: Simulator, startMs: number): ResolverHarnes
     const login = logins.get(ctx.accountId);
     if (!login) throw new Error(`No simulator login has account id ${ctx.accountId}`);
     const transport = new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token });
-    return { jira: JiraClient.create({ transport }), store, clock: { now: () => nowMs } };
+    const app = new BasicAuthTransport({ baseUrl: sim.url, email: sim.users.app.email, apiToken: sim.users.app.token });
+    return { jira: JiraClient.create({ transport }), appJira: JiraClient.create({ transport: app }), store, clock: { now: () => nowMs } };
   };
   const handler = buildResolverHandler(portsFor);
   return {

@@ -23,7 +23,7 @@ import { JiraClient } from '../../src/jira/jira-client';
 import type { Ports } from '../../src/ports';
 import { buildResolverHandler } from '../../src/resolvers/index';
 import { SCHEDULED_BUDGET_MS } from '../../src/triggers/rollup';
-import { CountingTransport, NOW } from '../support/panel-harness';
+import { CountingTransport, newMeter, NOW } from '../support/panel-harness';
 
 const SEARCH = 'searchAndReconsileIssuesUsingJqlPost';
 const PAGE = 100; // Jira's page cap for a search that asks for fields (src/jira/client/issue-client.ts)
@@ -49,9 +49,11 @@ function app() {
   const portsAs = (accountId: string): Ports => {
     const login = Object.values(sim.users).find((u) => u.accountId === accountId);
     if (!login) throw new Error(`No simulator login for ${accountId}`);
-    const transport = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }));
+    const meter = newMeter(); // the user's and the app's requests of one invocation, counted together
+    const transport = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }), meter);
     transports.push(transport);
-    return { jira: JiraClient.create({ transport }), store, clock: { now: () => clock.nowMs } };
+    const appTransport = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: sim.users.app.email, apiToken: sim.users.app.token }), meter);
+    return { jira: JiraClient.create({ transport }), appJira: JiraClient.create({ transport: appTransport }), store, clock: { now: () => clock.nowMs } };
   };
   const handler = buildResolverHandler((ctx) => portsAs(ctx.accountId));
   const call = async (functionKey: string, payload: unknown, issueKey?: string): Promise<void> => {
@@ -60,7 +62,7 @@ function app() {
     if (!envelope.ok) throw new Error(`${functionKey}: ${envelope.error.code}: ${envelope.error.message}`);
   };
   const hourly = async (): Promise<void> => {
-    const ports = portsAs(sim.users.admin.accountId); // the app acts as admin, as the trigger does
+    const ports = portsAs(sim.users.app.accountId); // the trigger acts as the app
     const report = await rollUpAll(ports, clock.nowMs + SCHEDULED_BUDGET_MS);
     expect(report.projects.map((p) => [p.projectKey, p.problem ?? 'ok'])).toEqual([['SUP', 'ok']]);
   };
@@ -141,6 +143,13 @@ const STORED_CONTEXT = { getAllBoards: 1, getAllSprints: 1 };
 const CONFIG = { getConfiguration: 1 };
 /** A ledger search (deferrals and bugs since a date): measured at one page each on this site (5 and 29 issues). */
 const LEDGER_PAGES = 1;
+/**
+ * The viewer filter (src/app/access/viewer-filter.ts): one batched permission check per view that
+ * lists issues, since SUP has secured issues; whether it has any is asked once a day as the app
+ * (one search, `maxResults: 1`), on the first view of the day.
+ */
+const VIEWER_FILTER = { getBulkPermissions: 1 };
+const SECURITY_QUESTION = 1;
 
 describe('hourly rollup (rollUpAll as the app, SUP registered, empty store)', () => {
   const a = app();
@@ -150,7 +159,12 @@ describe('hourly rollup (rollUpAll as the app, SUP registered, empty store)', ()
     const active = activeCost();
     const history = historyCost();
     const run = await measure(a, a.hourly);
-    run.expectRequests('hourly rollup, first run', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES + history.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls + history.worklogCalls });
+    run.expectRequests('hourly rollup, first run', {
+      ...CONTEXT,
+      ...CONFIG,
+      [SEARCH]: active.pages + LEDGER_PAGES + history.pages + LEDGER_PAGES + SECURITY_QUESTION, // the run asks the daily question, so views need not
+      getIssueWorklog: active.worklogCalls + history.worklogCalls,
+    });
   });
 
   it('second run an hour later: history rows are stored; the active sprint is updated from its cache, and its ledger', async () => {
@@ -175,13 +189,19 @@ describe('dashboard.get (po, empty store)', () => {
     const active = activeCost();
     const history = historyCost();
     const view = await measure(a, () => a.call('dashboard.get', {}));
-    view.expectRequests('dashboard.get, first view', { ...CONTEXT, ...CONFIG, [SEARCH]: active.pages + LEDGER_PAGES + history.pages + LEDGER_PAGES, getIssueWorklog: active.worklogCalls + history.worklogCalls });
+    view.expectRequests('dashboard.get, first view', {
+      ...CONTEXT,
+      ...CONFIG,
+      ...VIEWER_FILTER,
+      [SEARCH]: active.pages + LEDGER_PAGES + history.pages + LEDGER_PAGES + SECURITY_QUESTION,
+      getIssueWorklog: active.worklogCalls + history.worklogCalls,
+    });
   });
 
   it('fresh rollup (1 minute later): no search at all, only the project context', async () => {
     a.clock.nowMs = NOW + MINUTE;
     const view = await measure(a, () => a.call('dashboard.get', {}));
-    view.expectRequests('dashboard.get, fresh rollup', STORED_CONTEXT); // zero searches, zero worklogs, the estimation field and the field list remembered
+    view.expectRequests('dashboard.get, fresh rollup', { ...STORED_CONTEXT, ...VIEWER_FILTER }); // zero searches, zero worklogs, the estimation field and the field list remembered
     expect(sim.requests().filter((r) => r.operationId === SEARCH)).toEqual([]);
   });
 
@@ -189,7 +209,7 @@ describe('dashboard.get (po, empty store)', () => {
     a.clock.nowMs = NOW + 71 * MINUTE;
     const update = updateCost(76);
     const view = await measure(a, () => a.call('dashboard.get', {}));
-    view.expectRequests('dashboard.get, stale rollup', { ...STORED_CONTEXT, [SEARCH]: update.searches + LEDGER_PAGES, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
+    view.expectRequests('dashboard.get, stale rollup', { ...STORED_CONTEXT, ...VIEWER_FILTER, [SEARCH]: update.searches + LEDGER_PAGES, ...(update.worklogCalls ? { getIssueWorklog: update.worklogCalls } : {}) });
   });
 });
 

@@ -22,20 +22,37 @@ import { buildResolverHandler } from '../../src/resolvers';
 export const NOW = Date.UTC(2026, 10, 23, 9);
 export type Role = 'admin' | 'po' | 'dev' | 'outsider';
 
-/** Counts requests and sequential round trips: a round trip starts when a request leaves while none is in flight. */
+/** What one invocation sent, over however many transports (the user's and the app's) share it. */
+export interface Meter {
+  requests: number;
+  roundTrips: number;
+  inFlight: number;
+}
+export const newMeter = (): Meter => ({ requests: 0, roundTrips: 0, inFlight: 0 });
+
+/**
+ * Counts requests and sequential round trips: a round trip starts when a request leaves while none is
+ * in flight. Transports built over one meter (an invocation's user and app clients) count together.
+ */
 export class CountingTransport implements JiraTransport {
-  requests = 0;
-  roundTrips = 0;
-  private inFlight = 0;
-  constructor(private readonly inner: JiraTransport) {}
+  constructor(
+    private readonly inner: JiraTransport,
+    private readonly meter: Meter = newMeter(),
+  ) {}
+  get requests(): number {
+    return this.meter.requests;
+  }
+  get roundTrips(): number {
+    return this.meter.roundTrips;
+  }
   async send(request: JiraRequest): Promise<JiraResponse> {
-    if (this.inFlight === 0) this.roundTrips++;
-    this.inFlight++;
-    this.requests++;
+    if (this.meter.inFlight === 0) this.meter.roundTrips++;
+    this.meter.inFlight++;
+    this.meter.requests++;
     try {
       return await this.inner.send(request);
     } finally {
-      this.inFlight--;
+      this.meter.inFlight--;
     }
   }
 }
@@ -58,10 +75,12 @@ export function panelHarness(sim: Simulator, store: KeyValueStore, options: { ht
   const portsFor: PortsFactory = (ctx) => {
     const login = Object.values(sim.users).find((u) => u.accountId === ctx.accountId);
     if (!login) throw new Error(`No simulator login for ${ctx.accountId}`);
-    const transport = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }));
+    const meter = newMeter();
+    const transport = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }), meter);
     transports.push(transport);
     const clock = options.httpClock?.();
-    return { jira: JiraClient.create({ transport, ...(clock ? { clock } : {}) }), store, clock: { now: () => NOW } };
+    const app = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: sim.users.app.email, apiToken: sim.users.app.token }), meter);
+    return { jira: JiraClient.create({ transport, ...(clock ? { clock } : {}) }), appJira: JiraClient.create({ transport: app, ...(clock ? { clock } : {}) }), store, clock: { now: () => NOW } };
   };
   const handler = buildResolverHandler(portsFor);
   return {

@@ -2,8 +2,9 @@
  * From stored records to what the dashboard shows: the contract's view types. Kept apart from the
  * use case so the mapping (ISO instants, items by category, the overflow demand) reads in one place.
  */
-import type { DashboardBudgetItem, DashboardHistoryRow, DashboardSprint, OverflowDecisionView } from '../../contract/dashboard';
+import type { DashboardBudgetItem, DashboardHistoryRow, DashboardSprint, OverflowDecisionView, RestrictedItems } from '../../contract/dashboard';
 import type { HistoryRow } from '../../domain/history';
+import type { ListedIssue, ViewerFilter } from '../access/viewer-filter';
 import type { OverflowDecision } from '../storage/sprint-records';
 import type { SprintSnapshot } from '../sprint/sprint-snapshot';
 
@@ -13,14 +14,41 @@ export function overflowView(decision: OverflowDecision): OverflowDecisionView {
   return { choice: decision.choice, ...(decision.reason ? { reason: decision.reason } : {}), decidedBy: decision.decidedBy, decidedAt: decision.decidedAt };
 }
 
-function itemsOf(snapshot: SprintSnapshot, category: 'sanctioned' | 'planned' | 'untriaged'): DashboardBudgetItem[] {
+/**
+ * Every issue the snapshot names, with the id the viewer filter checks by. In-progress tickets are
+ * named by key only; their ids come from the items (a key without one fails closed).
+ */
+export function listedIssues(snapshot: SprintSnapshot): ListedIssue[] {
+  const { rollup, ledger } = snapshot;
+  const idOf = new Map(rollup.items.flatMap((item) => (item.id ? [[item.key, item.id] as const] : [])));
+  const withId = (key: string, id: string | undefined): ListedIssue => ({ key, ...(id ? { id } : {}) });
+  return [
+    ...rollup.items.map((item) => withId(item.key, item.id)),
+    ...ledger.deferred.map((t) => withId(t.key, t.id ?? idOf.get(t.key))),
+    ...rollup.wip.inProgress.map((key) => withId(key, idOf.get(key))),
+  ];
+}
+
+type Category = 'sanctioned' | 'planned' | 'untriaged';
+
+function itemsOf(snapshot: SprintSnapshot, category: Category, filter: ViewerFilter): DashboardBudgetItem[] {
   return snapshot.rollup.items
-    .filter((item) => item.category === category)
+    .filter((item) => item.category === category && filter.sees(item))
     .map((item) => ({ key: item.key, ...(item.summary ? { summary: item.summary } : {}), amount: item.amount, estimated: item.estimated }));
 }
 
-export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined): DashboardSprint {
+/** Hidden items counted in whole hundredths, so the sum is what the items say. */
+function restrictedOf(snapshot: SprintSnapshot, category: Category, filter: ViewerFilter): RestrictedItems {
+  const hidden = snapshot.rollup.items.filter((item) => item.category === category && !filter.sees(item));
+  return { count: hidden.length, amount: hidden.reduce((sum, item) => sum + Math.round(item.amount * 100), 0) / 100 };
+}
+
+export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined, filter: ViewerFilter): DashboardSprint {
   const { rollup, ledger, baseline } = snapshot;
+  const idOf = new Map(rollup.items.flatMap((item) => (item.id ? [[item.key, item.id] as const] : [])));
+  const seesKey = (key: string, id = idOf.get(key)) => filter.sees({ key, ...(id ? { id } : {}) });
+  const inProgress = rollup.wip.inProgress.filter((key) => seesKey(key));
+  const deferred = ledger.deferred.filter((t) => seesKey(t.key, t.id ?? idOf.get(t.key)));
   const state = rollup.state === 'closed' ? 'closed' : 'active';
   return {
     id: rollup.sprintId,
@@ -37,14 +65,21 @@ export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision 
     forecast: Math.round(rollup.forecast * 100) / 100,
     status: rollup.status,
     burn: rollup.burn,
-    interrupts: itemsOf(snapshot, 'sanctioned'),
-    plannedSupport: itemsOf(snapshot, 'planned'),
-    untriaged: itemsOf(snapshot, 'untriaged'),
-    wip: rollup.wip,
+    interrupts: itemsOf(snapshot, 'sanctioned', filter),
+    plannedSupport: itemsOf(snapshot, 'planned', filter),
+    untriaged: itemsOf(snapshot, 'untriaged', filter),
+    wip: { ...rollup.wip, inProgress },
     supportContact: rollup.supportContact,
     overflow: overflow ? overflowView(overflow) : null,
     needsOverflowDecision: rollup.status === 'over' && !overflow,
-    deferred: ledger.deferred,
+    deferred: deferred.map(({ id: _id, source, ...shown }) => ({ ...shown, source: source ?? 'property' })),
+    restricted: {
+      interrupts: restrictedOf(snapshot, 'sanctioned', filter),
+      plannedSupport: restrictedOf(snapshot, 'planned', filter),
+      untriaged: restrictedOf(snapshot, 'untriaged', filter),
+      deferred: ledger.deferred.length - deferred.length,
+      inProgress: rollup.wip.inProgress.length - inProgress.length,
+    },
     defects: ledger.defects,
     baseline: baseline ? { takenAt: iso(baseline.takenAt), lazy: baseline.lazy, issueCount: baseline.issueKeys.length, committedPoints: baseline.committedPoints } : null,
     computedAt: iso(rollup.computedAt),

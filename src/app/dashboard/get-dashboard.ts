@@ -5,18 +5,24 @@
  * sprint/freshness.ts), so a view normally makes no Jira search; only what is missing or stale is
  * recomputed, and stored for the next view. Opening the dashboard also registers the project, so
  * the hourly rollup keeps it fresh from then on.
+ *
+ * Who sees what: the board is read as the viewer first (loadProjectContext), which proves they may
+ * see the project; the snapshots and history are then the app's (computed as the app, the same for
+ * everyone); the issues they name are shown only as far as the viewer may see them (access/
+ * viewer-filter.ts), the rest counted.
  */
 import type { DashboardGetPayload, DashboardView } from '../../contract/dashboard';
 import { historyTable } from '../../domain/history';
 import { recommendAllocation } from '../../domain/recommendation';
 import type { Sprint } from '../../jira/client/agile-client';
 import type { Ports } from '../../ports';
+import { viewerFilter } from '../access/viewer-filter';
 import { AppError } from '../app-error';
 import { historyRows } from '../sprint/history-rows';
 import { activeSprint, loadProjectContext, sprintDatesProblem, type ProjectContext } from '../sprint/project-context';
 import { sprintSnapshot } from '../sprint/sprint-snapshot';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
-import { historyRowView, sprintView } from './dashboard-view';
+import { historyRowView, listedIssues, sprintView } from './dashboard-view';
 import { boundedNotes } from './notes';
 
 /** The sprint the payload names, which must be one of the project's board's sprints. */
@@ -47,13 +53,14 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
     sprint ? sprintRecords.overflow.read(ports.store, projectKey, sprint.id) : Promise.resolve({ value: undefined, problem: undefined }),
     projectRegistry.register(ports.store, projectKey, ports.clock.now()),
   ]);
+  const filter = await viewerFilter(ports, projectKey, snapshot ? listedIssues(snapshot) : []);
   const rows = historyTable(history.rows, settings.historySprints);
   const recommendation = recommendAllocation({ rows, currentAllocationPct: settings.allocationPct });
   const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
   return {
     projectKey,
     board: { id: context.board.id, name: context.board.name },
-    sprint: snapshot ? sprintView(snapshot, overflow.value) : null,
+    sprint: snapshot ? sprintView(snapshot, overflow.value, filter) : null,
     ...(datesProblem ? { message: datesProblem } : sprint ? {} : { message: `No sprint is active on ${context.board.name}. Start a sprint in Jira to track its support budget; the history of closed sprints is below.` }),
     sprints: context.sprints
       .filter((s): s is Sprint & { state: 'active' | 'closed' } => s.state !== 'future')

@@ -13,6 +13,7 @@ import { JiraClient } from '../../jira/jira-client';
 import type { JiraRequest, JiraResponse, JiraTransport } from '../../jira/transport';
 import { MemoryStore } from '../storage/memory-store';
 import { getDashboard } from './get-dashboard';
+import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const DAY = 86_400_000;
@@ -105,7 +106,7 @@ describe('an active sprint whose start date is not a date', () => {
     const transport = new RewritingTransport(new BasicAuthTransport({ baseUrl: h.sim.url, email: login.email, apiToken: login.token }), (sprint) => {
       if (sprint.id === 13) sprint.startDate = 'Monday week 47';
     });
-    const ports = { jira: JiraClient.create({ transport }), store: new MemoryStore(), clock: { now: () => NOW } };
+    const ports = { ...oneIdentity(JiraClient.create({ transport })), store: new MemoryStore(), clock: { now: () => NOW } };
     const view = await getDashboard(ports, 'SUP');
     expect(view.sprint).toBeNull();
     expect(view.message).toBe('SUP Sprint 13 has a start date Jira gives as "Monday week 47", which is not a date: fix its dates on the board.');

@@ -14,6 +14,7 @@ import { MemoryStore } from '../storage/memory-store';
 import { dataOf, NOW, recordingClock } from '../../../test/support/panel-harness';
 import { LosingTransport, type Loss } from '../../../test/support/losing-transport';
 import type { Envelope } from '../../contract/envelope';
+import { oneIdentity } from '../../../test/builders/one-identity';
 
 let sim: Simulator;
 let store: MemoryStore;
@@ -32,7 +33,7 @@ async function apply(key: string, payload: unknown, losses: Loss[] = []): Promis
   const login = sim.users.po;
   const portsFor: PortsFactory = () => {
     const transport = new LosingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token })).lose(...losses);
-    return { jira: JiraClient.create({ transport, clock: recordingClock() }), store, clock: { now: () => NOW } };
+    return { ...oneIdentity(JiraClient.create({ transport, clock: recordingClock() })), store, clock: { now: () => NOW } };
   };
   const context = { extension: { type: 'jira:issuePanel', issue: { key, id: issue(key).id }, project: { key: 'SUP' } }, moduleKey: 'triage-panel' };
   return (await buildResolverHandler(portsFor)({ call: { functionKey: 'panel.applyDecision', payload }, context }, { principal: { accountId: login.accountId }, installContext: 'ari:cloud:jira::site/1' })) as Envelope<unknown>;

@@ -84,5 +84,5 @@ export function panelWip(rollup: SprintRollup, ticket: Ticket, settings: Project
       : exceed
         ? `${tickets}: starting ${ticket.key} as well would exceed the WIP limit. Finish or pause one first.`
         : `${tickets}: there is room to start ${ticket.key}.`;
-  return { count, limit, inProgress: [...inProgress], wouldExceed: exceed, message };
+  return { count, limit, wouldExceed: exceed, message };
 }

@@ -17,7 +17,7 @@ function portsWith(answers: boolean[]): Ports & { asked: () => number; setNow: (
       myPermissions: async () => ({ ADMINISTER_PROJECTS: answers[Math.min(asked++, answers.length - 1)] === true }),
     },
   } as unknown as JiraPort;
-  return { jira, store: new MemoryStore(), clock: { now: () => now }, asked: () => asked, setNow: (ms) => void (now = ms) };
+  return { jira, appJira: jira, store: new MemoryStore(), clock: { now: () => now }, asked: () => asked, setNow: (ms) => void (now = ms) };
 }
 
 describe('isProjectAdmin', () => {

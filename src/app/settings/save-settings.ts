@@ -13,6 +13,8 @@
  * - the new policy version when the policy changed (numbered past every stored version, so never
  *   an overwrite: only a claim's winner writes one);
  * - the settings record with revision N, pointing at that version;
+ * - the same revision kept as history (`settings-at:<PROJECT>:<N>`), so every sprint can be measured
+ *   with the settings of its own time, whatever is saved later (sprint/settings-in-force.ts);
  * - the project's registration, when it has none yet (a plain set: a dashboard view may register
  *   the project at the same time, and the two write the same thing).
  * The transaction holds plain sets only: Forge documents conditions on transactions for custom
@@ -33,7 +35,7 @@ import type { Policy } from '../../domain/policy';
 import type { Ports, StoreWrite } from '../../ports';
 import { AppError } from '../app-error';
 import { loadPolicyVersion } from '../storage/policy-versions';
-import { highestClaimedRevision, loadSettings, settingsRevisionClaim, settingsWrite, type LoadedSettings } from '../storage/settings-repository';
+import { highestClaimedRevision, loadSettings, settingsHistoryWrite, settingsRevisionClaim, settingsWrite, type LoadedSettings } from '../storage/settings-repository';
 import { projectRegistry } from '../storage/sprint-records';
 import { requireProjectAdmin, type Caller } from './admin-check';
 import { SETTINGS_SCHEMA_VERSION, type EditableSettings } from './project-settings';
@@ -87,6 +89,7 @@ export async function saveSettings(ports: Ports, caller: Caller, change: Setting
       const written = await store.transact([
         ...(plan.write ? [plainSet(plan.write)] : []),
         settings.write,
+        settingsHistoryWrite(projectKey, settings.saved),
         ...(registered ? [] : [projectRegistry.write(projectKey, at.getTime())]),
       ]);
       if (!written.ok) throw new Error(`settings.save: a transaction of plain sets was refused as conflicting (${written.key ?? 'no key named'})`);

@@ -4,12 +4,14 @@
  * so the live rollup and the retrospective rows can never count differently.
  */
 import type { AllocationInput } from '../../domain/allocation';
+import type { BudgetTerms } from '../../domain/budget-terms';
 import type { SprintWindow } from '../../domain/calendar';
 import type { Ticket } from '../../domain/ticket';
 import { calendarOf, capacityModelOf, classificationOf, type ProjectSettings } from '../settings/project-settings';
 import type { SprintBaselineRecord } from '../storage/sprint-records';
 
-export function allocationInputFor(settings: ProjectSettings, tickets: readonly Ticket[], window: SprintWindow, baseline?: SprintBaselineRecord): AllocationInput {
+/** `terms`: the allocation and capacity in force during the window when they changed in it (sprint/settings-in-force.ts). */
+export function allocationInputFor(settings: ProjectSettings, tickets: readonly Ticket[], window: SprintWindow, baseline?: SprintBaselineRecord, terms?: readonly BudgetTerms[]): AllocationInput {
   return {
     sprintTickets: tickets,
     window,
@@ -18,5 +20,6 @@ export function allocationInputFor(settings: ProjectSettings, tickets: readonly 
     allocationPct: settings.allocationPct,
     classification: classificationOf(settings),
     ...(baseline ? { baseline: { issueKeys: baseline.issueKeys, committedPoints: baseline.committedPoints } } : {}),
+    ...(terms ? { terms } : {}),
   };
 }

@@ -11,11 +11,12 @@ import { MemoryStore } from '../storage/memory-store';
 import { historyRows } from './history-rows';
 import { jqlDayBefore, jqlList, jqlString } from './jql-text';
 import { loadProjectContext } from './project-context';
+import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 let sim: Simulator;
 const portsWith = (store: MemoryStore): Ports => ({
-  jira: JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: sim.users.po.email, apiToken: sim.users.po.token }) }),
+  ...oneIdentity(JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: sim.users.po.email, apiToken: sim.users.po.token }) })),
   store,
   clock: { now: () => NOW },
 });

@@ -6,9 +6,9 @@
  * (deferred decisions and defects since the oldest one's start). A damaged row is reported and
  * recomputed.
  *
- * A row is measured with the settings in force when it is computed — normally by the first hourly
- * run after the sprint closes — and keeps them: changing the allocation later does not rewrite
- * what past sprints reserved. Sprints that closed before the app was installed get today's settings.
+ * A row is computed as the app (the same whoever looked first) and measured with the settings in
+ * force during that sprint (settings-in-force.ts), so it is the same whenever it is computed, and a
+ * later settings change does not rewrite what past sprints reserved.
  */
 import { allocate } from '../../domain/allocation';
 import { historyRow } from '../../domain/history';
@@ -20,6 +20,7 @@ import type { Ports } from '../../ports';
 import { allocationInputFor } from './allocation-input';
 import { sprintRecords, type SprintBaselineRecord, type StoredHistoryRow } from '../storage/sprint-records';
 import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project-context';
+import { inForceFor, settingsTimeline, type InForce } from './settings-in-force';
 import { ticketsAround } from './sprint-ledger';
 
 export interface HistoryResult {
@@ -36,7 +37,7 @@ type Dated = { sprint: Sprint; window: { startMs: number; endMs: number } };
 async function issuesBySprint(ports: Ports, context: ProjectContext, missing: readonly Dated[]): Promise<{ bySprint: Map<number, Ticket[]>; notes: string[] }> {
   const hours = context.loaded.settings.capacity.model === 'hours';
   const span = { startMs: Math.min(...missing.map((m) => m.window.startMs)), endMs: Math.max(...missing.map((m) => m.window.endMs)) };
-  const search = (jql: string) => ports.jira.searchTicketsParallel({ jql, catalog: allocationCatalog(context.catalog), ...(hours ? { worklogs: { window: span } } : {}) });
+  const search = (jql: string) => ports.appJira.searchTicketsParallel({ jql, catalog: allocationCatalog(context.catalog), ...(hours ? { worklogs: { window: span } } : {}) });
   const bySprint = new Map<number, Ticket[]>();
   if (context.catalog.sprint) {
     const { tickets, notes } = await search(`sprint in (${missing.map((m) => m.sprint.id).join(', ')})`);
@@ -48,9 +49,9 @@ async function issuesBySprint(ports: Ports, context: ProjectContext, missing: re
   return { bySprint, notes: results.flatMap((r) => r.notes) };
 }
 
-function rowFor(context: ProjectContext, { sprint, window }: Dated, tickets: readonly Ticket[], around: readonly Ticket[], baseline?: SprintBaselineRecord): StoredHistoryRow {
-  const { settings } = context.loaded;
-  const input = allocationInputFor(settings, tickets, window, baseline);
+function rowFor(inForce: InForce, { sprint, window }: Dated, tickets: readonly Ticket[], around: readonly Ticket[], baseline?: SprintBaselineRecord): StoredHistoryRow {
+  const { settings, terms } = inForce;
+  const input = allocationInputFor(settings, tickets, window, baseline, terms);
   const { classification } = input;
   const allocation = allocate(input);
   const row = historyRow({
@@ -80,14 +81,15 @@ export async function historyRows(ports: Ports, context: ProjectContext, sprints
   const missing = dated.filter((_, i) => !stored[i]?.value);
   const computed = new Map<number, StoredHistoryRow>();
   if (missing.length > 0) {
-    const [issues, around, baselines] = await Promise.all([
+    const [issues, around, baselines, timeline] = await Promise.all([
       issuesBySprint(ports, context, missing),
       ticketsAround(ports, context, Math.min(...missing.map((m) => m.window.startMs))),
       Promise.all(missing.map(({ sprint }) => sprintRecords.baseline.read(ports.store, context.projectKey, sprint.id))),
+      settingsTimeline(ports, context),
     ]);
-    notes.push(...issues.notes, ...around.notes);
+    notes.push(...issues.notes, ...around.notes, ...timeline.notes);
     for (const [i, m] of missing.entries()) {
-      const row = rowFor(context, m, issues.bySprint.get(m.sprint.id) ?? [], around.tickets, baselines[i]?.value);
+      const row = rowFor(inForceFor(timeline, context.loaded.settings, m.window), m, issues.bySprint.get(m.sprint.id) ?? [], around.tickets, baselines[i]?.value);
       computed.set(m.sprint.id, await sprintRecords.history.write(ports.store, context.projectKey, row));
     }
   }

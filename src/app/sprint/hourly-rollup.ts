@@ -19,6 +19,7 @@ import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
 import { projectRegistry } from '../storage/sprint-records';
 import { historyRows } from './history-rows';
+import { issueSecurity } from '../storage/issue-security';
 import { loadProjectContext } from './project-context';
 import { deleteSprintCache } from './sprint-issue-cache';
 import { sprintSnapshot } from './sprint-snapshot';
@@ -55,6 +56,8 @@ export async function rollUpProject(ports: Ports, projectKey: string): Promise<P
     const snapshots = [];
     for (const sprint of active) snapshots.push(await sprintSnapshot(ports, context, sprint, { force: true }));
     const history = await historyRows(ports, context, lastClosed);
+    // The daily question whether the project has secured issues, asked here so no view has to (access/viewer-filter.ts).
+    await issueSecurity.projectUsesIt(ports, projectKey);
     await Promise.all([...history.computed].map((sprintId) => deleteSprintCache(ports.store, projectKey, sprintId)));
     return {
       projectKey,

@@ -15,6 +15,8 @@ import { readRecord, writeRecord, type ReadResult } from '../storage/stored-reco
 export const ledgerKey = (projectKey: string, sprintId: number): string => `ledger:${projectKey}:${String(sprintId).padStart(9, '0')}`;
 
 export const deferredTicketSchema = z.object({
+  /** Jira's issue id (for the viewer filter); records from before it was kept lack it. */
+  id: z.string().optional(),
   key: z.string(),
   summary: z.string().optional(),
   /** The product owner's reason; present for every override, optional otherwise. */
@@ -25,6 +27,8 @@ export const deferredTicketSchema = z.object({
   ruleId: z.string().nullable(),
   decidedBy: z.string(),
   decidedAt: z.string(),
+  /** Where the decision shown comes from (sprint-ledger.ts, DeferralSource); records from before it was kept lack it. */
+  source: z.enum(['app', 'property', 'changed']).optional(),
 });
 export type DeferredTicket = z.infer<typeof deferredTicketSchema>;
 

@@ -17,6 +17,7 @@ import type { JiraRequest, JiraResponse, JiraTransport } from '../../jira/transp
 import type { PortsFactory } from '../../ports';
 import { buildResolverHandler } from '../../resolvers/index';
 import { MemoryStore } from '../storage/memory-store';
+import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const MINUTE = 60_000;
@@ -67,7 +68,7 @@ function app() {
     const basic = new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token });
     const transport = holdNextCall ? new HoldingTransport(basic, gate) : basic;
     holdNextCall = false;
-    return { jira: JiraClient.create({ transport }), store, clock: { now: () => nowMs } };
+    return { ...oneIdentity(JiraClient.create({ transport })), store, clock: { now: () => nowMs } };
   };
   const handler = buildResolverHandler(portsFor);
   const call = async <T>(role: 'po' | 'admin', functionKey: string, payload: unknown, extension: Record<string, unknown> = { project: { key: 'SUP' } }) =>

@@ -12,6 +12,7 @@ import { MemoryStore } from '../storage/memory-store';
 import { activeSprint, loadProjectContext, sprintWindow } from './project-context';
 import { rollupFromTickets } from './sprint-rollup';
 import { syncSprintTickets } from './sprint-sync';
+import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 let sim: Simulator;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, now: NOW });
   const login = sim.users.po;
   ports = {
-    jira: JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }) }),
+    ...oneIdentity(JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }) })),
     store: new MemoryStore(),
     clock: { now: () => NOW },
   };

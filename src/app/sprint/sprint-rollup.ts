@@ -1,7 +1,7 @@
 /**
  * Compute a sprint's rollup: the dashboard's numbers (capacity, budget, used by category, burn,
  * forecast, status, WIP, support contact) from the sprint's issues in Jira, the stored baseline and
- * the project's settings, all through the pure domain.
+ * the settings in force during the sprint (settings-in-force.ts), all through the pure domain.
  */
 import { allocate } from '../../domain/allocation';
 import { burnSeries } from '../../domain/burn';
@@ -14,6 +14,7 @@ import { AppError } from '../app-error';
 import { rotationOf } from '../settings/project-settings';
 import { allocationInputFor } from './allocation-input';
 import { fitRollup } from './rollup-size';
+import type { InForce } from './settings-in-force';
 import type { SprintBaselineRecord, SprintRollup } from '../storage/sprint-records';
 import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project-context';
 
@@ -22,11 +23,19 @@ import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project
  * sprint-sync.ts for how they are read), the settings and the baseline: pure, so the dashboard, the
  * panel's budget update and the hourly run all compute it the same way.
  */
-export function rollupFromTickets(context: ProjectContext, sprint: Sprint, tickets: readonly Ticket[], now: number, baseline?: SprintBaselineRecord, basedOn?: number): SprintRollup {
+export function rollupFromTickets(
+  context: ProjectContext,
+  sprint: Sprint,
+  tickets: readonly Ticket[],
+  now: number,
+  baseline?: SprintBaselineRecord,
+  basedOn?: number,
+  inForce: InForce = { settings: context.loaded.settings },
+): SprintRollup {
   const window = sprintWindow(sprint);
   if (!window) throw new AppError('NOT_FOUND', sprintDatesProblem(sprint) ?? `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
-  const { settings } = context.loaded;
-  const input = allocationInputFor(settings, tickets, window, baseline);
+  const { settings, terms } = inForce;
+  const input = allocationInputFor(settings, tickets, window, baseline, terms);
   const { classification } = input;
   const allocation = allocate(input);
   const assessment = assessSprint(allocation, window, input.calendar, now);

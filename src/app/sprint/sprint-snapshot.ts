@@ -21,6 +21,7 @@ import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project
 import { baselineFromTickets } from './sprint-baseline';
 import { ledgerFromTickets, ticketsAround } from './sprint-ledger';
 import { rollupFromTickets } from './sprint-rollup';
+import { inForceFor, settingsTimeline } from './settings-in-force';
 import { syncSprintTickets, type SyncOptions } from './sprint-sync';
 
 export interface SprintSnapshot {
@@ -52,20 +53,24 @@ export async function refreshRollup(ports: Ports, context: ProjectContext, sprin
   const readsStarted = ports.clock.now();
   const basedOn = Math.min(context.loadedAt ?? readsStarted, readsStarted);
   // Only an active sprint keeps changing: a closed one is read once (its rollup is then final).
-  const { tickets, notes } =
+  const [{ tickets, notes }, timeline] = await Promise.all([
     sprint.state === 'active'
-      ? await syncSprintTickets(ports, context, sprint, window, options)
-      : await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window } });
+      ? syncSprintTickets(ports, context, sprint, window, options)
+      : ports.appJira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window } }),
+    settingsTimeline(ports, context),
+  ]);
   const now = ports.clock.now();
   const lazy = !stored && sprint.state === 'active';
   const baseline = lazy ? await sprintRecords.baseline.write(ports.store, context.projectKey, baselineFromTickets(sprint, tickets, now, true)) : stored;
-  const rollup = await sprintRecords.rollup.write(ports.store, context.projectKey, rollupFromTickets(context, sprint, tickets, now, baseline, basedOn));
-  return { rollup, baseline, lazy, notes };
+  const inForce = inForceFor(timeline, context.loaded.settings, window);
+  const rollup = await sprintRecords.rollup.write(ports.store, context.projectKey, rollupFromTickets(context, sprint, tickets, now, baseline, basedOn, inForce));
+  return { rollup, baseline, lazy, notes: [...notes, ...timeline.notes] };
 }
 
 async function freshLedger(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window) {
-  const { tickets, notes } = await ticketsAround(ports, context, window.startMs);
-  const ledger = await ledgerRecords.write(ports.store, context.projectKey, ledgerFromTickets(context, sprint.id, window, tickets, ports.clock.now()));
+  const around = await ticketsAround(ports, context, window.startMs);
+  const { notes } = around;
+  const ledger = await ledgerRecords.write(ports.store, context.projectKey, ledgerFromTickets(context, sprint.id, window, around, ports.clock.now()));
   return { ledger, notes };
 }
 

@@ -28,6 +28,7 @@ import { MemoryStore } from '../storage/memory-store';
 import { activeSprint, loadProjectContext, sprintWindow, type ProjectContext } from './project-context';
 import { cacheKey, readSprintCache } from './sprint-issue-cache';
 import { FULL_RESYNC_MS, OVERLAP_MS, syncSprintTickets, type SyncOptions } from './sprint-sync';
+import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const MINUTE = 60_000;
@@ -98,7 +99,7 @@ class Rig {
   ports(store: MemoryStore = this.store, transport?: HookedTransport): Ports {
     const login = this.sim.users.po;
     const inner = transport ?? new BasicAuthTransport({ baseUrl: this.sim.url, email: login.email, apiToken: login.token });
-    return { jira: JiraClient.create({ transport: inner }), store, clock: { now: () => this.now() } };
+    return { ...oneIdentity(JiraClient.create({ transport: inner })), store, clock: { now: () => this.now() } };
   }
 
   /** One sync as an invocation runs it, with what it sent to Jira and which chunks it wrote. */

@@ -71,7 +71,7 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
       if (!(error instanceof JiraError) || error.kind !== 'BadRequest') throw error;
     }
   }
-  const result = await ports.jira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window }, ...reconcile(options) });
+  const result = await ports.appJira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window }, ...reconcile(options) });
   await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets: result.tickets, notes: result.notes, syncedAt: now, fullSyncAt: now, signature, ...replaced(cached, problem) });
   return { tickets: result.tickets, notes: [...(problem ? [problem] : []), ...result.notes], mode: 'full', read: result.tickets.length };
 }
@@ -94,14 +94,14 @@ async function update(ports: Ports, context: ProjectContext, sprint: Sprint, win
   const own = [...new Set(options.reconcileIssueIds ?? [])];
   const since = `updated >= -${minutes}m`;
   const [memberIds, changed] = await Promise.all([
-    ports.jira.issueIds(jql, options.reconcileIssueIds),
-    ports.jira.searchTicketsParallel({ ...query, jql: `${jql} AND ${own.length ? `(${since} OR id in (${own.join(', ')}))` : since}` }),
+    ports.appJira.issueIds(jql, options.reconcileIssueIds),
+    ports.appJira.searchTicketsParallel({ ...query, jql: `${jql} AND ${own.length ? `(${since} OR id in (${own.join(', ')}))` : since}` }),
   ]);
   const byId = new Map(cached.tickets.map((t) => [t.id, t]));
   const fresh = new Map(changed.tickets.map((t) => [t.id, t]));
   const unseen = memberIds.map(String).filter((id) => !byId.has(id) && !fresh.has(id));
   // Pages of at most 100 ids, side by side: a JQL naming thousands of ids would be long for nothing.
-  const pages = await Promise.all(chunk(unseen, TICKET_PAGE).map((ids) => ports.jira.searchTickets({ ...query, jql: `${jql} AND id in (${ids.join(', ')})` })));
+  const pages = await Promise.all(chunk(unseen, TICKET_PAGE).map((ids) => ports.appJira.searchTickets({ ...query, jql: `${jql} AND id in (${ids.join(', ')})` })));
   const fetched = { tickets: pages.flatMap((p) => p.tickets), notes: pages.flatMap((p) => p.notes) };
   for (const t of fetched.tickets) fresh.set(t.id, t);
 

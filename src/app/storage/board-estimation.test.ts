@@ -8,6 +8,7 @@ import { JiraClient } from '../../jira/jira-client';
 import type { Ports } from '../../ports';
 import { boardEstimationField, ESTIMATION_MAX_AGE_MS } from './board-estimation';
 import { MemoryStore } from './memory-store';
+import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 let sim: Simulator;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, now: NOW });
   const login = sim.users.admin;
   store = new MemoryStore();
-  ports = { jira: JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }) }), store, clock: { now: () => clock.nowMs } };
+  ports = { ...oneIdentity(JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }) })), store, clock: { now: () => clock.nowMs } };
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.clearRequests());

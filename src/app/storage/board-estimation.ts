@@ -22,7 +22,7 @@ export async function boardEstimationField(ports: Ports, projectKey: string, boa
   const stored = await readRecord(ports.store, key(projectKey), schema);
   const value = stored.value;
   if (value && value.boardId === boardId && value.readAt <= now && now - value.readAt < ESTIMATION_MAX_AGE_MS) return value.fieldId ?? undefined;
-  const fieldId = await ports.jira.agile.estimationFieldId(boardId);
+  const fieldId = await ports.appJira.agile.estimationFieldId(boardId);
   await writeRecord(ports.store, key(projectKey), schema, { schemaVersion: 1, boardId, fieldId: fieldId ?? null, readAt: now });
   return fieldId;
 }

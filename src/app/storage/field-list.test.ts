@@ -14,6 +14,7 @@ import type { Ports } from '../../ports';
 import { FIELD_LIST_MAX_AGE_MS, fieldListRecord, fieldSource } from './field-list';
 import { keys } from './keys';
 import { MAX_VALUE_BYTES, MemoryStore } from './memory-store';
+import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const KEY = keys.fieldList('SUP');
@@ -34,7 +35,7 @@ const withExtraFields = (extra: readonly unknown[]) => (inner: JiraTransport): J
 /** One invocation's ports: a new client (so nothing is remembered in memory between them). */
 function ports(wrap: (t: JiraTransport) => JiraTransport = (t) => t): Ports {
   const { email, token } = sim.users.admin;
-  return { jira: JiraClient.create({ transport: wrap(new BasicAuthTransport({ baseUrl: sim.url, email, apiToken: token })) }), store, clock: { now: () => clock.nowMs } };
+  return { ...oneIdentity(JiraClient.create({ transport: wrap(new BasicAuthTransport({ baseUrl: sim.url, email, apiToken: token })) })), store, clock: { now: () => clock.nowMs } };
 }
 let liveReads = 0;
 /** The field-list requests the code under test sent (not counting the tests' own, below). */

@@ -6,8 +6,8 @@
  * instead of on every event takes one request off each of them.
  *
  * Key `fields:<project>`. Per project, not per site, because Jira lists only the fields of projects
- * the reader can browse: whoever reads it for a project (the app in a trigger, a user in the panel)
- * can browse that project, so the copy holds every field that project's issues can have.
+ * the reader can browse. It is always read as the app (`ports.appJira`), whichever view asked for it,
+ * so the copy — and the numbers discovered from it — do not depend on who looked first.
  *
  * Only what discovery reads is kept: each field's id and name, and its `schema.custom` when that is a
  * type discovery matches on (see discoveryView), as `[id, name]` or `[id, name, type]`, validated
@@ -75,7 +75,7 @@ export function fieldSource(ports: Ports, projectKey: string): FieldSource {
   /** Every id an option named in this invocation: a list too big to store whole keeps these. */
   const wanted = new Set<string>();
   const fromJira = async (): Promise<Loaded> => {
-    const fields = await ports.jira.fieldList();
+    const fields = await ports.appJira.fieldList();
     await writeRecord(ports.store, key, schema, fieldListRecord(fields, ports.clock.now(), [...wanted]));
     return { fields, live: true };
   };

@@ -14,6 +14,13 @@ export const keys = {
    */
   settingsRevision: (projectKey: string, revision: number) => `settings-revision:${projectKey}:${pad(revision)}`,
   settingsRevisions: (projectKey: string) => `settings-revision:${projectKey}:`,
+  /**
+   * Revision N of a project's settings as saved, written in the transaction that saves it and kept:
+   * what was in force when, so a sprint is measured with the settings of its own time
+   * (sprint/settings-in-force.ts). One record per save, about 1 KB.
+   */
+  settingsAt: (projectKey: string, revision: number) => `settings-at:${projectKey}:${pad(revision)}`,
+  settingsAtAll: (projectKey: string) => `settings-at:${projectKey}:`,
   policyVersion: (projectKey: string, version: number) => `policy:${projectKey}:${pad(version)}`,
   policyVersions: (projectKey: string) => `policy:${projectKey}:`,
   baseline: (projectKey: string, sprintId: number) => `baseline:${projectKey}:${pad(sprintId)}`,
@@ -37,6 +44,8 @@ export const keys = {
   /** The create-only claim that takes over one abandoned lock, named by that lock's token. */
   applyLockTakeover: (issueKey: string, staleToken: string) => `apply-lock:${issueKey}:takeover:${staleToken}`,
   adminCheck: (accountId: string, projectKey: string) => `admin-check:${projectKey}:${accountId}`,
+  /** Whether the project has issues with a security level, asked as the app once a day (storage/issue-security.ts). */
+  issueSecurity: (projectKey: string) => `issue-security:${projectKey}`,
 } as const;
 
 /** Jira project keys: upper-case letter first, then letters, digits or underscores. */

@@ -31,6 +31,38 @@ export function settingsWrite(projectKey: string, settings: ProjectSettings): { 
   return { write: { kind: 'set', key: keys.settings(projectKey), value: saved }, saved };
 }
 
+/** The saved revision kept as history (keys.settingsAt), as one write of the save's transaction. */
+export function settingsHistoryWrite(projectKey: string, saved: ProjectSettings): StoreWrite {
+  return { kind: 'set', key: keys.settingsAt(projectKey, saved.revision), value: saved };
+}
+
+export interface SettingsTimeline {
+  /** Every revision known, oldest first, each with the moment it took effect (its save). */
+  readonly entries: ReadonlyArray<{ readonly fromMs: number; readonly settings: ProjectSettings }>;
+  readonly notes: readonly string[];
+}
+
+/**
+ * What was in force when: the kept revisions, plus the current record when it is not among them
+ * (saved before revisions were kept). A kept revision that cannot be read is left out and said;
+ * one without a save time (the defaults) has none to place it by and counts from the beginning.
+ */
+export async function loadSettingsTimeline(store: KeyValueStore, projectKey: string, current: LoadedSettings): Promise<SettingsTimeline> {
+  const notes: string[] = [];
+  const byRevision = new Map<number, ProjectSettings>();
+  for (const entry of await store.list(keys.settingsAtAll(projectKey))) {
+    const parsed = storedSettingsSchema.safeParse(entry.value);
+    if (parsed.success) byRevision.set(parsed.data.revision, parsed.data);
+    else notes.push(`The stored record ${entry.key} (an earlier revision of the settings) is damaged; sprints of its time are measured with the revisions around it.`);
+  }
+  if (!current.isDefault && !byRevision.has(current.settings.revision)) byRevision.set(current.settings.revision, current.settings);
+  const entries = [...byRevision.values()]
+    .map((settings) => ({ fromMs: settings.updatedAt ? Date.parse(settings.updatedAt) : Number.NEGATIVE_INFINITY, settings }))
+    .map((e) => ({ ...e, fromMs: Number.isNaN(e.fromMs) ? Number.NEGATIVE_INFINITY : e.fromMs }))
+    .sort((a, b) => a.fromMs - b.fromMs || a.settings.revision - b.settings.revision);
+  return { entries, notes };
+}
+
 /** The claim on one revision: who saved it and when (see keys.settingsRevision). */
 export const settingsRevisionSchema = z.object({
   schemaVersion: z.literal(1),

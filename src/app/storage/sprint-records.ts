@@ -44,7 +44,8 @@ export const rollupSchema = z.object({
   remaining: z.number(),
   status: z.enum(['ok', 'at-risk', 'over']),
   forecast: z.number(),
-  items: z.array(z.object({ key: z.string(), summary: z.string().optional(), category: z.enum(['sanctioned', 'planned', 'untriaged']), amount: z.number(), estimated: z.boolean() })),
+  /** `id` is Jira's issue id, which the viewer filter checks by; records from before it was kept lack it. */
+  items: z.array(z.object({ id: z.string().optional(), key: z.string(), summary: z.string().optional(), category: z.enum(['sanctioned', 'planned', 'untriaged']), amount: z.number(), estimated: z.boolean() })),
   /** Support items left out of `items` to keep the record within KVS's value limit (see rollup-size.ts). */
   itemsOmitted: z.number().int().positive().optional(),
   burn: z.array(z.object({ date: z.string(), sanctioned: nullableNumber, planned: nullableNumber, untriaged: nullableNumber, total: nullableNumber, budget: z.number(), forecast: nullableNumber })),

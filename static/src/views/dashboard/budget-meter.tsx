@@ -1,6 +1,7 @@
 /**
  * The sprint's support budget at a glance: budget, used, remaining as figures, a meter with the
- * budget mark and the forecast mark, the status lozenge and the forecast in words.
+ * budget mark and the forecast mark, the status lozenge and the forecast in words. A closed sprint
+ * reads as a past one: what it had and what it used, with no "remaining" and no forecast.
  */
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
@@ -10,7 +11,10 @@ import { amount, inWords, STATUS_LABEL, unitWord } from './format';
 import { SERIES, STATUS_FILL, STATUS_LOZENGE } from './palette';
 
 export function BudgetMeter({ sprint }: { sprint: DashboardSprint }) {
-  const { budget, used, remaining, forecast, unit, status } = sprint;
+  const { budget, used, remaining, unit, status } = sprint;
+  const past = sprint.state === 'closed';
+  // A closed sprint has no future to forecast: its "forecast" is what it used.
+  const forecast = past ? used.total : sprint.forecast;
   const scale = Math.max(budget, used.total, forecast, 1);
   const pct = (v: number) => `${Math.min(100, (v / scale) * 100)}%`;
   const over = used.total - budget;
@@ -19,8 +23,14 @@ export function BudgetMeter({ sprint }: { sprint: DashboardSprint }) {
       <div style={FIGURES}>
         <Figure label="Budget" value={amount(budget)} unit={unitWord(unit, budget)} testId="figure-budget" note={`of ${inWords(sprint.capacity, unit)} capacity`} />
         <Figure label="Used" value={amount(used.total)} unit={unitWord(unit, used.total)} testId="figure-used" note={`${sprint.usedPctOfBudget}% of budget`} />
-        <Figure label={over > 0 ? 'Over by' : 'Remaining'} value={amount(over > 0 ? over : remaining)} unit={unitWord(unit, over > 0 ? over : remaining)} testId="figure-remaining" tone={over > 0 ? 'danger' : undefined} />
-        <Figure label="Forecast at sprint end" value={amount(forecast)} unit={unitWord(unit, forecast)} testId="figure-forecast" tone={forecast >= budget && budget > 0 ? 'warning' : undefined} />
+        {past ? (
+          <Figure label={over > 0 ? 'Went over by' : 'Left unused'} value={amount(over > 0 ? over : remaining)} unit={unitWord(unit, over > 0 ? over : remaining)} testId="figure-left" tone={over > 0 ? 'danger' : undefined} />
+        ) : (
+          <>
+            <Figure label={over > 0 ? 'Over by' : 'Remaining'} value={amount(over > 0 ? over : remaining)} unit={unitWord(unit, over > 0 ? over : remaining)} testId="figure-remaining" tone={over > 0 ? 'danger' : undefined} />
+            <Figure label="Forecast at sprint end" value={amount(forecast)} unit={unitWord(unit, forecast)} testId="figure-forecast" tone={forecast >= budget && budget > 0 ? 'warning' : undefined} />
+          </>
+        )}
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100'), flexWrap: 'wrap' }}>
         <span data-testid="sprint-status">
@@ -50,9 +60,11 @@ export function BudgetMeter({ sprint }: { sprint: DashboardSprint }) {
         <span>
           <Swatch color={SERIES.budget} line /> budget
         </span>
-        <span>
-          <Swatch color={SERIES.forecast} line dashed /> forecast
-        </span>
+        {past ? null : (
+          <span>
+            <Swatch color={SERIES.forecast} line dashed /> forecast
+          </span>
+        )}
       </div>
     </div>
   );
@@ -60,6 +72,11 @@ export function BudgetMeter({ sprint }: { sprint: DashboardSprint }) {
 
 export function statusSentence(sprint: DashboardSprint): string {
   const { status, forecast, budget, unit, used } = sprint;
+  if (sprint.state === 'closed') {
+    return used.total > budget
+      ? `Support used ${inWords(used.total, unit)}, ${inWords(used.total - budget, unit)} more than the budget of ${inWords(budget, unit)}.`
+      : `Support used ${inWords(used.total, unit)} of the budget of ${inWords(budget, unit)}.`;
+  }
   if (status === 'over') return `Support has used ${inWords(used.total - budget, unit)} more than the budget.`;
   if (status === 'at-risk') return `At this pace support will use ${inWords(forecast, unit)} by the sprint's end, reaching the budget of ${inWords(budget, unit)}.`;
   return `At this pace support will use ${inWords(forecast, unit)} by the sprint's end, within the budget.`;

@@ -102,7 +102,7 @@ function SprintPanels({ sprint, siteUrl, viewer, onOverflow }: { view: View; spr
         </Section>
       </div>
       <Section title="What we said no to" testId="deferred">
-        <DeferredList deferred={sprint.deferred} siteUrl={siteUrl} viewer={viewer} />
+        <DeferredList deferred={sprint.deferred} restricted={sprint.restricted.deferred} siteUrl={siteUrl} viewer={viewer} />
       </Section>
     </>
   );

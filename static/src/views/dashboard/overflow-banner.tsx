@@ -43,7 +43,8 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
       </div>
     );
   }
-  if (sprint.status !== 'over') return null;
+  // A closed sprint is history: what was decided shows above; nothing is asked any more.
+  if (sprint.status !== 'over' || sprint.state === 'closed') return null;
   return (
     <div data-testid="overflow-banner">
       <SectionMessage appearance="error" title={`${sprint.name} is over its support budget by ${over}`}>

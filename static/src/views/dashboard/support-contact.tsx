@@ -5,6 +5,7 @@ import { token } from '@atlaskit/tokens';
 import type { DashboardSprint } from '../../../../src/contract';
 import { IssueLink } from './issue-link';
 import { Person } from './person';
+import { RestrictedNote } from './restricted-note';
 
 export function SupportContact({ sprint, siteUrl, viewer }: { sprint: DashboardSprint; siteUrl: string; viewer?: string }) {
   const { wip } = sprint;
@@ -29,7 +30,7 @@ export function SupportContact({ sprint, siteUrl, viewer }: { sprint: DashboardS
           <Lozenge appearance={wip.breached ? 'removed' : 'success'}>{wip.breached ? 'Over the WIP limit' : 'Within the WIP limit'}</Lozenge>
         </div>
       </div>
-      {wip.breached ? (
+      {wip.breached && sprint.state === 'active' ? (
         <SectionMessage appearance="warning" title={`${wip.count} support tickets are in progress; the limit is ${wip.limit}`}>
           <p>Finish one before starting another: parallel support work slows every item down.</p>
           <p>
@@ -40,6 +41,7 @@ export function SupportContact({ sprint, siteUrl, viewer }: { sprint: DashboardS
               </span>
             ))}
           </p>
+          <RestrictedNote testId="restricted-in-progress" count={sprint.restricted.inProgress} />
         </SectionMessage>
       ) : null}
     </div>

@@ -6,18 +6,20 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
-import type { DashboardBudgetItem, DashboardSprint } from '../../../../src/contract';
+import type { DashboardBudgetItem, DashboardSprint, RestrictedItems } from '../../../../src/contract';
 import { Swatch } from './budget-meter';
 import { amount, withUnit } from './format';
 import { IssueLink } from './issue-link';
 import { DataTable, Muted } from './layout';
 import { SERIES } from './palette';
+import { RestrictedNote } from './restricted-note';
 
 type Part = 'sanctioned' | 'planned' | 'untriaged';
-const PARTS: ReadonlyArray<{ part: Part; label: string; list: (s: DashboardSprint) => readonly DashboardBudgetItem[] }> = [
-  { part: 'sanctioned', label: 'Sanctioned interrupts', list: (s) => s.interrupts },
-  { part: 'planned', label: 'Planned support', list: (s) => s.plannedSupport },
-  { part: 'untriaged', label: 'Untriaged', list: (s) => s.untriaged },
+/** Each part's tickets the viewer may see, and those they may not (counted only). */
+const PARTS: ReadonlyArray<{ part: Part; label: string; list: (s: DashboardSprint) => readonly DashboardBudgetItem[]; hidden: (s: DashboardSprint) => RestrictedItems }> = [
+  { part: 'sanctioned', label: 'Sanctioned interrupts', list: (s) => s.interrupts, hidden: (s) => s.restricted.interrupts },
+  { part: 'planned', label: 'Planned support', list: (s) => s.plannedSupport, hidden: (s) => s.restricted.plannedSupport },
+  { part: 'untriaged', label: 'Untriaged', list: (s) => s.untriaged, hidden: (s) => s.restricted.untriaged },
 ];
 
 export function Breakdown({ sprint }: { sprint: DashboardSprint }) {
@@ -28,22 +30,22 @@ export function Breakdown({ sprint }: { sprint: DashboardSprint }) {
         {PARTS.map(({ part }) => (total > 0 && sprint.used[part] > 0 ? <div key={part} style={{ width: `${(sprint.used[part] / total) * 100}%`, background: SERIES[part] }} /> : null))}
       </div>
       <ul style={PLAIN_LIST} aria-label="Support used, by kind" data-testid="breakdown">
-        {PARTS.map(({ part, label, list }) => (
+        {PARTS.map(({ part, label, list, hidden }) => (
           <li key={part} style={{ display: 'flex', gap: token('space.100'), alignItems: 'center' }}>
             <Swatch color={SERIES[part]} />
             <span style={{ flex: 1 }}>
-              {label} <span style={{ color: token('color.text.subtlest') }}>({list(sprint).length})</span>
+              {label} <span style={{ color: token('color.text.subtlest') }}>({list(sprint).length + hidden(sprint).count})</span>
             </span>
             <strong style={{ fontVariantNumeric: 'tabular-nums' }}>{withUnit(sprint.used[part], sprint.unit)}</strong>
             {part === 'untriaged' && sprint.used.untriaged > 0 ? <Lozenge appearance="moved">Warning</Lozenge> : null}
           </li>
         ))}
       </ul>
-      {sprint.untriaged.length > 0 ? (
-        <SectionMessage appearance="warning" title={`${sprint.untriaged.length} support ${sprint.untriaged.length === 1 ? 'ticket' : 'tickets'} entered the sprint without a decision`}>
+      {untriagedCount(sprint) > 0 ? (
+        <SectionMessage appearance="warning" title={`${untriagedCount(sprint)} support ${untriagedCount(sprint) === 1 ? 'ticket' : 'tickets'} entered the sprint without a decision`}>
           <p>
-            They used {withUnit(sprint.used.untriaged, sprint.unit)} of the budget without the interrupt policy ever seeing them. Open each one and apply a decision from its
-            Interrupt Budget panel.
+            They used {withUnit(sprint.used.untriaged, sprint.unit)} of the budget without the interrupt policy ever seeing them.
+            {sprint.state === 'active' ? ' Open each one and apply a decision from its Interrupt Budget panel.' : ''}
           </p>
         </SectionMessage>
       ) : null}
@@ -51,35 +53,48 @@ export function Breakdown({ sprint }: { sprint: DashboardSprint }) {
   );
 }
 
+const untriagedCount = (sprint: DashboardSprint): number => sprint.untriaged.length + sprint.restricted.untriaged.count;
+
 export function SupportTickets({ sprint, siteUrl }: { sprint: DashboardSprint; siteUrl: string }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
-      {PARTS.map(({ part, label, list }) => {
+      {PARTS.map(({ part, label, list, hidden }) => {
         const items = list(sprint);
+        const restricted = <RestrictedNote testId={`restricted-${part}`} count={hidden(sprint).count} amount={hidden(sprint).amount} unit={sprint.unit} />;
+        if (items.length === 0 && hidden(sprint).count > 0) {
+          return (
+            <div key={part}>
+              <Muted>{label}:</Muted>
+              {restricted}
+            </div>
+          );
+        }
         return items.length === 0 ? (
           <Muted key={part}>{label}: none.</Muted>
         ) : (
-          <DataTable
-            key={part}
-            testId={`tickets-${part}`}
-            caption={`${label} (${items.length})`}
-            rows={items}
-            rowKey={(i) => i.key}
-            columns={[
-              { title: 'Issue', cell: (i) => <IssueLink siteUrl={siteUrl} issueKey={i.key} /> },
-              { title: 'Summary', cell: (i) => <bdi>{i.summary ?? ''}</bdi> },
-              {
-                title: sprint.unit === 'hours' ? 'Hours' : 'Points',
-                numeric: true,
-                cell: (i) => (
-                  <>
-                    {amount(i.amount)}
-                    {i.estimated ? <span title="Not estimated: the default for its severity is counted"> (est.)</span> : null}
-                  </>
-                ),
-              },
-            ]}
-          />
+          <div key={part}>
+            <DataTable
+              testId={`tickets-${part}`}
+              caption={`${label} (${items.length})`}
+              rows={items}
+              rowKey={(i) => i.key}
+              columns={[
+                { title: 'Issue', cell: (i) => <IssueLink siteUrl={siteUrl} issueKey={i.key} /> },
+                { title: 'Summary', cell: (i) => <bdi>{i.summary ?? ''}</bdi> },
+                {
+                  title: sprint.unit === 'hours' ? 'Hours' : 'Points',
+                  numeric: true,
+                  cell: (i) => (
+                    <>
+                      {amount(i.amount)}
+                      {i.estimated ? <span title="Not estimated: the default for its severity is counted"> (est.)</span> : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
+            {restricted}
+          </div>
         );
       })}
     </div>

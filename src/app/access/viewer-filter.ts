@@ -1,0 +1,40 @@
+/**
+ * Which of the issues a shared record names the viewer may see. The ledger is computed as the app
+ * (complete, the same for everyone), so before a view lists an issue by key, summary or reason it
+ * asks Jira, as the viewer, which of the listed issues they may browse: one batched permission
+ * check (`POST /rest/api/3/permissions/check`, BROWSE_PROJECTS for up to 1,000 issue ids per call,
+ * issue-level security included), made once per view and only when it can matter:
+ * - nothing is listed: no check;
+ * - every listed issue is in the viewed project (whose visibility the view already proved) and the
+ *   project has no issues with a security level (storage/issue-security.ts, asked once a day): no
+ *   check, everyone who sees the project sees them all;
+ * - otherwise one check; an issue named without an id (a record from before ids were kept) counts
+ *   as not visible, so a gap fails closed.
+ * What the viewer may not see is counted ("2 restricted issues · 5.25 h"), never named.
+ */
+import type { Ports } from '../../ports';
+import { issueSecurity } from '../storage/issue-security';
+
+export interface ListedIssue {
+  readonly key: string;
+  readonly id?: string;
+}
+
+/** `sees(issue)`: whether this viewer may see that listed issue. */
+export interface ViewerFilter {
+  sees(issue: ListedIssue): boolean;
+  /** True when a per-issue check was made (the request it cost, for the counts). */
+  readonly checked: boolean;
+}
+
+const inProject = (projectKey: string, key: string): boolean => key.startsWith(`${projectKey}-`);
+
+export async function viewerFilter(ports: Ports, projectKey: string, listed: readonly ListedIssue[]): Promise<ViewerFilter> {
+  if (listed.length === 0) return { sees: () => true, checked: false };
+  if (listed.every((issue) => inProject(projectKey, issue.key)) && !(await issueSecurity.projectUsesIt(ports, projectKey))) {
+    return { sees: () => true, checked: false };
+  }
+  const ids = [...new Set(listed.flatMap((issue) => (issue.id ? [issue.id] : [])))];
+  const visible = await ports.jira.browsableIssueIds(ids);
+  return { sees: (issue) => issue.id !== undefined && visible.has(issue.id), checked: true };
+}
