@@ -77,7 +77,7 @@ describe('hours: what a support ticket used', () => {
   ])('%s → %d h', (_name, worklogs, hours) => {
     const ticket = aTicket(worklogs === undefined ? {} : { worklogs });
     const allocation = allocate(input({ sprintTickets: [ticket] }));
-    expect(allocation.items).toEqual([{ key: 'SUP-1', category: 'planned', amount: hours, estimated: false }]);
+    expect(allocation.items).toEqual([{ id: '10000', key: 'SUP-1', category: 'planned', amount: hours, estimated: false }]);
     expect(allocation.used.total).toBe(hours);
   });
 });
@@ -100,13 +100,13 @@ describe('points: what a support ticket used', () => {
     ['negative points count 0', { storyPoints: -3 }, 0, false],
     ['worklogs are ignored in points', { storyPoints: 2, worklogs: [log(START + HOUR, 8)] }, 2, false],
   ])('%s', (_name, overrides, amount, estimated) => {
-    expect(points(overrides)).toEqual({ key: 'SUP-1', category: 'planned', amount, estimated });
+    expect(points(overrides)).toEqual({ id: '10000', key: 'SUP-1', category: 'planned', amount, estimated });
   });
 
   it('uses the model’s own defaults per severity', () => {
     const model: CapacityModel = { kind: 'points', unestimatedPoints: { S1: 13, S2: 8, S3: 5, S4: 2, unknown: 0 } };
     expect(points({ severityValue: 'Critical' }, model)?.amount).toBe(13);
-    expect(points({}, model)).toEqual({ key: 'SUP-1', category: 'planned', amount: 0, estimated: true });
+    expect(points({}, model)).toEqual({ id: '10000', key: 'SUP-1', category: 'planned', amount: 0, estimated: true });
   });
 
   it('reads severity through the project’s severity map', () => {
@@ -133,12 +133,17 @@ describe('allocate', () => {
       used: { sanctioned: 6.5, planned: 4, untriaged: 2.25, total: 12.75 },
       remaining: 47.25,
       items: [
-        { key: 'SUP-1', category: 'planned', amount: 4, estimated: false },
-        { key: 'SUP-2', category: 'sanctioned', amount: 6.5, estimated: false },
-        { key: 'SUP-3', category: 'untriaged', amount: 2.25, estimated: false },
-        { key: 'SUP-4', category: 'untriaged', amount: 0, estimated: false },
+        { id: '10000', key: 'SUP-1', category: 'planned', amount: 4, estimated: false },
+        { id: '10000', key: 'SUP-2', category: 'sanctioned', amount: 6.5, estimated: false },
+        { id: '10000', key: 'SUP-3', category: 'untriaged', amount: 2.25, estimated: false },
+        { id: '10000', key: 'SUP-4', category: 'untriaged', amount: 0, estimated: false },
       ],
     });
+  });
+
+  it("each item carries its ticket's Jira id (what a per-viewer permission check names it by)", () => {
+    const tickets = [aTicket({ id: '10471', key: 'SUP-1' }), aTicket({ id: '10477', key: 'SUP-2', issueType: 'Incident' })];
+    expect(allocate(input({ sprintTickets: tickets })).items.map((i) => [i.key, i.id])).toEqual([['SUP-1', '10471'], ['SUP-2', '10477']]);
   });
 
   it('points with a baseline: capacity is the committed points, unestimated tickets are flagged', () => {
@@ -147,7 +152,7 @@ describe('allocate', () => {
     expect(result).toMatchObject({ unit: 'points', capacity: 40, budget: 10, remaining: -3 });
     // untriaged: SUP-3's 2 points + SUP-4's 3 (unestimated, unknown severity)
     expect(result.used).toEqual({ sanctioned: 5, planned: 3, untriaged: 5, total: 13 });
-    expect(result.items.find((i) => i.key === 'SUP-4')).toEqual({ key: 'SUP-4', category: 'untriaged', amount: 3, estimated: true });
+    expect(result.items.find((i) => i.key === 'SUP-4')).toEqual({ id: '10000', key: 'SUP-4', category: 'untriaged', amount: 3, estimated: true });
   });
 
   it('points without a baseline: capacity is the current sum of every sprint ticket, support or not', () => {

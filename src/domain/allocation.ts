@@ -68,6 +68,8 @@ export interface AllocationInput {
 }
 
 export interface AllocationItem {
+  /** Jira's issue id: what a per-viewer permission check names the issue by. */
+  readonly id: string;
   readonly key: string;
   readonly category: AllocationCategory;
   readonly amount: number;
@@ -212,7 +214,7 @@ export function allocate(input: AllocationInput): Allocation {
     const efforts = effortsOf(ticket, input, category);
     const hundredths = efforts.reduce((sum, effort) => sum + effort.hundredths, 0);
     byCategory[category] += hundredths;
-    return { key: ticket.key, category, amount: hundredths / 100, estimated: efforts.some((e) => e.estimated) };
+    return { id: ticket.id, key: ticket.key, category, amount: hundredths / 100, estimated: efforts.some((e) => e.estimated) };
   });
   const used = usedFromHundredths(byCategory);
   const totalHundredths = byCategory.sanctioned + byCategory.planned + byCategory.untriaged;

@@ -9,8 +9,9 @@
  * - the allocation % and the capacity model — every revision in force during the window, as budget
  *   terms (domain/budget-terms.ts): a change in the middle of the sprint takes effect from its day,
  *   the budget line steps there and the days before are not rewritten.
- * Sprints from before the first kept revision are measured with the earliest one known (the team's
- * first stated intent); a project that never saved uses the defaults throughout.
+ * Before the first save the defaults were in force, and sprints of that time are measured with them;
+ * a project whose earliest known revision predates this record keeping uses that revision for the
+ * time before it. A project that never saved uses the defaults throughout.
  */
 import { termsInWindow, type BudgetTerms } from '../../domain/budget-terms';
 import type { SprintWindow } from '../../domain/calendar';

@@ -44,8 +44,10 @@ export interface SettingsTimeline {
 
 /**
  * What was in force when: the kept revisions, plus the current record when it is not among them
- * (saved before revisions were kept). A kept revision that cannot be read is left out and said;
- * one without a save time (the defaults) has none to place it by and counts from the beginning.
+ * (saved before revisions were kept). A kept revision that cannot be read is left out and said.
+ * Before revision 1 — the first save ever — the defaults were in force, so they open the timeline;
+ * when the earliest revision known is a later one (saved before revisions were kept), what came
+ * before it is unknown and it stands for that time too (sprint/settings-in-force.ts).
  */
 export async function loadSettingsTimeline(store: KeyValueStore, projectKey: string, current: LoadedSettings): Promise<SettingsTimeline> {
   const notes: string[] = [];
@@ -57,10 +59,12 @@ export async function loadSettingsTimeline(store: KeyValueStore, projectKey: str
   }
   if (!current.isDefault && !byRevision.has(current.settings.revision)) byRevision.set(current.settings.revision, current.settings);
   const entries = [...byRevision.values()]
-    .map((settings) => ({ fromMs: settings.updatedAt ? Date.parse(settings.updatedAt) : Number.NEGATIVE_INFINITY, settings }))
-    .map((e) => ({ ...e, fromMs: Number.isNaN(e.fromMs) ? Number.NEGATIVE_INFINITY : e.fromMs }))
+    // A revision without a readable save time counts from the beginning (0: before any sprint).
+    .map((settings) => ({ fromMs: settings.updatedAt ? Date.parse(settings.updatedAt) : 0, settings }))
+    .map((e) => ({ ...e, fromMs: Number.isNaN(e.fromMs) ? 0 : e.fromMs }))
     .sort((a, b) => a.fromMs - b.fromMs || a.settings.revision - b.settings.revision);
-  return { entries, notes };
+  const opensWithFirstSave = entries[0]?.settings.revision === 1;
+  return { entries: opensWithFirstSave ? [{ fromMs: 0, settings: defaultSettings() }, ...entries] : entries, notes };
 }
 
 /** The claim on one revision: who saved it and when (see keys.settingsRevision). */
