@@ -1,6 +1,7 @@
 /**
  * The issue trigger's use case: evaluate the policy for a ticket and record the verdict as the
- * *suggestion* in the decision property, for the panel to show until the product owner decides.
+ * *suggestion* in the decision property (for JQL) and in app storage (what the panel trusts:
+ * storage/suggestion-record.ts), for the panel to show until the product owner decides.
  *
  * It acts as the app (there is no user), so it writes as little as it can and never what is not its
  * own: only support tickets; only when the suggestion changed (outcome, rule or policy version — not
@@ -18,6 +19,7 @@ import { classificationOf } from '../settings/project-settings';
 import { fieldSource } from '../storage/field-list';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
+import { sameSuggestion, suggestionRecord } from '../storage/suggestion-record';
 import { evaluateTicket } from './evaluate-ticket';
 import { readIssue } from './issue-snapshot';
 import type { TriageTarget } from './triage-context';
@@ -32,8 +34,6 @@ const decidedOrUnreadable = (property: unknown): boolean => {
   const read = readDecisionProperty(property);
   return read.decision !== undefined || read.problem !== undefined;
 };
-const sameSuggestion = (a: SuggestedVerdict | undefined, b: SuggestedVerdict): boolean =>
-  a !== undefined && a.outcome === b.outcome && a.ruleId === b.ruleId && a.policyVersion === b.policyVersion;
 
 export async function recordSuggestion(ports: Ports, target: TriageTarget, known?: LoadedSettings): Promise<SuggestionOutcome> {
   const fields = fieldSource(ports, target.projectKey); // the field list from storage, read from Jira once a day
@@ -49,11 +49,16 @@ export async function recordSuggestion(ports: Ports, target: TriageTarget, known
   const now = ports.clock.now();
   const { verdict, policyVersion } = evaluateTicket(ticket, settings, policy.policyVersion, now);
   const suggestion: SuggestedVerdict = { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion, evaluatedAt: new Date(now).toISOString() };
-  const current = readDecisionProperty(issue.property).suggestion;
-  if (current && sameSuggestion(current, suggestion)) return { status: 'unchanged', suggestion: current };
+  const [current, recorded] = [readDecisionProperty(issue.property).suggestion, await suggestionRecord.read(ports.store, ticket.key)];
+  if (current && sameSuggestion(current, suggestion)) {
+    // The property already says so; the app's own record catches up without a Jira write.
+    if (!sameSuggestion(recorded.suggestion, current)) await suggestionRecord.write(ports.store, ticket.key, current, now);
+    return { status: 'unchanged', suggestion: current };
+  }
 
   const latest = await ports.jira.issues.getProperty(ticket.key, DECISION_PROPERTY_KEY);
   if (decidedOrUnreadable(latest)) return ignored(`${ticket.key} was decided by the product owner a moment ago.`);
   await ports.jira.issues.setProperty(ticket.key, DECISION_PROPERTY_KEY, writeDecisionProperty(undefined, suggestion));
+  await suggestionRecord.write(ports.store, ticket.key, suggestion, now);
   return { status: 'written', suggestion };
 }

@@ -19,6 +19,7 @@ import type { Ports } from '../../ports';
 import { classificationOf, rotationOf } from '../settings/project-settings';
 import { projectRegistry } from '../storage/sprint-records';
 import { readLatestDecision } from '../storage/decision-audit';
+import { sameSuggestion, suggestionRecord } from '../storage/suggestion-record';
 import { applyPermissions } from '../decision/apply-permissions';
 import { evaluateTicket } from '../decision/evaluate-ticket';
 import { planDecision, previewOf } from '../decision/plan';
@@ -41,9 +42,10 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   const permissions = applyPermissions(context.permissions, context.projectKey);
   const active = context.activeSprint;
   const project = projectContextOf(context);
-  const [loadedRollup, latest] = await Promise.all([
+  const [loadedRollup, latest, suggested] = await Promise.all([
     active && project ? storedActiveRollup(ports, project, active) : Promise.resolve(undefined),
     readLatestDecision(ports.store, ticket.key),
+    suggestionRecord.read(ports.store, ticket.key),
     projectRegistry.register(ports.store, context.projectKey, now),
   ]);
   // The app's own record is trusted over the issue property (which anyone who can edit the issue can
@@ -54,7 +56,13 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     ...(latest.entry && !samePropertyDecision(recorded.decision, latest.entry.decision)
       ? ["The decision stored on the issue (its interruptBudget property) differs from Interrupt Budget's own record: it was changed outside the app, or the last apply did not finish. The panel shows the app's record; applying the decision again writes it back to the issue."]
       : []),
+    ...(suggested.problem ? [suggested.problem] : []),
+    ...(!decision && suggested.suggestion && !sameSuggestion(recorded.suggestion, suggested.suggestion)
+      ? ["The suggestion stored on the issue (its interruptBudget property) differs from the one Interrupt Budget recorded: it was changed outside the app. The panel shows the app's record."]
+      : []),
   ];
+  // The app's record of the suggestion over the property's; one from before the record was kept, from the property.
+  const suggestion = suggested.suggestion ?? (suggested.problem ? undefined : recorded.suggestion);
   const rollup = loadedRollup && 'rollup' in loadedRollup ? loadedRollup : undefined;
   const contact = active ? supportContact(rotationOf(settings), context.sprints.map((s) => s.id), active.id) : null;
   const defaults = { assign: settings.assignToSupportContact, comment: settings.commentOnDecision };
@@ -90,7 +98,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     sla: { state: facts.sla.state, clockName: facts.sla.clockName ?? null, remainingMs: facts.sla.remainingMs ?? null },
     verdict: { outcome: verdict.outcome, ruleId: verdict.ruleId, ruleName: verdict.ruleName, reasons: [...verdict.reasons], policyVersion },
     decision: decision ?? null,
-    suggestion: decision ? null : (recorded.suggestion ?? null),
+    suggestion: decision ? null : (suggestion ?? null),
     activeSprint: active ? { id: active.id, name: active.name } : null,
     budget: rollup ? panelBudget(rollup, ticket, settings) : null,
     wip: rollup ? panelWip(rollup.rollup, ticket, settings) : null,

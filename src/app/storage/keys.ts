@@ -39,6 +39,8 @@ export const keys = {
   decisionEntries: (issueKey: string) => `decision:${issueKey}:`,
   /** The issue's newest decision entry (a copy), so the panel reads one key. */
   decisionLatest: (issueKey: string) => `decision-latest:${issueKey}`,
+  /** The issue trigger's latest suggested verdict on the issue, as the app recorded it (storage/suggestion-record.ts). */
+  suggestion: (issueKey: string) => `suggestion:${issueKey}`,
   /** Who is applying a decision to the issue right now (decision/apply-lock.ts). */
   applyLock: (issueKey: string) => `apply-lock:${issueKey}`,
   /** The create-only claim that takes over one abandoned lock, named by that lock's token. */
