@@ -20,14 +20,16 @@ export function overflowView(decision: OverflowDecision): OverflowDecisionView {
  */
 export function listedIssues(snapshot: SprintSnapshot): ListedIssue[] {
   const { rollup, ledger } = snapshot;
-  const idOf = new Map(rollup.items.flatMap((item) => (item.id ? [[item.key, item.id] as const] : [])));
-  const withId = (key: string, id: string | undefined): ListedIssue => ({ key, ...(id ? { id } : {}) });
+  const idOf = idsByKey(snapshot);
   return [
-    ...rollup.items.map((item) => withId(item.key, item.id)),
-    ...ledger.deferred.map((t) => withId(t.key, t.id ?? idOf.get(t.key))),
-    ...rollup.wip.inProgress.map((key) => withId(key, idOf.get(key))),
+    ...rollup.items.map((item) => listed(item.key, item.id)),
+    ...ledger.deferred.map((t) => listed(t.key, t.id ?? idOf.get(t.key))),
+    ...rollup.wip.inProgress.map((key) => listed(key, idOf.get(key))),
   ];
 }
+
+const listed = (key: string, id: string | undefined): ListedIssue => ({ key, ...(id ? { id } : {}) });
+const idsByKey = (snapshot: SprintSnapshot): Map<string, string> => new Map(snapshot.rollup.items.flatMap((item) => (item.id ? [[item.key, item.id] as const] : [])));
 
 type Category = 'sanctioned' | 'planned' | 'untriaged';
 
@@ -45,10 +47,9 @@ function restrictedOf(snapshot: SprintSnapshot, category: Category, filter: View
 
 export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined, filter: ViewerFilter): DashboardSprint {
   const { rollup, ledger, baseline } = snapshot;
-  const idOf = new Map(rollup.items.flatMap((item) => (item.id ? [[item.key, item.id] as const] : [])));
-  const seesKey = (key: string, id = idOf.get(key)) => filter.sees({ key, ...(id ? { id } : {}) });
-  const inProgress = rollup.wip.inProgress.filter((key) => seesKey(key));
-  const deferred = ledger.deferred.filter((t) => seesKey(t.key, t.id ?? idOf.get(t.key)));
+  const idOf = idsByKey(snapshot);
+  const inProgress = rollup.wip.inProgress.filter((key) => filter.sees(listed(key, idOf.get(key))));
+  const deferred = ledger.deferred.filter((t) => filter.sees(listed(t.key, t.id ?? idOf.get(t.key))));
   const state = rollup.state === 'closed' ? 'closed' : 'active';
   return {
     id: rollup.sprintId,
