@@ -166,6 +166,19 @@ describe('the SUP dashboard', () => {
     await e2e.screenshot(page, 'dashboard-dev-restricted');
   });
 
+  it('shows a closed sprint as a past one: what it had and used, no remaining, no forecast, nothing to act on', async () => {
+    const page = await openDashboard();
+    const closed = (await dashboard()).sprints.find((s) => s.state === 'closed');
+    if (!closed) throw new Error('a closed sprint expected');
+    await page.getByLabel('Sprint', { exact: true }).selectOption(String(closed.id));
+    await page.waitForSelector('[data-testid="figure-left"]');
+    expect(await page.locator('[data-testid="figure-remaining"], [data-testid="figure-forecast"], [data-testid="overflow-banner"]').count()).toBe(0);
+    const { sprint } = await dashboard({ sprintId: closed.id });
+    expect(await page.textContent('[data-testid="budget"]')).toContain(`Support used ${sprint?.used.total}`);
+    expect(await page.textContent('[data-testid="budget"]')).toContain('closed');
+    await e2e.screenshot(page, 'dashboard-closed-sprint');
+  });
+
   it("shows each chart's data in its table view, the same rows", async () => {
     const page = await openDashboard();
     const view = await dashboard();

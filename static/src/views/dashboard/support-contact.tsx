@@ -22,7 +22,7 @@ export function SupportContact({ sprint, siteUrl, viewer }: { sprint: DashboardS
         )}
       </div>
       <div data-testid="wip">
-        <div style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>Support work in progress</div>
+        <div style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{sprint.state === 'active' ? 'Support work in progress' : 'Support work in progress when it was last measured'}</div>
         <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100') }}>
           <strong style={{ font: token('font.heading.medium') }}>
             {wip.count} / {wip.limit}
