@@ -82,6 +82,14 @@ const searchText = (log: DrainSummary): string => {
 };
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/**
+ * The viewer filter's permission checks (src/app/access/viewer-filter.ts): a view that names issues
+ * of a project with secured issues must ask Jira which the viewer may see, and Jira checks at most
+ * 1,000 issues per call, so ⌈L/1000⌉ for L listed issues is what any design that names them needs.
+ */
+const viewerChecks = (m: Measured): number => m.log.byOperation.getBulkPermissions ?? 0;
+const viewerText = (m: Measured): string => (viewerChecks(m) ? ` + viewer checks ⌈L/1000⌉ (${viewerChecks(m)})` : '');
+
 function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { value: number; formula: string } {
   const sprints = Math.ceil(facts.boardSprints / 50);
   const T = m.log.truncatedWorklogIssues.length;
@@ -98,7 +106,9 @@ function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { val
       return { value: context + 2 + 1 + writes + T, formula: `board 1 + sprints ⌈S/50⌉ + fields 1 + issue 1 + permissions 1 + comments 1 + writes (${writes})${t}` };
     }
     case 'dashboard.fresh':
-      return { value: 1 + sprints, formula: 'board 1 + sprints ⌈S/50⌉ (no search: served from storage)' };
+      return { value: 1 + sprints + viewerChecks(m), formula: `board 1 + sprints ⌈S/50⌉${viewerText(m)} (no search: served from storage)` };
+    case 'dashboard.stale':
+      return { value: context + data + viewerChecks(m), formula: `board 1 + sprints ⌈S/50⌉ + fields 1${searchText(m.log)}${t}${viewerText(m)}` };
     case 'history.stored':
       return { value: 1 + sprints, formula: 'board 1 + sprints ⌈S/50⌉ (rows stored)' };
     case 'hourly.unchanged':
