@@ -3,7 +3,7 @@
  * transport), KVS reads and writes (by wrapping the store) and the process's resident memory.
  *
  * Two views of "sequential round trips":
- * - `roundTrips`, as the panel tests count them (test/support/panel-harness.ts): a round trip starts
+ * - `roundTrips`, as the panel tests count them (test/builders/counting-transport.ts): a round trip starts
  *   when a request leaves while none is in flight. It is exact for code that fans out and waits, but
  *   a bounded pool that always keeps one request in flight counts as a single round trip however
  *   long it runs;

@@ -1,6 +1,6 @@
 /**
  * Writes that are not idempotent (posting a comment), against the simulator over real HTTP, when the
- * answer is lost after Jira did the write (test/support/losing-transport.ts: the simulator posts the
+ * answer is lost after Jira did the write (test/builders/losing-transport.ts: the simulator posts the
  * comment, the answer is replaced by a 5xx or a dropped connection; the simulator's own 503 fault
  * answers before doing anything, which is the other case). The client
  * looks before posting again, so the issue ends with exactly one comment; when it cannot look, it
@@ -13,7 +13,7 @@ import { JiraError, UncertainWrite } from './errors';
 import type { Clock } from './jira-http';
 import { JiraClient } from './jira-client';
 import { validateHttpRequest, validateHttpResponse } from '../../test/contract/http';
-import { LosingTransport } from '../../test/support/losing-transport';
+import { LosingTransport } from '../../test/builders/losing-transport';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 const ISSUE = 'SUP-3';

@@ -6,7 +6,7 @@
  * panel, the site's field list (see below).
  */
 import { startSimulator, type Simulator } from '../../dev/sim';
-import { expectOk, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
+import { dataOf, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
 import type { SettingsView } from '../contract/settings';
 import { DASHBOARD_KEYS } from '../contract/dashboard';
 import { PANEL_KEYS } from '../contract/panel';
@@ -19,12 +19,12 @@ let h: ResolverHarness;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, now: NOW });
-  h = resolverHarness(sim, NOW);
+  h = resolverHarness(sim, { nowMs: NOW });
   // A configured project with stored settings, policy versions, rollups and a decision.
-  const opened = await expectOk(h.call<SettingsView>('admin', SETTINGS_KEYS.get));
-  await expectOk(h.call('admin', SETTINGS_KEYS.save, { settings: { ...opened.settings, labels: { ...opened.settings.labels, interrupt: SECRET_LABEL } }, policy: opened.policy.policy, baseRevision: opened.revision }));
-  await expectOk(h.call('po', DASHBOARD_KEYS.get, {}));
-  await expectOk(h.call('po', PANEL_KEYS.get, {}, { extension: { issue: { key: 'SUP-1' }, project: { key: 'SUP' } } }));
+  const opened = dataOf(await h.call<SettingsView>('admin', SETTINGS_KEYS.get));
+  dataOf(await h.call('admin', SETTINGS_KEYS.save, { settings: { ...opened.settings, labels: { ...opened.settings.labels, interrupt: SECRET_LABEL } }, policy: opened.policy.policy, baseRevision: opened.revision }));
+  dataOf(await h.call('po', DASHBOARD_KEYS.get, {}));
+  dataOf(await h.call('po', PANEL_KEYS.get, {}, { extension: { issue: { key: 'SUP-1' }, project: { key: 'SUP' } } }));
 });
 afterAll(async () => {
   await sim.close();

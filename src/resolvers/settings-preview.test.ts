@@ -7,7 +7,7 @@ import { startSimulator, type Simulator } from '../../dev/sim';
 import { PRIORITIES, SEVERITY_OPTIONS } from '../../dev/sim/site/catalog';
 import type { SiteIssue, SlaCycle, SlaValue } from '../../dev/sim/site/model';
 import { isAssignable } from '../../dev/sim/site/permissions';
-import { expectOk, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
+import { dataOf, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
 import type { FieldSearchResult, PolicyPreview, SettingsView, UserSearchResult } from '../contract/settings';
 import { DEFAULT_POLICY, evaluatePolicy, type Policy } from '../domain/policy';
 import { DEFAULT_PRIORITY_MAP, normalizePriority } from '../domain/priority';
@@ -71,13 +71,13 @@ afterAll(async () => {
   await sim.close();
 });
 beforeEach(() => {
-  h = resolverHarness(sim, NOW);
+  h = resolverHarness(sim, { nowMs: NOW });
   sim.clearRequests();
 });
 
 describe('settings.previewPolicy', () => {
   it('runs the draft over the 50 newest support tickets next to the policy in force', async () => {
-    const preview = await expectOk(h.call<PolicyPreview>('po', 'settings.previewPolicy', { policy: P2_INTERRUPTS }));
+    const preview = dataOf(await h.call<PolicyPreview>('po', 'settings.previewPolicy', { policy: P2_INTERRUPTS }));
     const expected = expectedRows(P2_INTERRUPTS);
     expect(expected).toHaveLength(50);
     expect(preview.rows.map((r) => ({ key: r.key, current: r.current.outcome, draft: r.draft.outcome, changed: r.changed }))).toEqual(expected);
@@ -91,7 +91,7 @@ describe('settings.previewPolicy', () => {
   });
 
   it('stops paging at 50 issues, newest first, and names the filter types the project lacks', async () => {
-    const preview = await expectOk(h.call<PolicyPreview>('po', 'settings.previewPolicy', { policy: DEFAULT_POLICY }));
+    const preview = dataOf(await h.call<PolicyPreview>('po', 'settings.previewPolicy', { policy: DEFAULT_POLICY }));
     const answered = searches().filter((r) => r.status === 200);
     expect(answered).toHaveLength(1);
     expect(answered[0]?.body).toMatchObject({ maxResults: 50, jql: expect.stringMatching(/ ORDER BY created DESC$/) });
@@ -102,10 +102,10 @@ describe('settings.previewPolicy', () => {
   });
 
   it('previews the saved policy and settings: an empty support filter finds nothing and says so', async () => {
-    const view = await expectOk(h.call<SettingsView>('admin', 'settings.get'));
-    await expectOk(h.call('admin', 'settings.save', { settings: { ...view.settings, supportFilter: { issueTypes: [], labels: [] } }, policy: P2_INTERRUPTS, baseRevision: 0 }));
+    const view = dataOf(await h.call<SettingsView>('admin', 'settings.get'));
+    dataOf(await h.call('admin', 'settings.save', { settings: { ...view.settings, supportFilter: { issueTypes: [], labels: [] } }, policy: P2_INTERRUPTS, baseRevision: 0 }));
     sim.clearRequests();
-    const preview = await expectOk(h.call<PolicyPreview>('admin', 'settings.previewPolicy', { policy: DEFAULT_POLICY }));
+    const preview = dataOf(await h.call<PolicyPreview>('admin', 'settings.previewPolicy', { policy: DEFAULT_POLICY }));
     expect(preview).toMatchObject({ currentVersion: 1, rows: [], changedCount: 0 });
     expect(preview.notes).toEqual([expect.stringMatching(/^The support filter names no issue types or labels/)]);
     expect(searches()).toHaveLength(0);
@@ -120,20 +120,20 @@ describe('settings.previewPolicy', () => {
 
 describe('settings.searchFields', () => {
   it('finds the Severity field first for "sev", with its id and type, from one field-list request', async () => {
-    const { fields } = await expectOk(h.call<FieldSearchResult>('admin', 'settings.searchFields', { query: 'sev' }));
+    const { fields } = dataOf(await h.call<FieldSearchResult>('admin', 'settings.searchFields', { query: 'sev' }));
     expect(fields).toEqual([{ id: 'customfield_10081', name: 'Severity', type: 'select' }]);
     // Access first (Browse Projects, remembered a minute for an admin), then the one field-list request.
     expect(sim.requests().map((r) => r.operationId)).toEqual(['getMyPermissions', 'getFields']);
   });
 
   it('offers only custom fields, best matches first, and finds a field by id', async () => {
-    const all = (await expectOk(h.call<FieldSearchResult>('po', 'settings.searchFields', {}))).fields;
+    const all = dataOf(await h.call<FieldSearchResult>('po', 'settings.searchFields', {})).fields;
     expect(all.length).toBeGreaterThan(5);
     expect(all.every((f) => f.id.startsWith('customfield_'))).toBe(true);
-    const points = (await expectOk(h.call<FieldSearchResult>('po', 'settings.searchFields', { query: 'story point' }))).fields;
+    const points = dataOf(await h.call<FieldSearchResult>('po', 'settings.searchFields', { query: 'story point' })).fields;
     expect(points.map((f) => f.id).sort()).toEqual(['customfield_10016', 'customfield_10026', 'customfield_10099']);
-    expect((await expectOk(h.call<FieldSearchResult>('po', 'settings.searchFields', { query: 'estimate' }))).fields.map((f) => f.id)).toEqual(['customfield_10016']);
-    expect((await expectOk(h.call<FieldSearchResult>('po', 'settings.searchFields', { query: '10031' }))).fields).toEqual([
+    expect(dataOf(await h.call<FieldSearchResult>('po', 'settings.searchFields', { query: 'estimate' })).fields.map((f) => f.id)).toEqual(['customfield_10016']);
+    expect(dataOf(await h.call<FieldSearchResult>('po', 'settings.searchFields', { query: '10031' })).fields).toEqual([
       { id: 'customfield_10031', name: 'Time to resolution', type: 'sd-sla-field' },
     ]);
   });
@@ -141,11 +141,11 @@ describe('settings.searchFields', () => {
 
 describe('settings.searchUsers', () => {
   it("lists the project's assignable users for the roster, and narrows by name", async () => {
-    const { users } = await expectOk(h.call<UserSearchResult>('admin', 'settings.searchUsers', {}));
+    const { users } = dataOf(await h.call<UserSearchResult>('admin', 'settings.searchUsers', {}));
     const assignable = sim.store.users.filter((u) => isAssignable(u)).map((u) => ({ accountId: u.accountId, displayName: u.displayName }));
     expect(users).toEqual(assignable);
     expect(users.map((u) => u.displayName)).toEqual(expect.arrayContaining(['Alex Morgan', 'Priya Shah']));
-    const narrowed = await expectOk(h.call<UserSearchResult>('admin', 'settings.searchUsers', { query: 'pri', projectKey: 'TEAM' }));
+    const narrowed = dataOf(await h.call<UserSearchResult>('admin', 'settings.searchUsers', { query: 'pri', projectKey: 'TEAM' }));
     expect(narrowed.users).toEqual([{ accountId: sim.users.po.accountId, displayName: 'Priya Shah' }]);
     expect(sim.requests().every((r) => r.query.project === 'SUP')).toBe(true);
   });

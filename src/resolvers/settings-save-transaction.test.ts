@@ -5,7 +5,7 @@
  * winner, and that numbers left taken by a lost or damaged settings record never block saving.
  */
 import { startSimulator, type Simulator } from '../../dev/sim';
-import { expectOk, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
+import { dataOf, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
 import { keys } from '../app/storage/keys';
 import type { SettingsView } from '../contract/settings';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
@@ -30,14 +30,14 @@ afterAll(async () => {
   await sim.close();
 });
 beforeEach(() => {
-  h = resolverHarness(sim, NOW);
+  h = resolverHarness(sim, { nowMs: NOW });
 });
 
 describe('settings.save in one transaction', () => {
   it('claims the revision create-only, then writes the new policy version, the settings and the registration together', async () => {
     const claim = jest.spyOn(h.store, 'setIfAbsent');
     const transact = jest.spyOn(h.store, 'transact');
-    const first = await expectOk(save(await expectOk(get()), { policy: withRule('p2') }));
+    const first = dataOf(await save(dataOf(await get()), { policy: withRule('p2') }));
     expect(claim.mock.calls.map(([key]) => key)).toEqual([keys.settingsRevision('SUP', 1)]);
     expect(transact).toHaveBeenCalledTimes(1);
     // Plain sets only: Forge documents conditions in transactions for custom entities, not plain keys.
@@ -50,13 +50,13 @@ describe('settings.save in one transaction', () => {
     expect(await h.store.get(keys.settingsRevision('SUP', 1))).toEqual({ schemaVersion: 1, revision: 1, savedBy: sim.users.admin.accountId, savedAt: new Date(NOW).toISOString() });
 
     // Registered already, policy unchanged: the next save is the claim, the settings and their kept revision.
-    await expectOk(save(first, { allocationPct: 30 }));
+    dataOf(await save(first, { allocationPct: 30 }));
     expect(claim.mock.calls.map(([key]) => key)).toEqual([keys.settingsRevision('SUP', 1), keys.settingsRevision('SUP', 2)]);
     expect((transact.mock.calls[1]?.[0] as StoreWrite[]).map((w) => w.key)).toEqual([keys.settings('SUP'), keys.settingsAt('SUP', 2)]);
   });
 
   it('lets one of two saves sent at once win; the other is CONFLICT and changes nothing', async () => {
-    const opened = await expectOk(get());
+    const opened = dataOf(await get());
     const [a, b] = await Promise.all([save(opened, { allocationPct: 11, policy: withRule('a') }), save(opened, { allocationPct: 22, policy: withRule('b') })]);
     const winner = [a, b].find((x) => x.ok);
     const loser = [a, b].find((x) => !x.ok);
@@ -69,12 +69,12 @@ describe('settings.save in one transaction', () => {
   });
 
   it('names who won a race and when, when someone else saved between the check and the write', async () => {
-    const opened = await expectOk(get());
+    const opened = dataOf(await get());
     const setIfAbsent = h.store.setIfAbsent.bind(h.store);
     // Priya's save lands after this save read revision 0 and before its claim reaches KVS (a real save,
     // then made hers: only admins may save on the demo site, and Priya is the product owner).
     jest.spyOn(h.store, 'setIfAbsent').mockImplementationOnce(async (key, value) => {
-      await expectOk(save(opened, { allocationPct: 45 }));
+      dataOf(await save(opened, { allocationPct: 45 }));
       const theirs = (await h.store.get(keys.settings('SUP'))) as object;
       await h.store.setRaw(keys.settings('SUP'), { ...theirs, updatedBy: sim.users.po.accountId, updatedAt: '2026-11-23T08:59:30.000Z' });
       return setIfAbsent(key, value);
@@ -91,29 +91,29 @@ describe('settings.save in one transaction', () => {
   });
 
   it('numbers past the claimed revisions when the settings record is lost, instead of refusing every save', async () => {
-    let view = await expectOk(get());
-    for (const pct of [21, 22, 23]) view = await expectOk(save(view, { allocationPct: pct }));
+    let view = dataOf(await get());
+    for (const pct of [21, 22, 23]) view = dataOf(await save(view, { allocationPct: pct }));
     await h.store.setRaw(keys.settings('SUP'), { schemaVersion: 1, revision: 'three' });
-    const shown = await expectOk(get());
+    const shown = dataOf(await get());
     expect(shown).toMatchObject({ isDefault: true, revision: 0 });
-    const saved = await expectOk(save(shown, { allocationPct: 40 }));
+    const saved = dataOf(await save(shown, { allocationPct: 40 }));
     expect(saved).toMatchObject({ revision: 4, isDefault: false, settings: { allocationPct: 40 } });
     expect(await h.store.get(keys.settingsRevision('SUP', 1))).toMatchObject({ revision: 1 });
   });
 
   it('retries past a revision claimed but never stored (the record was replaced by hand), and saves', async () => {
-    const view = await expectOk(save(await expectOk(get()), { allocationPct: 21 }));
+    const view = dataOf(await save(dataOf(await get()), { allocationPct: 21 }));
     await h.store.setRaw(keys.settingsRevision('SUP', 2), { schemaVersion: 1, revision: 2, savedBy: 'someone', savedAt: '2026-11-01T00:00:00.000Z' });
     const claim = jest.spyOn(h.store, 'setIfAbsent');
-    const saved = await expectOk(save(view, { allocationPct: 22 }));
+    const saved = dataOf(await save(view, { allocationPct: 22 }));
     expect(saved).toMatchObject({ revision: 3, settings: { allocationPct: 22 } });
     expect(claim).toHaveBeenCalledTimes(2);
     expect(await claim.mock.results[0]?.value).toMatchObject({ ok: false, reason: 'exists' });
   });
 
   it('still refuses a save from an older revision before writing anything', async () => {
-    const opened = await expectOk(get());
-    await expectOk(save(opened, { allocationPct: 30 }));
+    const opened = dataOf(await get());
+    dataOf(await save(opened, { allocationPct: 30 }));
     const transact = jest.spyOn(h.store, 'transact');
     expect(await save(opened, { allocationPct: 40 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(transact).not.toHaveBeenCalled();

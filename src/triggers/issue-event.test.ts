@@ -15,7 +15,9 @@ import { JiraClient } from '../jira/jira-client';
 import type { JiraTransport } from '../jira/transport';
 import { routePath } from '../forge/route';
 import type { KeyValueStore, Ports } from '../ports';
-import { NOW, ticketFromSite, writesTo } from '../../test/support/panel-harness';
+import { NOW } from '../../test/builders/clocks';
+import { writesTo } from '../../test/builders/sim-requests';
+import { ticketFromSite } from '../../test/builders/sim-tickets';
 import { handleIssueEvent, onIssueEvent } from './issue-event';
 import { oneIdentity } from '../../test/builders/one-identity';
 

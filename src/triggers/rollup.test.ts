@@ -4,7 +4,8 @@
  * Jira for less), that a sprint closing between runs gets its row and the next sprint a lazy
  * baseline, and that the dashboard is then served without a search.
  */
-import { dataOf, SEARCH, startHarness, type Harness } from '../../test/builders/dashboard-harness';
+import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../test/builders/resolver-harness';
+import { SEARCH } from '../../test/builders/sim-requests';
 import { simWindow, sprintTickets } from '../../test/builders/sim-tickets';
 import { rollUpAll } from '../app/sprint/hourly-rollup';
 import { keys } from '../app/storage/keys';
@@ -17,11 +18,11 @@ import { rollupHandler } from './rollup';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const HOUR = 3_600_000;
-let h: Harness;
+let h: StartedResolverHarness;
 const requestCounts: number[] = [];
 
 beforeAll(async () => {
-  h = await startHarness(NOW);
+  h = await startResolverHarness({ nowMs: NOW });
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   await projectRegistry.register(h.store, 'SUP', NOW);
@@ -84,7 +85,7 @@ describe('the hourly rollup', () => {
     h.clock.nowMs = NOW + HOUR + 50 * 60_000; // 50 minutes after the second run
     try {
       h.sim.clearRequests();
-      const view = dataOf(await h.call<DashboardView>('dashboard.get', {}, { project: 'TEAM' }));
+      const view = dataOf(await h.call<DashboardView>('po', 'dashboard.get', {}, { project: 'TEAM' }));
       expect(view.sprint).toMatchObject({ id: 27, source: 'stored', computedAt: new Date(NOW + HOUR).toISOString() });
       expect(view.history.rows.map((r) => r.sprintId)).toEqual([21, 22, 23, 24, 25, 26]);
       expect(h.count(SEARCH)).toBe(0);

@@ -3,7 +3,7 @@
  * plays the app user): a sprint is started on the SUP board, the event arrives, the baseline is
  * stored — once, for projects that use the app only, and never from an event it cannot read.
  */
-import { startHarness, type Harness } from '../../test/builders/dashboard-harness';
+import { startResolverHarness, type StartedResolverHarness } from '../../test/builders/resolver-harness';
 import { rollUpAll } from '../app/sprint/hourly-rollup';
 import { readSprintCache } from '../app/sprint/sprint-issue-cache';
 import { onSprintStartedCore } from '../app/sprint/sprint-started';
@@ -13,7 +13,7 @@ import { sprintStartedHandler } from './sprint-started';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const HOUR = 3_600_000;
-let h: Harness;
+let h: StartedResolverHarness;
 let logs: jest.SpyInstance;
 
 /** Close SUP Sprint 13 and start Sprint 14 (already planned) with 13's open issues and two more from the backlog. */
@@ -35,7 +35,7 @@ const event = (id: number | string, originBoardId = 1) => ({
 });
 
 beforeAll(async () => {
-  h = await startHarness(NOW);
+  h = await startResolverHarness({ nowMs: NOW });
   logs = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   await projectRegistry.register(h.store, 'SUP', NOW);

@@ -2,9 +2,10 @@
  * Request-count budgets (issue 6: "a test asserts request counts"). Each main operation runs
  * against the Jira simulator's default seeded demo site (frozen `now`, real HTTP, an in-memory
  * store), and its Jira requests are pinned exactly, by operation id, from the simulator's request
- * log; for the panel and apply the sequential round trips are pinned too (the panel harness's
- * `CountingTransport`). Counts, not times: they are deterministic, and a change that adds an N+1,
- * an extra search page or a second field-list read fails here, naming the request it added.
+ * log; for the panel and apply the sequential round trips are pinned too (the resolver harness's
+ * meters, test/builders/counting-transport.ts). Counts, not times: they are deterministic, and a
+ * change that adds an N+1, an extra search page or a second field-list read fails here, naming the
+ * request it added.
  *
  * Where a count follows from the data (search pages = ⌈n/100⌉; one worklog call per issue with more
  * than the 20 worklogs a search embeds) it is computed from `sim.store`; anything else is the number
@@ -14,18 +15,13 @@ import { startSimulator, type Simulator } from '../../dev/sim';
 import { defaultSettings } from '../../src/app/settings/project-settings';
 import { rollUpAll } from '../../src/app/sprint/hourly-rollup';
 import { keys } from '../../src/app/storage/keys';
-import { MemoryStore } from '../../src/app/storage/memory-store';
 import { projectRegistry } from '../../src/app/storage/sprint-records';
-import type { Envelope } from '../../src/contract/envelope';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { BasicAuthTransport } from '../../src/jira/basic-auth-transport';
-import { JiraClient } from '../../src/jira/jira-client';
-import type { Ports } from '../../src/ports';
-import { buildResolverHandler } from '../../src/resolvers/index';
 import { SCHEDULED_BUDGET_MS } from '../../src/triggers/rollup';
-import { CountingTransport, newMeter, NOW } from '../support/panel-harness';
+import { NOW } from '../builders/clocks';
+import { resolverHarness, type ResolverHarness } from '../builders/resolver-harness';
+import { SEARCH } from '../builders/sim-requests';
 
-const SEARCH = 'searchAndReconsileIssuesUsingJqlPost';
 const PAGE = 100; // Jira's page cap for a search that asks for fields (src/jira/client/issue-client.ts)
 const EMBEDDED_WORKLOGS = 20; // a search embeds at most 20 worklogs; longer lists cost one getIssueWorklog each
 const MINUTE = 60_000;
@@ -41,38 +37,41 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-/** The app as Forge runs it, over one store, with a clock the test moves and a counting transport per call. */
+/**
+ * The app as Forge runs it (test/builders/resolver-harness.ts): one store, a clock the test moves, a
+ * meter per call; po calls. Made in describe blocks, before `beforeAll` starts the simulator, so the
+ * harness is built on first use.
+ */
 function app() {
-  const store = new MemoryStore();
-  const clock = { nowMs: NOW };
-  const transports: CountingTransport[] = [];
-  const portsAs = (accountId: string): Ports => {
-    const login = Object.values(sim.users).find((u) => u.accountId === accountId);
-    if (!login) throw new Error(`No simulator login for ${accountId}`);
-    const meter = newMeter(); // the user's and the app's requests of one invocation, counted together
-    const transport = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }), meter);
-    transports.push(transport);
-    const appTransport = new CountingTransport(new BasicAuthTransport({ baseUrl: sim.url, email: sim.users.app.email, apiToken: sim.users.app.token }), meter);
-    return { jira: JiraClient.create({ transport }), appJira: JiraClient.create({ transport: appTransport }), store, clock: { now: () => clock.nowMs } };
-  };
-  const handler = buildResolverHandler((ctx) => portsAs(ctx.accountId));
+  let harness: ResolverHarness | undefined;
+  const h = (): ResolverHarness => (harness ??= resolverHarness(sim, { nowMs: NOW }));
   const call = async (functionKey: string, payload: unknown, issueKey?: string): Promise<void> => {
-    const extension = issueKey ? { type: 'jira:issuePanel', issue: { key: issueKey, id: sim.store.issue(issueKey)?.id }, project: { key: 'SUP' } } : { project: { key: 'SUP' } };
-    const envelope = (await handler({ call: { functionKey, payload }, context: { extension } }, { principal: { accountId: sim.users.po.accountId }, installContext: 'ari:cloud:jira::site/1' })) as Envelope<unknown>;
+    const envelope = await h().call('po', functionKey, payload, issueKey ? { issueKey } : { project: 'SUP' });
     if (!envelope.ok) throw new Error(`${functionKey}: ${envelope.error.code}: ${envelope.error.message}`);
   };
   const hourly = async (): Promise<void> => {
-    const ports = portsAs(sim.users.app.accountId); // the trigger acts as the app
-    const report = await rollUpAll(ports, clock.nowMs + SCHEDULED_BUDGET_MS);
+    const report = await rollUpAll(h().portsAs('app'), h().clock.nowMs + SCHEDULED_BUDGET_MS); // the trigger acts as the app
     expect(report.projects.map((p) => [p.projectKey, p.problem ?? 'ok'])).toEqual([['SUP', 'ok']]);
   };
-  return { store, clock, transports, call, hourly };
+  return {
+    get store() {
+      return h().store;
+    },
+    get clock() {
+      return h().clock;
+    },
+    get meters() {
+      return h().meters;
+    },
+    call,
+    hourly,
+  };
 }
 
 /** Runs `work` on a cleared log; the Jira requests it sent by operation id, and its round trips. */
 async function measure(a: ReturnType<typeof app>, work: () => Promise<void>) {
   sim.clearRequests();
-  const before = a.transports.length;
+  const before = a.meters.length;
   await work();
   const log = sim.requests();
   const counts: Counts = {};
@@ -80,7 +79,7 @@ async function measure(a: ReturnType<typeof app>, work: () => Promise<void>) {
     const id = r.operationId ?? `unknown ${r.method} ${r.path}`;
     counts[id] = (counts[id] ?? 0) + 1;
   }
-  const sent = a.transports.slice(before);
+  const sent = a.meters.slice(before);
   const listing = log.map((r) => `  ${r.status} ${r.operationId ?? '?'} ${r.method} ${r.path}${r.operationId === SEARCH ? ` jql: ${(r.body as { jql?: string }).jql}` : ''}`).join('\n');
   return {
     /** Exact counts by operation id; on failure, the message lists every request that was sent. */
@@ -92,8 +91,8 @@ async function measure(a: ReturnType<typeof app>, work: () => Promise<void>) {
         throw error;
       }
     },
-    /** The one call's sequential round trips and requests as its transport counted them. */
-    trips: sent.length === 1 ? { roundTrips: sent[0]?.roundTrips, requests: sent[0]?.requests } : { transports: sent.length },
+    /** The one call's sequential round trips and requests as its meter counted them. */
+    trips: sent.length === 1 ? { roundTrips: sent[0]?.roundTrips, requests: sent[0]?.requests } : { meters: sent.length },
   };
 }
 

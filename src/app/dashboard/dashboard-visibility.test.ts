@@ -11,7 +11,7 @@
  *   secured issues (asked once a day).
  */
 import { SUP_ISSUE_TYPES } from '../../../dev/sim/site/catalog';
-import { dataOf, startHarness, type Harness } from '../../../test/builders/dashboard-harness';
+import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../../test/builders/resolver-harness';
 import type { DashboardView } from '../../contract/dashboard';
 import { DECISION_PROPERTY_KEY } from '../../domain/decision';
 import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
@@ -20,14 +20,14 @@ import { keys } from '../storage/keys';
 const NOW = Date.UTC(2026, 10, 23, 9);
 const ACTIVE = 13;
 const BULK = 'getBulkPermissions';
-let h: Harness;
+let h: StartedResolverHarness;
 
 beforeAll(async () => {
-  h = await startHarness(NOW);
+  h = await startResolverHarness({ nowMs: NOW });
 });
 afterAll(() => h.close());
 
-const get = (as: 'po' | 'dev' | 'admin', payload: unknown = {}, project = 'SUP') => h.call<DashboardView>('dashboard.get', payload, { as, project });
+const get = (as: 'po' | 'dev' | 'admin', payload: unknown = {}, project = 'SUP') => h.call<DashboardView>(as, 'dashboard.get', payload, { project });
 const emptyStore = async () => {
   for (const key of h.store.keys()) await h.store.delete(key);
 };

@@ -3,7 +3,8 @@
  * access, damaged stored records, a settings change, and boards without an active sprint or
  * without a board at all.
  */
-import { dataOf, SEARCH, startHarness, type Harness } from '../../../test/builders/dashboard-harness';
+import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../../test/builders/resolver-harness';
+import { SEARCH } from '../../../test/builders/sim-requests';
 import { simWindow } from '../../../test/builders/sim-tickets';
 import type { DashboardView } from '../../contract/dashboard';
 import { defaultSettings } from '../settings/project-settings';
@@ -12,14 +13,14 @@ import { storeSettings } from '../storage/settings-repository';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const DAY = 86_400_000;
-let h: Harness;
+let h: StartedResolverHarness;
 
 beforeAll(async () => {
-  h = await startHarness(NOW);
+  h = await startResolverHarness({ nowMs: NOW });
 });
 afterAll(() => h.close());
 
-const get = (payload: unknown = {}, options: { as?: 'po' | 'dev' | 'outsider'; project?: string } = {}) => h.call<DashboardView>('dashboard.get', payload, options);
+const get = (payload: unknown = {}, options: { as?: 'po' | 'dev' | 'outsider'; project?: string } = {}) => h.call<DashboardView>(options.as ?? 'po', 'dashboard.get', payload, { project: options.project ?? 'SUP' });
 
 describe('dashboard.get with a chosen sprint', () => {
   it('shows a closed sprint, stores it as final and never recomputes it', async () => {

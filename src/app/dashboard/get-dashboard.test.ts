@@ -2,7 +2,8 @@
  * `dashboard.get` through the resolver handler, against the simulator's seeded SUP project, with the
  * expected numbers worked out here from the simulator's store and the domain functions.
  */
-import { dataOf, SEARCH, startHarness, type Harness } from '../../../test/builders/dashboard-harness';
+import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../../test/builders/resolver-harness';
+import { SEARCH } from '../../../test/builders/sim-requests';
 import { projectTickets, simWindow, sprintTickets } from '../../../test/builders/sim-tickets';
 import type { DashboardView } from '../../contract/dashboard';
 import { allocate } from '../../domain/allocation';
@@ -17,14 +18,14 @@ import { keys } from '../storage/keys';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const ACTIVE = 13;
-let h: Harness;
+let h: StartedResolverHarness;
 
 beforeAll(async () => {
-  h = await startHarness(NOW);
+  h = await startResolverHarness({ nowMs: NOW });
 });
 afterAll(() => h.close());
 
-const get = (payload: unknown = {}, as: 'po' | 'dev' | 'outsider' = 'po') => h.call<DashboardView>('dashboard.get', payload, { as });
+const get = (payload: unknown = {}, as: 'po' | 'dev' | 'outsider' = 'po') => h.call<DashboardView>(as, 'dashboard.get', payload);
 const allocation = (sprintId: number) =>
   allocate({
     sprintTickets: sprintTickets(h.sim, sprintId),

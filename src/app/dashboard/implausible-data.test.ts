@@ -5,7 +5,7 @@
  * shows. Dates the simulator's store cannot hold (a start that is not a date) are written into its
  * answer by a transport wrapper, and the rewritten answer is checked against Atlassian's spec.
  */
-import { dataOf, startHarness, type Harness } from '../../../test/builders/dashboard-harness';
+import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../../test/builders/resolver-harness';
 import { validateResponse } from '../../../test/contract/openapi';
 import type { DashboardView } from '../../contract/dashboard';
 import { BasicAuthTransport } from '../../jira/basic-auth-transport';
@@ -17,14 +17,14 @@ import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const DAY = 86_400_000;
-let h: Harness;
+let h: StartedResolverHarness;
 
 beforeEach(async () => {
-  h = await startHarness(NOW);
+  h = await startResolverHarness({ nowMs: NOW });
 });
 afterEach(() => h.close());
 
-const get = (payload: unknown = {}) => h.call<DashboardView>('dashboard.get', payload);
+const get = (payload: unknown = {}) => h.call<DashboardView>('po', 'dashboard.get', payload);
 const sprintOf = (id: number) => {
   const sprint = h.sim.store.sprint(id);
   if (!sprint) throw new Error(`no sprint ${id}`);

@@ -3,22 +3,22 @@
  * over its budget, only by someone who may schedule issues, a reason for accepting the overrun, and
  * the decision stored with who and when — and shown on the dashboard.
  */
-import { dataOf, startHarness, type Harness } from '../../../test/builders/dashboard-harness';
+import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../../test/builders/resolver-harness';
 import type { DashboardView, RecordOverflowResult } from '../../contract/dashboard';
 import { defaultSettings } from '../settings/project-settings';
 import { keys } from '../storage/keys';
 import { storeSettings } from '../storage/settings-repository';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
-let h: Harness;
+let h: StartedResolverHarness;
 
 beforeAll(async () => {
-  h = await startHarness(NOW);
+  h = await startResolverHarness({ nowMs: NOW });
 });
 afterAll(() => h.close());
 
-const record = (payload: unknown, as: 'po' | 'dev' = 'po') => h.call<RecordOverflowResult>('dashboard.recordOverflow', payload, { as });
-const dashboard = async () => dataOf(await h.call<DashboardView>('dashboard.get', {}));
+const record = (payload: unknown, as: 'po' | 'dev' = 'po') => h.call<RecordOverflowResult>(as, 'dashboard.recordOverflow', payload);
+const dashboard = async () => dataOf(await h.call<DashboardView>('po', 'dashboard.get'));
 
 /** Shrink the allocation to 10 %: a 30 h budget, below what support has used this sprint. */
 async function overBudget(): Promise<void> {

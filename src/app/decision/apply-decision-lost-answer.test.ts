@@ -11,8 +11,9 @@ import { JiraClient } from '../../jira/jira-client';
 import type { PortsFactory } from '../../ports';
 import { buildResolverHandler } from '../../resolvers';
 import { MemoryStore } from '../storage/memory-store';
-import { dataOf, NOW, recordingClock } from '../../../test/support/panel-harness';
-import { LosingTransport, type Loss } from '../../../test/support/losing-transport';
+import { NOW, recordingClock } from '../../../test/builders/clocks';
+import { LosingTransport, type Loss } from '../../../test/builders/losing-transport';
+import { dataOf } from '../../../test/builders/resolver-harness';
 import type { Envelope } from '../../contract/envelope';
 import { oneIdentity } from '../../../test/builders/one-identity';
 

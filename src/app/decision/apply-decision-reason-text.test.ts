@@ -5,20 +5,20 @@
  */
 import { startSimulator, type Simulator } from '../../../dev/sim';
 import type { ApplyDecisionResult } from '../../contract/panel';
-import { MemoryStore } from '../storage/memory-store';
-import { dataOf, NOW, panelHarness, type Harness } from '../../../test/support/panel-harness';
+import { NOW } from '../../../test/builders/clocks';
+import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
 
 let sim: Simulator;
-let panel: Harness;
+let panel: ResolverHarness;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, now: NOW });
-  panel = panelHarness(sim, new MemoryStore());
+  panel = resolverHarness(sim);
 });
 afterAll(() => sim.close());
 
 it('records and comments the reason without its hidden characters', async () => {
-  const result = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', comment: true, reason: '\u202eWork\u200baround found.' }, 'SUP-246'));
+  const result = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', comment: true, reason: '\u202eWork\u200baround found.' }, { issueKey: 'SUP-246' }));
   expect(result.complete).toBe(true);
   expect(result.decision).toMatchObject({ override: true, reason: 'Workaround found.' });
   const issue = sim.store.issue('SUP-246');

@@ -11,16 +11,19 @@ import { defaultSettings } from '../settings/project-settings';
 import { keys } from '../storage/keys';
 import { MemoryStore } from '../storage/memory-store';
 import { storeSettings } from '../storage/settings-repository';
-import { dataOf, NOW, panelHarness, sprintIdsInTurnOrder, ticketFromSite, writesTo, type Harness } from '../../../test/support/panel-harness';
+import { NOW } from '../../../test/builders/clocks';
+import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
+import { writesTo } from '../../../test/builders/sim-requests';
+import { sprintIdsInTurnOrder, ticketFromSite } from '../../../test/builders/sim-tickets';
 
 const MIA = '5b10a2844c20165700ede21g';
 const SAM = '712020:8c1e5d2a-3f6b-4e7c-9d0a-1b2c3d4e5f64';
 let sim: Simulator;
 let store: MemoryStore;
-let panel: Harness;
+let panel: ResolverHarness;
 let activeId: number;
 
-const apply = (key: string, payload: unknown, role: 'po' | 'dev' = 'po') => panel.call(role, 'panel.applyDecision', payload, key);
+const apply = (key: string, payload: unknown, role: 'po' | 'dev' = 'po') => panel.call(role, 'panel.applyDecision', payload, { issueKey: key });
 const issue = (key: string) => {
   const found = sim.store.issue(key);
   if (!found) throw new Error(`no ${key}`);
@@ -34,7 +37,7 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, now: NOW });
   store = new MemoryStore();
   await storeSettings(store, 'SUP', { ...defaultSettings(), rotation: { roster: [MIA, SAM], overrides: {} } });
-  panel = panelHarness(sim, store);
+  panel = resolverHarness(sim, { store });
   activeId = sim.store.sprints.find((s) => s.boardId === 1 && s.state === 'active')?.id ?? -1;
 });
 afterAll(() => sim.close());
@@ -45,7 +48,7 @@ describe('interrupt', () => {
     expect(verdictOf('SUP-246').outcome).toBe('interrupt');
     const contact = supportContact({ roster: [MIA, SAM], overrides: {} }, sprintIdsInTurnOrder(sim, 1), activeId)?.accountId;
     const suggestion = (issue('SUP-246').properties.interruptBudget as { suggestion: unknown }).suggestion;
-    const before = panel.transports.length;
+    const before = panel.meters.length;
     const result = dataOf<ApplyDecisionResult>(await apply('SUP-246', { outcome: 'interrupt', assign: true, comment: true }));
     expect(statuses(result)).toEqual([['move-to-sprint', 'done'], ['labels', 'done'], ['assign', 'done'], ['comment', 'done'], ['record', 'done']]);
     expect(result).toMatchObject({ complete: true, message: 'The decision is applied to SUP-246.' });
@@ -66,26 +69,26 @@ describe('interrupt', () => {
     expect(recorded.decidedBy).toBe(sim.users.po.accountId); // the caller's account id, from the invocation context
     expect(recorded.decidedBy).not.toBe(sim.users.po.displayName);
     expect(recorded.decidedBy).not.toBe('');
-    const transport = panel.transports[before];
-    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 3, requests: 11 });
+    const meter = panel.meters[before];
+    expect({ roundTrips: meter?.roundTrips, requests: meter?.requests }).toEqual({ roundTrips: 3, requests: 11 });
   });
 
   it('re-applying adds nothing: every step skipped, no write sent, 2 round trips', async () => {
-    const before = panel.transports.length;
+    const before = panel.meters.length;
     const result = dataOf<ApplyDecisionResult>(await apply('SUP-246', { outcome: 'interrupt', assign: true, comment: true }));
     expect(result.steps.every((s) => s.status === 'skipped')).toBe(true);
     expect(result.steps.find((s) => s.step === 'comment')?.message).toBe(`Already commented (comment ${signed('SUP-246', 'interrupt')[0]?.id}).`);
     expect(writesTo(sim)).toEqual([]);
     expect(signed('SUP-246', 'interrupt')).toHaveLength(1);
-    expect(panel.transports[before]?.roundTrips).toBe(2);
+    expect(panel.meters[before]?.roundTrips).toBe(2);
   });
 
   it('the panel then shows the decision, and its budget update counts the ticket', async () => {
     expect(await store.get(keys.rollup('SUP', activeId))).toBeUndefined(); // none was stored before the apply
-    const view = dataOf<PanelView>(await panel.call('po', 'panel.get', {}, 'SUP-246'));
+    const view = dataOf<PanelView>(await panel.call('po', 'panel.get', {}, { issueKey: 'SUP-246' }));
     expect(view.decision).toMatchObject({ outcome: 'interrupt', decidedBy: sim.users.po.accountId });
     expect([view.budget, view.budgetNeedsUpdate]).toEqual([null, true]);
-    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, 'SUP-246'));
+    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, { issueKey: 'SUP-246' }));
     expect(update.budget).toMatchObject({ source: 'computed', counted: true });
     // The preview does not read comments (a request more), so it cannot know the comment is there yet.
     expect(view.previews.interrupt.steps.map((s) => [s.step, s.action])).toEqual([['move-to-sprint', 'skip'], ['labels', 'skip'], ['comment', 'do'], ['record', 'do']]);

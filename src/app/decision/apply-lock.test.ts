@@ -1,7 +1,7 @@
 /** The apply lock: one holder at a time, released by its holder only, an abandoned one taken over by exactly one contender. */
 import { keys } from '../storage/keys';
 import { MemoryStore } from '../storage/memory-store';
-import { SlowStore } from '../../../test/support/slow-store';
+import { SlowStore } from '../../../test/builders/slow-store';
 import { acquireApplyLock, STALE_MS } from './apply-lock';
 
 const NOW = Date.UTC(2026, 10, 23, 9);

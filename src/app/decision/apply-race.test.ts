@@ -10,14 +10,16 @@ import { defaultSettings } from '../settings/project-settings';
 import { readLatestDecision } from '../storage/decision-audit';
 import { MemoryStore } from '../storage/memory-store';
 import { storeSettings } from '../storage/settings-repository';
-import { NOW, panelHarness, ticketFromSite, type Harness } from '../../../test/support/panel-harness';
-import { SlowStore } from '../../../test/support/slow-store';
+import { NOW } from '../../../test/builders/clocks';
+import { resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
+import { ticketFromSite } from '../../../test/builders/sim-tickets';
+import { SlowStore } from '../../../test/builders/slow-store';
 
 const ROUNDS = 50;
 const BATCH = 10;
 let sim: Simulator;
 let store: SlowStore;
-let panel: Harness;
+let panel: ResolverHarness<SlowStore>;
 let activeId: number;
 
 beforeAll(async () => {
@@ -25,7 +27,7 @@ beforeAll(async () => {
   const memory = new MemoryStore();
   await storeSettings(memory, 'SUP', defaultSettings());
   store = new SlowStore(memory, 25);
-  panel = panelHarness(sim, store);
+  panel = resolverHarness(sim, { store });
   activeId = sim.store.sprints.find((s) => s.boardId === 1 && s.state === 'active')?.id ?? -1;
 });
 afterAll(() => sim.close());
@@ -56,7 +58,7 @@ async function round(key: string, index: number): Promise<Round> {
   const commentsBefore = issue(key).comments.length;
   const [first, second] = index % 2 === 0 ? (['interrupt', 'backlog'] as const) : (['backlog', 'interrupt'] as const);
   const payload = (outcome: string) => ({ outcome, reason: `Round ${index}: ${outcome}.`, comment: true, basedOn: null });
-  const answers = await Promise.all([panel.call('po', 'panel.applyDecision', payload(first), key), panel.call('po', 'panel.applyDecision', payload(second), key)]);
+  const answers = await Promise.all([panel.call('po', 'panel.applyDecision', payload(first), { issueKey: key }), panel.call('po', 'panel.applyDecision', payload(second), { issueKey: key })]);
   const applied = answers.flatMap((a) => (a.ok ? [(a.data as ApplyDecisionResult).decision.outcome] : []));
   const conflicts = answers.filter((a) => !a.ok && a.error.code === 'CONFLICT');
   const problems: string[] = [];

@@ -10,17 +10,19 @@ import { defaultSettings } from '../settings/project-settings';
 import { decisionHistory, readLatestDecision } from '../storage/decision-audit';
 import { MemoryStore } from '../storage/memory-store';
 import { storeSettings } from '../storage/settings-repository';
-import { dataOf, NOW, panelHarness, ticketFromSite, type Harness } from '../../../test/support/panel-harness';
+import { NOW } from '../../../test/builders/clocks';
+import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
+import { ticketFromSite } from '../../../test/builders/sim-tickets';
 
 let sim: Simulator;
 let store: MemoryStore;
-let panel: Harness;
+let panel: ResolverHarness;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, now: NOW });
   store = new MemoryStore();
   await storeSettings(store, 'SUP', defaultSettings());
-  panel = panelHarness(sim, store);
+  panel = resolverHarness(sim, { store });
 });
 afterAll(() => sim.close());
 
@@ -46,22 +48,22 @@ describe('a decision property written outside the app', () => {
   it('the panel shows the app\'s record and says the property was changed outside the app', async () => {
     const [key] = undecided();
     if (!key) throw new Error('no undecided ticket');
-    dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Not now.', comment: false, basedOn: null }, key));
+    dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Not now.', comment: false, basedOn: null }, { issueKey: key }));
     const forged = { outcome: 'interrupt', policyOutcome: 'interrupt', policyVersion: 0, ruleId: null, override: false, decidedBy: sim.users.admin.accountId, decidedAt: '2026-11-23T08:00:00Z' };
     expect(await asUser(sim.users.po.email, 'PUT', `/rest/api/3/issue/${key}/properties/interruptBudget`, forged)).toBeLessThan(300);
     expect(issue(key).properties.interruptBudget).toEqual(forged);
 
-    const view = dataOf<PanelView>(await panel.call('dev', 'panel.get', {}, key));
+    const view = dataOf<PanelView>(await panel.call('dev', 'panel.get', {}, { issueKey: key }));
     expect(view.decision).toMatchObject({ outcome: 'backlog', decidedBy: sim.users.po.accountId, reason: 'Not now.' });
     expect(view.notes).toContain("The decision stored on the issue (its interruptBudget property) differs from Interrupt Budget's own record: it was changed outside the app, or the last apply did not finish. The panel shows the app's record; applying the decision again writes it back to the issue.");
 
     // Applying on the basis of the forged property is refused: the record says otherwise.
-    const stale = await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', reason: 'x', basedOn: { decidedAt: forged.decidedAt, outcome: 'interrupt' } }, key);
+    const stale = await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', reason: 'x', basedOn: { decidedAt: forged.decidedAt, outcome: 'interrupt' } }, { issueKey: key });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'You decided backlog at 09:00 UTC while you were looking, so your decision was not applied. Reload the panel to see it, then decide again.' } });
     // Re-applying the recorded decision writes the mirror back.
-    dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Not now.', comment: false, basedOn: { decidedAt: view.decision?.decidedAt ?? '', outcome: 'backlog' } }, key));
+    dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Not now.', comment: false, basedOn: { decidedAt: view.decision?.decidedAt ?? '', outcome: 'backlog' } }, { issueKey: key }));
     expect(issue(key).properties.interruptBudget).toMatchObject({ outcome: 'backlog', decidedBy: sim.users.po.accountId });
-    const after = dataOf<PanelView>(await panel.call('po', 'panel.get', {}, key));
+    const after = dataOf<PanelView>(await panel.call('po', 'panel.get', {}, { issueKey: key }));
     expect(after.notes.filter((n) => n.includes('interruptBudget property'))).toEqual([]);
   });
 });
@@ -72,13 +74,13 @@ describe('"already commented"', () => {
     if (!key) throw new Error('no undecided ticket');
     const marker = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Recorded by Interrupt Budget (decision: backlog)' }] }] };
     expect(await asUser(sim.users.po.email, 'POST', `/rest/api/3/issue/${key}/comment`, { body: marker })).toBe(201);
-    const result = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Later.', comment: true, basedOn: null }, key));
+    const result = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Later.', comment: true, basedOn: null }, { issueKey: key }));
     expect(result.steps.find((s) => s.step === 'comment')?.status).toBe('done');
     expect(signed(key, 'backlog')).toHaveLength(2);
     const own = issue(key).comments[1];
     expect((await readLatestDecision(store, key)).entry?.commentId).toBe(own?.id);
     // Applying again still posts nothing: the recorded comment is there.
-    const again = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Later.', comment: true, basedOn: { decidedAt: result.decision.decidedAt, outcome: 'backlog' } }, key));
+    const again = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Later.', comment: true, basedOn: { decidedAt: result.decision.decidedAt, outcome: 'backlog' } }, { issueKey: key }));
     expect(again.steps.find((s) => s.step === 'comment')).toEqual({ step: 'comment', status: 'skipped', message: `Already commented (comment ${own?.id}).` });
     expect(signed(key, 'backlog')).toHaveLength(2);
   });
@@ -88,8 +90,8 @@ describe('the audit', () => {
   it('keeps every decision of a ticket: who, when, outcome, policy version, reason and the comment posted', async () => {
     const key = undecided()[2];
     if (!key) throw new Error('no undecided ticket');
-    const first = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', reason: 'Customers are down.', comment: true, basedOn: null }, key));
-    const second = dataOf<ApplyDecisionResult>(await panel.call('admin', 'panel.applyDecision', { outcome: 'backlog', reason: 'A workaround exists.', comment: true, basedOn: { decidedAt: first.decision.decidedAt, outcome: 'interrupt' } }, key));
+    const first = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', reason: 'Customers are down.', comment: true, basedOn: null }, { issueKey: key }));
+    const second = dataOf<ApplyDecisionResult>(await panel.call('admin', 'panel.applyDecision', { outcome: 'backlog', reason: 'A workaround exists.', comment: true, basedOn: { decidedAt: first.decision.decidedAt, outcome: 'interrupt' } }, { issueKey: key }));
     expect(second.complete).toBe(true);
     const history = await decisionHistory(store, key);
     const [c1, c2] = [signed(key, 'interrupt')[0]?.id, signed(key, 'backlog')[0]?.id];
@@ -104,10 +106,10 @@ describe('the audit', () => {
   it('an apply based on a decision that is no longer the recorded one answers CONFLICT and writes nothing', async () => {
     const key = undecided()[3];
     if (!key) throw new Error('no undecided ticket');
-    dataOf<ApplyDecisionResult>(await panel.call('admin', 'panel.applyDecision', { outcome: 'backlog', reason: 'No.', comment: true, basedOn: null }, key));
+    dataOf<ApplyDecisionResult>(await panel.call('admin', 'panel.applyDecision', { outcome: 'backlog', reason: 'No.', comment: true, basedOn: null }, { issueKey: key }));
     const before = JSON.stringify(issue(key));
     sim.clearRequests();
-    const late = await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', reason: 'Yes.', comment: true, basedOn: null }, key);
+    const late = await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', reason: 'Yes.', comment: true, basedOn: null }, { issueKey: key });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Another user decided backlog at 09:00 UTC while you were looking, so your decision was not applied. Reload the panel to see it, then decide again.' } });
     expect(JSON.stringify(issue(key))).toBe(before);
     expect(sim.requests().filter((r) => r.method !== 'GET')).toEqual([]);

@@ -4,16 +4,16 @@
  */
 import { startSimulator, type Simulator } from '../../../dev/sim';
 import type { PanelView } from '../../contract/panel';
-import { MemoryStore } from '../storage/memory-store';
-import { dataOf, NOW, panelHarness, type Harness } from '../../../test/support/panel-harness';
+import { NOW } from '../../../test/builders/clocks';
+import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
 
 let sim: Simulator;
-let panel: Harness;
-const get = (key: string, role: 'po' | 'dev' | 'outsider' = 'po', payload: unknown = {}) => panel.call(role, 'panel.get', payload, key);
+let panel: ResolverHarness;
+const get = (key: string, role: 'po' | 'dev' | 'outsider' = 'po', payload: unknown = {}) => panel.call(role, 'panel.get', payload, { issueKey: key });
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, now: NOW });
-  panel = panelHarness(sim, new MemoryStore());
+  panel = resolverHarness(sim);
 });
 afterAll(() => sim.close());
 
@@ -37,19 +37,13 @@ describe('panel.get security', () => {
 
   it('refuses a context whose project does not match the issue\'s real project', async () => {
     const issue = sim.store.issue('SUP-250');
-    const answer = await panel.handler(
-      { call: { functionKey: 'panel.get', payload: {} }, context: { extension: { issue: { key: 'SUP-250', id: issue?.id }, project: { key: 'TEAM' } } } },
-      { principal: { accountId: sim.users.po.accountId }, installContext: 'ari:cloud:jira::site/1' },
-    );
+    const answer = await panel.call('po', 'panel.get', {}, { extension: { issue: { key: 'SUP-250', id: issue?.id }, project: { key: 'TEAM' } } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'SUP-250 belongs to project SUP, not TEAM. Reload the page.' } });
   });
 
   it('refuses a malformed issue key in the context before calling Jira', async () => {
     sim.clearRequests();
-    const answer = await panel.handler(
-      { call: { functionKey: 'panel.get', payload: {} }, context: { extension: { issue: { key: '../../rest/api/3/myself' } } } },
-      { principal: { accountId: sim.users.po.accountId } },
-    );
+    const answer = await panel.call('po', 'panel.get', {}, { extension: { issue: { key: '../../rest/api/3/myself' } } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(sim.requests()).toEqual([]);
   });

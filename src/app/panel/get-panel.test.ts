@@ -16,17 +16,19 @@ import { keys } from '../storage/keys';
 import { deleteSprintCache } from '../sprint/sprint-issue-cache';
 import { storeSettings } from '../storage/settings-repository';
 import { defaultSettings } from '../settings/project-settings';
-import { dataOf, NOW, panelHarness, recordingClock, ticketFromSite, type Harness } from '../../../test/support/panel-harness';
+import { NOW, recordingClock } from '../../../test/builders/clocks';
+import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
+import { ticketFromSite } from '../../../test/builders/sim-tickets';
 
 let sim: Simulator;
 let store: MemoryStore;
-let panel: Harness;
-const get = (key: string, role: 'po' | 'dev' | 'outsider' = 'po', payload: unknown = {}) => panel.call(role, 'panel.get', payload, key);
+let panel: ResolverHarness;
+const get = (key: string, role: 'po' | 'dev' | 'outsider' = 'po', payload: unknown = {}) => panel.call(role, 'panel.get', payload, { issueKey: key });
 /** What the panel UI ends up showing: `panel.get`, then `panel.budget` when it says the budget needs an update. */
-async function shown(key: string, harness: Harness = panel): Promise<PanelView> {
-  const view = dataOf<PanelView>(await harness.call('po', 'panel.get', {}, key));
+async function shown(key: string, harness: ResolverHarness = panel): Promise<PanelView> {
+  const view = dataOf<PanelView>(await harness.call('po', 'panel.get', {}, { issueKey: key }));
   if (!view.budgetNeedsUpdate) return view;
-  const update = dataOf<PanelBudgetView>(await harness.call('po', 'panel.budget', {}, key));
+  const update = dataOf<PanelBudgetView>(await harness.call('po', 'panel.budget', {}, { issueKey: key }));
   return { ...view, budget: update.budget, wip: update.wip, notes: [...view.notes, ...update.notes], budgetNeedsUpdate: false };
 }
 const expectedVerdict = (key: string) => evaluatePolicy(DEFAULT_POLICY, triageFacts(ticketFromSite(sim, key), DEFAULT_CLASSIFICATION, NOW));
@@ -34,7 +36,7 @@ const expectedVerdict = (key: string) => evaluatePolicy(DEFAULT_POLICY, triageFa
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, now: NOW });
   store = new MemoryStore();
-  panel = panelHarness(sim, store);
+  panel = resolverHarness(sim, { store });
   // An unclassified ticket (no priority, no severity, no SLA): the seed has none open, so make one.
   const unclassified = sim.store.issue('SUP-224');
   if (!unclassified) throw new Error('SUP-224 missing from the seed');
@@ -132,12 +134,12 @@ describe('panel.get', () => {
   // send 4 requests where they sent 5 (board, permissions, sprints, the issue; no GET /rest/api/3/field).
   it('serves the stored rollup while fresh: 2 round trips, 4 requests (the field list stored)', async () => {
     await shown('SUP-246'); // make sure a fresh rollup is stored
-    const before = panel.transports.length;
+    const before = panel.meters.length;
     const view = dataOf<PanelView>(await get('SUP-250'));
-    const transport = panel.transports[before];
+    const meter = panel.meters[before];
     expect(view.budget).toMatchObject({ source: 'stored', stale: false });
     expect(view.budgetNeedsUpdate).toBe(false);
-    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 2, requests: 4 });
+    expect({ roundTrips: meter?.roundTrips, requests: meter?.requests }).toEqual({ roundTrips: 2, requests: 4 });
   });
 
   it('never searches Jira, even without a stored rollup: no budget yet, and it says an update is needed', async () => {
@@ -145,12 +147,12 @@ describe('panel.get', () => {
     await store.delete(keys.rollup('SUP', active.id));
     await deleteSprintCache(store, 'SUP', active.id);
     sim.clearRequests();
-    const before = panel.transports.length;
+    const before = panel.meters.length;
     const view = dataOf<PanelView>(await get('SUP-247'));
-    const transport = panel.transports[before];
+    const meter = panel.meters[before];
     expect([view.budget, view.wip, view.budgetNeedsUpdate]).toEqual([null, null, true]);
     expect(view.verdict.outcome).toBe('interrupt');
-    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 2, requests: 4 });
+    expect({ roundTrips: meter?.roundTrips, requests: meter?.requests }).toEqual({ roundTrips: 2, requests: 4 });
     expect(sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost')).toHaveLength(0);
   });
 
@@ -160,13 +162,13 @@ describe('panel.get', () => {
     const truncated = sim.store.issues.filter((i) => i.sprintIds.includes(active.id) && i.worklogs.length > 20).length;
     expect(tickets.length).toBeLessThan(100); // one page: the full read is one search
     sim.clearRequests();
-    const before = panel.transports.length;
-    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, 'SUP-247'));
-    const transport = panel.transports[before];
+    const before = panel.meters.length;
+    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, { issueKey: 'SUP-247' }));
+    const meter = panel.meters[before];
     expect(update.budget).toMatchObject({ source: 'computed', stale: false, remaining: allocation.remaining });
     // The panel's two round trips (access checks, board, sprints, the ticket; the board's estimation
     // field, for reading the sprint with the hourly run's fields, and the field list are remembered from the first view), then the sprint.
-    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 3 + (truncated > 0 ? 1 : 0), requests: 5 + truncated });
+    expect({ roundTrips: meter?.roundTrips, requests: meter?.requests }).toEqual({ roundTrips: 3 + (truncated > 0 ? 1 : 0), requests: 5 + truncated });
     const search = sim.requests().find((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');
     expect((search?.body as { reconcileIssues?: number[] }).reconcileIssues).toEqual([Number(sim.store.issue('SUP-247')?.id)]);
     expect(await store.get(keys.rollup('SUP', active.id))).toMatchObject({ sprintId: active.id, computedAt: NOW });
@@ -182,9 +184,9 @@ describe('panel.get', () => {
     expect(view.budget).toMatchObject({ source: 'stored', stale: true, remaining: allocation.remaining });
     expect(view.budgetNeedsUpdate).toBe(true);
     sim.clearRequests();
-    const before = panel.transports.length;
-    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, 'SUP-247'));
-    const transport = panel.transports[before];
+    const before = panel.meters.length;
+    const update = dataOf<PanelBudgetView>(await panel.call('po', 'panel.budget', {}, { issueKey: 'SUP-247' }));
+    const meter = panel.meters[before];
     expect(update.budget).toMatchObject({ source: 'computed', stale: false, remaining: allocation.remaining });
     const searches = sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost').map((r) => (r.body as { jql: string }).jql);
     // Nothing moved on the app's clock since the last sync: the period is just the 5-minute overlap;
@@ -193,7 +195,7 @@ describe('panel.get', () => {
     const own = sim.store.issue('SUP-247')?.id;
     expect(searches).toHaveLength(2);
     expect(searches).toEqual(expect.arrayContaining([`sprint = ${active.id}`, `sprint = ${active.id} AND (updated >= -5m OR id in (${own}))`]));
-    expect({ roundTrips: transport?.roundTrips, requests: transport?.requests }).toEqual({ roundTrips: 3, requests: 6 }); // 7 before the field list was stored
+    expect({ roundTrips: meter?.roundTrips, requests: meter?.requests }).toEqual({ roundTrips: 3, requests: 6 }); // 7 before the field list was stored
   });
 });
 
@@ -211,10 +213,10 @@ describe('panel.get when things are not simple', () => {
     const { active } = expectedSprint();
     await store.delete(keys.rollup('SUP', active.id));
     await deleteSprintCache(store, 'SUP', active.id);
-    const patient = panelHarness(sim, store, { httpClock: recordingClock });
+    const patient = resolverHarness(sim, { store, httpClock: recordingClock });
     sim.faults.set({ rateLimit: { operationId: 'searchAndReconsileIssuesUsingJqlPost', headers: 'retry-after', retryAfterSeconds: 1 } });
-    const view = dataOf<PanelView>(await patient.call('po', 'panel.get', {}, 'SUP-246'));
-    const update = dataOf<PanelBudgetView>(await patient.call('po', 'panel.budget', {}, 'SUP-246'));
+    const view = dataOf<PanelView>(await patient.call('po', 'panel.get', {}, { issueKey: 'SUP-246' }));
+    const update = dataOf<PanelBudgetView>(await patient.call('po', 'panel.budget', {}, { issueKey: 'SUP-246' }));
     sim.faults.clear();
     expect(view.verdict.outcome).toBe('interrupt');
     expect([view.budget, view.wip, view.budgetNeedsUpdate]).toEqual([null, null, true]);
@@ -227,7 +229,7 @@ describe('panel.get with the points model', () => {
   it('costs an unestimated ticket the default for its severity, and reads the board\'s estimation field in the same round trip', async () => {
     const pointsStore = new MemoryStore();
     await storeSettings(pointsStore, 'SUP', { ...defaultSettings(), capacity: { ...defaultSettings().capacity, model: 'points' } });
-    const points = panelHarness(sim, pointsStore);
+    const points = resolverHarness(sim, { store: pointsStore });
     sim.clearRequests();
     const { active, tickets } = expectedSprint();
     const model = { kind: 'points' as const, unestimatedPoints: DEFAULT_UNESTIMATED_POINTS };
@@ -240,7 +242,7 @@ describe('panel.get with the points model', () => {
     // panel.get: board+fields+permissions, then sprints+issue+board configuration; then panel.budget
     // the same two, and the sprint's search (and long worklog lists).
     const truncated = tickets.some((t) => (sim.store.issue(t.key)?.worklogs.length ?? 0) > 20);
-    expect(points.transports.map((t) => t.roundTrips)).toEqual([2, truncated ? 4 : 3]);
+    expect(points.meters.map((m) => m.roundTrips)).toEqual([2, truncated ? 4 : 3]);
     // Asked once (by panel.get, for the points model), then remembered for a day (storage/board-estimation.ts).
     expect(sim.requests().filter((r) => r.operationId === 'getConfiguration')).toHaveLength(1);
   });

@@ -4,7 +4,7 @@
  * its budget line from that day without rewriting the days before; closed sprints keep the settings
  * in force while they ran, however often or late their rows and cards are computed.
  */
-import { dataOf, startHarness, type Harness } from '../../../test/builders/dashboard-harness';
+import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../../test/builders/resolver-harness';
 import { simWindow, sprintTickets } from '../../../test/builders/sim-tickets';
 import type { DashboardView } from '../../contract/dashboard';
 import type { SettingsView } from '../../contract/settings';
@@ -17,17 +17,17 @@ const NOW = Date.UTC(2026, 10, 23, 9); // Monday of the active sprint's second w
 const DAY = 86_400_000;
 const ACTIVE = 13;
 const HOURS = { kind: 'hours', teamSize: 5, focusHoursPerDay: 6 } as const;
-let h: Harness;
+let h: StartedResolverHarness;
 
 beforeAll(async () => {
-  h = await startHarness(NOW);
+  h = await startResolverHarness({ nowMs: NOW });
 });
 afterAll(() => h.close());
 
-const dashboard = (payload: unknown = {}) => h.call<DashboardView>('dashboard.get', payload, { as: 'po' });
+const dashboard = (payload: unknown = {}) => h.call<DashboardView>('po', 'dashboard.get', payload);
 async function saveAllocation(pct: number): Promise<SettingsView> {
-  const opened = dataOf(await h.call<SettingsView>('settings.get', {}, { as: 'admin' }));
-  return dataOf(await h.call<SettingsView>('settings.save', { settings: { ...opened.settings, allocationPct: pct }, policy: opened.policy.policy, baseRevision: opened.revision }, { as: 'admin' }));
+  const opened = dataOf(await h.call<SettingsView>('admin', 'settings.get'));
+  return dataOf(await h.call<SettingsView>('admin', 'settings.save', { settings: { ...opened.settings, allocationPct: pct }, policy: opened.policy.policy, baseRevision: opened.revision }));
 }
 const historyKeys = () => h.store.keys().filter((k) => k.startsWith('history:SUP:'));
 
