@@ -38,3 +38,20 @@ export async function viewerFilter(ports: Ports, projectKey: string, listed: rea
   const visible = await ports.jira.browsableIssueIds(ids);
   return { sees: (issue) => issue.id !== undefined && visible.has(issue.id), checked: true };
 }
+
+const ISSUE_NOTE = /^([A-Z][A-Z0-9_]*-[1-9]\d*): (.*)$/s;
+
+/**
+ * Notes the app's reads produced name issues (`SUP-12: Severity has several values…`): a note about
+ * an issue the viewer may not see — or one the view does not list, whose visibility is unknown —
+ * keeps what it says and loses the key. Notes about no issue are kept as they are.
+ */
+export function viewerNotes(notes: readonly string[], filter: ViewerFilter, listed: readonly ListedIssue[]): string[] {
+  const byKey = new Map(listed.map((issue) => [issue.key, issue]));
+  return notes.map((note) => {
+    const match = ISSUE_NOTE.exec(note);
+    if (!match) return note;
+    const issue = byKey.get(match[1] as string);
+    return issue && filter.sees(issue) ? note : `An issue not shown to you: ${match[2] as string}`;
+  });
+}

@@ -85,7 +85,9 @@ describe('dashboard.get with damaged or outdated storage', () => {
     await storeSettings(h.store, 'SUP', { ...defaultSettings(), revision: 1, allocationPct: 30, updatedBy: h.sim.users.admin.accountId, updatedAt: new Date(NOW).toISOString() });
     try {
       const view = dataOf(await get());
-      expect(view.sprint).toMatchObject({ source: 'computed', budget: 90 });
+      // Saved at the start of the sprint's second week: its first 5 days keep 20 % of 150 h (30 h), the
+      // last 5 get 30 % of 150 h (45 h) — the save takes effect from its day (sprint/settings-in-force.ts).
+      expect(view.sprint).toMatchObject({ source: 'computed', budget: 75 });
       expect(view.history.currentAllocationPct).toBe(30);
       // Closed sprints keep what they reserved.
       expect(view.history.rows.every((r) => r.allocationPct === 20)).toBe(true);

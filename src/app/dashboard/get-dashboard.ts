@@ -16,7 +16,7 @@ import { historyTable } from '../../domain/history';
 import { recommendAllocation } from '../../domain/recommendation';
 import type { Sprint } from '../../jira/client/agile-client';
 import type { Ports } from '../../ports';
-import { viewerFilter } from '../access/viewer-filter';
+import { viewerFilter, viewerNotes } from '../access/viewer-filter';
 import { AppError } from '../app-error';
 import { historyRows } from '../sprint/history-rows';
 import { activeSprint, loadProjectContext, sprintDatesProblem, type ProjectContext } from '../sprint/project-context';
@@ -53,7 +53,8 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
     sprint ? sprintRecords.overflow.read(ports.store, projectKey, sprint.id) : Promise.resolve({ value: undefined, problem: undefined }),
     projectRegistry.register(ports.store, projectKey, ports.clock.now()),
   ]);
-  const filter = await viewerFilter(ports, projectKey, snapshot ? listedIssues(snapshot) : []);
+  const listed = snapshot ? listedIssues(snapshot) : [];
+  const filter = await viewerFilter(ports, projectKey, listed);
   const rows = historyTable(history.rows, settings.historySprints);
   const recommendation = recommendAllocation({ rows, currentAllocationPct: settings.allocationPct });
   const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
@@ -71,6 +72,6 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
       currentAllocationPct: settings.allocationPct,
       recommendation: { pct: recommendation.pct, explanation: recommendation.explanation },
     },
-    notes: boundedNotes([...context.notes, ...(snapshot?.notes ?? []), ...omittedNote(snapshot), ...history.notes, ...overflowNote]),
+    notes: boundedNotes(viewerNotes([...context.notes, ...(snapshot?.notes ?? []), ...omittedNote(snapshot), ...history.notes, ...overflowNote], filter, listed)),
   };
 }

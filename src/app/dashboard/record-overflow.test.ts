@@ -20,7 +20,10 @@ afterAll(() => h.close());
 const record = (payload: unknown, as: 'po' | 'dev' = 'po') => h.call<RecordOverflowResult>(as, 'dashboard.recordOverflow', payload);
 const dashboard = async () => dataOf(await h.call<DashboardView>('po', 'dashboard.get'));
 
-/** Shrink the allocation to 10 %: a 30 h budget, below what support has used this sprint. */
+/**
+ * Shrink the allocation to 10 % at the start of the sprint's second week: 20 % of the first 150 h
+ * (30 h) and 10 % of the last 150 h (15 h), a 45 h budget, below what support has used this sprint.
+ */
 async function overBudget(): Promise<void> {
   await storeSettings(h.store, 'SUP', { ...defaultSettings(), revision: 1, allocationPct: 10, updatedBy: h.sim.users.admin.accountId, updatedAt: new Date(NOW).toISOString() });
 }
@@ -38,7 +41,7 @@ describe('dashboard.recordOverflow', () => {
   it('is demanded by the dashboard once the sprint is over its budget', async () => {
     await overBudget();
     const view = await dashboard();
-    expect(view.sprint).toMatchObject({ status: 'over', budget: 30, overflow: null, needsOverflowDecision: true });
+    expect(view.sprint).toMatchObject({ status: 'over', budget: 45, overflow: null, needsOverflowDecision: true });
   });
 
   it('needs a reason to accept the overrun, and stores nothing without one', async () => {
