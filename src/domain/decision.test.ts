@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decide, indexedInstant, MAX_REASON_LENGTH, sameDecision, type DecisionRequest, type TriageDecision } from './decision';
+import { decide, indexedInstant, MAX_REASON_LENGTH, mirrorsDecision, sameDecision, type DecisionRequest, type TriageDecision } from './decision';
 import { OUTCOMES, type Outcome } from './outcome';
 import type { Verdict } from './policy';
 
@@ -96,5 +96,21 @@ describe('sameDecision', () => {
   });
   it('nothing recorded is never the same', () => {
     expect(sameDecision(undefined, base)).toBe(false);
+  });
+});
+
+describe('mirrorsDecision (the issue property against the app record)', () => {
+  const record: TriageDecision = { outcome: 'backlog', policyOutcome: 'interrupt', policyVersion: 3, ruleId: 'p1', override: true, reason: 'customer can wait', decidedBy: 'acc-1', decidedAt: '2026-11-23T10:00:00.789Z', sprintId: 7 };
+  it.each<[string, Partial<TriageDecision>, boolean]>([
+    ['written to the second, as the property is', { decidedAt: '2026-11-23T10:00:00Z' }, true],
+    ['the same instant exactly', {}, true],
+    ['a second later', { decidedAt: '2026-11-23T10:00:01Z' }, false],
+    ['another day (a re-decision written by hand)', { decidedAt: '2026-11-24T10:00:00Z' }, false],
+    ['someone else named', { decidedBy: 'acc-2' }, false],
+  ])('%s → %s', (_name, change, mirrors) => {
+    expect(mirrorsDecision({ ...record, ...change }, record)).toBe(mirrors);
+  });
+  it('no property mirrors nothing', () => {
+    expect(mirrorsDecision(undefined, record)).toBe(false);
   });
 });

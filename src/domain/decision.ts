@@ -77,6 +77,14 @@ export function sameDecision(a: TriageDecision | undefined, b: TriageDecision): 
 }
 
 /**
+ * The issue property mirrors the app's record of a decision: the same decision, with `decidedAt` as
+ * the property writes it (to the second, for Jira's index), so a record with milliseconds matches.
+ */
+export function mirrorsDecision(property: TriageDecision | undefined, record: TriageDecision): boolean {
+  return property !== undefined && sameDecision(property, record) && Math.floor(Date.parse(property.decidedAt) / 1000) === Math.floor(Date.parse(record.decidedAt) / 1000);
+}
+
+/**
  * Build the decision to record. Rejects an override without a reason (blank counts as none) and a
  * reason that is too long, before anything is written anywhere.
  */

@@ -188,4 +188,12 @@ describe('"What we said no to" trusts the app\'s own record of each decision (F6
     expect(after.find((d) => d.key === kept.key)).toMatchObject({ source: 'app', decidedBy: recordedBy });
     expect(after.find((d) => d.key === edited.key)).toMatchObject({ source: 'changed', decidedBy: recordedBy, reason: 'Recorded by the app' });
   });
+
+  it('a deferral applied from the panel reads as recorded by the app', async () => {
+    const ticket = h.sim.store.issues.find((i) => i.key.startsWith('SUP-') && i.securityLevelId === null && i.properties[DECISION_PROPERTY_KEY] === undefined && SUP_ISSUE_TYPES.some((t) => t.id === i.typeId && t.name === 'Incident'));
+    if (!ticket) throw new Error('an undecided incident expected');
+    dataOf(await h.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'The customer found a workaround.', comment: false }, { issueKey: ticket.key }));
+    const deferred = dataOf(await get('admin', { refresh: true })).sprint?.deferred ?? [];
+    expect(deferred.find((d) => d.key === ticket.key)).toMatchObject({ source: 'app', decidedBy: h.sim.users.po.accountId });
+  });
 });

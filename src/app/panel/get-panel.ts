@@ -10,7 +10,7 @@
  * the panel to ask `panel.budget` for an up-to-date one (see active-rollup.ts).
  */
 import type { PanelView } from '../../contract/panel';
-import { sameDecision, type TriageDecision } from '../../domain/decision';
+import { mirrorsDecision } from '../../domain/decision';
 import { OUTCOMES, type Outcome } from '../../domain/outcome';
 import { supportContact } from '../../domain/rotation';
 import { isSupportTicket } from '../../domain/support-filter';
@@ -26,11 +26,6 @@ import { planDecision, previewOf } from '../decision/plan';
 import { loadTriageContext, projectContextOf, type TriageTarget } from '../decision/triage-context';
 import { storedActiveRollup } from './active-rollup';
 import { panelBudget, panelWip } from './panel-budget';
-
-/** The property mirrors the record (its `decidedAt` is written to the second). */
-function samePropertyDecision(property: TriageDecision | undefined, record: TriageDecision): boolean {
-  return property !== undefined && sameDecision(property, record) && Math.floor(Date.parse(property.decidedAt) / 1000) === Math.floor(Date.parse(record.decidedAt) / 1000);
-}
 
 export async function getPanel(ports: Ports, target: TriageTarget): Promise<PanelView> {
   const context = await loadTriageContext(ports, target);
@@ -53,7 +48,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   const decision = latest.entry?.decision ?? (latest.problem ? undefined : recorded.decision);
   const decisionNotes = [
     ...(latest.problem ? [latest.problem] : []),
-    ...(latest.entry && !samePropertyDecision(recorded.decision, latest.entry.decision)
+    ...(latest.entry && !mirrorsDecision(recorded.decision, latest.entry.decision)
       ? ["The decision stored on the issue (its interruptBudget property) differs from Interrupt Budget's own record: it was changed outside the app, or the last apply did not finish. The panel shows the app's record; applying the decision again writes it back to the issue."]
       : []),
     ...(suggested.problem ? [suggested.problem] : []),

@@ -10,8 +10,8 @@ import { netNewDefects } from '../../domain/defects';
 import type { Ticket } from '../../domain/ticket';
 import { JiraError } from '../../jira/errors';
 import { allocationCatalog } from '../../jira/field-catalog';
+import { mirrorsDecision } from '../../domain/decision';
 import type { Ports } from '../../ports';
-import { sameDecision } from '../../domain/decision';
 import { readLatestDecision } from '../storage/decision-audit';
 import type { ProjectContext } from './project-context';
 import { jqlDayBefore, jqlList } from './jql-text';
@@ -19,11 +19,6 @@ import type { DeferredTicket, SprintLedger } from './ledger-record';
 
 const DECISION = 'issue.property[interruptBudget]';
 
-/**
- * Deferred and defect tickets of the project since `fromMs` (widened by a day; callers filter
- * exactly). Jira refuses the whole query when a configured defect type does not exist on the site,
- * so on that refusal the search is repeated without the type restriction and the domain filters.
- */
 /**
  * Where a deferral shown in "What we said no to" comes from: the app's own record of the decision
  * (`app`), the issue property alone — a decision from before the app kept its record, or one written
@@ -54,14 +49,19 @@ async function trustedDecisions(ports: Ports, tickets: readonly Ticket[]): Promi
         sources.set(t.key, 'property');
         return t;
       }
-      const same = sameDecision(t.decision, entry.decision) && t.decision.decidedAt === entry.decision.decidedAt;
-      sources.set(t.key, same ? 'app' : 'changed');
+      sources.set(t.key, mirrorsDecision(t.decision, entry.decision) ? 'app' : 'changed');
       return { ...t, decision: entry.decision };
     }),
   );
   return { tickets: trusted, sources };
 }
 
+/**
+ * Deferred and defect tickets of the project since `fromMs` (widened by a day; callers filter
+ * exactly). Jira refuses the whole query when a configured defect type does not exist on the site,
+ * so on that refusal the search is repeated without the type restriction and the domain filters.
+ * Their decisions are the app's own record where it has one (see trustedDecisions).
+ */
 export async function ticketsAround(ports: Ports, context: ProjectContext, fromMs: number): Promise<TicketsAround> {
   const found = await searchAround(ports, context, fromMs);
   const { tickets, sources } = await trustedDecisions(ports, found.tickets);
