@@ -118,6 +118,11 @@ export interface DashboardSprint {
   readonly overflow: OverflowDecisionView | null;
   /** True when the sprint is `over` and nobody has recorded an overflow decision yet. */
   readonly needsOverflowDecision: boolean;
+  /**
+   * Whether this viewer may record the overflow decision (Schedule Issues in the project), asked of
+   * Jira only while the active sprint is over its budget; false otherwise.
+   */
+  readonly canRecordOverflow: boolean;
   readonly deferred: readonly DeferredTicketView[];
   /**
    * What the lists leave out because this viewer may not see those issues: counted, never named.

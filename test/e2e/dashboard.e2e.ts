@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { DashboardView, Envelope, SettingsView } from '../../src/contract';
+import { keys } from '../../src/app/storage/keys';
 import { startE2e, type E2e } from './harness';
 
 let e2e: E2e;
@@ -278,6 +279,25 @@ describe('the SUP dashboard', () => {
     await dark.locator('[data-testid="overflow-decision"]').waitFor();
     await dark.waitForSelector('[data-testid="burn"] .recharts-surface');
     await e2e.screenshot(dark, 'dashboard-overflow-dark');
+  });
+
+  it('tells dev up front that the product owner records the overflow, and the banner goes once the sprint is back within budget', async () => {
+    await saveAllocation(1);
+    // No decision recorded yet for this sprint (the test before recorded one): forget it.
+    const sprintId = (await dashboard()).sprint?.id ?? NaN;
+    await e2e.app.preview.store.delete(keys.overflow('SUP', sprintId));
+    const dev = await openDashboard('as=dev');
+    await dev.getByRole('button', { name: 'Refresh' }).click();
+    await dev.locator('[data-testid="overflow-read-only"]').waitFor();
+    expect(await dev.textContent('[data-testid="overflow-banner"]')).toContain('over its support budget');
+    expect(await dev.locator('[data-testid="overflow-banner"] input[type="radio"]').count()).toBe(0);
+    expect(await dev.getByRole('button', { name: 'Record the decision' }).count()).toBe(0);
+    expect(await dev.getByRole('button', { name: 'Change the decision' }).count()).toBe(0);
+    await saveAllocation(20);
+    const back = await refreshedDashboard();
+    await back.waitForSelector('[data-testid="sprint-status"]');
+    expect((await dashboard()).sprint?.status).not.toBe('over');
+    expect(await back.locator('[data-testid="overflow-banner"], [data-testid="overflow-decision"]').count()).toBe(0);
   });
 
   it('without an active sprint says so and still shows the history; without history says that too', async () => {

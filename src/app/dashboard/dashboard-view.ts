@@ -45,7 +45,7 @@ function restrictedOf(snapshot: SprintSnapshot, category: Category, filter: View
   return { count: hidden.length, amount: hidden.reduce((sum, item) => sum + Math.round(item.amount * 100), 0) / 100 };
 }
 
-export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined, filter: ViewerFilter): DashboardSprint {
+export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined, filter: ViewerFilter, canRecordOverflow = false): DashboardSprint {
   const { rollup, ledger, baseline } = snapshot;
   const idOf = idsByKey(snapshot);
   const inProgress = rollup.wip.inProgress.filter((key) => filter.sees(listed(key, idOf.get(key))));
@@ -73,6 +73,7 @@ export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision 
     supportContact: rollup.supportContact,
     overflow: overflow ? overflowView(overflow) : null,
     needsOverflowDecision: rollup.status === 'over' && !overflow,
+    canRecordOverflow,
     deferred: deferred.map(({ id: _id, source, ...shown }) => ({ ...shown, source: source ?? 'property' })),
     restricted: {
       interrupts: restrictedOf(snapshot, 'sanctioned', filter),

@@ -23,6 +23,7 @@ import { activeSprint, loadProjectContext, sprintDatesProblem, type ProjectConte
 import { sprintSnapshot } from '../sprint/sprint-snapshot';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { historyRowView, listedIssues, sprintView } from './dashboard-view';
+import { SCHEDULE_PERMISSION } from './record-overflow';
 import { boundedNotes } from './notes';
 
 /** The sprint the payload names, which must be one of the project's board's sprints. */
@@ -54,14 +55,19 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
     projectRegistry.register(ports.store, projectKey, ports.clock.now()),
   ]);
   const listed = snapshot ? listedIssues(snapshot) : [];
-  const filter = await viewerFilter(ports, projectKey, listed);
+  const overflowAsked = snapshot?.rollup.status === 'over' && snapshot.rollup.state === 'active';
+  const [filter, canRecordOverflow] = await Promise.all([
+    viewerFilter(ports, projectKey, listed),
+    // Only an active sprint over its budget asks for a decision: say up front whether this viewer may record it.
+    overflowAsked ? ports.jira.people.myPermissions({ projectKey }, [SCHEDULE_PERMISSION]).then((p) => p[SCHEDULE_PERMISSION] === true) : Promise.resolve(false),
+  ]);
   const rows = historyTable(history.rows, settings.historySprints);
   const recommendation = recommendAllocation({ rows, currentAllocationPct: settings.allocationPct });
   const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
   return {
     projectKey,
     board: { id: context.board.id, name: context.board.name },
-    sprint: snapshot ? sprintView(snapshot, overflow.value, filter) : null,
+    sprint: snapshot ? sprintView(snapshot, overflow.value, filter, canRecordOverflow) : null,
     ...(datesProblem ? { message: datesProblem } : sprint ? {} : { message: `No sprint is active on ${context.board.name}. Start a sprint in Jira to track its support budget; the history of closed sprints is below.` }),
     sprints: context.sprints
       .filter((s): s is Sprint & { state: 'active' | 'closed' } => s.state !== 'future')

@@ -30,7 +30,12 @@ async function overBudget(): Promise<void> {
 
 describe('dashboard.recordOverflow', () => {
   it('is refused while the sprint is within its budget', async () => {
-    expect((await dashboard()).sprint?.status).not.toBe('over');
+    h.sim.clearRequests();
+    const within = (await dashboard()).sprint;
+    expect(within?.status).not.toBe('over');
+    // Nothing to decide: nobody is asked whether they may record a decision.
+    expect(within?.canRecordOverflow).toBe(false);
+    expect(h.count('getMyPermissions')).toBe(0);
     expect(await record({ sprintId: 13, choice: 'swap-out' })).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/^SUP Sprint 13 is (within|at risk but still within) its support budget, so there is no overflow to decide\./) },
@@ -41,7 +46,12 @@ describe('dashboard.recordOverflow', () => {
   it('is demanded by the dashboard once the sprint is over its budget', async () => {
     await overBudget();
     const view = await dashboard();
-    expect(view.sprint).toMatchObject({ status: 'over', budget: 45, overflow: null, needsOverflowDecision: true });
+    expect(view.sprint).toMatchObject({ status: 'over', budget: 45, overflow: null, needsOverflowDecision: true, canRecordOverflow: true });
+  });
+
+  it('says up front whether the viewer may record it: po may, dev (browse only) may not', async () => {
+    const asDev = dataOf(await h.call<DashboardView>('dev', 'dashboard.get'));
+    expect(asDev.sprint).toMatchObject({ status: 'over', needsOverflowDecision: true, canRecordOverflow: false });
   });
 
   it('needs a reason to accept the overrun, and stores nothing without one', async () => {

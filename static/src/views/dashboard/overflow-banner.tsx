@@ -24,7 +24,9 @@ const HINTS: Record<OverflowChoice, string> = {
 
 export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: DashboardSprint; viewer?: string; onRecorded: (decision: OverflowDecisionView) => void }) {
   const [editing, setEditing] = useState(false);
-  if (sprint.status !== 'over' && !sprint.overflow) return null;
+  // The banner follows the status: an active sprint back within its budget asks nothing and shows nothing;
+  // a closed sprint keeps showing what was decided, as part of its record.
+  if (sprint.status !== 'over' && (sprint.state === 'active' || !sprint.overflow)) return null;
   const over = inWords(sprint.used.total - sprint.budget, sprint.unit);
   if (sprint.overflow && !editing) {
     const d = sprint.overflow;
@@ -33,7 +35,7 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
         <SectionMessage
           appearance={sprint.status === 'over' ? 'warning' : 'information'}
           title={`Overflow decision: ${CHOICE_LABEL[d.choice]}`}
-          actions={sprint.status === 'over' && sprint.state === 'active' ? <Button onClick={() => setEditing(true)}>Change the decision</Button> : undefined}
+          actions={sprint.status === 'over' && sprint.state === 'active' && sprint.canRecordOverflow ? <Button onClick={() => setEditing(true)}>Change the decision</Button> : undefined}
         >
           {d.reason ? <p data-testid="overflow-reason">Reason: <bdi>{d.reason}</bdi></p> : null}
           <p>
@@ -48,15 +50,24 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
   return (
     <div data-testid="overflow-banner">
       <SectionMessage appearance="error" title={`${sprint.name} is over its support budget by ${over}`}>
-        <p>Interrupts have overflowed the allocation. Decide how the team absorbs them, so the overrun does not slide silently.</p>
-        <OverflowForm
-          sprint={sprint}
-          onRecorded={(decision) => {
-            setEditing(false);
-            onRecorded(decision);
-          }}
-          onCancel={sprint.overflow ? () => setEditing(false) : undefined}
-        />
+        {sprint.canRecordOverflow ? (
+          <p>Interrupts have overflowed the allocation. Decide how the team absorbs them, so the overrun does not slide silently.</p>
+        ) : (
+          <p data-testid="overflow-read-only">
+            Interrupts have overflowed the allocation. The product owner (anyone who can schedule issues in this project) records how the team absorbs them; you can see the
+            decision here once it is made.
+          </p>
+        )}
+        {sprint.canRecordOverflow ? (
+          <OverflowForm
+            sprint={sprint}
+            onRecorded={(decision) => {
+              setEditing(false);
+              onRecorded(decision);
+            }}
+            onCancel={sprint.overflow ? () => setEditing(false) : undefined}
+          />
+        ) : null}
       </SectionMessage>
     </div>
   );
