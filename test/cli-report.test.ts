@@ -32,6 +32,8 @@ describe('interrupt-budget report', () => {
     expect(stdout).toMatch(/^Interrupt Budget — SUP \(SUP board\), from the demo site/);
     expect(stdout).toContain('SUP Sprint 13 (active, 2026-11-16 → 2026-11-30)');
     expect(stdout).toContain('Capacity 300 h · support budget 60 h');
+    // Nobody has set the demo project up: the report says the numbers are the defaults
+    expect(stdout).toContain('Default settings: nobody has set this project up yet, so these numbers assume a team of 5 people × 6 focus hours a day and a 20 % support allocation.');
     expect(stdout).toMatch(/History \(last 6 closed sprints\):/);
     expect(stdout).toMatch(/Recommendation: Support took .*: reserve \d+%/);
   });

@@ -77,11 +77,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const byAccount = new Map(Object.values(options.logins).map((l) => [l.accountId, l]));
   const clientAs = (login: PreviewLogin) => JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: options.jiraBaseUrl, email: login.email, apiToken: login.apiToken }) });
-  const appJira = clientAs(options.appLogin);
+  // A client per invocation, as Forge gives each one: a client's time budget starts when it is made.
   const handler = buildResolverHandler((ctx) => {
     const login = byAccount.get(ctx.accountId);
     if (!login) throw new Error(`No preview login for ${ctx.accountId}`);
-    return { jira: clientAs(login), appJira, store, clock };
+    return { jira: clientAs(login), appJira: clientAs(options.appLogin), store, clock };
   });
 
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -108,7 +108,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       ...surface,
       accountId: login.accountId,
       cloudId: 'preview',
-      localId: `preview-${surface.moduleKey}`,
+      // As Forge forms it (ari:cloud:ecosystem::extension/{appId}/{envId}/static/{moduleKey}), which the UI reads links from.
+      localId: `ari:cloud:ecosystem::extension/preview-app/preview-env/static/${surface.moduleKey}`,
       locale: 'en-US',
       timezone: 'UTC',
       siteUrl: options.jiraBaseUrl,

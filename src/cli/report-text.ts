@@ -67,9 +67,15 @@ function historyLines(rows: readonly DashboardHistoryRow[]): string[] {
   ];
 }
 
+/** The same sentence the dashboard shows while nobody has set the project up. */
+export function defaultsLine(d: NonNullable<DashboardView['defaults']>): string {
+  return `Default settings: nobody has set this project up yet, so these numbers assume a team of ${d.teamSize} people × ${d.focusHoursPerDay} focus hours a day and a ${d.allocationPct} % support allocation.`;
+}
+
 export function reportText(view: DashboardView, source: string): string {
   return [
     `Interrupt Budget — ${view.projectKey} (${view.board.name}), from ${source}`,
+    ...(view.defaults ? [defaultsLine(view.defaults)] : []),
     '',
     ...(view.sprint ? sprintLines(view.sprint) : [view.message ?? 'No sprint to show.']),
     '',

@@ -163,6 +163,13 @@ export interface DashboardView {
   };
   /** Things to know: damaged records that were replaced, odd fields, missing configuration. */
   readonly notes: readonly string[];
+  /**
+   * Nobody has saved this project's settings: the numbers use the defaults (a team of `teamSize`
+   * people × `focusHoursPerDay` hours, `allocationPct` %), which the page says instead of
+   * presenting them as the team's (with the way to the settings page, which Jira opens to project
+   * admins: no permission check is spent on it).
+   */
+  readonly defaults: { readonly teamSize: number; readonly focusHoursPerDay: number; readonly allocationPct: number } | null;
 }
 
 export interface RecordOverflowResult {

@@ -167,6 +167,15 @@ describe('the SUP dashboard', () => {
     await e2e.screenshot(page, 'dashboard-dev-restricted');
   });
 
+  it('says on a project nobody has set up that the numbers assume a default team, and where an admin sets it up', async () => {
+    const page = await e2e.open('/dashboard/TEAM?as=dev');
+    const notice = page.locator('[data-testid="default-settings"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('These numbers assume a team of 5 people × 6 focus hours a day and a 20 % support allocation.');
+    expect(await page.getAttribute('[data-testid="set-up-team"]', 'href')).toBe(`${e2e.app.siteUrl}/jira/software/projects/TEAM/settings/apps/preview-app/preview-env`);
+    await e2e.screenshot(page, 'dashboard-default-settings');
+  });
+
   it('shows a closed sprint as a past one: what it had and used, no remaining, no forecast, nothing to act on', async () => {
     const page = await openDashboard();
     const closed = (await dashboard()).sprints.find((s) => s.state === 'closed');

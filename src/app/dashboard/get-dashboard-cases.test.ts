@@ -80,6 +80,16 @@ describe('dashboard.get with damaged or outdated storage', () => {
     expect([again.sprint?.source, again.notes, h.count(SEARCH)]).toEqual(['stored', [], 0]);
   });
 
+  it('says while nobody has set the project up that its numbers use the defaults, and stops once someone has', async () => {
+    expect(dataOf(await get()).defaults).toEqual({ teamSize: 5, focusHoursPerDay: 6, allocationPct: 20 });
+    await storeSettings(h.store, 'SUP', { ...defaultSettings(), revision: 1, capacity: { ...defaultSettings().capacity, teamSize: 4 }, updatedBy: h.sim.users.admin.accountId, updatedAt: new Date(NOW).toISOString() });
+    try {
+      expect(dataOf(await get()).defaults).toBeNull();
+    } finally {
+      await h.store.delete(keys.settings('SUP'));
+    }
+  });
+
   it('recomputes after an admin saves the settings, with the new allocation', async () => {
     dataOf(await get());
     await storeSettings(h.store, 'SUP', { ...defaultSettings(), revision: 1, allocationPct: 30, updatedBy: h.sim.users.admin.accountId, updatedAt: new Date(NOW).toISOString() });

@@ -14,6 +14,7 @@ import type { DashboardSprint, DashboardView as View } from '../../../../src/con
 import type { ViewProps } from '../view-props';
 import { BudgetMeter } from './budget-meter';
 import { BurnSection } from './burn-section';
+import { DefaultSettingsNotice } from './default-settings-notice';
 import { DeferredList } from './deferred-list';
 import { dayYear, instant } from './format';
 import { HistorySection } from './history-section';
@@ -52,6 +53,7 @@ export default function DashboardView({ context }: ViewProps) {
         </div>
       </header>
       {state.error ? <ErrorMessage error={state.error} onRetry={state.refresh} /> : null}
+      <DefaultSettingsNotice view={view} context={context} />
       {view.notes.length > 0 ? (
         <SectionMessage appearance="information" title="Things to know">
           <ul>
