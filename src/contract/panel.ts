@@ -119,6 +119,13 @@ export interface PanelPermissions {
   readonly canAssign: boolean;
 }
 
+/**
+ * Whether the interrupt policy has anything to say here (domain/triage-scope.ts): not for a ticket
+ * outside the support filter, not for a done one. When it does not apply the panel shows the reason
+ * instead of a verdict and offers nothing to apply (the server refuses it too).
+ */
+export type PanelScope = { readonly applies: true } | { readonly applies: false; readonly why: 'not-support' | 'done'; readonly reason: string };
+
 export interface PanelView {
   readonly ticket: {
     readonly key: string;
@@ -126,11 +133,14 @@ export interface PanelView {
     readonly summary: string | null;
     readonly issueType: string;
     readonly statusCategory: StatusCategory;
+    /** The status's name as Jira shows it; null when Jira gave none. */
+    readonly status: string | null;
     readonly isSupport: boolean;
     readonly labels: readonly string[];
     readonly assigneeAccountId: string | null;
     readonly inActiveSprint: boolean;
   };
+  readonly scope: PanelScope;
   readonly priority: { readonly level: PriorityLevel; readonly name: string | null };
   readonly severity: { readonly level: Severity; readonly value: string | null };
   readonly sla: { readonly state: SlaState; readonly clockName: string | null; readonly remainingMs: number | null };

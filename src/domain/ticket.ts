@@ -29,6 +29,8 @@ export interface Ticket {
   readonly summary?: string;
   readonly issueType: string;
   readonly statusCategory: StatusCategory;
+  /** The status's name as Jira shows it ("Waiting for customer"), for people to read. */
+  readonly statusName?: string;
   /** The priority's name as Jira shows it; normalised by the policy's value map. */
   readonly priorityName?: string;
   /** The Severity field's option value as Jira shows it. */

@@ -62,6 +62,7 @@ describe('mapIssue on sparse and odd issues', () => {
       summary: 'Typo on pricing page',
       issueType: 'Bug',
       statusCategory: 'new',
+      statusName: 'Open',
       labels: [],
       components: [],
       slaClocks: [],

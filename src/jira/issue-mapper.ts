@@ -23,7 +23,7 @@ const issueSchema = z.object({
 }).loose();
 
 const named = z.object({ name: z.string() }).loose();
-const status = z.object({ statusCategory: z.object({ key: z.string() }).loose() }).loose();
+const status = z.object({ name: z.string().optional(), statusCategory: z.object({ key: z.string() }).loose() }).loose();
 const sprintSchema = z.object({ id: z.number(), name: z.string(), state: z.enum(['future', 'active', 'closed']) }).loose();
 const worklogPage = z.object({
   total: z.number().optional(),
@@ -85,7 +85,8 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
 
   const issueType = read('issuetype', 'Issue type', named)?.name;
   if (issueType === undefined) notes.push('The issue type is missing, so support filters by type cannot match.');
-  const categoryKey = read('status', 'Status', status)?.statusCategory.key;
+  const statusField = read('status', 'Status', status);
+  const categoryKey = statusField?.statusCategory.key;
   const statusCategory = STATUS_CATEGORIES.find((c) => c === categoryKey) ?? 'unknown';
 
   let severity: string | undefined;
@@ -140,6 +141,7 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
 
   const optional = {
     summary: read('summary', 'Summary', z.string()),
+    statusName: statusField?.name,
     priorityName: read('priority', 'Priority', named)?.name,
     severityValue: severity,
     createdMs: time('created', 'Created'),

@@ -206,3 +206,23 @@ it('looks right in the dark theme, in a narrow panel', async () => {
   await page.waitForTimeout(300); // let the buttons' colour transition finish before the picture
   await e2e.screenshot(page, 'panel-dark');
 });
+
+describe('when the policy has nothing to say (at the issue panel width, 380 px)', () => {
+  it.each([
+    ['a Story', 'project = SUP AND issuetype = Story AND statusCategory != Done', 'Not a support ticket', 'panel-not-support'],
+    ['a done support ticket', 'project = SUP AND issuetype = Bug AND statusCategory = Done', 'Nothing to triage', 'panel-done'],
+  ])('%s: the reason instead of a verdict, its status in the facts, nothing to apply', async (_what, jql, title, shot) => {
+    const [key] = await search(`${jql} ORDER BY key DESC`);
+    if (!key) throw new Error(`no issue matches ${jql}`);
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await openPanel(key, 'po', theme, 380);
+      const notice = page.locator('[data-testid="scope-notice"]');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain(title);
+      expect(await page.locator('[data-testid="ticket-status"]').textContent()).not.toBe('');
+      expect(await page.getByRole('region', { name: 'Policy verdict' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Apply/ }).count()).toBe(0);
+      await e2e.screenshot(page, `${shot}-${theme}`);
+    }
+  });
+});

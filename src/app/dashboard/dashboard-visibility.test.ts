@@ -12,8 +12,11 @@
  */
 import { SUP_ISSUE_TYPES } from '../../../dev/sim/site/catalog';
 import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../../test/builders/resolver-harness';
+import { ticketFromSite } from '../../../test/builders/sim-tickets';
 import type { DashboardView } from '../../contract/dashboard';
 import { DECISION_PROPERTY_KEY } from '../../domain/decision';
+import { DEFAULT_SUPPORT_FILTER } from '../../domain/support-filter';
+import { triageScope } from '../../domain/triage-scope';
 import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
 import { keys } from '../storage/keys';
 
@@ -190,7 +193,7 @@ describe('"What we said no to" trusts the app\'s own record of each decision (F6
   });
 
   it('a deferral applied from the panel reads as recorded by the app', async () => {
-    const ticket = h.sim.store.issues.find((i) => i.key.startsWith('SUP-') && i.securityLevelId === null && i.properties[DECISION_PROPERTY_KEY] === undefined && SUP_ISSUE_TYPES.some((t) => t.id === i.typeId && t.name === 'Incident'));
+    const ticket = h.sim.store.issues.find((i) => i.key.startsWith('SUP-') && i.securityLevelId === null && i.properties[DECISION_PROPERTY_KEY] === undefined && triageScope(ticketFromSite(h.sim, i.key), DEFAULT_SUPPORT_FILTER).applies);
     if (!ticket) throw new Error('an undecided incident expected');
     dataOf(await h.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'The customer found a workaround.', comment: false }, { issueKey: ticket.key }));
     const deferred = dataOf(await get('admin', { refresh: true })).sprint?.deferred ?? [];

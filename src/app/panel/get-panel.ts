@@ -14,6 +14,7 @@ import { mirrorsDecision } from '../../domain/decision';
 import { OUTCOMES, type Outcome } from '../../domain/outcome';
 import { supportContact } from '../../domain/rotation';
 import { isSupportTicket } from '../../domain/support-filter';
+import { triageScope } from '../../domain/triage-scope';
 import { readDecisionProperty } from '../../jira/decision-property';
 import type { Ports } from '../../ports';
 import { classificationOf, rotationOf } from '../settings/project-settings';
@@ -83,11 +84,13 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
       summary: ticket.summary ?? null,
       issueType: ticket.issueType,
       statusCategory: ticket.statusCategory,
+      status: ticket.statusName ?? null,
       isSupport: isSupportTicket(ticket, classificationOf(settings).supportFilter),
       labels: [...ticket.labels],
       assigneeAccountId: ticket.assigneeAccountId ?? null,
       inActiveSprint: active !== undefined && ticket.sprints.some((s) => s.id === active.id),
     },
+    scope: triageScope(ticket, classificationOf(settings).supportFilter),
     priority: { level: facts.priority, name: ticket.priorityName ?? null },
     severity: { level: facts.severity, value: ticket.severityValue ?? null },
     sla: { state: facts.sla.state, clockName: facts.sla.clockName ?? null, remainingMs: facts.sla.remainingMs ?? null },

@@ -15,6 +15,7 @@ export const storedTicketSchema = z.object({
   summary: z.string().optional(),
   issueType: z.string(),
   statusCategory: z.enum(['new', 'indeterminate', 'done', 'unknown']),
+  statusName: z.string().optional(),
   priorityName: z.string().optional(),
   severityValue: z.string().optional(),
   labels: z.array(z.string()),

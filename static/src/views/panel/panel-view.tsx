@@ -18,7 +18,11 @@ import { panelStyle, subtleText } from './panel-style';
 import { StepResults } from './step-results';
 import { TicketFacts } from './ticket-facts';
 import { useBudgetUpdate, withUpdatedBudget } from './use-budget-update';
+import { ScopeNotice } from './scope-notice';
 import { DecisionRecord, VerdictSection } from './verdict-section';
+
+/** `SUP-12` → `SUP`. */
+const projectOf = (issueKey: string): string => issueKey.slice(0, issueKey.lastIndexOf('-'));
 
 export default function PanelView({ context }: ViewProps) {
   const loaded = useEnvelope(resolver.panel.get);
@@ -69,9 +73,9 @@ export default function PanelView({ context }: ViewProps) {
       ) : null}
       {loaded.state === 'error' ? <ErrorMessage error={loaded.error} onRetry={loaded.reload} /> : null}
       {result ? <StepResults result={result} reloadNote={reloadNote} /> : null}
-      <VerdictSection view={shown} />
+      {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} />}
       <DecisionRecord view={shown} me={me} locale={locale} timeZone={timeZone} />
-      {permissions.canApply ? (
+      {!shown.scope.applies ? null : permissions.canApply ? (
         <DecisionForm
           key={shown.decision?.decidedAt ?? 'undecided'}
           view={current}

@@ -23,6 +23,10 @@ function useRemaining(remainingMs: number | null, running: boolean): number | nu
   return remainingMs === null ? null : running ? remainingMs - (now - loadedAt) : remainingMs;
 }
 
+/** Jira's own colours for its status categories: grey To Do, blue In Progress, green Done. */
+const STATUS_LOOK = { new: 'default', indeterminate: 'inprogress', done: 'success', unknown: 'default' } as const;
+const STATUS_WORD = { new: 'To Do', indeterminate: 'In Progress', done: 'Done', unknown: 'Unknown' } as const;
+
 export function TicketFacts({ view }: { view: PanelView }) {
   const { ticket, priority, severity, sla } = view;
   const running = sla.state === 'ok' || sla.state === 'at-risk' || sla.state === 'breached';
@@ -38,6 +42,10 @@ export function TicketFacts({ view }: { view: PanelView }) {
         {ticket.summary ? <p style={{ margin: 0 }}><bdi>{ticket.summary}</bdi></p> : null}
       </div>
       <dl style={factsStyle}>
+        <dt style={termStyle}>Status</dt>
+        <dd style={valueStyle} data-testid="ticket-status">
+          <Lozenge appearance={STATUS_LOOK[ticket.statusCategory]}>{ticket.status ?? STATUS_WORD[ticket.statusCategory]}</Lozenge>
+        </dd>
         <dt style={termStyle}>Priority</dt>
         <dd style={valueStyle}>
           <Lozenge appearance={PRIORITY_LOOK[priority.level]} isBold={priority.level === 'P1'}>
