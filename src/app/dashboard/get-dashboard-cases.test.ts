@@ -85,6 +85,11 @@ describe('dashboard.get with damaged or outdated storage', () => {
     await storeSettings(h.store, 'SUP', { ...defaultSettings(), revision: 1, capacity: { ...defaultSettings().capacity, teamSize: 4 }, updatedBy: h.sim.users.admin.accountId, updatedAt: new Date(NOW).toISOString() });
     try {
       expect(dataOf(await get()).defaults).toBeNull();
+      // A damaged record is not "nobody set it up": its own note says what happened instead.
+      await h.store.setRaw(keys.settings('SUP'), { schemaVersion: 1, allocationPct: 'lots' });
+      const damaged = dataOf(await get());
+      expect(damaged.defaults).toBeNull();
+      expect(damaged.notes).toContainEqual(expect.stringMatching(/^The stored record settings:SUP is damaged .* Default settings are used until an admin saves them again\.$/));
     } finally {
       await h.store.delete(keys.settings('SUP'));
     }

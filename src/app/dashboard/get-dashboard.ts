@@ -56,7 +56,8 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   ]);
   const listed = snapshot ? listedIssues(snapshot) : [];
   const overflowAsked = snapshot?.rollup.status === 'over' && snapshot.rollup.state === 'active';
-  const { isDefault } = context.loaded;
+  // Nobody has saved settings (a damaged record says so in its own note instead: someone did set it up).
+  const unconfigured = context.loaded.isDefault && context.loaded.problem === undefined;
   const [filter, canRecordOverflow] = await Promise.all([
     viewerFilter(ports, projectKey, listed),
     // Only an active sprint over its budget asks for a decision: say up front whether this viewer may record it.
@@ -79,7 +80,7 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
       currentAllocationPct: settings.allocationPct,
       recommendation: { pct: recommendation.pct, explanation: recommendation.explanation },
     },
-    defaults: isDefault ? { teamSize: settings.capacity.teamSize, focusHoursPerDay: settings.capacity.focusHoursPerDay, allocationPct: settings.allocationPct } : null,
+    defaults: unconfigured ? { teamSize: settings.capacity.teamSize, focusHoursPerDay: settings.capacity.focusHoursPerDay, allocationPct: settings.allocationPct } : null,
     notes: boundedNotes(viewerNotes([...context.notes, ...(snapshot?.notes ?? []), ...omittedNote(snapshot), ...history.notes, ...overflowNote], filter, listed)),
   };
 }
