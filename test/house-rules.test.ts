@@ -78,6 +78,13 @@ describe('house rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it("the outcomes' words and colours are defined once, for every surface (static/src/components/outcome.tsx)", () => {
+    const offenders = sourceFiles('static/src')
+      .filter((f) => f !== 'static/src/components/outcome.tsx')
+      .filter((f) => /['"]needs-info['"]\s*:\s*['"]/.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
   it('never calls the removed issue search endpoint', () => {
     const offenders = productionFiles.filter((f) => /\/rest\/api\/[23]\/search(?![/\w])/.test(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);

@@ -98,7 +98,7 @@ it('previews a policy edit on recent support tickets before saving, changes high
   expect(await summary.textContent()).toMatch(/^No verdict changes on the \d+ most recent support tickets\.$/);
 
   // Rule "SLA" sends its tickets to the backlog instead of interrupting.
-  await choose(page, 'Outcome of rule SLA', 'Backlog (next planning)');
+  await choose(page, 'Outcome of rule SLA', 'Backlog');
   await page.getByTestId('preview-summary').filter({ hasText: /would get a different verdict/ }).waitFor();
   const text = (await summary.textContent()) ?? '';
   const changed = Number(/^(\d+) of/.exec(text)?.[1]);

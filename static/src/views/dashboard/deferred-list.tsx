@@ -1,6 +1,7 @@
 /** "What we said no to": tickets the product owner sent to the backlog during the sprint, with reasons. */
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
+import { OutcomeLozenge } from '../../components/outcome';
 import type { DeferredTicketView } from '../../../../src/contract';
 import { day } from './format';
 import { IssueLink } from './issue-link';
@@ -8,7 +9,6 @@ import { DataTable, Muted } from './layout';
 import { Person } from './person';
 import { RestrictedNote } from './restricted-note';
 
-const POLICY_SAID = { interrupt: 'Interrupt', backlog: 'Backlog', 'needs-info': 'Needs info' } as const;
 
 /** Said next to a decision the app did not record as shown (see the contract's `source`). */
 const PROVENANCE: Record<DeferredTicketView['source'], string | null> = {
@@ -34,7 +34,7 @@ export function DeferredList({ deferred, restricted = 0, siteUrl, viewer }: { de
             title: 'Policy said',
             cell: (d) => (
               <>
-                <Lozenge appearance={d.policyOutcome === 'interrupt' ? 'removed' : 'default'}>{POLICY_SAID[d.policyOutcome]}</Lozenge>
+                <OutcomeLozenge outcome={d.policyOutcome} bold={false} />
                 {d.override ? (
                   <>
                     {' '}

@@ -1,19 +1,9 @@
 /** How the panel says things: outcomes, durations, amounts, instants and people, in the product's words. */
 import type { DecisionStepName, PlannedStep, StepResult } from '../../../../src/contract/panel';
-import type { Outcome, SlaState } from '../../../../src/contract/domain';
+import type { SlaState } from '../../../../src/contract/domain';
 
-export const OUTCOME_LABEL: Record<Outcome, string> = {
-  interrupt: 'Interrupt now',
-  backlog: 'Backlog',
-  'needs-info': 'Needs info',
-};
-
-/** What each outcome means, in one short line under the buttons. */
-export const OUTCOME_MEANING: Record<Outcome, string> = {
-  interrupt: 'Pull it into the active sprint now.',
-  backlog: 'Leave it for the next sprint planning.',
-  'needs-info': 'Record that it needs more information before anyone decides.',
-};
+/** The outcomes' words are every surface's (components/outcome.tsx). */
+export { OUTCOME_LABEL, OUTCOME_MEANING } from '../../components/outcome';
 
 export const STEP_LABEL: Record<DecisionStepName, string> = {
   'move-to-sprint': 'Sprint',

@@ -1,19 +1,10 @@
 /** The policy's verdict with the reasons and the rule, and what has been decided (or suggested) so far. */
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import Lozenge from '@atlaskit/lozenge';
 import type { PanelView } from '../../../../src/contract/panel';
-import type { Outcome } from '../../../../src/contract/domain';
+import { OutcomeLozenge } from '../../components/outcome';
 import { formatInstant, OUTCOME_LABEL, personText } from './format';
 import { cardStyle, factsStyle, headingStyle, listStyle, rowStyle, subtleText, termStyle, valueStyle } from './panel-style';
 
-export const OUTCOME_LOOK: Record<Outcome, ThemeAppearance> = { interrupt: 'moved', backlog: 'default', 'needs-info': 'new' };
-
-export function OutcomeLozenge({ outcome }: { outcome: Outcome }) {
-  return (
-    <Lozenge appearance={OUTCOME_LOOK[outcome]} isBold>
-      {OUTCOME_LABEL[outcome]}
-    </Lozenge>
-  );
-}
 
 export function VerdictSection({ view }: { view: PanelView }) {
   const { verdict } = view;

@@ -3,7 +3,7 @@
  * new rule ids, condition defaults, where a validation message belongs). No React here.
  */
 import type { EditableSettings } from '../../../../src/contract/settings';
-import type { Condition, ConditionKind, Outcome, Policy, Rule } from '../../../../src/contract/domain';
+import type { Condition, ConditionKind, Policy, Rule } from '../../../../src/contract/domain';
 
 export interface Draft {
   readonly settings: EditableSettings;
@@ -21,11 +21,8 @@ export function errorAt(errors: FieldErrors, path: string): string | undefined {
   return key === undefined ? undefined : errors[key];
 }
 
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  interrupt: 'Interrupt the sprint',
-  backlog: 'Backlog (next planning)',
-  'needs-info': 'Needs the product owner',
-};
+/** The outcomes' words are every surface's (components/outcome.tsx). */
+export { OUTCOME_LABEL as OUTCOME_LABELS } from '../../components/outcome';
 
 export const CONDITION_LABELS: Readonly<Record<ConditionKind, string>> = {
   'priority-in': 'Priority is',

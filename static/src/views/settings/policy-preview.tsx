@@ -11,21 +11,21 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import { resolver } from '../../api/resolver';
 import type { PolicyPreview as Preview, PreviewPolicyPayload, PreviewVerdict, ResolverError } from '../../../../src/contract';
-import type { Outcome, Policy } from '../../../../src/contract/domain';
-import { fieldName, OUTCOME_LABELS } from './draft';
+import type { Policy } from '../../../../src/contract/domain';
+import { OutcomeLozenge } from '../../components/outcome';
+import { fieldName } from './draft';
 import { Hidden } from './fields';
 
 export const PREVIEW_DELAY_MS = 500;
 
 type State = { readonly state: 'waiting' } | { readonly state: 'ready'; readonly preview: Preview } | { readonly state: 'error'; readonly error: ResolverError };
 
-const APPEARANCE: Record<Outcome, 'removed' | 'default' | 'moved'> = { interrupt: 'removed', backlog: 'default', 'needs-info': 'moved' };
 
 function Verdict({ verdict }: { verdict: PreviewVerdict }) {
   return (
     <span style={{ display: 'inline-flex', flexDirection: 'column', gap: token('space.025') }}>
       <span>
-        <Lozenge appearance={APPEARANCE[verdict.outcome]}>{OUTCOME_LABELS[verdict.outcome]}</Lozenge>
+        <OutcomeLozenge outcome={verdict.outcome} bold={false} />
       </span>
       <span style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>{verdict.ruleName ? `rule ${verdict.ruleName}` : 'default outcome'}</span>
     </span>
