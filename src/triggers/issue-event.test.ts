@@ -143,6 +143,27 @@ describe('what the trigger leaves alone', () => {
     expect(sim.requests()).toEqual([]);
   });
 
+  it.each([
+    ['its Security field set', (key: string) => eventFor(key, [{ field: 'security', fieldId: 'security', fromString: null, toString: 'Staff only' }])],
+    ['created with a security level', (key: string) => ({ ...eventFor(key), issue: { ...eventFor(key).issue, fields: { ...eventFor(key).issue.fields, security: { id: '10100' } } } })],
+  ])('an issue %s marks the project as having secured issues at once (views check per viewer from then on)', async (_what, event) => {
+    const own = new MemoryStore();
+    await projectRegistry.register(own, 'SUP', NOW);
+    await own.set(keys.issueSecurity('SUP'), { schemaVersion: 1, checkedAt: NOW - 60_000, restricted: false });
+    await handleIssueEvent(event('SUP-248'), appPorts(undefined, { store: own }));
+    expect(await own.get(keys.issueSecurity('SUP'))).toEqual({ schemaVersion: 1, checkedAt: NOW, restricted: true });
+  });
+
+  it('a level taken off, or another field changed, leaves the answer alone', async () => {
+    const own = new MemoryStore();
+    await projectRegistry.register(own, 'SUP', NOW);
+    const before = { schemaVersion: 1, checkedAt: NOW - 60_000, restricted: false };
+    await own.set(keys.issueSecurity('SUP'), before);
+    await handleIssueEvent(eventFor('SUP-248', [{ field: 'security', fieldId: 'security', fromString: 'Staff only', toString: null }]), appPorts(undefined, { store: own }));
+    await handleIssueEvent(eventFor('SUP-248', [{ field: 'summary', fieldId: 'summary', fromString: 'a', toString: 'b' }]), appPorts(undefined, { store: own }));
+    expect(await own.get(keys.issueSecurity('SUP'))).toEqual(before);
+  });
+
   it('the Forge handler never throws on a malformed event', async () => {
     await expect(onIssueEvent({ nonsense: true }, {})).resolves.toBeUndefined();
   });

@@ -12,6 +12,7 @@ import { JiraClient } from '../../jira/jira-client';
 import type { Ports } from '../../ports';
 import { handleIssueEvent } from '../../triggers/issue-event';
 import { getPanel } from '../panel/get-panel';
+import { keys } from '../storage/keys';
 import { MemoryStore } from '../storage/memory-store';
 import { projectRegistry } from '../storage/sprint-records';
 import { suggestionRecord } from '../storage/suggestion-record';
@@ -63,6 +64,17 @@ describe('the suggestion as the app recorded it', () => {
     const view = await getPanel(poPorts(), { issueKey: key, projectKey: 'SUP' });
     expect(view.suggestion).toEqual(recorded);
     expect(view.notes.join(' ')).toContain('changed outside the app');
+  });
+
+  it("a suggestion the property already carries but the app has no record of is recorded, without writing to Jira", async () => {
+    const other = fresh();
+    expect(await handleIssueEvent(created(other), appPorts())).toMatchObject({ status: 'written' });
+    const written = (await suggestionRecord.read(store, other)).suggestion;
+    await store.delete(keys.suggestion(other));
+    sim.clearRequests();
+    expect(await handleIssueEvent(created(other), appPorts())).toEqual({ status: 'unchanged', suggestion: written });
+    expect((await suggestionRecord.read(store, other)).suggestion).toEqual(written);
+    expect(sim.requests().filter((r) => r.method !== 'GET' && !r.path.includes('/search'))).toEqual([]);
   });
 
   it('a suggestion from before the record was kept is shown from the property', async () => {
