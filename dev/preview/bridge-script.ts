@@ -13,6 +13,11 @@
  * - `refresh` (`view.refresh()`) is recorded in `__preview.refreshCalls`; it answers `false` (the
  *   bridge then throws "this resource's view is not refreshable.") when the page was opened with
  *   `&refresh=refuse` or `__preview.refuseRefresh` is set.
+ * - `showFlag` / `closeFlag` (`showFlag()` from `@forge/bridge`) draw the flag as Jira does, in a stack at
+ *   the bottom left of the page (`[data-preview-flag]`, role `alert`, with its title, description and
+ *   type), and record it in `__preview.flags`; a flag closes on its close button, on `closeFlag`, or
+ *   after 8 s unless `isAutoDismiss` is false. Jira draws flags outside the app's frame; here they
+ *   share the page, so browser tests can read them and screenshots show them.
  * Every call is recorded in `__preview.calls` and announced as a `preview:bridge` event on `window`.
  */
 export type ColorMode = 'light' | 'dark';
@@ -38,6 +43,7 @@ export function bridgeScript(context: Record<string, unknown>, user: string, opt
     refuseRefresh: ${JSON.stringify(options.refuseRefresh)},
     refreshCalls: [],
     calls: [],
+    flags: [],
     /** The user switches Jira's theme: an app that enabled theming follows. */
     setTheme: (mode) => {
       preview.colorMode = mode === 'dark' ? 'dark' : 'light';
@@ -69,6 +75,47 @@ export function bridgeScript(context: Record<string, unknown>, user: string, opt
     document.documentElement.setAttribute('data-color-mode', mode);
   }
 
+  function flagStack() {
+    let stack = document.getElementById('preview-flags');
+    if (!stack) {
+      stack = document.createElement('div');
+      stack.id = 'preview-flags';
+      stack.style.cssText = 'position:fixed;left:16px;bottom:16px;z-index:1000;display:flex;flex-direction:column;gap:8px;max-width:360px;font:14px/20px system-ui,sans-serif';
+      document.body.appendChild(stack);
+    }
+    return stack;
+  }
+  const FLAG_COLOURS = { success: '#22A06B', info: '#1D7AFC', warning: '#E2B203', error: '#C9372C' };
+  function closeFlag(id) {
+    document.querySelectorAll('[data-preview-flag]').forEach((el) => { if (el.dataset.previewFlag === String(id)) el.remove(); });
+  }
+  function showFlag(options) {
+    closeFlag(options.id);
+    preview.flags.push({ id: options.id, type: options.type, title: options.title, description: options.description });
+    const flag = document.createElement('div');
+    flag.dataset.previewFlag = String(options.id);
+    flag.dataset.type = options.type || 'info';
+    flag.setAttribute('role', 'alert');
+    flag.style.cssText = 'background:var(--ds-surface-overlay,#fff);color:var(--ds-text,#172B4D);box-shadow:var(--ds-shadow-overlay,0 8px 12px #091e4226);border-radius:4px;padding:12px 40px 12px 16px;position:relative;border-left:4px solid ' + (FLAG_COLOURS[options.type] || FLAG_COLOURS.info);
+    const title = document.createElement('strong');
+    title.textContent = options.title || '';
+    flag.appendChild(title);
+    if (options.description) {
+      const body = document.createElement('div');
+      body.textContent = options.description;
+      flag.appendChild(body);
+    }
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', 'Dismiss');
+    close.style.cssText = 'position:absolute;right:8px;top:8px;border:0;background:none;color:inherit;font-size:18px;cursor:pointer';
+    close.addEventListener('click', () => flag.remove());
+    flag.appendChild(close);
+    flagStack().appendChild(flag);
+    if (options.isAutoDismiss !== false) setTimeout(() => flag.remove(), 8000);
+  }
+
   async function handle(command, payload) {
     switch (command) {
       case 'getContext':
@@ -93,8 +140,14 @@ export function bridgeScript(context: Record<string, unknown>, user: string, opt
       case 'open':
         if (payload && payload.url) window.open(payload.url, '_blank', 'noopener');
         return true;
+      case 'showFlag':
+        showFlag(payload || {});
+        return undefined;
+      case 'closeFlag':
+        closeFlag(payload && payload.id);
+        return undefined;
       default:
-        return undefined; // resizing, flags…: nothing to do outside Jira
+        return undefined; // resizing…: nothing to do outside Jira
     }
   }
 
