@@ -12,38 +12,45 @@ beforeAll(async () => {
 });
 afterAll(() => e2e.close());
 
+/** `rgb(…)` / `rgba(…)` as computed by Chromium → [r, g, b, alpha]. */
+function rgb(css: string): [number, number, number, number] {
+  const parts = /rgba?\(([^)]+)\)/.exec(css)?.[1]?.split(/[ ,/]+/).filter(Boolean).map(Number);
+  if (!parts || parts.length < 3) throw new Error(`Unexpected colour ${css}`);
+  const [r = 0, g = 0, b = 0, a = 1] = parts;
+  return [r, g, b, a];
+}
+
+/** WCAG 2 relative luminance of an sRGB colour. */
+function luminance([r, g, b]: readonly number[]): number {
+  const lin = (c = 0) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
 /**
- * Every legend label's contrast against the surface it is drawn on, measured in the page: the text's
- * computed colour against the first opaque background among its ancestors (WCAG 2 relative luminance).
+ * Every legend label's contrast against the surface it is drawn on: the text's computed colour
+ * against the first opaque background among its ancestors, read in the page, compared here.
  */
 async function legendContrasts(page: Page): Promise<Array<{ label: string; ratio: number }>> {
-  return page.evaluate(() => {
-    const rgb = (css: string): [number, number, number, number] => {
-      const m = css.match(/rgba?\(([^)]+)\)/);
-      if (!m) throw new Error(`Unexpected colour ${css}`);
-      const [r, g, b, a = '1'] = m[1].split(/[ ,/]+/).filter(Boolean);
-      return [Number(r), Number(g), Number(b), Number(a)];
-    };
-    const luminance = ([r, g, b]: number[]) => {
-      const lin = (c: number) => {
-        const s = c / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    };
-    const background = (el: Element | null): [number, number, number, number] => {
+  const colours = await page.evaluate<Array<{ label: string; fg: string; bg: string }>>(`(() => {
+    const background = (el) => {
       for (let at = el; at; at = at.parentElement) {
-        const c = rgb(getComputedStyle(at).backgroundColor);
-        if (c[3] === 1) return c;
+        const c = getComputedStyle(at).backgroundColor;
+        if (c.startsWith('rgb(')) return c; // opaque; Chromium writes any alpha as rgba(…)
       }
-      return rgb(getComputedStyle(document.body).backgroundColor);
+      return getComputedStyle(document.body).backgroundColor;
     };
-    return Array.from(document.querySelectorAll('[data-legend-label]')).map((el) => {
-      const fg = luminance(rgb(getComputedStyle(el).color));
-      const bg = luminance(background(el));
-      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-      return { label: el.getAttribute('data-legend-label') ?? '', ratio };
-    });
+    return Array.from(document.querySelectorAll('[data-legend-label]')).map((el) => ({
+      label: el.getAttribute('data-legend-label') || '',
+      fg: getComputedStyle(el).color,
+      bg: background(el),
+    }));
+  })()`);
+  return colours.map(({ label, fg, bg }) => {
+    const [a, b] = [luminance(rgb(fg)), luminance(rgb(bg))];
+    return { label, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
   });
 }
 
@@ -67,7 +74,7 @@ describe.each(['light', 'dark'] as const)('dashboard look, %s theme', (theme) =>
     await e2e.screenshot(page, `dashboard-sprint-picker-${theme}`);
     await input.fill('12');
     await input.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-testid="budget"]')?.textContent?.includes('SUP Sprint 12'));
+    await page.waitForFunction(`document.querySelector('[data-testid="budget"]')?.textContent?.includes('SUP Sprint 12')`);
     expect(await page.textContent('[data-testid="budget"]')).toContain('closed');
   });
 });
