@@ -132,7 +132,18 @@ describe('interrupt-budget classify', () => {
     const result = await cli(['classify', '--now', NOW, mixed]);
     expect(result.code).toBe(1);
     expect(lines(result.stdout).map((l) => l.key)).toEqual(['SUP-1']);
-    expect(result.stderr).toMatch(/mixed\.json, entry 2: The value is not a Jira issue: it has no id and key\.\n$/);
+    expect(result.stderr).toMatch(/mixed\.json, entry 2: The value is not a Jira issue: it has no id and no key\.\n$/);
+  });
+
+  it('says a webhook is one and classifies its issue with --unwrap (issue 16, item 5)', async () => {
+    const hook = write('hook.json', JSON.stringify({ timestamp: 1, webhookEvent: 'jira:issue_updated', issue: { id: '1', key: 'SUP-1', fields: { priority: { name: 'Highest' } } } }));
+    const refused = await cli(['classify', '--now', NOW, hook]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/hook\.json: This is a Jira webhook \(jira:issue_updated\): its issue is under \.issue — pass that, or use --unwrap\.\n$/);
+    const unwrapped = await cli(['classify', '--unwrap', '--now', NOW, hook]);
+    expect(unwrapped.code).toBe(0);
+    expect(lines(unwrapped.stdout).map((l) => l.key)).toEqual(['SUP-1']);
   });
 
   it('notes odd fields on stderr, names the issue, and still classifies it (exit 0)', async () => {

@@ -3,7 +3,8 @@
  * for each what the policy decides and why. It is how an admin tries a policy on real tickets before
  * saving it.
  *
- * Input per file: one issue, an array of issues, or a search response (`{"issues": […]}`).
+ * Input per file: one issue, an array of issues, or a search response (`{"issues": […]}`); with
+ * `unwrap`, a webhook or Forge event's issue. Anything else is named (`input-shape.ts`).
  * Output: one JSON object per issue, in input order.
  */
 import { parsePolicy } from '../domain/policy-schema';
@@ -12,10 +13,13 @@ import { DEFAULT_CLASSIFICATION, triageFacts } from '../domain/triage-facts';
 import { discoverFields, EMPTY_CATALOG, type FieldCatalog } from '../jira/field-catalog';
 import { mapIssue, NO_SEVERITY_FIELD } from '../jira/issue-mapper';
 import { CliError } from './cli-error';
+import { inputShape, shapeProblem } from './input-shape';
 import { parseJson, type NamedText } from './read-json';
 
 export interface ClassifyInput {
   readonly issueFiles: readonly NamedText[];
+  /** Classify the issue a webhook or Forge event carries (under `.issue`) instead of refusing it. */
+  readonly unwrap?: boolean;
   readonly fieldsFile?: NamedText;
   readonly policyFile?: NamedText;
   readonly nowMs: number;
@@ -51,14 +55,6 @@ export function loadCatalog(file: NamedText | undefined): { catalog: FieldCatalo
   return { catalog, warnings: [...notes, ...missing] };
 }
 
-/** The issues held by one parsed input: an issue, an array of issues, or a search response page. */
-function issuesIn(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (value !== null && typeof value === 'object' && 'issues' in value && Array.isArray((value as { issues: unknown }).issues)) {
-    return (value as { issues: unknown[] }).issues;
-  }
-  return [value];
-}
 
 export function classify(input: ClassifyInput): ClassifyOutput {
   const policy = loadPolicy(input.policyFile);
@@ -66,7 +62,12 @@ export function classify(input: ClassifyInput): ClassifyOutput {
   const lines: string[] = [];
   const problems: string[] = [];
   for (const file of input.issueFiles) {
-    const entries = issuesIn(parseJson(file));
+    const shape = inputShape(parseJson(file));
+    if (shape.kind === 'other' || (shape.kind === 'wrapped' && !input.unwrap)) {
+      problems.push(`${file.name}: ${shapeProblem(shape)}`);
+      continue;
+    }
+    const entries = shape.kind === 'wrapped' ? [shape.issue] : shape.issues;
     entries.forEach((raw, index) => {
       const mapped = mapIssue(raw, catalog);
       if (!mapped.ok) {

@@ -22,11 +22,12 @@ export interface Io {
 const USAGE = `Usage: interrupt-budget <command>
 
 Commands:
-  classify [--fields FILE] [--policy FILE] [--now ISO-TIME] [FILE... | -]
+  classify [--fields FILE] [--policy FILE] [--now ISO-TIME] [--unwrap] [FILE... | -]
       Apply the interrupt policy to Jira issue JSON (an issue, an array of issues, or a search
       response) and print one JSON line per issue. --fields is the site's GET /rest/api/3/field
       list (to find Severity, SLA and story-point fields); --policy a policy JSON file (default:
-      the built-in default policy); --now the instant SLA clocks are judged at (default: now).
+      the built-in default policy); --now the instant SLA clocks are judged at (default: now);
+      --unwrap classifies the issue a webhook or Forge event carries (under .issue).
       With no FILE, or with -, reads standard input.
   report --project KEY [--sprint ID] [--json] [--now ISO-TIME]
       The project dashboard's numbers: the active sprint's (or sprint ID's) support budget, used,
@@ -46,7 +47,7 @@ async function runClassify(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { fields: { type: 'string' }, policy: { type: 'string' }, now: { type: 'string' } },
+    options: { fields: { type: 'string' }, policy: { type: 'string' }, now: { type: 'string' }, unwrap: { type: 'boolean' } },
   });
   const nowMs = values.now === undefined ? Date.now() : Date.parse(values.now);
   if (Number.isNaN(nowMs)) throw new CliError(`--now must be an ISO-8601 time such as 2026-11-23T09:00:00Z, not "${values.now}".`);
@@ -57,6 +58,7 @@ async function runClassify(args: string[], io: Io): Promise<number> {
   const result = classify({
     issueFiles,
     nowMs,
+    unwrap: values.unwrap === true,
     ...(values.fields ? { fieldsFile: await readText(values.fields) } : {}),
     ...(values.policy ? { policyFile: await readText(values.policy) } : {}),
   });

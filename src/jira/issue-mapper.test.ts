@@ -167,8 +167,16 @@ describe('mapIssue on sparse and odd issues', () => {
     expect(mapped({ id: '7', key: 'SUP-7' }).ticket).toMatchObject({ id: '7', key: 'SUP-7', issueType: 'unknown', statusCategory: 'unknown' });
   });
 
-  it.each([[null], ['SUP-1'], [{ key: 'SUP-1' }], [{ id: '1' }], [{ id: '', key: 'SUP-1' }]])('rejects %j, which is not an issue', (raw) => {
-    expect(mapIssue(raw, catalog)).toEqual({ ok: false, error: 'The value is not a Jira issue: it has no id and key.' });
+  it.each([
+    [null, 'it is null, not an object with an id and a key'],
+    ['SUP-1', 'it is a string, not an object with an id and a key'],
+    [[], 'it is a list, not an object with an id and a key'],
+    [{ key: 'SUP-1' }, 'it has a key (SUP-1) but no id'],
+    [{ id: '1' }, 'it has an id (1) but no key'],
+    [{ id: '', key: 'SUP-1' }, 'it has a key (SUP-1) but no id'],
+    [{ summary: 'x' }, 'it has no id and no key'],
+  ])('rejects %j, which is not an issue, naming only what is missing', (raw, why) => {
+    expect(mapIssue(raw, catalog)).toEqual({ ok: false, error: `The value is not a Jira issue: ${why}.` });
   });
 
   it('never throws, whatever the fields hold', () => {
@@ -178,6 +186,63 @@ describe('mapIssue on sparse and odd issues', () => {
         expect(() => mapIssue({ id: '1', key: 'X-1', fields }, catalog)).not.toThrow();
       }),
     );
+  });
+});
+
+describe('partial data keeps what it can (issue 16, item 4)', () => {
+  const started = '2026-11-18T09:30:00.000+0000';
+  const at = Date.UTC(2026, 10, 18, 9, 30);
+
+  it('keeps the time of a worklog without an author (null, missing or without accountId), the author unknown', () => {
+    const worklogs = [
+      { started, timeSpentSeconds: 600, author: { accountId: 'a-1', displayName: 'Ann' } },
+      { started, timeSpentSeconds: 900, author: null },
+      { started, timeSpentSeconds: 300 },
+      { started, timeSpentSeconds: 120, author: { displayName: 'Anonymous' } },
+    ];
+    const { ticket, notes } = mapped({ id: '7', key: 'SUP-7', fields: { issuetype: { name: 'Bug' }, worklog: { startAt: 0, maxResults: 20, total: 4, worklogs } } });
+    expect(ticket.worklogs).toEqual([
+      { startedMs: at, seconds: 600, authorAccountId: 'a-1' },
+      { startedMs: at, seconds: 900 },
+      { startedMs: at, seconds: 300 },
+      { startedMs: at, seconds: 120 },
+    ]);
+    expect(notes).toContain('3 worklogs have no readable author: the time is counted, the author shown as unknown.');
+    expect(notes.join(' ')).not.toContain('Worklog (worklog) has an unexpected shape');
+  });
+
+  it('leaves out only the entry that cannot be placed in time, and says so', () => {
+    const worklogs = [{ started, timeSpentSeconds: 600, author: { accountId: 'a-1' } }, { started: 'yesterday', timeSpentSeconds: 60 }, { timeSpentSeconds: 60 }, 'junk'];
+    const { ticket, notes } = mapped({ id: '8', key: 'SUP-8', fields: { worklog: { total: 4, worklogs } } });
+    expect(ticket.worklogs).toEqual([{ startedMs: at, seconds: 600, authorAccountId: 'a-1' }]);
+    expect(notes).toContain('3 worklogs have no valid start time or duration and were left out.');
+  });
+
+  it('says a Server/Data Center sprint field (text form) looks like Server data, not "unexpected shape"', () => {
+    const sprintField = 'customfield_10020';
+    const raw = {
+      id: '9',
+      key: 'SUP-9',
+      fields: { [sprintField]: ['com.atlassian.greenhopper.service.sprint.Sprint@6d1e3f[id=3,rapidViewId=1,state=ACTIVE,name=Sprint 3,startDate=2026-11-16T09:00:00.000Z]'] },
+    };
+    const { ticket, notes } = mapped(raw);
+    expect(ticket.sprints).toEqual([]);
+    expect(notes).toContain(
+      `Sprint (${sprintField}) looks like Jira Server/Data Center data (its sprints are written as text); Interrupt Budget reads Jira Cloud, so it was treated as not set. Export the issue from a Jira Cloud site.`,
+    );
+  });
+
+  it('says an assignee named by user name without an account id looks like Server data', () => {
+    const { ticket, notes } = mapped({ id: '10', key: 'SUP-10', fields: { assignee: { name: 'jsmith', key: 'JIRAUSER10100', displayName: 'J Smith' } } });
+    expect(ticket.assigneeAccountId).toBeUndefined();
+    expect(notes).toContain(
+      'Assignee (assignee) looks like Jira Server/Data Center data (it names a person by user name, without an account id); Interrupt Budget reads Jira Cloud, so it was treated as not set. Export the issue from a Jira Cloud site.',
+    );
+  });
+
+  it('still calls a Cloud-shaped but wrong value an unexpected shape', () => {
+    const { notes } = mapped({ id: '11', key: 'SUP-11', fields: { assignee: { displayName: 'Nobody' }, customfield_10020: [42] } });
+    expect(notes).toEqual(expect.arrayContaining(['Assignee (assignee) has an unexpected shape and was treated as not set.', 'Sprint (customfield_10020) has an unexpected shape and was treated as not set.']));
   });
 });
 

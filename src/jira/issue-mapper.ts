@@ -14,6 +14,8 @@ import { DECISION_PROPERTY_KEY } from '../domain/decision';
 import { readDecisionProperty } from './decision-property';
 import type { FieldCatalog } from './field-catalog';
 import { mapSlaValue } from './sla-value';
+import { serverDataCenterNote, serverDataCenterSign } from './server-data';
+import { readWorklogEntries, worklogNotes } from './worklog-entries';
 
 const issueSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
@@ -25,10 +27,11 @@ const issueSchema = z.object({
 const named = z.object({ name: z.string() }).loose();
 const status = z.object({ name: z.string().optional(), statusCategory: z.object({ key: z.string() }).loose() }).loose();
 const sprintSchema = z.object({ id: z.number(), name: z.string(), state: z.enum(['future', 'active', 'closed']) }).loose();
+/** The page's frame only: its entries are read one by one (`worklog-entries.ts`). */
 const worklogPage = z.object({
   total: z.number().optional(),
   maxResults: z.number().optional(),
-  worklogs: z.array(z.object({ started: z.string(), timeSpentSeconds: z.number(), author: z.object({ accountId: z.string() }).loose().optional() }).loose()),
+  worklogs: z.array(z.unknown()),
 }).loose();
 /** Select (`{value}`), multi-select (`[{value}]`), cascading (`{value, child}`), text or number. */
 const severityValue = z.union([
@@ -58,21 +61,36 @@ export function jiraTimeMs(value: string): number | undefined {
   return isValid(date) ? date.getTime() : undefined;
 }
 
+/** What an issue-like value lacks: only what is actually missing is named. */
+function missingIdentity(raw: unknown): string {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return `it is ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : `a ${typeof raw}`}, not an object with an id and a key`;
+  const value = raw as Record<string, unknown>;
+  const id = z.union([z.string().min(1), z.number()]).safeParse(value['id']);
+  const key = z.string().min(1).safeParse(value['key']);
+  if (id.success && !key.success) return `it has an id (${String(id.data)}) but no key`;
+  if (key.success && !id.success) return `it has a key (${key.data}) but no id`;
+  return 'it has no id and no key';
+}
+
 /** Map one issue. Fails only when the value is not an issue at all (no id or key). */
 export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
   const parsed = issueSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'The value is not a Jira issue: it has no id and key.' };
+  if (!parsed.success) return { ok: false, error: `The value is not a Jira issue: ${missingIdentity(raw)}.` };
   const { id, key } = parsed.data;
   const fields = parsed.data.fields ?? {};
   const notes: string[] = [];
 
-  /** Read a field through a schema; null/absent is silent, a wrong shape is noted. */
-  function read<T>(fieldId: string, label: string, schema: z.ZodType<T>): T | undefined {
+  /**
+   * Read a field through a schema; null/absent is silent, a wrong shape is noted — as Server/Data
+   * Center data when it looks like it (`serverLike`), since that note says what to do instead.
+   */
+  function read<T>(fieldId: string, label: string, schema: z.ZodType<T>, serverLike?: 'sprint' | 'person'): T | undefined {
     const value = fields[fieldId];
     if (value === null || value === undefined) return undefined;
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    notes.push(`${label} (${fieldId}) has an unexpected shape and was treated as not set.`);
+    const sign = serverLike ? serverDataCenterSign(serverLike, value) : undefined;
+    notes.push(sign ? serverDataCenterNote(label, fieldId, sign) : `${label} (${fieldId}) has an unexpected shape and was treated as not set.`);
     return undefined;
   }
   function time(fieldId: string, label: string): number | undefined {
@@ -111,7 +129,7 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
   const addSprints = (list: readonly z.infer<typeof sprintSchema>[]): void => {
     for (const s of list) if (!sprints.some((x) => x.id === s.id)) sprints.push({ id: s.id, name: s.name, state: s.state });
   };
-  if (catalog.sprint) addSprints(read(catalog.sprint.id, 'Sprint', z.array(sprintSchema)) ?? []);
+  if (catalog.sprint) addSprints(read(catalog.sprint.id, 'Sprint', z.array(sprintSchema), 'sprint') ?? []);
   // Agile issue lists return the current sprint and the closed ones as separate system fields.
   const agileSprint = read('sprint', 'Sprint', sprintSchema);
   if (agileSprint) addSprints([agileSprint]);
@@ -128,11 +146,9 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
   const page = read('worklog', 'Worklog', worklogPage);
   let worklogs: Worklog[] | undefined;
   if (page) {
-    worklogs = page.worklogs.flatMap((w) => {
-      const startedMs = jiraTimeMs(w.started);
-      if (startedMs === undefined) return [];
-      return [{ startedMs, seconds: w.timeSpentSeconds, ...(w.author ? { authorAccountId: w.author.accountId } : {}) }];
-    });
+    const entries = readWorklogEntries(page.worklogs);
+    worklogs = [...entries.worklogs];
+    notes.push(...worklogNotes(entries));
   }
   const worklogsComplete = page === undefined || page.total === undefined || page.total <= page.worklogs.length;
 
@@ -149,7 +165,7 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
     storyPoints,
     timeSpentSeconds: read('timespent', 'Time spent', z.number().nonnegative()),
     worklogs,
-    assigneeAccountId: read('assignee', 'Assignee', z.object({ accountId: z.string() }).loose())?.accountId,
+    assigneeAccountId: read('assignee', 'Assignee', z.object({ accountId: z.string() }).loose(), 'person')?.accountId,
     decision: property.decision,
     suggestion: property.suggestion,
   };

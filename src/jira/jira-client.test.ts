@@ -7,6 +7,8 @@ import { startSimulator, type Simulator } from '../../dev/sim';
 import { BasicAuthTransport } from './basic-auth-transport';
 import { JiraError } from './errors';
 import type { Clock } from './jira-http';
+import { EMPTY_CATALOG } from './field-catalog';
+import { mapIssue } from './issue-mapper';
 import { JiraClient } from './jira-client';
 import type { FieldCatalog } from './field-catalog';
 
@@ -194,6 +196,27 @@ describe('retries and the deadline', () => {
     expect(refused).toBeGreaterThan(0);
     expect(clock.sleeps).toEqual(Array.from({ length: refused }, () => 1000));
     expect(count('searchAndReconsileIssuesUsingJqlPost')).toBe(Math.ceil(expected.length / 100) + refused);
+  });
+
+  it('keeps the time of a worklog Jira returns without an author, in the worklog list and in the embedded page of the issue (issue 16, item 4)', async () => {
+    const issue = sim.store.issues.find((i) => i.worklogs.length > 0 && i.worklogs.length < 20);
+    if (!issue) throw new Error('the seed has an issue with a few worklogs');
+    const first = issue.worklogs[0];
+    if (!first) throw new Error('a worklog expected');
+    const anonymous = { ...first, id: '990001', authorId: '', seconds: 1234 };
+    issue.worklogs.push(anonymous);
+    try {
+      const window = { startMs: 0, endMs: Date.UTC(2030, 0, 1) };
+      const listed = await clientFor('po').issues.worklogs(issue.key, window);
+      expect(listed).toHaveLength(issue.worklogs.length);
+      expect(listed).toContainEqual({ startedMs: anonymous.startedMs, seconds: 1234 });
+      const mapped = mapIssue(await clientFor('po').issues.get(issue.key, ['worklog']), EMPTY_CATALOG);
+      if (!mapped.ok) throw new Error(mapped.error);
+      expect(mapped.issue.ticket.worklogs).toHaveLength(issue.worklogs.length);
+      expect(mapped.issue.ticket.worklogs).toContainEqual({ startedMs: anonymous.startedMs, seconds: 1234 });
+    } finally {
+      issue.worklogs.pop();
+    }
   });
 
   it('stays within a per-endpoint burst limit by waiting as told, with worklogs fetched in parallel', async () => {

@@ -13,7 +13,11 @@ export function adfText(text: string): Record<string, unknown> {
 
 export function worklogBean(ctx: RenderContext, issue: SiteIssue, worklog: SiteWorklog): Record<string, unknown> {
   const author = ctx.store.user(worklog.authorId);
-  const who = author ? userDetails(ctx.base, author) : { accountId: worklog.authorId, active: false };
+  const who = author
+    ? userDetails(ctx.base, author)
+    : worklog.authorId === ''
+      ? { displayName: 'Anonymous', active: false } // UserDetails has no required property
+      : { accountId: worklog.authorId, active: false };
   return {
     self: `${ctx.base}/rest/api/3/issue/${issue.id}/worklog/${worklog.id}`,
     author: who,

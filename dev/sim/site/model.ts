@@ -103,6 +103,7 @@ export interface SlaValue {
 
 export interface SiteWorklog {
   readonly id: string;
+  /** '' for work Jira cannot attribute (imported or anonymous): its author comes without an account id. */
   readonly authorId: string;
   readonly startedMs: number;
   readonly createdMs: number;

@@ -6,7 +6,7 @@
 import { route } from '../../forge/route';
 import type { SprintWindow } from '../../domain/calendar';
 import type { Worklog } from '../../domain/ticket';
-import { jiraTimeMs } from '../issue-mapper';
+import { readWorklogEntries } from '../worklog-entries';
 import type { JiraHttp } from '../jira-http';
 import { commentPageSchema, commentSchema, entityPropertySchema, idPageSchema, issueSchema, searchPageSchema, worklogPageSchema } from './schemas';
 import { JiraError } from '../errors';
@@ -122,10 +122,7 @@ export class IssueClient {
         ? route`/rest/api/3/issue/${issueKey}/worklog?startAt=${startAt}&maxResults=${WORKLOG_PAGE}&startedAfter=${window.startMs}&startedBefore=${window.endMs}`
         : route`/rest/api/3/issue/${issueKey}/worklog?startAt=${startAt}&maxResults=${WORKLOG_PAGE}`;
       const page = await this.http.json('getIssueWorklog', { method: 'GET', route: r }, worklogPageSchema);
-      for (const w of page.worklogs) {
-        const startedMs = jiraTimeMs(w.started);
-        if (startedMs !== undefined) all.push({ startedMs, seconds: w.timeSpentSeconds, ...(w.author ? { authorAccountId: w.author.accountId } : {}) });
-      }
+      all.push(...readWorklogEntries(page.worklogs).worklogs);
       startAt += page.worklogs.length;
       if (page.worklogs.length === 0 || startAt >= page.total) return all;
     }

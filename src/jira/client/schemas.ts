@@ -72,22 +72,13 @@ export const sprintSchema = z
   })
   .loose();
 
-/** `PageOfWorklogs`: offset paging with a total. */
+/** `PageOfWorklogs`: offset paging with a total. Entries are read one by one (`worklog-entries.ts`). */
 export const worklogPageSchema = z
   .object({
     startAt: z.number(),
     maxResults: z.number(),
     total: z.number(),
-    worklogs: z.array(
-      z
-        .object({
-          id: z.string(),
-          started: z.string(),
-          timeSpentSeconds: z.number(),
-          author: z.object({ accountId: z.string() }).loose().optional(),
-        })
-        .loose(),
-    ),
+    worklogs: z.array(z.unknown()),
   })
   .loose();
 
