@@ -160,7 +160,36 @@ describe('interrupt-budget classify', () => {
   it('says once when the field list has no Severity field', async () => {
     const noSeverity = write('fields-no-severity.json', JSON.stringify([{ id: 'summary', name: 'Summary' }]));
     const result = await cli(['classify', '--fields', noSeverity, '--now', NOW, join(fixtures, 'issues.json')]);
-    expect(result.stderr).toMatch(/^Note: .*fields-no-severity\.json has no field named Severity, so severity is unknown for every issue\.\n$/);
+    expect(result.stderr).toMatch(/^Note: .*fields-no-severity\.json has no field named Severity, nor one field with options whose name contains it, so severity is unknown for every issue: name it with --severity-field ID\.\n$/);
+  });
+
+  describe('a site whose severity field is called something else (issue 16, item 1)', () => {
+    const radio = (id: string, name: string) => ({ id, name, custom: true, schema: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:radiobuttons', customId: 1 } });
+    const ticket = (field: string) => ({ id: '20001', key: 'OPS-1', fields: { issuetype: { name: 'Bug' }, priority: { name: 'Medium' }, [field]: { self: 'x', value: 'S1', id: '10400' } } });
+
+    it('reads "Bug Severity" when it is the one option field that mentions severity, and says so', async () => {
+      const list = write('fields-bug-severity.json', JSON.stringify([{ id: 'summary', name: 'Summary' }, radio('customfield_30001', 'Bug Severity')]));
+      const issue = write('bug-severity-issue.json', JSON.stringify(ticket('customfield_30001')));
+      const result = await cli(['classify', '--fields', list, '--now', NOW, issue]);
+      expect(result.code).toBe(0);
+      expect(lines(result.stdout)).toEqual([expect.objectContaining({ key: 'OPS-1', severity: 'S1', outcome: 'interrupt' })]);
+      expect(result.stderr).toBe('Note: Severity is read from Bug Severity (customfield_30001): the one field with options whose name contains "severity". Choose another in the settings if that is wrong.\n');
+    });
+
+    it('takes --severity-field when two fields qualify, and refuses an id the list does not have', async () => {
+      const list = write('fields-two-severities.json', JSON.stringify([radio('customfield_30001', 'Bug Severity'), radio('customfield_30002', 'Customer severity')]));
+      const issue = write('two-severities-issue.json', JSON.stringify(ticket('customfield_30002')));
+      const guessed = await cli(['classify', '--fields', list, '--now', NOW, issue]);
+      expect(lines(guessed.stdout)).toEqual([expect.objectContaining({ severity: 'unknown' })]);
+      expect(guessed.stderr).toContain('2 fields with options have "severity" in their name — Bug Severity (customfield_30001), Customer severity (customfield_30002) — so none was used');
+      const chosen = await cli(['classify', '--fields', list, '--severity-field', 'customfield_30002', '--now', NOW, issue]);
+      expect(chosen.code).toBe(0);
+      expect(chosen.stderr).toBe('');
+      expect(lines(chosen.stdout)).toEqual([expect.objectContaining({ severity: 'S1', outcome: 'interrupt' })]);
+      const wrong = await cli(['classify', '--fields', list, '--severity-field', 'customfield_9', '--now', NOW, issue]);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toBe(`${list} has no field customfield_9: pass the id of the Severity field as the field list names it (for example customfield_10081).\n`);
+    });
   });
 
   it('prints usage with --help', async () => {

@@ -21,6 +21,8 @@ export interface ClassifyInput {
   /** Classify the issue a webhook or Forge event carries (under `.issue`) instead of refusing it. */
   readonly unwrap?: boolean;
   readonly fieldsFile?: NamedText;
+  /** The Severity field's id, as an admin chooses it in the settings (`--severity-field`). */
+  readonly severityFieldId?: string;
   readonly policyFile?: NamedText;
   readonly nowMs: number;
 }
@@ -41,8 +43,9 @@ export function loadPolicy(file: NamedText | undefined): Policy {
   return result.policy;
 }
 
-export function loadCatalog(file: NamedText | undefined): { catalog: FieldCatalog; warnings: string[] } {
+export function loadCatalog(file: NamedText | undefined, severityFieldId?: string): { catalog: FieldCatalog; warnings: string[] } {
   if (!file) {
+    if (severityFieldId) throw new CliError('--severity-field needs the field list: pass GET /rest/api/3/field with --fields.');
     return {
       catalog: EMPTY_CATALOG,
       warnings: ['No --fields given, so Severity, SLA and story-point fields are unknown: pass the GET /rest/api/3/field list with --fields.'],
@@ -50,15 +53,19 @@ export function loadCatalog(file: NamedText | undefined): { catalog: FieldCatalo
   }
   const fields = parseJson(file);
   if (!Array.isArray(fields)) throw new CliError(`${file.name} is not a field list: export it from GET /rest/api/3/field (a JSON array).`);
-  const { catalog, notes } = discoverFields(fields);
-  const missing = catalog.severity ? [] : [`${file.name} has no field named Severity, so severity is unknown for every issue.`];
+  const { catalog, notes } = discoverFields(fields, severityFieldId ? { severityFieldId } : {});
+  if (severityFieldId && notes.some((n) => n.includes(severityFieldId))) throw new CliError(`${file.name} has no field ${severityFieldId}: pass the id of the Severity field as the field list names it (for example customfield_10081).`);
+  const missing =
+    catalog.severity || notes.some((n) => n.includes('severity is unknown'))
+      ? []
+      : [`${file.name} has no field named Severity, nor one field with options whose name contains it, so severity is unknown for every issue: name it with --severity-field ID.`];
   return { catalog, warnings: [...notes, ...missing] };
 }
 
 
 export function classify(input: ClassifyInput): ClassifyOutput {
   const policy = loadPolicy(input.policyFile);
-  const { catalog, warnings } = loadCatalog(input.fieldsFile);
+  const { catalog, warnings } = loadCatalog(input.fieldsFile, input.severityFieldId);
   const lines: string[] = [];
   const problems: string[] = [];
   for (const file of input.issueFiles) {

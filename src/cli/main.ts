@@ -22,10 +22,11 @@ export interface Io {
 const USAGE = `Usage: interrupt-budget <command>
 
 Commands:
-  classify [--fields FILE] [--policy FILE] [--now ISO-TIME] [--unwrap] [FILE... | -]
+  classify [--fields FILE] [--severity-field ID] [--policy FILE] [--now ISO-TIME] [--unwrap] [FILE... | -]
       Apply the interrupt policy to Jira issue JSON (an issue, an array of issues, or a search
       response) and print one JSON line per issue. --fields is the site's GET /rest/api/3/field
-      list (to find Severity, SLA and story-point fields); --policy a policy JSON file (default:
+      list (to find Severity, SLA and story-point fields); --severity-field names the Severity
+      field by id where the site calls it something else; --policy a policy JSON file (default:
       the built-in default policy); --now the instant SLA clocks are judged at (default: now);
       --unwrap classifies the issue a webhook or Forge event carries (under .issue).
       With no FILE, or with -, reads standard input.
@@ -47,7 +48,7 @@ async function runClassify(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { fields: { type: 'string' }, policy: { type: 'string' }, now: { type: 'string' }, unwrap: { type: 'boolean' } },
+    options: { fields: { type: 'string' }, policy: { type: 'string' }, now: { type: 'string' }, unwrap: { type: 'boolean' }, 'severity-field': { type: 'string' } },
   });
   const nowMs = values.now === undefined ? Date.now() : Date.parse(values.now);
   if (Number.isNaN(nowMs)) throw new CliError(`--now must be an ISO-8601 time such as 2026-11-23T09:00:00Z, not "${values.now}".`);
@@ -59,6 +60,7 @@ async function runClassify(args: string[], io: Io): Promise<number> {
     issueFiles,
     nowMs,
     unwrap: values.unwrap === true,
+    ...(values['severity-field'] ? { severityFieldId: values['severity-field'] } : {}),
     ...(values.fields ? { fieldsFile: await readText(values.fields) } : {}),
     ...(values.policy ? { policyFile: await readText(values.policy) } : {}),
   });

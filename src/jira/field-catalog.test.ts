@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { jiraFixture } from '../../test/fixtures/jira/load';
-import { allocationCatalog, configuredFieldIds, discoverable, discoverFields, discoveryView, EMPTY_CATALOG, fieldsToRequest, FLOAT_TYPE, parseFieldList, SLA_TYPE, SPRINT_TYPE, STORY_POINTS_TYPE } from './field-catalog';
+import { allocationCatalog, configuredFieldIds, discoverable, discoverFields, discoveryView, EMPTY_CATALOG, fromDiscoveryView, fieldsToRequest, FLOAT_TYPE, parseFieldList, SLA_TYPE, SPRINT_TYPE, STORY_POINTS_TYPE } from './field-catalog';
 
 const fields = jiraFixture<unknown[]>('fields.json');
 
@@ -48,11 +48,45 @@ describe('discoverFields', () => {
     expect(notes).toEqual(['The configured Severity field customfield_404 is not in the field list; choose it again in the settings.']);
   });
 
-  it('matches Severity case-insensitively and warns about duplicates', () => {
-    const list = [{ id: 'customfield_1', name: 'severity ' }, { id: 'customfield_2', name: 'SEVERITY' }];
-    const { catalog, notes } = discoverFields(list);
-    expect(catalog.severity?.id).toBe('customfield_1');
-    expect(notes[0]).toMatch(/^2 fields are named Severity \(customfield_1, customfield_2\); using customfield_1\./);
+  it('matches Severity case-insensitively, and picks none of two fields named Severity, naming both', () => {
+    expect(discoverFields([{ id: 'customfield_1', name: 'severity ' }]).catalog.severity).toEqual({ id: 'customfield_1', name: 'severity ' });
+    const { catalog, notes } = discoverFields([{ id: 'customfield_1', name: 'severity ' }, { id: 'customfield_2', name: 'SEVERITY' }]);
+    expect(catalog.severity).toBeUndefined();
+    expect(notes).toEqual(['2 fields are named Severity — severity (customfield_1), SEVERITY (customfield_2) — so none was used and severity is unknown. Choose one in the settings (or with --severity-field).']);
+  });
+
+  describe('Severity under another name (issue 16, item 1)', () => {
+    const radio = (id: string, name: string) => ({ id, name, custom: true, schema: { type: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:radiobuttons', customId: 1 } });
+    const multi = (id: string, name: string) => ({ id, name, custom: true, schema: { type: 'array', items: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multiselect' } });
+    const cascading = (id: string, name: string) => ({ id, name, custom: true, schema: { type: 'option-with-child', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:cascadingselect' } });
+    const text = (id: string, name: string) => ({ id, name, custom: true, schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield' } });
+    const site = (fields as Array<{ name: string }>).filter((f) => f.name !== 'Severity');
+
+    it.each([
+      ['radio buttons', radio('customfield_30001', 'Bug Severity')],
+      ['a multi-select', multi('customfield_30001', 'Customer severity')],
+      ['a cascading select', cascading('customfield_30001', 'SEVERITY level')],
+    ])('finds the one field with options whose name contains "severity" (%s) and says which it chose', (_kind, field) => {
+      const { catalog, notes } = discoverFields([...site, field, text('customfield_30002', 'Severity notes')]);
+      expect(catalog.severity).toEqual({ id: 'customfield_30001', name: field.name });
+      expect(notes).toEqual([`Severity is read from ${field.name} (customfield_30001): the one field with options whose name contains "severity". Choose another in the settings if that is wrong.`]);
+    });
+
+    it('picks none when several option fields mention severity, and names them', () => {
+      const { catalog, notes } = discoverFields([...site, radio('customfield_30001', 'Bug Severity'), multi('customfield_30003', 'Incident severity')]);
+      expect(catalog.severity).toBeUndefined();
+      expect(notes).toEqual(['2 fields with options have "severity" in their name — Bug Severity (customfield_30001), Incident severity (customfield_30003) — so none was used and severity is unknown. Choose one in the settings (or with --severity-field).']);
+    });
+
+    it('prefers the field named exactly Severity, quietly, and ignores text fields that mention it', () => {
+      expect(discoverFields([...fields, radio('customfield_30001', 'Bug Severity')])).toMatchObject({ catalog: { severity: { id: 'customfield_10081', name: 'Severity' } }, notes: [] });
+      expect(discoverFields([...site, text('customfield_30002', 'Severity notes')]).catalog.severity).toBeUndefined();
+    });
+
+    it('an admin choice (--severity-field, settings) wins over every guess', () => {
+      const list = [...site, radio('customfield_30001', 'Bug Severity'), multi('customfield_30003', 'Incident severity')];
+      expect(discoverFields(list, { severityFieldId: 'customfield_30003' })).toMatchObject({ catalog: { severity: { id: 'customfield_30003', name: 'Incident severity' } }, notes: [] });
+    });
   });
 
   it.each([[null], [{}], ['[]'], [42]])('treats %j as no field list', (input) => {
@@ -105,7 +139,7 @@ describe('discoverFields properties', () => {
 });
 
 describe('what a stored copy of the field list keeps (discoveryView, discoverable)', () => {
-  const asField = (v: ReturnType<typeof discoveryView>) => ({ id: v.id, name: v.name, ...(v.type ? { schema: { custom: v.type } } : {}) });
+  const asField = fromDiscoveryView;
 
   it('keeps id, name and only the schema types discovery matches on', () => {
     const parsed = parseFieldList(fields);
@@ -119,8 +153,11 @@ describe('what a stored copy of the field list keeps (discoveryView, discoverabl
   it('discovers exactly the same from the kept views, and from the discoverable and configured fields alone', () => {
     const field = fc.record({
       id: fc.constantFrom('customfield_1', 'customfield_2', 'customfield_3', 'customfield_4', 'summary'),
-      name: fc.constantFrom('Severity', ' severity', 'Story Points', 'story points', 'Sprint', 'Other'),
-      schema: fc.record({ type: fc.constantFrom('number', 'option'), custom: fc.constantFrom(STORY_POINTS_TYPE, FLOAT_TYPE, SPRINT_TYPE, SLA_TYPE, 'x:select', 'x:textfield') }, { requiredKeys: ['type'] }),
+      name: fc.constantFrom('Severity', ' severity', 'Bug Severity', 'severity of impact', 'Story Points', 'story points', 'Sprint', 'Other'),
+      schema: fc.record(
+        { type: fc.constantFrom('number', 'option', 'array', 'option-with-child', 'string'), items: fc.constantFrom('option', 'string'), custom: fc.constantFrom(STORY_POINTS_TYPE, FLOAT_TYPE, SPRINT_TYPE, SLA_TYPE, 'x:select', 'x:textfield') },
+        { requiredKeys: ['type'] },
+      ),
     });
     const options = fc.record({ storyPointsFieldId: fc.constantFrom('customfield_1', 'customfield_4', 'customfield_9'), severityFieldId: fc.constantFrom('customfield_2', 'customfield_3', 'customfield_9') }, { requiredKeys: [] });
     fc.assert(

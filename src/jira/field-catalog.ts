@@ -4,7 +4,10 @@
  *
  * Ids such as `customfield_10016` differ from site to site, and display names are localised and
  * renamable, so we match on `schema.custom` (the field type) wherever Jira gives us one. Severity has
- * no standard type: it is found by name unless the admin configured its id.
+ * no standard type: unless the admin configured its id, it is the one field named "Severity" or,
+ * failing that, the one field with options whose name contains "severity" ("Bug Severity", a radio
+ * field valued S1…). Where several qualify, none is picked: a guess between two fields would
+ * classify every ticket by the wrong one, so discovery names them and an admin chooses.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
  */
 import { z } from 'zod';
@@ -18,7 +21,7 @@ const fieldSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   custom: z.boolean().optional(),
-  schema: z.object({ type: z.string().optional(), custom: z.string().optional() }).loose().optional(),
+  schema: z.object({ type: z.string().optional(), items: z.string().optional(), custom: z.string().optional() }).loose().optional(),
 }).loose();
 export type JiraField = z.infer<typeof fieldSchema>;
 
@@ -53,6 +56,16 @@ export const EMPTY_CATALOG: FieldCatalog = { storyPoints: [], slas: [] };
 
 const ref = (f: JiraField): FieldRef => ({ id: f.id, name: f.name });
 const byName = (name: string) => (f: JiraField) => f.name.trim().toLowerCase() === name;
+/** A field whose values are options (select, radio buttons, multi-select, cascading select). */
+const hasOptions = (f: JiraField): boolean => f.schema?.type === 'option' || f.schema?.type === 'option-with-child' || (f.schema?.type === 'array' && f.schema.items === 'option');
+/**
+ * A field with options whose name mentions severity, in any case ("Bug Severity", "severity (customer)"),
+ * other than one named exactly Severity (found by name) or one of a type discovery reads for something else.
+ */
+const severityLike = (f: JiraField): boolean =>
+  hasOptions(f) && f.name.toLowerCase().includes('severity') && !byName('severity')(f) && !isDiscoveryType(f.schema?.custom);
+/** What a stored copy keeps of a field that qualifies as severityLike (its type need not be kept). */
+export const SEVERITY_LIKE_MARK = 'options';
 
 /** The field types discovery matches on (`schema.custom`); no other type is ever read. */
 export const DISCOVERY_TYPES = [STORY_POINTS_TYPE, FLOAT_TYPE, SPRINT_TYPE, SLA_TYPE] as const;
@@ -64,9 +77,16 @@ const isDiscoveryType = (type: string | undefined): type is DiscoveryType => (DI
  * discovery matches on. Discovering from these gives exactly what discovering from the full entries
  * gives (what a stored copy of the field list keeps).
  */
-export function discoveryView(field: JiraField): { readonly id: string; readonly name: string; readonly type?: DiscoveryType } {
+export function discoveryView(field: JiraField): { readonly id: string; readonly name: string; readonly type?: DiscoveryType | typeof SEVERITY_LIKE_MARK } {
   const type = field.schema?.custom;
-  return { id: field.id, name: field.name, ...(isDiscoveryType(type) ? { type } : {}) };
+  if (isDiscoveryType(type)) return { id: field.id, name: field.name, type };
+  return { id: field.id, name: field.name, ...(severityLike(field) ? { type: SEVERITY_LIKE_MARK } : {}) };
+}
+
+/** The field a discovery view stands for, as much of it as discovery reads. */
+export function fromDiscoveryView(view: ReturnType<typeof discoveryView>): JiraField {
+  if (view.type === SEVERITY_LIKE_MARK) return { id: view.id, name: view.name, schema: { type: 'option' } };
+  return { id: view.id, name: view.name, ...(view.type ? { schema: { custom: view.type } } : {}) };
 }
 
 /**
@@ -74,7 +94,7 @@ export function discoveryView(field: JiraField): { readonly id: string; readonly
  * looks for (Severity). Other fields matter only when an option names them by id.
  */
 export function discoverable(field: JiraField): boolean {
-  return isDiscoveryType(field.schema?.custom) || byName('severity')(field);
+  return isDiscoveryType(field.schema?.custom) || byName('severity')(field) || severityLike(field);
 }
 
 /** The field ids the options name: discovery looks these up by id in the list. */
@@ -123,9 +143,16 @@ export function discoverFields(fieldList: unknown, options: DiscoveryOptions = {
     severity = chosen ? ref(chosen) : { id: options.severityFieldId, name: 'Severity' };
   } else {
     const named = fields.filter(byName('severity'));
-    severity = named[0] && ref(named[0]);
-    if (named.length > 1) {
-      notes.push(`${named.length} fields are named Severity (${named.map((f) => f.id).join(', ')}); using ${named[0]?.id}. Pick the right one in the settings.`);
+    const like = named.length === 0 ? fields.filter(severityLike) : [];
+    const list = (fs: JiraField[]) => fs.map((f) => `${f.name.trim()} (${f.id})`).join(', ');
+    if (named.length === 1 && named[0]) severity = ref(named[0]);
+    else if (named.length > 1) {
+      notes.push(`${named.length} fields are named Severity — ${list(named)} — so none was used and severity is unknown. Choose one in the settings (or with --severity-field).`);
+    } else if (like.length === 1 && like[0]) {
+      severity = ref(like[0]);
+      notes.push(`Severity is read from ${list(like)}: the one field with options whose name contains "severity". Choose another in the settings if that is wrong.`);
+    } else if (like.length > 1) {
+      notes.push(`${like.length} fields with options have "severity" in their name — ${list(like)} — so none was used and severity is unknown. Choose one in the settings (or with --severity-field).`);
     }
   }
 

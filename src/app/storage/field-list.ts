@@ -10,7 +10,8 @@
  * so the copy — and the numbers discovered from it — do not depend on who looked first.
  *
  * Only what discovery reads is kept: each field's id and name, and its `schema.custom` when that is a
- * type discovery matches on (see discoveryView), as `[id, name]` or `[id, name, type]`, validated
+ * type discovery matches on (see discoveryView) or `'options'` for a severity-like option field, as
+ * `[id, name]` or `[id, name, type]`, validated
  * when read back. About 45 bytes a field: a site with 4,000+ fields still fits one KVS value. A list
  * that would not fit (thousands of fields with long names) keeps the fields discovery can pick by
  * itself (its types, the name Severity) and those the invocation's options named before it was read
@@ -22,7 +23,7 @@
  * board now estimates with another field): discovery then runs on the list Jira gives, as before.
  */
 import { z } from 'zod';
-import { configuredFieldIds, discoverable, discoverFields, discoveryView, DISCOVERY_TYPES, type Discovery, type DiscoveryOptions, type JiraField } from '../../jira/field-catalog';
+import { configuredFieldIds, discoverable, discoverFields, discoveryView, DISCOVERY_TYPES, fromDiscoveryView, SEVERITY_LIKE_MARK, type Discovery, type DiscoveryOptions, type JiraField } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import { keys } from './keys';
 import { MAX_VALUE_BYTES } from './memory-store';
@@ -32,7 +33,7 @@ export const FIELD_LIST_MAX_AGE_MS = 24 * 60 * 60_000;
 
 const storedField = z.union([
   z.tuple([z.string().min(1), z.string()]),
-  z.tuple([z.string().min(1), z.string(), z.enum(DISCOVERY_TYPES)]),
+  z.tuple([z.string().min(1), z.string(), z.enum([...DISCOVERY_TYPES, SEVERITY_LIKE_MARK])]),
 ]);
 const schema = z.object({ schemaVersion: z.literal(1), readAt: z.number(), fields: z.array(storedField) });
 type StoredField = z.infer<typeof storedField>;
@@ -42,7 +43,7 @@ const compact = (field: JiraField): StoredField => {
   const { id, name, type } = discoveryView(field);
   return type ? [id, name, type] : [id, name];
 };
-const expand = ([id, name, type]: StoredField): JiraField => ({ id, name, ...(type ? { schema: { custom: type } } : {}) });
+const expand = ([id, name, type]: StoredField): JiraField => fromDiscoveryView({ id, name, ...(type ? { type } : {}) });
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 /**
