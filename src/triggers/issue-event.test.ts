@@ -9,6 +9,7 @@ import { keys } from '../app/storage/keys';
 import { MemoryStore } from '../app/storage/memory-store';
 import { projectRegistry } from '../app/storage/sprint-records';
 import { DEFAULT_POLICY, evaluatePolicy } from '../domain/policy';
+import { isSupportTicket } from '../domain/support-filter';
 import { DEFAULT_CLASSIFICATION, triageFacts } from '../domain/triage-facts';
 import { BasicAuthTransport } from '../jira/basic-auth-transport';
 import { JiraClient } from '../jira/jira-client';
@@ -18,7 +19,7 @@ import type { KeyValueStore, Ports } from '../ports';
 import { NOW } from '../../test/builders/clocks';
 import { writesTo } from '../../test/builders/sim-requests';
 import { ticketFromSite } from '../../test/builders/sim-tickets';
-import { handleIssueEvent, onIssueEvent } from './issue-event';
+import { handleIssueEvent, issueEventHandler, onIssueEvent } from './issue-event';
 import { oneIdentity } from '../../test/builders/one-identity';
 
 let sim: Simulator;
@@ -165,7 +166,44 @@ describe('what the trigger leaves alone', () => {
   });
 
   it('the Forge handler never throws on a malformed event', async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     await expect(onIssueEvent({ nonsense: true }, {})).resolves.toBeUndefined();
+    jest.restoreAllMocks();
+  });
+});
+
+describe('the trace each event leaves in the logs (issue 16, item 6)', () => {
+  let warn: jest.SpyInstance;
+  let info: jest.SpyInstance;
+  beforeEach(() => {
+    warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+  const lines = (spy: jest.SpyInstance) => spy.mock.calls.map((c) => JSON.parse(String(c[0])) as Record<string, unknown>);
+  const storyKey = () => sim.store.issues.find((i) => i.key.startsWith('SUP-') && !isSupportTicket(ticketFromSite(sim, i.key), DEFAULT_CLASSIFICATION.supportFilter))?.key;
+
+  it('an event it ignores writes one line: event type, issue key, why — and nothing of the payload', async () => {
+    const key = storyKey();
+    if (!key) throw new Error('the seed has a SUP ticket that is not support work');
+    await issueEventHandler(() => appPorts())(eventFor(key), {});
+    expect(lines(warn)).toEqual([{ app: 'interrupt-budget', trigger: 'issue-event', event: 'avi:jira:created:issue', issue: key, outcome: 'ignored', why: `${key} is not a support ticket.` }]);
+    const text = String(warn.mock.calls[0]?.[0]);
+    for (const secret of [issue(key).summary, sim.users.po.accountId]) expect(text).not.toContain(secret);
+  });
+
+  it('an irrelevant change and an unknown shape are traced too; a suggestion made is traced as info', async () => {
+    await issueEventHandler(() => appPorts())(eventFor('SUP-247', [{ field: 'summary', fieldId: 'summary', fromString: 'a', toString: 'b' }]), {});
+    await issueEventHandler(() => appPorts())({ eventType: 'avi:jira:updated:issue', issue: { summary: 'Customer Jane Doe cannot pay' } }, {});
+    expect(lines(warn)).toEqual([
+      { app: 'interrupt-budget', trigger: 'issue-event', event: 'avi:jira:updated:issue', issue: 'SUP-247', outcome: 'ignored', why: 'Nothing the policy reads has changed.' },
+      { app: 'interrupt-budget', trigger: 'issue-event', event: 'avi:jira:updated:issue', outcome: 'ignored', why: 'The payload is not an issue created or updated event.' },
+    ]);
+    expect(String(warn.mock.calls[1]?.[0])).not.toContain('Jane Doe');
+    const own = new MemoryStore();
+    await projectRegistry.register(own, 'SUP', NOW);
+    await issueEventHandler(() => appPorts(undefined, { store: own }))(eventFor('SUP-247'), {});
+    expect(lines(info)).toEqual([expect.objectContaining({ trigger: 'issue-event', issue: 'SUP-247', outcome: expect.stringMatching(/^(written|unchanged)$/), suggestion: expectedSuggestion('SUP-247').outcome })]);
   });
 });
 

@@ -16,6 +16,7 @@ import { forgeAppPorts } from '../forge/forge-app-ports';
 import type { Ports } from '../ports';
 import { issueSecurity } from '../app/storage/issue-security';
 import { isRelevantChange, issueEventSchema, setsSecurityLevel } from './issue-event-schema';
+import { eventIdentity, logTrigger } from './trigger-log';
 
 const ignored = (reason: string): SuggestionOutcome => ({ status: 'ignored', reason });
 
@@ -37,12 +38,23 @@ export async function handleIssueEvent(event: unknown, ports: Ports): Promise<Su
   return recordSuggestion(ports, { issueKey: issue.key, projectKey }, loaded);
 }
 
-/** The Forge handler (manifest: `index.onIssueEvent`). Never throws: a failed suggestion is logged, not retried. */
-export async function onIssueEvent(event: unknown, _context: unknown): Promise<void> {
-  try {
-    const outcome = await handleIssueEvent(event, forgeAppPorts());
-    if (outcome.status === 'written') console.info(`Interrupt Budget: suggested ${outcome.suggestion.outcome}.`);
-  } catch (error) {
-    console.error('Interrupt Budget: the issue trigger failed', error);
-  }
+/**
+ * The handler with its ports injected (tests). Never throws: a failed suggestion is logged, not
+ * retried. Each event leaves one log line (trigger-log.ts): what was suggested, or why nothing was.
+ */
+export function issueEventHandler(portsFor: () => Ports): (event: unknown, context: unknown) => Promise<void> {
+  return async (event) => {
+    const identity = eventIdentity(event);
+    try {
+      const outcome = await handleIssueEvent(event, portsFor());
+      if (outcome.status === 'ignored') logTrigger('warn', { trigger: 'issue-event', ...identity, outcome: 'ignored', why: outcome.reason });
+      else logTrigger('info', { trigger: 'issue-event', ...identity, outcome: outcome.status, suggestion: outcome.suggestion.outcome });
+    } catch (error) {
+      logTrigger('warn', { trigger: 'issue-event', ...identity, outcome: 'failed', why: error instanceof Error ? error.name : 'unknown error' });
+      console.error('Interrupt Budget: the issue trigger failed', error);
+    }
+  };
 }
+
+/** The Forge handler (manifest: `index.onIssueEvent`). */
+export const onIssueEvent = issueEventHandler(() => forgeAppPorts());

@@ -124,6 +124,26 @@ describe('the hourly rollup when things go wrong', () => {
     await h.store.delete(keys.project('GONE'));
   });
 
+  it('logs one summary line per run, naming the project that failed and why (issue 16, item 6)', async () => {
+    await projectRegistry.register(h.store, 'GONE', NOW);
+    const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    const warn = jest.spyOn(console, 'warn').mockClear();
+    try {
+      await run();
+      expect(info).not.toHaveBeenCalled();
+      expect(warn).toHaveBeenCalledTimes(1);
+      const line = JSON.parse(String(warn.mock.calls[0]?.[0])) as Record<string, unknown>;
+      expect(line).toMatchObject({ app: 'interrupt-budget', trigger: 'hourly-rollup', outcome: 'partly failed', projects: 3, activeSprints: 2, skipped: [], failed: [{ project: 'GONE', why: expect.stringContaining('GONE') }] });
+      await h.store.delete(keys.project('GONE'));
+      await run();
+      expect(info).toHaveBeenCalledTimes(1);
+      expect(JSON.parse(String(info.mock.calls[0]?.[0]))).toMatchObject({ trigger: 'hourly-rollup', outcome: 'done', projects: 2, failed: [] });
+    } finally {
+      info.mockRestore();
+      await h.store.delete(keys.project('GONE'));
+    }
+  });
+
   it('starts no project it has no time left for', async () => {
     h.sim.clearRequests();
     const report = await rollUpAll(h.portsAs('app'), NOW + 30_000);

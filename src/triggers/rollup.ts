@@ -11,6 +11,7 @@
 import { rollUpAll, type RollupReport } from '../app/sprint/hourly-rollup';
 import { forgeAppPorts } from '../forge/forge-app-ports';
 import type { Ports } from '../ports';
+import { logTrigger } from './trigger-log';
 
 /** The function may run 900 s (manifest `timeoutSeconds`); the margin lets the last writes finish. */
 export const SCHEDULED_BUDGET_MS = 850_000;
@@ -19,19 +20,29 @@ export interface ScheduledResponse {
   readonly statusCode: number;
 }
 
-function logReport(report: RollupReport): void {
-  for (const p of report.projects) {
-    if (p.problem) console.warn(`Interrupt Budget rollup ${p.projectKey}: ${p.problem}`);
-    else console.log(`Interrupt Budget rollup ${p.projectKey}: sprints ${p.activeSprints.join(', ') || 'none active'}; history finalized ${p.historyFinalized.join(', ') || 'none'}; lazy baselines ${p.lazyBaselines.join(', ') || 'none'}.`);
-  }
-  if (report.skipped.length > 0) console.warn(`Interrupt Budget rollup: out of time, skipped ${report.skipped.join(', ')}.`);
+/** One summary line per run (trigger-log.ts): what was rolled up, what failed and why, what was skipped. */
+function logReport(report: RollupReport, ms: number): void {
+  const failed = report.projects.filter((p) => p.problem);
+  logTrigger(failed.length > 0 || report.skipped.length > 0 ? 'warn' : 'info', {
+    trigger: 'hourly-rollup',
+    outcome: failed.length > 0 ? 'partly failed' : report.skipped.length > 0 ? 'out of time' : 'done',
+    projects: report.projects.length,
+    activeSprints: report.projects.reduce((n, p) => n + p.activeSprints.length, 0),
+    historyFinalized: report.projects.reduce((n, p) => n + p.historyFinalized.length, 0),
+    lazyBaselines: report.projects.reduce((n, p) => n + p.lazyBaselines.length, 0),
+    failed: failed.map((p) => ({ project: p.projectKey, why: p.problem })),
+    skipped: report.skipped,
+    ms,
+  });
 }
 
 export function rollupHandler(portsFor: () => Ports, budgetMs = SCHEDULED_BUDGET_MS): () => Promise<ScheduledResponse> {
   return async () => {
     try {
       const ports = portsFor();
-      logReport(await rollUpAll(ports, ports.clock.now() + budgetMs));
+      const started = ports.clock.now();
+      const report = await rollUpAll(ports, started + budgetMs);
+      logReport(report, ports.clock.now() - started);
       return { statusCode: 204 };
     } catch (error) {
       console.error('Interrupt Budget: the hourly rollup failed', error);

@@ -36,7 +36,7 @@ const event = (id: number | string, originBoardId = 1) => ({
 
 beforeAll(async () => {
   h = await startResolverHarness({ nowMs: NOW });
-  logs = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  logs = jest.spyOn(console, 'info').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   await projectRegistry.register(h.store, 'SUP', NOW);
 });
@@ -56,7 +56,8 @@ describe('onSprintStarted', () => {
     const points = inSprint.reduce((sum, i) => sum + (i.points ?? 0), 0);
     expect(await h.store.get(keys.baseline('SUP', 14))).toEqual({ schemaVersion: 1, sprintId: 14, takenAt: NOW, lazy: false, issueKeys: expect.arrayContaining(committed), committedPoints: points });
     expect((await sprintRecords.baseline.read(h.store, 'SUP', 14)).value?.issueKeys).toHaveLength(committed.length);
-    expect(logs).toHaveBeenCalledWith(`Interrupt Budget: Baseline of sprint 14 taken: ${committed.length} issues, ${points} points.`);
+    const line = JSON.parse(String(logs.mock.calls.at(-1)?.[0])) as Record<string, unknown>;
+    expect(line).toMatchObject({ app: 'interrupt-budget', trigger: 'sprint-started', outcome: 'taken', why: `Baseline of sprint 14 taken: ${committed.length} issues, ${points} points.` });
   });
 
   it('seeds the sprint issue cache with the same read, so the first hourly run only asks what changed', async () => {

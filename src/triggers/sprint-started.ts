@@ -7,12 +7,13 @@
 import { onSprintStartedCore } from '../app/sprint/sprint-started';
 import { forgeAppPorts } from '../forge/forge-app-ports';
 import type { Ports } from '../ports';
+import { eventIdentity, logTrigger } from './trigger-log';
 
 export function sprintStartedHandler(portsFor: () => Ports): (event: unknown, context: unknown) => Promise<void> {
   return async (event) => {
     const outcome = await onSprintStartedCore(portsFor(), event);
-    if (outcome.status === 'ignored') console.warn(`Interrupt Budget: ${outcome.message}`);
-    else console.log(`Interrupt Budget: ${outcome.message}`);
+    const eventType = eventIdentity(event).event;
+    logTrigger(outcome.status === 'ignored' ? 'warn' : 'info', { trigger: 'sprint-started', ...(eventType ? { event: eventType } : {}), outcome: outcome.status, why: outcome.message });
   };
 }
 
