@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => e2e.close());
 
 async function openGadget(path: string, width = 480): Promise<Page> {
-  return e2e.open(path, { beforeLoad: (p) => p.setViewportSize({ width, height: 600 }) });
+  return e2e.open(path, { beforeLoad: (p) => p.setViewportSize({ width, height: 280 }) });
 }
 
 /** The project page's numbers, as the page shows them, for comparing with the gadget's. */
