@@ -76,5 +76,5 @@ const ACTIONS: CSSProperties = { display: 'flex', gap: token('space.100'), align
 const SCROLL: CSSProperties = { overflowX: 'auto', maxWidth: '100%' };
 const TABLE: CSSProperties = { width: '100%', borderCollapse: 'collapse', marginTop: 0 };
 const CAPTION: CSSProperties = { textAlign: 'left', marginTop: 0, marginBottom: 0, color: token('color.text.subtle'), font: token('font.body.small'), paddingBottom: token('space.050') };
-const TH: CSSProperties = { padding: `${token('space.050')} ${token('space.100')}`, borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle'), font: token('font.heading.xxsmall'), whiteSpace: 'nowrap' };
+const TH: CSSProperties = { padding: `${token('space.050')} ${token('space.100')}`, borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle'), font: token('font.heading.xxsmall'), verticalAlign: 'bottom' };
 const TD: CSSProperties = { padding: `${token('space.050')} ${token('space.100')}`, borderBottom: `1px solid ${token('color.border')}`, color: token('color.text'), verticalAlign: 'top' };
