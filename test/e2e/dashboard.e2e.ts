@@ -180,7 +180,9 @@ describe('the SUP dashboard', () => {
     const page = await openDashboard();
     const closed = (await dashboard()).sprints.find((s) => s.state === 'closed');
     if (!closed) throw new Error('a closed sprint expected');
-    await page.getByLabel('Sprint', { exact: true }).selectOption(String(closed.id));
+    // The sprint picker is Atlaskit's Select: type to search, Enter picks the match.
+    await page.getByLabel('Sprint', { exact: true }).fill(closed.name);
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="figure-left"]');
     expect(await page.locator('[data-testid="figure-remaining"], [data-testid="figure-forecast"], [data-testid="overflow-banner"]').count()).toBe(0);
     const { sprint } = await dashboard({ sprintId: closed.id });
