@@ -14,9 +14,13 @@ export const gadgetGetPayloadSchema = z.object({});
 /** `gadget.projects` takes nothing: the list is whatever the viewer may browse. */
 export const gadgetProjectsPayloadSchema = z.object({});
 
-/** What the gadget's edit mode saves with `view.submit`, and the resolver reads back from the context. */
-export const gadgetConfigurationSchema = z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'must be a Jira project key') });
-export type GadgetConfiguration = z.infer<typeof gadgetConfigurationSchema>;
+/**
+ * What the gadget's edit mode saves with `view.submit` (`{ projectKey }`), and Jira hands back as
+ * `extension.gadgetConfiguration`: validated where the resolver reads it (resolvers/call-context.ts).
+ */
+export interface GadgetConfiguration {
+  readonly projectKey: string;
+}
 
 /** The active sprint as the last stored rollup measured it (the gadget never recomputes it). */
 export interface GadgetSprint {

@@ -42,16 +42,19 @@ async function openContext(key: string, as: string, width: number, theme: 'light
   return page;
 }
 
-/** Nothing in the frame is wider than the column: no horizontal scrolling, no element past the right edge. */
+/**
+ * Nothing in the frame is wider than the column: no horizontal scrolling, no element past the right edge.
+ * (Browser-side code is a string: the tests compile without the DOM library.)
+ */
 async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate<string[]>(`(() => {
     const width = document.documentElement.clientWidth;
     const wide = [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > width + 0.5);
     return [
-      ...(document.documentElement.scrollWidth > width ? [`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`] : []),
-      ...wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').slice(0, 40)}`),
+      ...(document.documentElement.scrollWidth > width ? ['page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width] : []),
+      ...wide.slice(0, 5).map((el) => el.tagName.toLowerCase() + ': ' + (el.textContent || '').slice(0, 40)),
     ];
-  });
+  })()`);
 }
 
 describe.each([
@@ -63,7 +66,7 @@ describe.each([
   it('shows status, verdict with reasons, budget left and the apply flow, within the column', async () => {
     const key = await undecidedP1();
     const page = await openContext(key, 'po', width, theme);
-    expect(await page.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe(theme);
+    expect(await page.evaluate<string | null>("document.documentElement.getAttribute('data-color-mode')")).toBe(theme);
     expect(await page.getByTestId('ticket-status').textContent()).not.toBe('');
     expect(await page.getByRole('region', { name: 'Policy verdict' }).textContent()).toContain('Interrupt now');
     expect(await page.getByRole('list', { name: 'Reasons' }).textContent()).toMatch(/P1/);

@@ -20,12 +20,18 @@ describe.each(['light', 'dark'] as const)('in the %s theme at 1,280 px', (theme)
     await table.waitFor();
     const header = table.getByRole('columnheader', { name: 'Net new defects' });
     expect(await header.count()).toBe(1);
-    const fit = await table.evaluate((el) => {
-      const region = el.parentElement as HTMLElement;
-      const box = region.getBoundingClientRect();
-      const last = el.querySelector('thead th:last-child') as HTMLElement;
-      return { scrolls: region.scrollWidth > region.clientWidth + 1, lastRight: last.getBoundingClientRect().right, regionRight: box.right, pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth };
-    });
+    // Browser-side code is a string: the tests compile without the DOM library.
+    const fit = await page.evaluate<{ scrolls: boolean; lastRight: number; regionRight: number; pageScrolls: boolean }>(`(() => {
+      const table = document.querySelector('[data-testid="history-table"]');
+      const region = table.parentElement;
+      const last = table.querySelector('thead th:last-child');
+      return {
+        scrolls: region.scrollWidth > region.clientWidth + 1,
+        lastRight: last.getBoundingClientRect().right,
+        regionRight: region.getBoundingClientRect().right,
+        pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      };
+    })()`);
     expect(fit).toEqual({ scrolls: false, lastRight: expect.any(Number), regionRight: expect.any(Number), pageScrolls: false });
     expect(fit.lastRight).toBeLessThanOrEqual(fit.regionRight + 0.5);
     await header.scrollIntoViewIfNeeded();

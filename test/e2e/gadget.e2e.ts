@@ -33,7 +33,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     const { status } = await dashboardFigures('SUP'); // measures the sprint, as the hourly rollup would
     const page = await openGadget(themed('/gadget/SUP?as=dev'));
     await page.getByTestId('gadget').waitFor();
-    expect(await page.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe(theme);
+    expect(await page.evaluate<string | null>("document.documentElement.getAttribute('data-color-mode')")).toBe(theme);
     expect(await page.getByTestId('gadget-used').textContent()).toMatch(/^\d+(\.\d)? h of \d+(\.\d)? h used · \d+%$/);
     expect(await page.getByTestId('gadget-status').textContent()).toBe(status);
     expect(await page.getByTestId('gadget-forecast').textContent()).toMatch(/^\d+(\.\d)? h by [A-Z][a-z]{2} \d+$/);
@@ -50,7 +50,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     const page = await openGadget(themed('/gadget/SUP/edit?as=po'));
     const group = page.getByRole('group', { name: 'Project' });
     await group.waitFor();
-    const offered = await group.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value));
+    const offered = await group.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.getAttribute('value') ?? ''));
     expect(offered.sort()).toEqual(['SUP', 'TEAM']);
     expect(await page.getByRole('radio', { name: /\(SUP\)$/ }).isChecked()).toBe(true); // the saved project is preselected
     await e2e.screenshot(page, `gadget-edit-${theme}`);
@@ -80,4 +80,15 @@ it('a gadget nobody configured yet asks to be edited, at a narrow width', async 
   await page.getByText('Choose a project').waitFor();
   expect(await page.textContent('main')).toContain('choose Edit');
   await e2e.screenshot(page, 'gadget-unconfigured-dark');
+});
+
+it('the preview’s index lists the gadget’s pages and the issue context of every issue it lists', async () => {
+  const page = await e2e.browser.newPage();
+  await page.goto(`${e2e.app.preview.url}/`);
+  const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  await page.close();
+  for (const path of ['/gadget/SUP?as=po', '/gadget/TEAM/edit?as=admin&theme=dark', '/gadget?as=po', '/gadget/edit?as=po']) expect(hrefs).toContain(path);
+  const panels = hrefs.filter((h) => /^\/panel\/[A-Z]+-\d+\?as=po$/.test(h));
+  expect(panels.length).toBeGreaterThan(0);
+  for (const panel of panels) expect(hrefs).toContain(panel.replace('/panel/', '/context/'));
 });

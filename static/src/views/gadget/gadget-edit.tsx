@@ -13,7 +13,7 @@ import { useState, type CSSProperties, type FormEvent } from 'react';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
-import type { GadgetProject } from '../../../../src/contract/gadget';
+import type { GadgetConfiguration, GadgetProject } from '../../../../src/contract/gadget';
 
 interface Option {
   readonly label: string;
@@ -52,7 +52,8 @@ export default function GadgetEdit({ current }: { current: string | undefined })
     setSaving(true);
     setFailed(null);
     try {
-      await view.submit({ projectKey: selected.value });
+      const configuration: GadgetConfiguration = { projectKey: selected.value };
+      await view.submit(configuration);
     } catch {
       setFailed('Jira did not save the gadget. Try again; if it keeps failing, reload the dashboard.');
       setSaving(false);
