@@ -37,6 +37,11 @@ export interface GadgetSprint {
   readonly status: DashboardStatus;
   /** Support tickets that entered mid-sprint without a triage decision: a count, never named here. */
   readonly untriagedCount: number;
+  /**
+   * True when the stored rollup could not list every support item (a very large sprint: see
+   * app/sprint/rollup-size.ts), so the count may leave some out and is a lower bound.
+   */
+  readonly untriagedCountIsLowerBound: boolean;
   /** accountId of the sprint's support contact, or null when no rotation is set. */
   readonly supportContact: string | null;
   /** When the numbers were computed (ISO-8601); they are the project page's, kept up to date hourly. */

@@ -8,7 +8,7 @@
 import { dataOf, startResolverHarness, type StartedResolverHarness, type Where } from '../../../test/builders/resolver-harness';
 import type { DashboardView } from '../../contract/dashboard';
 import type { GadgetProjects, GadgetView } from '../../contract/gadget';
-import { projectRegistry } from '../storage/sprint-records';
+import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const SEARCH = 'searchAndReconsileIssuesUsingJqlPost';
@@ -59,12 +59,23 @@ describe('gadget.get', () => {
       status: sprint.status,
       // Counted whoever looks (dev may not see some of them): the count names none.
       untriagedCount: sprint.untriaged.length + sprint.restricted.untriaged.count,
+      untriagedCountIsLowerBound: false,
       supportContact: sprint.supportContact,
       computedAt: sprint.computedAt,
     });
     expect(view.sprint?.untriagedCount).toBeGreaterThan(0);
     expect(h.count(SEARCH)).toBe(searchesBefore);
     expect(meter?.requests).toBe(2); // the board and its active sprint, as the viewer
+  });
+
+  it('says its untriaged count is a lower bound when the stored rollup could not list every support item', async () => {
+    const dashboard = dataOf(await h.call<DashboardView>('po', 'dashboard.get', {}, { project: 'SUP' }));
+    const sprintId = dashboard.sprint?.id ?? 0;
+    const stored = (await sprintRecords.rollup.read(h.store, 'SUP', sprintId)).value;
+    if (!stored) throw new Error('the dashboard stored its rollup');
+    await sprintRecords.rollup.write(h.store, 'SUP', { ...stored, itemsOmitted: 12 });
+    const view = dataOf(await h.call<GadgetView>('po', 'gadget.get', {}, gadget({ projectKey: 'SUP' })));
+    expect(view.sprint?.untriagedCountIsLowerBound).toBe(true);
   });
 
   it('takes the project from the gadget’s configuration, never from the payload', async () => {

@@ -32,6 +32,7 @@ export function gadgetSprint(rollup: SprintRollup): GadgetSprint {
     forecast: Math.round(rollup.forecast * 100) / 100,
     status: rollup.status,
     untriagedCount: rollup.items.filter((item) => item.category === 'untriaged').length,
+    untriagedCountIsLowerBound: (rollup.itemsOmitted ?? 0) > 0,
     supportContact: rollup.supportContact,
     computedAt: iso(rollup.computedAt),
   };

@@ -100,7 +100,7 @@ function Numbers({ sprint, viewer }: { sprint: GadgetSprint; viewer: string | un
           {short(sprint.forecast, unit)} by {day(sprint.endDate)}
         </Fact>
         <Fact term="Untriaged" testId="gadget-untriaged">
-          {sprint.untriagedCount === 0 ? 'None' : `${sprint.untriagedCount} ${sprint.untriagedCount === 1 ? 'ticket' : 'tickets'} without a decision`}
+          {untriagedText(sprint)}
         </Fact>
         <Fact term="Support contact" testId="gadget-support-contact">
           {sprint.supportContact ? <Person accountId={sprint.supportContact} viewer={viewer} /> : <span style={{ color: token('color.text.subtle') }}>Nobody set</span>}
@@ -108,6 +108,12 @@ function Numbers({ sprint, viewer }: { sprint: GadgetSprint; viewer: string | un
       </dl>
     </>
   );
+}
+
+/** "3 tickets without a decision"; "at least 3 …" when the stored rollup could not list them all. */
+export function untriagedText({ untriagedCount: n, untriagedCountIsLowerBound: atLeast }: Pick<GadgetSprint, 'untriagedCount' | 'untriagedCountIsLowerBound'>): string {
+  if (n === 0) return atLeast ? 'None listed (the sprint is too large to list every ticket)' : 'None';
+  return `${atLeast ? 'At least ' : ''}${n} ${n === 1 ? 'ticket' : 'tickets'} without a decision`;
 }
 
 function Fact({ term, testId, children }: { term: string; testId: string; children: ReactNode }) {
