@@ -21,7 +21,7 @@ type Manifest = {
   app: { id: string; runtime: { name: string } };
 };
 const manifest = parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-const UI_MODULES = ['jira:issuePanel', 'jira:projectPage', 'jira:projectSettingsPage'];
+const UI_MODULES = ['jira:issuePanel', 'jira:issueContext', 'jira:dashboardGadget', 'jira:projectPage', 'jira:projectSettingsPage'];
 
 describe('manifest.yml', () => {
   it('passes @forge/manifest full validation offline', async () => {

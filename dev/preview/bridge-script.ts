@@ -18,6 +18,10 @@
  *   type), and record it in `__preview.flags`; a flag closes on its close button, on `closeFlag`, or
  *   after 8 s unless `isAutoDismiss` is false. Jira draws flags outside the app's frame; here they
  *   share the page, so browser tests can read them and screenshots show them.
+ * - `submit` (`view.submit()`, a dashboard gadget's edit mode saving its configuration) is recorded in
+ *   `__preview.submitted`; then, as Jira reopens the gadget in its view mode with the saved
+ *   configuration, the page goes to `/gadget/<projectKey>` (same user and theme). Answers `false` (not
+ *   submittable) on any page but the gadget's edit mode, as Jira does.
  * Every call is recorded in `__preview.calls` and announced as a `preview:bridge` event on `window`.
  */
 export type ColorMode = 'light' | 'dark';
@@ -44,6 +48,7 @@ export function bridgeScript(context: Record<string, unknown>, user: string, opt
     refreshCalls: [],
     calls: [],
     flags: [],
+    submitted: [],
     /** The user switches Jira's theme: an app that enabled theming follows. */
     setTheme: (mode) => {
       preview.colorMode = mode === 'dark' ? 'dark' : 'light';
@@ -143,6 +148,16 @@ export function bridgeScript(context: Record<string, unknown>, user: string, opt
       case 'showFlag':
         showFlag(payload || {});
         return undefined;
+      case 'submit': {
+        if (context.extension.type !== 'jira:dashboardGadget' || context.extension.entryPoint !== 'edit') return false;
+        preview.submitted.push(payload);
+        const project = payload && typeof payload.projectKey === 'string' && /^[A-Z][A-Z0-9_]*$/.test(payload.projectKey) ? payload.projectKey : '';
+        const query = new URLSearchParams(location.search);
+        const keep = new URLSearchParams();
+        for (const name of ['as', 'theme']) if (query.get(name)) keep.set(name, query.get(name));
+        setTimeout(() => location.assign('/gadget' + (project ? '/' + project : '') + (keep.toString() ? '?' + keep.toString() : '')), 0);
+        return true;
+      }
       case 'closeFlag':
         closeFlag(payload && payload.id);
         return undefined;

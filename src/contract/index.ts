@@ -6,4 +6,5 @@ export * from './envelope';
 export * from './settings';
 export * from './panel';
 export * from './dashboard';
+export * from './gadget';
 export * from './domain';

@@ -15,6 +15,9 @@ const extensionSchema = z
     type: z.string().optional(),
     issue: z.object({ key: z.string().regex(ISSUE_KEY), id: z.union([z.string(), z.number()]).transform(String).optional() }).loose().optional(),
     project: z.object({ key: z.string().regex(PROJECT_KEY), id: z.union([z.string(), z.number()]).transform(String).optional() }).loose().optional(),
+    // A dashboard gadget (issue 12, item 12): its project is the one its edit mode saved; a gadget not
+    // configured yet has none. Only its shape is trusted: access is proven by acting as the user.
+    gadgetConfiguration: z.object({ projectKey: z.string().regex(PROJECT_KEY).optional() }).loose().optional(),
   })
   .loose();
 
@@ -34,7 +37,7 @@ export function callContext(context: Record<string, unknown> | undefined): CallC
   const extension = extensionSchema.safeParse(context?.extension ?? {});
   if (!extension.success) throw new AppError('VALIDATION', 'Jira sent a page context the app does not recognise. Reload the page.');
   const issueKey = extension.data.issue?.key;
-  const projectKey = extension.data.project?.key ?? (issueKey ? issueKey.slice(0, issueKey.lastIndexOf('-')) : undefined);
+  const projectKey = extension.data.project?.key ?? (issueKey ? issueKey.slice(0, issueKey.lastIndexOf('-')) : undefined) ?? extension.data.gadgetConfiguration?.projectKey;
   const moduleKey = typeof context?.moduleKey === 'string' ? context.moduleKey : undefined;
   return { accountId, ...(projectKey ? { projectKey } : {}), ...(issueKey ? { issueKey } : {}), ...(moduleKey ? { moduleKey } : {}) };
 }

@@ -1,5 +1,5 @@
 /**
- * The one resolver function behind all three Custom UI surfaces: one key per use case, namespaced by
+ * The one resolver function behind every Custom UI surface (panel and issue context, dashboard, settings, gadget): one key per use case, namespaced by
  * surface (`panel.get`, `settings.save`…). The keys, payload schemas and result types live in
  * `src/contract/`, which the UI imports instead of copying.
  */
@@ -7,6 +7,7 @@ import Resolver from '@forge/resolver';
 import { forgeUserPorts } from '../forge/forge-ports';
 import type { PortsFactory } from '../ports';
 import { defineDashboardEndpoints } from './dashboard';
+import { defineGadgetEndpoints } from './gadget';
 import { definePanelEndpoints } from './panel';
 import { defineSettingsEndpoints } from './settings';
 
@@ -16,6 +17,7 @@ export function buildResolverHandler(portsFor: PortsFactory): ReturnType<Resolve
   definePanelEndpoints(resolver, portsFor);
   defineDashboardEndpoints(resolver, portsFor);
   defineSettingsEndpoints(resolver, portsFor);
+  defineGadgetEndpoints(resolver, portsFor);
   return resolver.getDefinitions();
 }
 

@@ -1,6 +1,6 @@
 /**
  * Entry point of the one Custom UI bundle. The view follows `context.moduleKey` (manifest.yml), and
- * each view is its own chunk, loaded on demand.
+ * each view is its own chunk, loaded on demand. The issue panel and the issue context share one view.
  *
  * The theme is Jira's, through one mechanism only: `view.theme.enable()`. Jira then puts its theme's
  * design tokens on the page (`<style data-theme>` and `data-color-mode` on `<html>`) and keeps them in
@@ -14,8 +14,13 @@ import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Loading } from './components/status';
 
+// The issue context (right-hand column) is the panel's own view, not a second one: one lazy chunk for both.
+const TriageView = lazy(() => import('./views/panel/panel-view'));
+
 const VIEWS = {
-  'triage-panel': lazy(() => import('./views/panel/panel-view')),
+  'triage-panel': TriageView,
+  'triage-context': TriageView,
+  'budget-gadget': lazy(() => import('./views/gadget/gadget-view')),
   'budget-dashboard': lazy(() => import('./views/dashboard/dashboard-view')),
   'budget-settings': lazy(() => import('./views/settings/settings-view')),
 } as const;

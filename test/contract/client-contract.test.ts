@@ -25,6 +25,7 @@ async function exerciseClient(): Promise<void> {
   const { catalog } = await client.discoverFields();
   const board = await client.agile.boardForProject('SUP');
   if (!board) throw new Error('no SUP board');
+  await client.agile.scrumBoards(); // every visible Scrum board, paged (the gadget's project choice)
   await client.agile.estimationFieldId(board.id);
   const sprints = await client.agile.sprints(board.id, ['active', 'future', 'closed']);
   const active = sprints.find((s) => s.state === 'active');

@@ -3,8 +3,10 @@
  * works it out from the build's manifest (and which docs/performance.md and `npm run bench` quote):
  * the JavaScript the panel fetches until its budget update has answered must be exactly what the
  * script calls "before first paint" — and within the 150 KB gz budget — and the dashboard's, charts
- * included, its "before first paint" plus "loaded later", within 350 KB gz. So the script cannot
- * quietly leave out a chunk the app loads.
+ * included, its "before first paint" plus "loaded later", within 350 KB gz. The issue context loads
+ * exactly the panel's files (it is the panel's view); the dashboard gadget, in its view mode and in
+ * its edit mode, what the script counts for each, within 150 KB gz. So the script cannot quietly
+ * leave out a chunk the app loads.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -82,4 +84,32 @@ it('the dashboard downloads its first paint and then its charts, as bundle-size.
   expect(loaded.names).toEqual([...dashboard.files.filter((f) => f.endsWith('.js')), ...dashboard.lazyFiles].sort());
   expect(loaded.kb).toBeCloseTo(dashboard.jsGzipKB + dashboard.lazyJsGzipKB, 0);
   expect(dashboard.jsGzipKB + dashboard.lazyJsGzipKB).toBeLessThanOrEqual(350);
+});
+
+it('the issue context downloads exactly the issue panel’s files (the same view), within 150 KB gz', async () => {
+  const panel = row('panel');
+  const downloads = new Downloads();
+  const key = await e2e.issueKey(SUPPORT_TICKET);
+  const page = await e2e.open(`/context/${key}?as=po`, { beforeLoad: (p) => downloads.attach(p) });
+  await page.getByRole('region', { name: 'Policy verdict' }).waitFor();
+  await page.getByRole('status', { name: /support budget/ }).waitFor({ state: 'detached' });
+  const loaded = await downloads.settled(page);
+
+  expect(loaded.names).toEqual(panel.files.filter((f) => f.endsWith('.js')));
+  expect(loaded.kb).toBeLessThanOrEqual(150);
+});
+
+it.each([
+  ['gadget', '/gadget/SUP?as=po', '[data-testid="gadget"]'],
+  ['gadget-edit', '/gadget/SUP/edit?as=po&theme=dark', 'form'],
+])('the dashboard gadget (%s) downloads what bundle-size.cjs counts, within 150 KB gz', async (surface, path, ready) => {
+  const counted = row(surface);
+  const downloads = new Downloads();
+  const page = await e2e.open(path, { beforeLoad: (p) => downloads.attach(p) });
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  const loaded = await downloads.settled(page);
+
+  expect(loaded.names).toEqual(counted.files.filter((f) => f.endsWith('.js')));
+  expect(loaded.kb).toBeCloseTo(counted.jsGzipKB, 0);
+  expect(counted.jsGzipKB).toBeLessThanOrEqual(150);
 });

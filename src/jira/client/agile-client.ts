@@ -15,6 +15,7 @@ export type SprintState = Sprint['state'];
 /** Jira's maximum issues per move call. */
 export const MOVE_BATCH = 50;
 const SPRINT_PAGE = 50;
+const BOARD_PAGE = 50;
 
 export class AgileClient {
   constructor(private readonly http: JiraHttp) {}
@@ -23,6 +24,22 @@ export class AgileClient {
   async boardForProject(projectKey: string): Promise<Board | null> {
     const page = await this.http.json('getAllBoards', { method: 'GET', route: route`/rest/agile/1.0/board?projectKeyOrId=${projectKey}&type=${'scrum'}` }, agilePage(boardSchema));
     return page.values.find((b) => b.location?.projectKey === projectKey) ?? page.values[0] ?? null;
+  }
+
+  /**
+   * Every Scrum board the caller may see, following offset paging to the end (at most `limit`
+   * boards): Jira lists only boards of projects the caller may browse, which is what the dashboard
+   * gadget offers to choose from.
+   */
+  async scrumBoards(limit = 500): Promise<Board[]> {
+    const all: Board[] = [];
+    for (let startAt = 0; all.length < limit; ) {
+      const page = await this.http.json('getAllBoards', { method: 'GET', route: route`/rest/agile/1.0/board?type=${'scrum'}&startAt=${startAt}&maxResults=${BOARD_PAGE}` }, agilePage(boardSchema));
+      all.push(...page.values);
+      startAt += page.values.length;
+      if (page.isLast !== false || page.values.length === 0) break;
+    }
+    return all.slice(0, limit);
   }
 
   /** The board's story-point field (its estimation field), when it estimates by a field. */

@@ -45,7 +45,7 @@ export const boardSchema = z
     id: z.number(),
     name: z.string(),
     type: z.string(),
-    location: z.object({ projectKey: z.string().optional(), projectId: z.number().optional() }).loose().optional(),
+    location: z.object({ projectKey: z.string().optional(), projectId: z.number().optional(), projectName: z.string().optional() }).loose().optional(),
   })
   .loose();
 

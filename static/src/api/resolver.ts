@@ -11,6 +11,8 @@ import type {
   DashboardView,
   Envelope,
   FieldSearchResult,
+  GadgetProjects,
+  GadgetView,
   PanelBudgetView,
   PanelView,
   PolicyPreview,
@@ -42,6 +44,12 @@ export const resolver = {
   dashboard: {
     get: (payload: DashboardGetPayload = {}) => call<DashboardView>('dashboard.get', payload),
     recordOverflow: (payload: RecordOverflowPayload) => call<RecordOverflowResult>('dashboard.recordOverflow', payload),
+  },
+  gadget: {
+    /** The configured project's active sprint, as last stored (the project is the gadget's saved configuration). */
+    get: () => call<GadgetView>('gadget.get'),
+    /** Projects with a Scrum board the viewer may browse, for the gadget's edit mode. */
+    projects: () => call<GadgetProjects>('gadget.projects'),
   },
   settings: {
     get: () => call<SettingsView>('settings.get'),

@@ -35,9 +35,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, testId }: { cap
         <thead>
           <tr>
             {columns.map((c) => (
-              // A numeric column's header may wrap ("Net new / defects"): its cells are short, and a wide
-              // table (the history's 15 columns) then fits a 1,280 px screen without scrolling sideways.
-              <th key={c.title} scope="col" style={{ ...TH, textAlign: c.numeric ? 'right' : 'left', whiteSpace: c.numeric ? 'normal' : 'nowrap' }}>
+              <th key={c.title} scope="col" style={{ ...TH, textAlign: c.numeric ? 'right' : 'left' }}>
                 {c.title}
               </th>
             ))}
@@ -78,5 +76,5 @@ const ACTIONS: CSSProperties = { display: 'flex', gap: token('space.100'), align
 const SCROLL: CSSProperties = { overflowX: 'auto', maxWidth: '100%' };
 const TABLE: CSSProperties = { width: '100%', borderCollapse: 'collapse', marginTop: 0 };
 const CAPTION: CSSProperties = { textAlign: 'left', marginTop: 0, marginBottom: 0, color: token('color.text.subtle'), font: token('font.body.small'), paddingBottom: token('space.050') };
-const TH: CSSProperties = { padding: `${token('space.050')} ${token('space.100')}`, borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle'), font: token('font.heading.xxsmall'), whiteSpace: 'nowrap', verticalAlign: 'bottom' };
+const TH: CSSProperties = { padding: `${token('space.050')} ${token('space.100')}`, borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle'), font: token('font.heading.xxsmall'), verticalAlign: 'bottom' };
 const TD: CSSProperties = { padding: `${token('space.050')} ${token('space.100')}`, borderBottom: `1px solid ${token('color.border')}`, color: token('color.text'), verticalAlign: 'top' };

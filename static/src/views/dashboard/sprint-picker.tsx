@@ -1,7 +1,7 @@
 /**
- * Choose which sprint the dashboard shows: the active one (default), a closed one or a future one.
- * Atlaskit's Select, as Jira's own pickers are: searchable (boards keep dozens of sprints), keyboard
- * and screen-reader friendly, and themed by the same tokens. The active sprint is marked in its label.
+ * Choose which sprint the dashboard shows: the active one (default) or a closed one. Atlaskit's Select,
+ * as Jira's own pickers are: it searches as you type (a board soon has dozens of sprints) and follows
+ * Jira's theme; the visible "Sprint" label names its input for screen readers and tests alike.
  */
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
@@ -17,22 +17,23 @@ export function SprintPicker({ view, value, onChange, disabled }: { view: Dashbo
   const id = useId();
   const shown = value ?? view.sprint?.id;
   if (view.sprints.length === 0) return null;
-  const options: SprintOption[] = view.sprints.map((s) => ({ value: s.id, label: s.state === 'active' ? `${s.name} (active)` : s.name }));
+  const options: SprintOption[] = view.sprints.map((s) => ({ value: s.id, label: `${s.name}${s.state === 'active' ? ' (active)' : ''}` }));
   return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100') }}>
+    <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100') }} data-testid="sprint-picker">
       <label htmlFor={id} style={{ color: token('color.text.subtle') }}>
         Sprint
       </label>
-      <div style={{ minWidth: 220 }} data-testid="sprint-picker">
+      <div style={{ minWidth: 220 }}>
         <Select<SprintOption>
           inputId={id}
           options={options}
           value={options.find((o) => o.value === shown) ?? null}
+          onChange={(option) => onChange(option?.value)}
           placeholder="No active sprint"
           isDisabled={disabled}
           isSearchable
+          menuPosition="fixed"
           spacing="compact"
-          onChange={(chosen) => onChange(chosen ? chosen.value : undefined)}
         />
       </div>
     </div>

@@ -1,0 +1,62 @@
+/**
+ * The dashboard gadget's use case (`gadget.get`): one project's active sprint at a glance — used of
+ * budget, status, forecast, untriaged count, support contact — read from the stored rollup, the same
+ * numbers the project page shows. A dashboard shows many gadgets to many people at once, so a view
+ * never searches Jira: it costs two requests as the viewer (the board, then its active sprint) and
+ * storage reads. The hourly rollup keeps the stored numbers fresh; the gadget registers the project
+ * for it, so a project first seen through a gadget is measured within the hour.
+ *
+ * Who sees what: the board is read as the viewer first, which proves they may see the project (Jira
+ * hides boards of projects they cannot browse: a 404-like "none" ends the call before anything stored
+ * is read). The gadget shows totals only — the team's, as on the project page — and names no issue,
+ * so it needs no per-issue check.
+ */
+import type { GadgetSprint, GadgetView } from '../../contract/gadget';
+import type { Ports } from '../../ports';
+import { AppError } from '../app-error';
+import { projectRegistry, sprintRecords, type SprintRollup } from '../storage/sprint-records';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The stored rollup as the gadget shows it: totals and a count, no issue named. */
+export function gadgetSprint(rollup: SprintRollup): GadgetSprint {
+  return {
+    id: rollup.sprintId,
+    name: rollup.sprintName,
+    endDate: iso(rollup.endMs),
+    unit: rollup.unit,
+    budget: rollup.budget,
+    used: rollup.used.total,
+    usedPctOfBudget: rollup.budget > 0 ? Math.round((rollup.used.total / rollup.budget) * 100) : 0,
+    remaining: rollup.remaining,
+    forecast: Math.round(rollup.forecast * 100) / 100,
+    status: rollup.status,
+    untriagedCount: rollup.items.filter((item) => item.category === 'untriaged').length,
+    untriagedCountIsLowerBound: (rollup.itemsOmitted ?? 0) > 0,
+    supportContact: rollup.supportContact,
+    computedAt: iso(rollup.computedAt),
+  };
+}
+
+export async function getGadget(ports: Ports, projectKey: string): Promise<GadgetView> {
+  // As the viewer, first: proves they may browse the project before anything stored about it is read.
+  const board = await ports.jira.agile.boardForProject(projectKey);
+  if (!board) {
+    throw new AppError('NOT_FOUND', `No Scrum board of project ${projectKey} is visible to you. Edit this gadget to choose another project, or ask for access to this one.`);
+  }
+  const [active] = await ports.jira.agile.sprints(board.id, ['active']);
+  const boardView = { id: board.id, name: board.name };
+  if (!active) {
+    return { projectKey, board: boardView, sprint: null, message: `No sprint is active on ${board.name}. Start a sprint in Jira to track its support budget.` };
+  }
+  const [stored] = await Promise.all([sprintRecords.rollup.read(ports.store, projectKey, active.id), projectRegistry.register(ports.store, projectKey, ports.clock.now())]);
+  if (!stored.value) {
+    return {
+      projectKey,
+      board: boardView,
+      sprint: null,
+      message: `${active.name} has not been measured yet. Open the project page to measure it now; from then on it is kept up to date every hour.`,
+    };
+  }
+  return { projectKey, board: boardView, sprint: gadgetSprint(stored.value) };
+}
