@@ -13,3 +13,4 @@ export { SLA_STATES, type SlaState } from '../domain/sla';
 // the same rules the app classifies tickets with.
 export { canonicalToken, normalizePriority } from '../domain/priority';
 export { normalizeSeverity } from '../domain/severity';
+export { supportContact } from '../domain/rotation';

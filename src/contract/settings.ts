@@ -144,6 +144,24 @@ export interface SettingsChoices {
   readonly severityOptions: readonly string[];
   /** The built-in support filter fitted to this project's issue types (what a first save would store). */
   readonly defaultSupportFilter: { readonly issueTypes: readonly string[]; readonly labels: readonly string[] };
+  /** The board's sprints for per-sprint rotation overrides: all ids in turn order, and the open ones an override can name. */
+  readonly sprints: SprintChoices;
   /** Sentences about what could not be listed and what the page does instead. */
   readonly notes: readonly string[];
+}
+
+export interface SprintChoice {
+  readonly id: number;
+  readonly name: string;
+  readonly state: 'active' | 'future';
+  /** ISO-8601, when the sprint has dates. */
+  readonly startDate?: string;
+  readonly endDate?: string;
+}
+
+export interface SprintChoices {
+  /** Every sprint of the board, oldest first: whose turn a sprint is follows its position here. */
+  readonly turnOrder: readonly number[];
+  /** The active and future sprints, in turn order. */
+  readonly open: readonly SprintChoice[];
 }

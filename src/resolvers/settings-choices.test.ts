@@ -74,3 +74,13 @@ it('refuses a Severity field that is not a custom field id, with a sentence', as
   expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   if (!answer.ok) expect(answer.error.message).toMatch(/custom field id such as customfield_10081/);
 });
+
+it("lists the board's sprints for per-sprint overrides: every id in turn order, and the active and future ones by name", async () => {
+  const { sprints } = dataOf(await choices('admin'));
+  expect(sprints.turnOrder).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+  expect(sprints.open.map((s) => [s.id, s.state])).toEqual([
+    [13, 'active'],
+    [14, 'future'],
+  ]);
+  expect(sprints.open[0]?.name).toMatch(/Sprint 13/);
+});

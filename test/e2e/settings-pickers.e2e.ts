@@ -7,7 +7,8 @@
  * Both themes. Tests run in order on one preview store.
  */
 import type { Locator, Page } from 'playwright-core';
-import { startE2e, type E2e } from './harness';
+import { DEMO_USERS } from '../../dev/sim/site/users';
+import { ARTIFACTS, startE2e, type E2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -23,6 +24,7 @@ interface StoredSettings {
     supportFilter: { issueTypes: string[]; labels: string[] };
     defectTypes: string[];
     capacity: { timeZone: string; nonWorkingDates: string[] };
+    rotation: { roster: string[]; overrides: Record<string, string> };
   };
 }
 
@@ -96,7 +98,7 @@ it('saves a priority map, issue types, a time zone and a non-working date from t
 
   // The save bar is in view at the top of the long form and at its bottom.
   const bar = page.locator('[data-save-bar]');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   expect(await inViewport(page, bar)).toBe(true);
   expect(await bar.getByText('You have unsaved changes.').isVisible()).toBe(true);
   await e2e.screenshot(page, 'settings-save-bar');
@@ -132,4 +134,27 @@ it('asks for a rule name in a sentence, in a flag and next to the field, in the 
   expect(await page.locator('body').textContent()).not.toMatch(/Too small|expected string/);
   await e2e.screenshot(page, 'settings-pickers-dark');
   expect((await stored()).revision).toBe(1);
+});
+
+it('swaps the support contact of one coming sprint with a person picker, keeping everyone else\'s turn', async () => {
+  const page = await openSettings('as=admin');
+  const sprints = page.getByRole('list', { name: 'Support contact by sprint' });
+  await sprints.waitFor();
+  expect(await sprints.getByRole('listitem').count()).toBe(2); // the active sprint and the future one
+  await choose(page, 'Add a person to the rotation', 'Sam', 'Sam Lee');
+  await choose(page, 'Add a person to the rotation', 'Mia', 'Mia Krystof');
+  const future = sprints.getByRole('listitem').nth(1);
+  await choose(page, /^Stands in instead for SUP Sprint 14/, 'Priya', 'Priya Shah');
+  await future.getByText('Stands in:').waitFor();
+  await page.locator('[data-save-bar]').getByRole('button', { name: 'Save settings' }).click();
+  await page.locator('[data-preview-flag][data-type="success"]').last().waitFor();
+  await page.locator('[data-save-bar]').getByText('All changes saved.').waitFor();
+
+  const { rotation } = (await stored()).settings;
+  const id = (name: string): string | undefined => DEMO_USERS.find((u) => u.displayName === name)?.accountId;
+  expect(rotation.roster).toEqual([id('Sam Lee'), id('Mia Krystof')]);
+  expect(rotation.overrides).toEqual({ 14: id('Priya Shah') });
+  // People by name, never by account id.
+  expect(await page.locator('main').textContent()).not.toMatch(/\b[0-9a-f]{24}\b|\d{6}:[0-9a-f]{8}-[0-9a-f-]+/);
+  await sprints.screenshot({ path: `${ARTIFACTS}/settings-rotation-overrides.png` });
 });

@@ -5,16 +5,18 @@
  * opening their project's settings) once per page load: the page asks on load and keeps the answer;
  * the field list behind the Severity field comes from the stored copy (a day old at most).
  *
- * Three requests at most, usually two: the project (issue types, components), and the create metadata
+ * The board's sprints are listed too (board and sprints, as the dashboard reads them) for the per-sprint
+ * rotation overrides. Besides them, three requests at most, usually two: the project (issue types, components), and the create metadata
  * of one support issue type, which holds the priorities in the scheme's order and the Severity options
  * when the field is on that screen; only when it is not are the field's context options asked for
  * (Administer Jira only). What cannot be listed is said in a sentence, and the page lets the admin
  * type those values instead.
  */
-import type { SettingsChoices } from '../../contract/settings';
+import type { SettingsChoices, SprintChoices } from '../../contract/settings';
 import { DEFAULT_SUPPORT_FILTER, fitSupportFilter } from '../../domain/support-filter';
 import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
+import { inStartOrder } from '../sprint/project-context';
 import { fieldSource } from '../storage/field-list';
 
 const SEVERITY_FORBIDDEN =
@@ -24,9 +26,10 @@ const NO_CONTEXT = 'The Severity field has no context for this project, so Jira 
 const PRIORITIES_UNKNOWN = "Jira did not list this project's priorities (they come from its create screen, which needs the Create issues permission), so the names already mapped are shown and new ones can be typed.";
 
 export async function settingsChoices(ports: Ports, projectKey: string, severityFieldId: string | null): Promise<SettingsChoices> {
-  const [project, discovery] = await Promise.all([
+  const [project, discovery, sprints] = await Promise.all([
     ports.jira.config.project(projectKey),
     fieldSource(ports, projectKey).discover(severityFieldId ? { severityFieldId } : {}),
+    boardSprints(ports, projectKey),
   ]);
   const notes: string[] = [];
   const field = discovery.catalog.severity ?? null;
@@ -56,6 +59,20 @@ export async function settingsChoices(ports: Ports, projectKey: string, severity
     severityField: field ? { id: field.id, name: field.name } : null,
     severityOptions: onScreen ?? (severity?.kind === 'options' ? severity.values : []),
     defaultSupportFilter: fitted,
+    sprints,
     notes,
+  };
+}
+
+/** The board's sprints, for per-sprint rotation overrides (none without a Scrum board). */
+async function boardSprints(ports: Ports, projectKey: string): Promise<SprintChoices> {
+  const board = await ports.jira.agile.boardForProject(projectKey);
+  if (!board) return { turnOrder: [], open: [] };
+  const ordered = inStartOrder(await ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']));
+  return {
+    turnOrder: ordered.map((s) => s.id),
+    open: ordered.flatMap((s) =>
+      s.state === 'closed' ? [] : [{ id: s.id, name: s.name, state: s.state, ...(s.startDate ? { startDate: s.startDate } : {}), ...(s.endDate ? { endDate: s.endDate } : {}) }],
+    ),
   };
 }

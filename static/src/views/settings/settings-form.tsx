@@ -18,6 +18,7 @@ import { PolicyEditor } from './policy-editor';
 import { PolicyPreview } from './policy-preview';
 import { NamePicker } from './name-picker';
 import { RosterEditor } from './roster-editor';
+import { RotationOverrides } from './rotation-overrides';
 import { reportSave, SaveBar } from './save-bar';
 import { SiteChoicesContext, useLoadedChoices } from './site-choices';
 import { ValueMapEditor } from './value-map-editor';
@@ -40,6 +41,8 @@ interface Props {
   /** The site's lists, asked for with the settings (issue 12, item 7). */
   readonly choices: SettingsChoices;
   readonly siteUrl?: string;
+  /** The viewer's account id (the page context's, for display only): shown as "you". */
+  readonly viewer?: string;
   readonly onSaved: (view: SettingsView) => void;
   readonly onReload: () => void;
   /** Throw the draft away: the parent rebuilds the form from `view`. */
@@ -60,7 +63,7 @@ function SubHeading({ title, description }: { title: string; description: string
 
 type Problem = { readonly kind: 'none' } | { readonly kind: 'error'; readonly error: ResolverError };
 
-export function SettingsForm({ view, choices: loadedChoices, siteUrl, onSaved, onReload, onDiscard, savedNotice }: Props) {
+export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, onSaved, onReload, onDiscard, savedNotice }: Props) {
   const [initial] = useState<Draft>(() => initialDraft(view, loadedChoices));
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -197,6 +200,7 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, onSaved, o
       <Section title="Support contact and work in progress" description="One person is the support contact each sprint, in turn; the WIP limit caps support tickets in progress at once.">
         <NumberField label="WIP limit" suffix="tickets" value={settings.wipLimit} readOnly={readOnly} error={e('wipLimit')} hint="Support tickets in progress at once (1 is the usual practice)." onChange={(wipLimit) => setSettings({ wipLimit })} />
         <RosterEditor roster={settings.rotation.roster} readOnly={readOnly} error={e('rotation.roster')} onChange={(roster) => setSettings({ rotation: { ...settings.rotation, roster: [...roster] } })} />
+        <RotationOverrides rotation={settings.rotation} {...(viewer ? { viewer } : {})} readOnly={readOnly} onChange={(overrides) => setSettings({ rotation: { ...settings.rotation, overrides } })} />
       </Section>
 
       <Section title="Interrupt policy" description={`Rules are tried in order; the first whose conditions all hold decides. In force: version ${view.policy.version}${view.policy.version === 0 ? ' (the built-in default)' : ''}.`}>

@@ -36,6 +36,7 @@ export default function SettingsView({ context }: ViewProps) {
           key={`${view.revision}-${generation}`}
           view={view}
           choices={choices ?? NO_CHOICES}
+          {...(context.accountId ? { viewer: context.accountId } : {})}
           {...(context.siteUrl ? { siteUrl: context.siteUrl } : {})}
           {...(saved ? { savedNotice: 'All changes saved.' } : {})}
           onSaved={setSaved}
