@@ -8,14 +8,19 @@
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { FieldRow, Hidden } from './fields';
 
-/** "2026-12-24" → "Thu 24 Dec 2026"; anything that is not a date stays as it is. */
+const DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * "2026-12-24" → "Thu 24 Dec 2026" (the browser's Intl, not date-fns: no formatting library in the
+ * page's bundle for one format); anything that is not a date stays as it is. A calendar date has no
+ * time zone, so it is read and written in UTC.
+ */
 export function humanDate(date: string): string {
-  const parsed = parseISO(date);
-  return Number.isNaN(parsed.getTime()) ? date : format(parsed, 'EEE d MMM yyyy');
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(parsed.getTime()) ? DAY.format(parsed).replace(',', '') : date;
 }
 
 export function DateListEditor({ dates, onChange, readOnly, error }: { dates: readonly string[]; onChange: (dates: string[]) => void; readOnly: boolean; error?: string }) {

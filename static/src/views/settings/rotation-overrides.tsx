@@ -8,7 +8,6 @@
 import Button from '@atlaskit/button/new';
 import { AsyncSelect } from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
-import { format, parseISO } from 'date-fns';
 import { resolver } from '../../api/resolver';
 import type { SprintChoice } from '../../../../src/contract';
 import { supportContact } from '../../../../src/contract/domain';
@@ -28,9 +27,13 @@ async function search(query: string): Promise<Option[]> {
   return answer.ok ? answer.data.users.map((u) => ({ label: u.displayName, value: u.accountId })) : [];
 }
 
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** "25 Nov – 9 Dec 2026, active": the sprint's dates as people read them. */
 function dates(sprint: SprintChoice): string {
   if (!sprint.startDate || !sprint.endDate) return sprint.state === 'active' ? 'active' : 'not started';
-  return `${format(parseISO(sprint.startDate), 'd MMM')} – ${format(parseISO(sprint.endDate), 'd MMM yyyy')}${sprint.state === 'active' ? ', active' : ''}`;
+  return `${DAY_MONTH.format(new Date(sprint.startDate))} – ${DAY_MONTH_YEAR.format(new Date(sprint.endDate))}${sprint.state === 'active' ? ', active' : ''}`;
 }
 
 export function RotationOverrides({ rotation, viewer, readOnly, onChange }: { rotation: Rotation; viewer?: string; readOnly: boolean; onChange: (overrides: Record<string, string>) => void }) {
