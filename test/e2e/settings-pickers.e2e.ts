@@ -96,12 +96,15 @@ it('saves a priority map, issue types, a time zone and a non-working date from t
   await page.getByRole('button', { name: 'Add date' }).click();
   await page.getByRole('list', { name: 'Non-working dates' }).getByText('Thu 24 Dec 2026').waitFor();
 
-  // The save bar is in view at the top of the long form and at its bottom.
+  // The save bar is in view wherever the long form is scrolled to: its top, its middle, its end.
   const bar = page.locator('[data-save-bar]');
-  await page.evaluate('window.scrollTo(0, 0)');
-  expect(await inViewport(page, bar)).toBe(true);
+  for (const at of ['0', 'document.body.scrollHeight / 2', 'document.body.scrollHeight']) {
+    await page.evaluate(`window.scrollTo(0, ${at})`);
+    expect(await inViewport(page, bar)).toBe(true);
+  }
   expect(await bar.getByText('You have unsaved changes.').isVisible()).toBe(true);
-  await e2e.screenshot(page, 'settings-save-bar');
+  await page.evaluate('window.scrollTo(0, document.body.scrollHeight / 2)');
+  await page.screenshot({ path: `${ARTIFACTS}/settings-save-bar.png` }); // the viewport, as the admin sees it mid-form
   await bar.getByRole('button', { name: 'Save settings' }).click();
   const flag = page.locator('[data-preview-flag][data-type="success"]');
   await flag.waitFor();
@@ -134,6 +137,16 @@ it('asks for a rule name in a sentence, in a flag and next to the field, in the 
   expect(await page.locator('body').textContent()).not.toMatch(/Too small|expected string/);
   await e2e.screenshot(page, 'settings-pickers-dark');
   expect((await stored()).revision).toBe(1);
+});
+
+it('fits the pickers to a team-managed project (TEAM): its own issue types, the Severity options from the field context', async () => {
+  const page = await e2e.open('/settings/TEAM?as=admin&theme=dark');
+  await page.getByRole('heading', { name: 'Support allocation' }).waitFor();
+  const types = page.getByLabel('Support issue types').locator('xpath=ancestor::div[contains(@class, "-control")][1]');
+  expect(await types.textContent()).toBe('BugSupport request');
+  const severities = await page.getByRole('group', { name: 'Severity value map' }).locator('label').allTextContents();
+  expect(severities.map((n) => n.replace(' severity level', ''))).toEqual(['Sev 1', 'Sev 2', 'Sev 3', 'Sev 4']);
+  await e2e.screenshot(page, 'settings-pickers-team-dark');
 });
 
 it('swaps the support contact of one coming sprint with a person picker, keeping everyone else\'s turn', async () => {

@@ -59,7 +59,7 @@ export function RotationOverrides({ rotation, viewer, readOnly, onChange }: { ro
           const inTurn = supportContact({ roster: rotation.roster, overrides: {} }, sprints.turnOrder, sprint.id);
           return (
             <li key={sprint.id} style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-end' }}>
-              <div style={{ minWidth: 220 }}>
+              <div style={{ width: 380, maxWidth: '100%' }}>
                 <div style={{ font: token('font.body'), fontWeight: token('font.weight.semibold'), color: token('color.text') }}>{sprint.name}</div>
                 <div style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>
                   {dates(sprint)} · in turn: {inTurn ? <Person accountId={inTurn.accountId} {...(viewer ? { viewer } : {})} /> : 'nobody (the rotation is empty)'}

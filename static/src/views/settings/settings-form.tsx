@@ -144,7 +144,7 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
       </Section>
 
       <Section title="Support tickets" description="Which tickets count as support work, and how they are classified.">
-        {choices.notes.length > 0 ? (
+        {choices.notes.length > 0 && !readOnly ? (
           <SectionMessage appearance="information" title="Some of the site's lists are not available here">
             <ul>
               {choices.notes.map((note) => (
