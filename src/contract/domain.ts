@@ -9,3 +9,8 @@ export type { Condition, ConditionKind, Policy, Rule } from '../domain/policy';
 export { PRIORITY_LEVELS, type PriorityLevel } from '../domain/priority';
 export { SEVERITY_LEVELS, type Severity } from '../domain/severity';
 export { SLA_STATES, type SlaState } from '../domain/sla';
+// Issue 12, item 7: the value-map editors show which level each of the site's names resolves to, by
+// the same rules the app classifies tickets with.
+export { canonicalToken, normalizePriority } from '../domain/priority';
+export { normalizeSeverity } from '../domain/severity';
+export { supportContact } from '../domain/rotation';

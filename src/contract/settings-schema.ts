@@ -11,7 +11,7 @@ import { hiddenCharacterSentence } from '../domain/plain-text';
 import { PRIORITY_LEVELS } from '../domain/priority';
 import { SEVERITY_LEVELS } from '../domain/severity';
 
-const text = z.string().trim().min(1).max(255);
+const text = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
 /** A number in a range, with messages an admin can act on (they reach the settings form as they are). */
 const between = (min: number, max: number) => z.number({ error: 'must be a number' }).min(min, `must be ${min} or more`).max(max, `must be ${max} or less`);
 const wholeBetween = (min: number, max: number) => between(min, max).int('must be a whole number');
@@ -34,7 +34,7 @@ const refuseHiddenInEach = (item: string) => (values: readonly string[], ctx: Ct
 };
 
 /** Names and ids Jira gives (issue types, priority and severity values), matched exactly. */
-const names = (item: string) => z.array(text).max(30).superRefine(refuseHiddenInEach(item));
+const names = (item: string) => z.array(text).max(30, 'can list at most 30 values').superRefine(refuseHiddenInEach(item));
 
 /** A Jira label, as the field is called on the settings page (`field`). */
 const labelText = (field: string) => z.string().trim().min(1, `${field} must not be empty`).max(255, `${field} must be at most 255 characters`);
@@ -43,7 +43,7 @@ const noSpaces = (field: string) => (value: string, ctx: Ctx) => {
 };
 const label = (field: string) => labelText(field).superRefine(refuseHidden(field)).superRefine(noSpaces(field));
 const labels = (item: string) =>
-  z.array(labelText(`${item}s`)).max(30).superRefine(refuseHiddenInEach(item)).superRefine((values, ctx) => values.forEach((v, i) => noSpaces(`${item} ${i + 1}`)(v, ctx)));
+  z.array(labelText(`${item}s`)).max(30, 'can list at most 30 labels').superRefine(refuseHiddenInEach(item)).superRefine((values, ctx) => values.forEach((v, i) => noSpaces(`${item} ${i + 1}`)(v, ctx)));
 
 /**
  * The two labels apply writes must be told apart: Jira keeps labels as typed, but its search (JQL
@@ -81,8 +81,8 @@ export const capacitySchema = z.object({
   focusHoursPerDay: between(0, 24),
   unestimatedPoints: z.object({ S1: between(0, 100), S2: between(0, 100), S3: between(0, 100), S4: between(0, 100), unknown: between(0, 100) }),
   timeZone: z.string().refine(isValidTimeZone, 'must be a time zone such as Europe/Berlin'),
-  workingWeekdays: z.array(z.number().int().min(0).max(6)).min(1, 'needs at least one working day').max(7).superRefine(uniqueWeekdays),
-  nonWorkingDates: z.array(z.string()).max(366).superRefine(calendarDates),
+  workingWeekdays: z.array(z.number().int().min(0).max(6)).min(1, 'needs at least one working day').max(7, 'can list each of the 7 days once').superRefine(uniqueWeekdays),
+  nonWorkingDates: z.array(z.string()).max(366, 'can list at most 366 dates').superRefine(calendarDates),
 });
 
 /** Everything an admin can change; the save payload carries exactly this. */
@@ -100,7 +100,7 @@ export const editableSettingsSchema = z.object({
   assignToSupportContact: z.boolean(),
   wipLimit: wholeBetween(1, 50),
   rotation: z.object({
-    roster: z.array(text).max(50).superRefine(refuseHiddenInEach('Rotation person')),
+    roster: z.array(text).max(50, 'can have at most 50 people').superRefine(refuseHiddenInEach('Rotation person')),
     overrides: z.record(z.string().regex(/^\d+$/), text).superRefine((overrides, ctx) => {
       for (const [sprintId, accountId] of Object.entries(overrides)) refuseHidden(`The support contact for sprint ${sprintId}`)(accountId, ctx);
     }),

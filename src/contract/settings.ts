@@ -21,6 +21,8 @@ export const SETTINGS_KEYS = {
   previewPolicy: 'settings.previewPolicy',
   searchFields: 'settings.searchFields',
   searchUsers: 'settings.searchUsers',
+  /** Issue 12, item 7: what the settings pickers offer, in the site's words. */
+  choices: 'settings.choices',
 } as const;
 
 const searchText = z.string().trim().max(100, 'must be at most 100 characters').default('');
@@ -41,6 +43,10 @@ export type PreviewPolicyPayload = z.infer<typeof previewPolicyPayload>;
 
 export const searchFieldsPayload = z.object({ query: searchText });
 export const searchUsersPayload = z.object({ query: searchText });
+/** The Severity field whose options to list: the draft's choice, or null to find the field named Severity. */
+export const settingsChoicesPayload = z.object({
+  severityFieldId: z.string().regex(/^customfield_\d+$/, 'The Severity field must be a custom field id such as customfield_10081').nullable().default(null),
+});
 
 /** `settings.get` and `settings.save` answer with the settings as they now stand. */
 export interface SettingsView {
@@ -111,4 +117,51 @@ export interface UserOption {
 
 export interface UserSearchResult {
   readonly users: readonly UserOption[];
+}
+
+// Issue 12, item 7: the settings page's pickers, fed by the site (`settings.choices`, read once per page load).
+
+/** A priority of the project's scheme, highest first. */
+export interface PriorityChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly iconUrl?: string;
+}
+
+/** What the settings pickers offer. */
+export interface SettingsChoices {
+  /** The project's priorities in its scheme's order; empty when Jira did not say. */
+  readonly priorities: readonly PriorityChoice[];
+  /** The project's issue types (no sub-tasks), as Jira spells them. */
+  readonly issueTypes: readonly string[];
+  readonly components: readonly string[];
+  /** `software`, `service_desk` or `business`, when Jira said. */
+  readonly projectTypeKey?: string;
+  readonly teamManaged: boolean;
+  /** The Severity field the options are from (the admin's choice or the one found by name); null when none. */
+  readonly severityField: { readonly id: string; readonly name: string } | null;
+  /** Its options in Jira's order; empty when unknown (see `notes`). */
+  readonly severityOptions: readonly string[];
+  /** The built-in support filter fitted to this project's issue types (what a first save would store). */
+  readonly defaultSupportFilter: { readonly issueTypes: readonly string[]; readonly labels: readonly string[] };
+  /** The board's sprints for per-sprint rotation overrides: all ids in turn order, and the open ones an override can name. */
+  readonly sprints: SprintChoices;
+  /** Sentences about what could not be listed and what the page does instead. */
+  readonly notes: readonly string[];
+}
+
+export interface SprintChoice {
+  readonly id: number;
+  readonly name: string;
+  readonly state: 'active' | 'future';
+  /** ISO-8601, when the sprint has dates. */
+  readonly startDate?: string;
+  readonly endDate?: string;
+}
+
+export interface SprintChoices {
+  /** Every sprint of the board, oldest first: whose turn a sprint is follows its position here. */
+  readonly turnOrder: readonly number[];
+  /** The active and future sprints, in turn order. */
+  readonly open: readonly SprintChoice[];
 }

@@ -35,7 +35,7 @@ describe('parsePolicy', () => {
     ['an unknown outcome', { ...DEFAULT_POLICY, defaultOutcome: 'maybe' }, /defaultOutcome/],
     ['a duplicate rule id', { ...DEFAULT_POLICY, rules: [...DEFAULT_POLICY.rules, DEFAULT_POLICY.rules[0]] }, /rule 5, id: repeats the id "p1"; rule ids must be unique\.$/],
     ['a bad rule id', { rules: [{ id: 'Has Spaces', name: 'x', conditions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1, id: must be 1–40 lower-case/],
-    ['an empty name', { rules: [{ id: 'a', name: '  ', conditions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1, name: must not be empty\./],
+    ['an empty name', { rules: [{ id: 'a', name: '  ', conditions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1, name: Give the rule a name\./],
     [
       'an empty level list',
       { rules: [{ id: 'a', name: 'A', conditions: [{ kind: 'priority-in', levels: [] }], outcome: 'backlog' }], defaultOutcome: 'backlog' },
@@ -58,8 +58,8 @@ describe('parsePolicy', () => {
     ['a missing name', { rules: [{ id: 'a', conditions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1, name: is missing\./],
     ['a misspelt key', { rules: [{ id: 'a', name: 'A', condtions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1: has unknown fields: condtions\./],
     ['a misspelt condition key', { rules: [{ id: 'a', name: 'A', conditions: [{ kind: 'priority-in', level: ['P1'] }], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /rule 1, condition 1, levels: is missing\. .*rule 1, condition 1: has unknown fields: level\./],
-    ['too many rules', { rules: Array.from({ length: 51 }, (_, i) => ({ id: `r${i}`, name: 'R', conditions: [], outcome: 'backlog' })), defaultOutcome: 'backlog' }, /^The policy's rules: is too long \(at most 50\)\.$/],
-    ['a name that is too long', { rules: [{ id: 'a', name: 'n'.repeat(101), conditions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /name: is too long \(at most 100\)/],
+    ['too many rules', { rules: Array.from({ length: 51 }, (_, i) => ({ id: `r${i}`, name: 'R', conditions: [], outcome: 'backlog' })), defaultOutcome: 'backlog' }, /^The policy's rules: A policy can have at most 50 rules\.$/],
+    ['a name that is too long', { rules: [{ id: 'a', name: 'n'.repeat(101), conditions: [], outcome: 'backlog' }], defaultOutcome: 'backlog' }, /name: A rule name must be at most 100 characters/],
   ])('rejects %s with a sentence that locates the problem', (_label, input, pattern) => {
     const result = parsePolicy(input);
     expect(result.ok).toBe(false);
@@ -85,6 +85,6 @@ describe('parsePolicy', () => {
   it("strips hidden characters from a rule's name (prose shown in the panel and the comment)", () => {
     const result = parsePolicy({ rules: [{ id: 'p1', name: '\u202eP1 \u200boutage\u0007', conditions: [], outcome: 'interrupt' }], defaultOutcome: 'backlog' });
     expect(result).toMatchObject({ ok: true, policy: { rules: [{ name: 'P1 outage' }] } });
-    expect(parsePolicy({ rules: [{ id: 'p1', name: '\u200b\u200f', conditions: [], outcome: 'interrupt' }], defaultOutcome: 'backlog' })).toEqual({ ok: false, errors: ["The policy's rule 1, name: must not be empty."] });
+    expect(parsePolicy({ rules: [{ id: 'p1', name: '\u200b\u200f', conditions: [], outcome: 'interrupt' }], defaultOutcome: 'backlog' })).toEqual({ ok: false, errors: ["The policy's rule 1, name: Give the rule a name."] });
   });
 });

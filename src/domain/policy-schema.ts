@@ -10,7 +10,7 @@ import { SEVERITY_LEVELS } from './severity';
 import { SLA_STATES } from './sla';
 import type { Policy } from './policy';
 
-const nonEmptyText = z.string().trim().min(1).max(100);
+const nonEmptyText = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 /**
  * Condition values (issue types, labels, components) must match Jira's exactly, so a hidden
  * character (plain-text.ts) is refused with what to remove; a rule's name is prose shown in the panel
@@ -19,14 +19,18 @@ const nonEmptyText = z.string().trim().min(1).max(100);
 const textList = z
   .array(nonEmptyText)
   .min(1, 'needs at least one value')
-  .max(50)
+  .max(50, 'can hold at most 50 values')
   .superRefine((values, ctx) => {
     values.forEach((value, i) => {
       const sentence = hiddenCharacterSentence(`value ${i + 1}`, value);
       if (sentence) ctx.addIssue({ code: 'custom', message: sentence });
     });
   });
-const ruleName = z.string().transform((name) => stripHidden(name)).pipe(nonEmptyText);
+/** The name is what the panel and the decision comment call the rule, so an empty one asks for a name (issue 12, item 10). */
+const ruleName = z
+  .string()
+  .transform((name) => stripHidden(name))
+  .pipe(z.string().trim().min(1, 'Give the rule a name').max(100, 'A rule name must be at most 100 characters'));
 
 export const CONDITION_KINDS = ['priority-in', 'severity-in', 'sla-in', 'issue-type-in', 'labels-any', 'components-any', 'is-support'] as const;
 
@@ -44,13 +48,13 @@ export const conditionSchema = z.discriminatedUnion('kind', [
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
   name: ruleName,
-  conditions: z.array(conditionSchema).max(10),
+  conditions: z.array(conditionSchema).max(10, 'A rule can have at most 10 conditions'),
   outcome: z.enum(OUTCOMES),
 });
 
 export const policySchema = z
   .strictObject({
-    rules: z.array(ruleSchema).max(50),
+    rules: z.array(ruleSchema).max(50, 'A policy can have at most 50 rules'),
     defaultOutcome: z.enum(OUTCOMES),
   })
   .superRefine((policy, ctx) => {

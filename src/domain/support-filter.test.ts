@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_SUPPORT_FILTER, isSupportTicket, type SupportFilter } from './support-filter';
+import { DEFAULT_SUPPORT_FILTER, fitSupportFilter, isSupportTicket, type SupportFilter } from './support-filter';
 
 describe('isSupportTicket', () => {
   it.each<[string, string[], SupportFilter, boolean]>([
@@ -38,5 +38,27 @@ describe('isSupportTicket', () => {
         if (narrow) expect(wide).toBe(true);
       }),
     );
+  });
+});
+
+describe('fitSupportFilter', () => {
+  it('keeps only the issue types the project has, in its spelling, and every label', () => {
+    const software = ['Story', 'Task', 'bug', 'Incident', 'Support request', 'Epic'];
+    expect(fitSupportFilter(DEFAULT_SUPPORT_FILTER, software)).toEqual({ issueTypes: ['bug', 'Incident', 'Support request'], labels: ['support'] });
+  });
+
+  it('keeps the service-project types on a service project', () => {
+    const service = ['[System] Incident', '[System] Service request', 'Task'];
+    expect(fitSupportFilter(DEFAULT_SUPPORT_FILTER, service).issueTypes).toEqual(['[System] Incident', '[System] Service request']);
+  });
+
+  it('changes nothing a ticket of the project would be counted as', () => {
+    const project = ['Story', 'Bug', 'Support request'];
+    const fitted = fitSupportFilter(DEFAULT_SUPPORT_FILTER, project);
+    for (const issueType of project) {
+      for (const labels of [[], ['support']]) {
+        expect(isSupportTicket({ issueType, labels }, fitted)).toBe(isSupportTicket({ issueType, labels }, DEFAULT_SUPPORT_FILTER));
+      }
+    }
   });
 });

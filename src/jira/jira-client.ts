@@ -15,6 +15,7 @@ import { chunk, limiter, mapBounded, type Limiter } from './bounded-pool';
 import { AgileClient } from './client/agile-client';
 import { IssueClient, type RawIssue } from './client/issue-client';
 import { PeopleClient } from './client/people-client';
+import { SiteConfigClient } from './client/site-config-client';
 import { badResponse, JiraError } from './errors';
 import { discoverFields, fieldsToRequest, parseFieldList, type Discovery, type DiscoveryOptions, type FieldCatalog, type JiraField } from './field-catalog';
 import { mapIssue } from './issue-mapper';
@@ -52,6 +53,8 @@ export class JiraClient {
   readonly issues: IssueClient;
   readonly agile: AgileClient;
   readonly people: PeopleClient;
+  /** The site's priorities, a project's issue types and components, a select field's options (settings pickers). */
+  readonly config: SiteConfigClient;
   private fields?: Promise<JiraField[]>;
   private readonly slots: Limiter = limiter(REQUEST_CONCURRENCY);
 
@@ -59,6 +62,7 @@ export class JiraClient {
     this.issues = new IssueClient(http);
     this.agile = new AgileClient(http);
     this.people = new PeopleClient(http);
+    this.config = new SiteConfigClient(http);
   }
 
   static create(options: JiraHttpOptions): JiraClient {

@@ -35,6 +35,12 @@ export const JIRA_OPERATIONS = {
   getSprint: { method: 'GET', path: '/rest/agile/1.0/sprint/{sprintId}', spec: 'software' },
   moveIssuesToSprintAndRank: { method: 'POST', path: '/rest/agile/1.0/sprint/{sprintId}/issue', spec: 'software' },
   moveIssuesToBacklog: { method: 'POST', path: '/rest/agile/1.0/backlog/issue', spec: 'software' },
+  // Issue 12, item 7: what the settings page's pickers offer (the project's priorities, issue types and
+  // components, the Severity field's options), read by src/jira/client/site-config-client.ts.
+  getCreateIssueMetaIssueTypeId: { method: 'GET', path: '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}', spec: 'platform' },
+  getProject: { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}', spec: 'platform' },
+  getProjectContextMapping: { method: 'GET', path: '/rest/api/3/field/{fieldId}/context/projectmapping', spec: 'platform' },
+  getOptionsForContext: { method: 'GET', path: '/rest/api/3/field/{fieldId}/context/{contextId}/option', spec: 'platform' },
 } as const satisfies Record<string, JiraOperation>;
 
 export type OperationId = keyof typeof JIRA_OPERATIONS;

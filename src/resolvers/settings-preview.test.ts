@@ -90,15 +90,23 @@ describe('settings.previewPolicy', () => {
     }
   });
 
-  it('stops paging at 50 issues, newest first, and names the filter types the project lacks', async () => {
+  it('stops paging at 50 issues, newest first, and skips the default filter\'s types the project lacks without a note (the page shows the filter fitted)', async () => {
     const preview = dataOf(await h.call<PolicyPreview>('po', 'settings.previewPolicy', { policy: DEFAULT_POLICY }));
     const answered = searches().filter((r) => r.status === 200);
     expect(answered).toHaveLength(1);
     expect(answered[0]?.body).toMatchObject({ maxResults: 50, jql: expect.stringMatching(/ ORDER BY created DESC$/) });
     // Jira lists every unknown value in one refusal: one retry, whatever the number of missing types.
     expect(searches().filter((r) => r.status === 400)).toHaveLength(1);
-    expect(preview.notes).toEqual(['Project SUP has no issue types named [System] Incident, [System] Service request; the support filter skips them. Remove them from the support filter if they are not needed.']);
+    expect(preview.notes).toEqual([]);
     expect(preview.changedCount).toBe(0);
+  });
+
+  it('names the types a saved support filter has that the project lacks', async () => {
+    const view = dataOf(await h.call<SettingsView>('admin', 'settings.get'));
+    const supportFilter = { issueTypes: ['Bug', 'Incident', '[System] Incident'], labels: ['support'] };
+    dataOf(await h.call('admin', 'settings.save', { settings: { ...view.settings, supportFilter }, policy: view.policy.policy, baseRevision: view.revision }));
+    const preview = dataOf(await h.call<PolicyPreview>('admin', 'settings.previewPolicy', { policy: DEFAULT_POLICY }));
+    expect(preview.notes).toEqual(['Project SUP has no issue types named [System] Incident; the support filter skips them. Remove them from the support filter if they are not needed.']);
   });
 
   it('previews the saved policy and settings: an empty support filter finds nothing and says so', async () => {

@@ -11,11 +11,13 @@ import { previewPolicy } from '../app/settings/preview-policy';
 import { saveSettings } from '../app/settings/save-settings';
 import { searchFields } from '../app/settings/search-fields';
 import { searchUsers } from '../app/settings/search-users';
+import { settingsChoices } from '../app/settings/settings-choices';
 import { requireProjectVisible, type Caller } from '../app/settings/admin-check';
 import {
   previewPolicyPayload,
   searchFieldsPayload,
   searchUsersPayload,
+  settingsChoicesPayload,
   SETTINGS_KEYS,
   settingsGetPayload,
   settingsSavePayload,
@@ -41,4 +43,9 @@ export function defineSettingsEndpoints(resolver: Resolver, portsFor: PortsFacto
   defineEndpoint(resolver, SETTINGS_KEYS.searchUsers, searchUsersPayload, portsFor, (payload, ctx, ports) =>
     searchUsers(ports.jira, requireProject(ctx), payload.query),
   );
+  // The pickers' lists (issue 12, item 7): read as the user, for someone who sees the project.
+  defineEndpoint(resolver, SETTINGS_KEYS.choices, settingsChoicesPayload, portsFor, async (payload, ctx, ports) => {
+    await requireProjectVisible(ports, callerOf(ctx));
+    return settingsChoices(ports, requireProject(ctx), payload.severityFieldId);
+  });
 }

@@ -205,7 +205,7 @@ function specExamples(): [OperationId, number, unknown][] {
 
 describe("validateResponse: the spec's own examples", () => {
   const examples = specExamples();
-  const contradictsSchema = new Set<OperationId>(['findAssignableUsers']);
+  const contradictsSchema = new Set<OperationId>(['findAssignableUsers', 'getCreateIssueMetaIssueTypeId', 'getOptionsForContext']);
 
   it('finds examples for most operations', () => {
     expect(examples.length).toBeGreaterThanOrEqual(12);
@@ -219,5 +219,15 @@ describe("validateResponse: the spec's own examples", () => {
     const example = examples.find(([id]) => id === 'findAssignableUsers');
     expect(example).toBeDefined();
     expect(validateResponse('findAssignableUsers', 200, example?.[2]).errors).toEqual(['/: must be array']);
+  });
+
+  it('follows the schema where the settings pickers\' examples leave out what it requires (a field\'s `schema`, an option\'s `disabled`); the client reads neither as required', () => {
+    const example = (id: OperationId): unknown => examples.find(([found]) => found === id)?.[2];
+    expect(validateResponse('getCreateIssueMetaIssueTypeId', 200, example('getCreateIssueMetaIssueTypeId')).errors).toEqual(["/fields/0: must have required property 'schema'"]);
+    expect(validateResponse('getOptionsForContext', 200, example('getOptionsForContext')).errors).toEqual([
+      "/values/0: must have required property 'disabled'",
+      "/values/2: must have required property 'disabled'",
+      "/values/3: must have required property 'disabled'",
+    ]);
   });
 });

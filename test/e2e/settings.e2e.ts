@@ -86,7 +86,8 @@ it('shows an admin the defaults and saves a raised allocation', async () => {
   await allocation(page).fill('30');
   expect(await page.getByText('You have unsaved changes.').isVisible()).toBe(true);
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByText('Saved: revision 1, policy version 0.').waitFor();
+  await page.locator('[data-preview-flag][data-type="success"]', { hasText: 'Settings saved' }).waitFor();
+  await page.getByText('All changes saved.').waitFor();
   expect(await allocation(page).inputValue()).toBe('30');
   expect(await stored()).toEqual({ revision: 1, allocationPct: 30 });
 });
@@ -124,7 +125,7 @@ it('puts a validation message next to the field', async () => {
   const page = await openSettings('as=admin');
   await allocation(page).fill('150');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByText('Some values need fixing').waitFor();
+  await page.getByRole('heading', { name: 'Some values need fixing' }).waitFor();
   expect(await messageFor(allocation(page))).toContain('must be 100 or less');
   expect(await allocation(page).getAttribute('aria-invalid')).toBe('true');
   await e2e.screenshot(page, 'settings-validation');
@@ -143,7 +144,11 @@ it('says clearly when someone else saved in between, and reloads their version',
   await allocation(page).fill('35');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Someone else saved these settings while you were editing').waitFor();
+  // The save is reported as a flag too (drawn over the page in the preview, outside the app's frame in Jira).
+  const flag = page.locator('[data-preview-flag][data-type="warning"]');
+  expect(await flag.textContent()).toContain('Settings not saved: someone else saved first');
   await e2e.screenshot(page, 'settings-conflict');
+  await flag.getByRole('button', { name: 'Dismiss' }).click();
   expect(await stored()).toEqual({ revision: 2, allocationPct: 25 });
 
   await page.getByRole('button', { name: 'Reload the latest settings' }).click();

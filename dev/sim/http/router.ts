@@ -15,6 +15,7 @@ import { moveIssuesToBacklog, moveIssuesToSprint } from '../handlers/moves';
 import { getMyPermissions } from '../handlers/my-permissions';
 import { getIssueProperty, setIssueProperty } from '../handlers/properties';
 import { searchIssues, searchIssuesByQuery } from '../handlers/search';
+import { getOptionsForContext, getProject, getProjectContextMapping, getCreateIssueMetaIssueTypeId } from '../handlers/site-config';
 import { getAllSprints, getSprint } from '../handlers/sprints';
 import { findAssignableUsers, getCurrentUser } from '../handlers/users';
 import { getIssueWorklog } from '../handlers/worklogs';
@@ -41,6 +42,10 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   getSprint,
   moveIssuesToSprintAndRank: moveIssuesToSprint,
   moveIssuesToBacklog,
+  getCreateIssueMetaIssueTypeId,
+  getProject,
+  getProjectContextMapping,
+  getOptionsForContext,
 };
 
 export interface Route {

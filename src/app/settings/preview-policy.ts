@@ -31,7 +31,7 @@ export async function previewPolicy(ports: Ports, projectKey: string, draft?: Po
       ...(settings.storyPointsFieldId ? { storyPointsFieldId: settings.storyPointsFieldId } : {}),
     }),
   ]);
-  const recent = await recentSupportTickets(ports.jira, projectKey, settings.supportFilter, discovery.catalog, PREVIEW_SIZE);
+  const recent = await recentSupportTickets(ports.jira, projectKey, settings.supportFilter, discovery.catalog, PREVIEW_SIZE, { noteMissing: !loaded.isDefault });
   const classification = classificationOf(settings);
   const nowMs = ports.clock.now();
   const inForce = current.policyVersion.policy;

@@ -5,7 +5,8 @@
  * Jira refuses a query naming an issue type the site lacks, and the default filter names types only
  * some sites have (Jira Service Management's "[System] Incident"…): such types are dropped and the
  * query asked again, and the admin is told which, since a filter naming a missing type is usually a
- * typo or a leftover worth fixing.
+ * typo or a leftover worth fixing — unless the filter is the built-in default nobody chose
+ * (`noteMissing: false`): the settings page already shows it fitted to the project (issue 12, item 7).
  */
 import type { SupportFilter } from '../../domain/support-filter';
 import type { Ticket } from '../../domain/ticket';
@@ -20,11 +21,11 @@ export interface RecentSupportTickets {
 
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export async function recentSupportTickets(jira: JiraPort, projectKey: string, filter: SupportFilter, catalog: FieldCatalog, max: number): Promise<RecentSupportTickets> {
+export async function recentSupportTickets(jira: JiraPort, projectKey: string, filter: SupportFilter, catalog: FieldCatalog, max: number, options: { readonly noteMissing?: boolean } = {}): Promise<RecentSupportTickets> {
   let issueTypes = [...filter.issueTypes];
   const missing: string[] = [];
   const notes = (): string[] =>
-    missing.length === 0 ? [] : [`Project ${projectKey} has no issue types named ${missing.join(', ')}; the support filter skips them. Remove them from the support filter if they are not needed.`];
+    missing.length === 0 || options.noteMissing === false ? [] : [`Project ${projectKey} has no issue types named ${missing.join(', ')}; the support filter skips them. Remove them from the support filter if they are not needed.`];
   // Each refusal removes at least one type, so this ends.
   for (;;) {
     const jql = supportTicketsJql(projectKey, { issueTypes, labels: filter.labels });

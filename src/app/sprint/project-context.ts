@@ -29,6 +29,9 @@ export interface ProjectContext {
 
 const startOf = (s: Sprint): number => (s.startDate ? Date.parse(s.startDate) : Number.MAX_SAFE_INTEGER);
 
+/** The board's sprints in start order, oldest first (not started yet last): the rotation's turn order. */
+export const inStartOrder = (sprints: readonly Sprint[]): Sprint[] => [...sprints].sort((a, b) => startOf(a) - startOf(b) || a.id - b.id);
+
 export async function loadProjectContext(ports: Ports, projectKey: string): Promise<ProjectContext> {
   const loadedAt = ports.clock.now();
   // The board first: Jira hides boards the user cannot see, so it proves access before anything stored
@@ -49,7 +52,7 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
     ...(estimationFieldId ? { storyPointsFieldId: estimationFieldId } : {}),
     ...(loaded.settings.severityFieldId ? { severityFieldId: loaded.settings.severityFieldId } : {}),
   });
-  const ordered = [...sprints].sort((a, b) => startOf(a) - startOf(b) || a.id - b.id);
+  const ordered = inStartOrder(sprints);
   return {
     projectKey,
     loaded,

@@ -19,6 +19,7 @@ import type {
   PreviewPolicyPayload,
   RecordOverflowPayload,
   RecordOverflowResult,
+  SettingsChoices,
   SettingsSavePayload,
   SettingsView,
   UserSearchResult,
@@ -57,5 +58,6 @@ export const resolver = {
     previewPolicy: (payload: PreviewPolicyPayload) => call<PolicyPreview>('settings.previewPolicy', payload),
     searchFields: (query: string) => call<FieldSearchResult>('settings.searchFields', { query }),
     searchUsers: (query: string) => call<UserSearchResult>('settings.searchUsers', { query }),
+    choices: (severityFieldId: string | null) => call<SettingsChoices>('settings.choices', { severityFieldId }),
   },
 };

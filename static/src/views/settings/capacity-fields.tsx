@@ -9,7 +9,9 @@ import { useId } from 'react';
 import type { EditableSettings } from '../../../../src/contract/settings';
 import { errorAt, type FieldErrors } from './draft';
 import { FieldPicker } from './field-picker';
-import { ListField, NumberField, Row, TextField } from './fields';
+import { DateListEditor } from './date-list-editor';
+import { NumberField, Row } from './fields';
+import { TimeZonePicker } from './time-zone-picker';
 
 type Capacity = EditableSettings['capacity'];
 
@@ -60,7 +62,7 @@ export function CapacityFields({ capacity, storyPointsFieldId, onChange, onStory
           <Row>
             <NumberField label="Team size" suffix="people" value={capacity.teamSize} readOnly={readOnly} error={e('teamSize')} onChange={(n) => set('teamSize', n)} />
             <NumberField label="Focus hours per day" suffix="h" value={capacity.focusHoursPerDay} readOnly={readOnly} error={e('focusHoursPerDay')} hint="Hours a person spends on sprint work on a working day." onChange={(n) => set('focusHoursPerDay', n)} />
-            <TextField label="Time zone" value={capacity.timeZone} readOnly={readOnly} width={220} hint="e.g. Europe/Berlin" error={e('timeZone')} onChange={(s) => set('timeZone', s)} />
+            <TimeZonePicker value={capacity.timeZone} readOnly={readOnly} {...(e('timeZone') ? { error: e('timeZone') } : {})} onChange={(zone) => set('timeZone', zone)} />
           </Row>
           <fieldset aria-labelledby={daysLegend} style={{ border: 'none', margin: 0, padding: 0 }}>
             <div id={daysLegend} style={{ font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle'), marginBlockEnd: token('space.050') }}>
@@ -84,7 +86,7 @@ export function CapacityFields({ capacity, storyPointsFieldId, onChange, onStory
             </div>
             {e('workingWeekdays') ? <p role="alert" style={{ margin: 0, color: token('color.text.danger') }}>{e('workingWeekdays')}</p> : null}
           </fieldset>
-          <ListField label="Non-working dates" width={420} hint="Holidays and offsites, e.g. 2026-12-24, 2026-12-25" value={capacity.nonWorkingDates} readOnly={readOnly} error={e('nonWorkingDates')} onChange={(list) => set('nonWorkingDates', list)} />
+          <DateListEditor dates={capacity.nonWorkingDates} readOnly={readOnly} {...(e('nonWorkingDates') ? { error: e('nonWorkingDates') } : {})} onChange={(dates) => set('nonWorkingDates', dates)} />
         </>
       ) : (
         <>

@@ -5,6 +5,8 @@ import { token } from '@atlaskit/tokens';
 import { PRIORITY_LEVELS, SEVERITY_LEVELS, SLA_STATES, type Condition, type ConditionKind, type PriorityLevel, type Severity, type SlaState } from '../../../../src/contract/domain';
 import { CONDITION_KIND_LIST, CONDITION_LABELS, newCondition } from './draft';
 import { FieldRow, ListField } from './fields';
+import { NamePicker } from './name-picker';
+import { useSiteChoices } from './site-choices';
 
 interface Option<V extends string = string> {
   readonly label: string;
@@ -50,6 +52,7 @@ function LevelPicker({ options, values, onChange, ...props }: { options: readonl
 }
 
 function Values({ condition, onChange, ...props }: Props) {
+  const choices = useSiteChoices();
   const common = { context: props.context, readOnly: props.readOnly, ...(props.error ? { error: props.error } : {}) };
   switch (condition.kind) {
     case 'priority-in':
@@ -59,11 +62,11 @@ function Values({ condition, onChange, ...props }: Props) {
     case 'sla-in':
       return <LevelPicker {...common} options={SLA_OPTIONS} values={condition.states} onChange={(v) => onChange({ kind: 'sla-in', states: v as SlaState[] })} />;
     case 'issue-type-in':
-      return <ListField {...common} label="Issue types" hint="e.g. Incident, Bug" value={condition.types} onChange={(types) => onChange({ kind: 'issue-type-in', types })} />;
+      return <NamePicker {...common} label="Issue types" names={choices.issueTypes} value={condition.types} onChange={(types) => onChange({ kind: 'issue-type-in', types })} />;
     case 'labels-any':
       return <ListField {...common} label="Labels" hint="e.g. vip, customer-escalation" value={condition.labels} onChange={(labels) => onChange({ kind: 'labels-any', labels })} />;
     case 'components-any':
-      return <ListField {...common} label="Components" hint="e.g. Payments, Login" value={condition.components} onChange={(components) => onChange({ kind: 'components-any', components })} />;
+      return <NamePicker {...common} label="Components" names={choices.components} value={condition.components} onChange={(components) => onChange({ kind: 'components-any', components })} />;
     case 'is-support':
       return (
         <FieldRow label="Value" context={props.context}>

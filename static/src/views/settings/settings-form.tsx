@@ -3,24 +3,46 @@
  * revision the page showed. Validation messages go next to their fields (the resolver names them by
  * path), a conflict offers a reload, and people who may not edit see everything read-only.
  */
-import Button from '@atlaskit/button/new';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useRef, useState } from 'react';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage } from '../../components/status';
-import type { ResolverError, SettingsSavePayload, SettingsView } from '../../../../src/contract';
+import type { ResolverError, SettingsChoices, SettingsSavePayload, SettingsView } from '../../../../src/contract';
+import { normalizePriority, normalizeSeverity, PRIORITY_LEVELS, SEVERITY_LEVELS } from '../../../../src/contract/domain';
 import { CapacityFields } from './capacity-fields';
 import { fieldName, sameDraft, type Draft, type FieldErrors } from './draft';
 import { FieldPicker } from './field-picker';
 import { ListField, NumberField, Row, Section, TextField, ToggleField } from './fields';
 import { PolicyEditor } from './policy-editor';
 import { PolicyPreview } from './policy-preview';
+import { NamePicker } from './name-picker';
 import { RosterEditor } from './roster-editor';
+import { RotationOverrides } from './rotation-overrides';
+import { reportSave, SaveBar } from './save-bar';
+import { SiteChoicesContext, useLoadedChoices } from './site-choices';
+import { ValueMapEditor } from './value-map-editor';
+
+const PRIORITY_WORDS: Readonly<Record<(typeof PRIORITY_LEVELS)[number], string>> = { P1: 'P1 (most urgent)', P2: 'P2', P3: 'P3', P4: 'P4', P5: 'P5 (least urgent)' };
+const SEVERITY_WORDS: Readonly<Record<(typeof SEVERITY_LEVELS)[number], string>> = { S1: 'S1 (most severe)', S2: 'S2', S3: 'S3', S4: 'S4 (least severe)' };
+
+/**
+ * What the form starts from: the stored settings, except that defaults nobody saved yet get the
+ * support filter fitted to this project (no "[System] Incident" on a software project).
+ */
+function initialDraft(view: SettingsView, choices: SettingsChoices): Draft {
+  const fitted = choices.defaultSupportFilter;
+  const fit = view.isDefault && choices.issueTypes.length > 0;
+  return { settings: fit ? { ...view.settings, supportFilter: { issueTypes: [...fitted.issueTypes], labels: [...fitted.labels] } } : view.settings, policy: view.policy.policy };
+}
 
 interface Props {
   readonly view: SettingsView;
+  /** The site's lists, asked for with the settings (issue 12, item 7). */
+  readonly choices: SettingsChoices;
   readonly siteUrl?: string;
+  /** The viewer's account id (the page context's, for display only): shown as "you". */
+  readonly viewer?: string;
   readonly onSaved: (view: SettingsView) => void;
   readonly onReload: () => void;
   /** Throw the draft away: the parent rebuilds the form from `view`. */
@@ -29,10 +51,20 @@ interface Props {
   readonly savedNotice?: string;
 }
 
+/** A heading inside a section (the value maps). */
+function SubHeading({ title, description }: { title: string; description: string }) {
+  return (
+    <div>
+      <h3 style={{ font: token('font.heading.small'), color: token('color.text'), margin: 0 }}>{title}</h3>
+      <p style={{ margin: 0, marginBlockStart: token('space.050'), color: token('color.text.subtle') }}>{description}</p>
+    </div>
+  );
+}
+
 type Problem = { readonly kind: 'none' } | { readonly kind: 'error'; readonly error: ResolverError };
 
-export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, savedNotice }: Props) {
-  const initial: Draft = { settings: view.settings, policy: view.policy.policy };
+export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, onSaved, onReload, onDiscard, savedNotice }: Props) {
+  const [initial] = useState<Draft>(() => initialDraft(view, loadedChoices));
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<Problem>({ kind: 'none' });
@@ -41,6 +73,10 @@ export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, save
   const readOnly = !view.canEdit;
   const { settings } = draft;
   const dirty = !sameDraft(draft, initial);
+  // Another Severity field has other options: ask again, for that field, only when one is picked that the page's lists are not for.
+  const otherField = settings.severityFieldId !== null && settings.severityFieldId !== (loadedChoices.severityField?.id ?? null);
+  const reloaded = useLoadedChoices(settings.severityFieldId, otherField);
+  const choices = reloaded ?? loadedChoices;
 
   const setSettings = (patch: Partial<Draft['settings']>): void => setDraft((d) => ({ ...d, settings: { ...d.settings, ...patch } }));
   const e = (path: string): string | undefined => errors[`settings.${path}`];
@@ -52,17 +88,20 @@ export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, save
     setSaving(false);
     if (answer.ok) {
       setErrors({});
+      reportSave({ ok: true, view: answer.data, policyChanged: answer.data.policy.version !== view.policy.version });
       onSaved(answer.data);
       return;
     }
     setErrors(answer.error.code === 'VALIDATION' ? (answer.error.fields ?? {}) : {});
     setProblem({ kind: 'error', error: answer.error });
+    reportSave({ ok: false, error: answer.error });
     // Bring the message into view and to the screen reader's attention.
     requestAnimationFrame(() => problemRef.current?.focus());
   }
 
   const error = problem.kind === 'error' ? problem.error : undefined;
   return (
+    <SiteChoicesContext.Provider value={choices}>
     <form
       aria-label="Interrupt Budget settings"
       onSubmit={(ev) => {
@@ -105,12 +144,48 @@ export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, save
       </Section>
 
       <Section title="Support tickets" description="Which tickets count as support work, and how they are classified.">
+        {choices.notes.length > 0 && !readOnly ? (
+          <SectionMessage appearance="information" title="Some of the site's lists are not available here">
+            <ul>
+              {choices.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </SectionMessage>
+        ) : null}
         <Row>
-          <ListField label="Support issue types" hint="e.g. Bug, Incident, Support request" width={320} value={settings.supportFilter.issueTypes} readOnly={readOnly} error={e('supportFilter.issueTypes')} onChange={(issueTypes) => setSettings({ supportFilter: { ...settings.supportFilter, issueTypes } })} />
+          <NamePicker label="Support issue types" hint={`Tickets of these ${view.projectKey} issue types are support work.`} width={360} names={choices.issueTypes} value={settings.supportFilter.issueTypes} readOnly={readOnly} error={e('supportFilter.issueTypes')} onChange={(issueTypes) => setSettings({ supportFilter: { ...settings.supportFilter, issueTypes } })} />
           <ListField label="Support labels" hint="Tickets with any of these labels are support too, e.g. support" width={320} value={settings.supportFilter.labels} readOnly={readOnly} error={e('supportFilter.labels')} onChange={(labels) => setSettings({ supportFilter: { ...settings.supportFilter, labels } })} />
         </Row>
         <FieldPicker label="Severity field" hint="The custom field that holds a ticket's severity. Leave empty to find a field named Severity." value={settings.severityFieldId} readOnly={readOnly} error={e('severityFieldId')} onChange={(severityFieldId) => setSettings({ severityFieldId })} />
-        <NumberField label="SLA at risk below" suffix="hours" value={settings.slaAtRiskHours} readOnly={readOnly} error={e('slaAtRiskHours')} hint="A running SLA with less time left than this counts as at risk." onChange={(slaAtRiskHours) => setSettings({ slaAtRiskHours })} />
+        <SubHeading title="Priorities" description={`What each of ${view.projectKey}'s priorities means to the policy (its rules say P1–P5).`} />
+        <ValueMapEditor
+          noun="Priority"
+          levels={PRIORITY_LEVELS}
+          levelLabel={(l) => PRIORITY_WORDS[l]}
+          siteValues={choices.priorities}
+          map={settings.priorityMap}
+          resolve={(name, map) => normalizePriority(name, map)}
+          readOnly={readOnly}
+          error={e('priorityMap')}
+          onChange={(priorityMap) => setSettings({ priorityMap })}
+        />
+        <SubHeading title="Severities" description={`What each option of ${choices.severityField ? `the ${choices.severityField.name} field` : 'the Severity field'} means to the policy (its rules say S1–S4).`} />
+        <ValueMapEditor
+          noun="Severity"
+          levels={SEVERITY_LEVELS}
+          levelLabel={(l) => SEVERITY_WORDS[l]}
+          siteValues={choices.severityOptions.map((name) => ({ name }))}
+          map={settings.severityMap}
+          resolve={(name, map) => normalizeSeverity(name, map)}
+          readOnly={readOnly}
+          error={e('severityMap')}
+          onChange={(severityMap) => setSettings({ severityMap })}
+        />
+        <Row>
+          <NumberField label="SLA at risk below" suffix="hours" value={settings.slaAtRiskHours} readOnly={readOnly} error={e('slaAtRiskHours')} hint="A running SLA with less time left than this counts as at risk." onChange={(slaAtRiskHours) => setSettings({ slaAtRiskHours })} />
+          <NamePicker label="Defect issue types" hint="Issue types the dashboard counts as new defects." width={360} names={choices.issueTypes} value={settings.defectTypes} readOnly={readOnly} error={e('defectTypes')} onChange={(defectTypes) => setSettings({ defectTypes })} />
+        </Row>
       </Section>
 
       <Section title="Applying decisions" description="What happens in Jira when the product owner applies a verdict.">
@@ -125,6 +200,7 @@ export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, save
       <Section title="Support contact and work in progress" description="One person is the support contact each sprint, in turn; the WIP limit caps support tickets in progress at once.">
         <NumberField label="WIP limit" suffix="tickets" value={settings.wipLimit} readOnly={readOnly} error={e('wipLimit')} hint="Support tickets in progress at once (1 is the usual practice)." onChange={(wipLimit) => setSettings({ wipLimit })} />
         <RosterEditor roster={settings.rotation.roster} readOnly={readOnly} error={e('rotation.roster')} onChange={(roster) => setSettings({ rotation: { ...settings.rotation, roster: [...roster] } })} />
+        <RotationOverrides rotation={settings.rotation} {...(viewer ? { viewer } : {})} readOnly={readOnly} onChange={(overrides) => setSettings({ rotation: { ...settings.rotation, overrides } })} />
       </Section>
 
       <Section title="Interrupt policy" description={`Rules are tried in order; the first whose conditions all hold decides. In force: version ${view.policy.version}${view.policy.version === 0 ? ' (the built-in default)' : ''}.`}>
@@ -134,16 +210,8 @@ export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, save
       </Section>
 
       {readOnly ? null : (
-        <div
-          style={{
-            borderBlockStart: `${token('border.width')} solid ${token('color.border')}`,
-            paddingBlock: token('space.200'),
-            display: 'flex',
-            flexDirection: 'column',
-            gap: token('space.150'),
-          }}
-        >
-          <div ref={problemRef} tabIndex={-1} role={error ? 'alert' : undefined} style={{ outline: 'none' }}>
+        <>
+          <div ref={problemRef} tabIndex={-1} role={error ? 'alert' : undefined} style={{ outline: 'none', paddingBlockEnd: error ? token('space.200') : 0 }}>
             {error?.code === 'CONFLICT' ? (
               <SectionMessage
                 appearance="warning"
@@ -168,22 +236,10 @@ export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, save
               <ErrorMessage error={error} onRetry={() => void save()} />
             ) : null}
           </div>
-          <div style={{ display: 'flex', gap: token('space.100'), alignItems: 'center' }}>
-            <Button type="submit" appearance="primary" isLoading={saving} isDisabled={!dirty}>
-              Save settings
-            </Button>
-            <Button
-              isDisabled={!dirty || saving}
-              onClick={onDiscard}
-            >
-              Discard changes
-            </Button>
-            <span role="status" aria-live="polite" style={{ color: token('color.text.subtle') }}>
-              {dirty ? 'You have unsaved changes.' : (savedNotice ?? '')}
-            </span>
-          </div>
-        </div>
+          <SaveBar dirty={dirty} saving={saving} onDiscard={onDiscard} {...(savedNotice ? { idleNotice: savedNotice } : {})} />
+        </>
       )}
     </form>
+    </SiteChoicesContext.Provider>
   );
 }

@@ -10,9 +10,12 @@ import { useEnvelope } from '../../components/use-envelope';
 import type { SettingsView as Settings } from '../../../../src/contract';
 import type { ViewProps } from '../view-props';
 import { SettingsForm } from './settings-form';
+import { NO_CHOICES, useLoadedChoices } from './site-choices';
 
 export default function SettingsView({ context }: ViewProps) {
   const loaded = useEnvelope(() => resolver.settings.get());
+  // Asked alongside the settings, once per page load (the field named Severity; the form asks again for another).
+  const choices = useLoadedChoices(null);
   const [saved, setSaved] = useState<Settings | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
   // A fresh load (first load or "reload") replaces whatever was saved from this page.
@@ -24,7 +27,7 @@ export default function SettingsView({ context }: ViewProps) {
   return (
     <main style={{ padding: token('space.300'), maxWidth: 1040, color: token('color.text'), background: token('elevation.surface'), minHeight: '100vh', boxSizing: 'border-box' }}>
       <h1 style={{ font: token('font.heading.large'), margin: 0, marginBlockEnd: token('space.200') }}>Interrupt Budget settings{projectKey ? ` — ${projectKey}` : ''}</h1>
-      {loaded.state === 'loading' ? (
+      {loaded.state === 'loading' || (loaded.state === 'ready' && choices === undefined) ? (
         <Loading label="Loading the project's settings…" />
       ) : loaded.state === 'error' ? (
         <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
@@ -32,8 +35,10 @@ export default function SettingsView({ context }: ViewProps) {
         <SettingsForm
           key={`${view.revision}-${generation}`}
           view={view}
+          choices={choices ?? NO_CHOICES}
+          {...(context.accountId ? { viewer: context.accountId } : {})}
           {...(context.siteUrl ? { siteUrl: context.siteUrl } : {})}
-          {...(saved ? { savedNotice: `Saved: revision ${saved.revision}, policy version ${saved.policy.version}.` } : {})}
+          {...(saved ? { savedNotice: 'All changes saved.' } : {})}
           onSaved={setSaved}
           onReload={loaded.reload}
           onDiscard={() => setGeneration((g) => g + 1)}

@@ -1,0 +1,78 @@
+/**
+ * `settings.choices` (issue 12, item 7): what the settings page's pickers offer, in the site's own
+ * words — the project's priorities in its scheme's order, its issue types and components, the Severity
+ * field's options, and the default support filter fitted to the project. Read as the user (an admin
+ * opening their project's settings) once per page load: the page asks on load and keeps the answer;
+ * the field list behind the Severity field comes from the stored copy (a day old at most).
+ *
+ * The board's sprints are listed too (board and sprints, as the dashboard reads them) for the per-sprint
+ * rotation overrides. Besides them, three requests at most, usually two: the project (issue types, components), and the create metadata
+ * of one support issue type, which holds the priorities in the scheme's order and the Severity options
+ * when the field is on that screen; only when it is not are the field's context options asked for
+ * (Administer Jira only). What cannot be listed is said in a sentence, and the page lets the admin
+ * type those values instead.
+ */
+import type { SettingsChoices, SprintChoices } from '../../contract/settings';
+import { DEFAULT_SUPPORT_FILTER, fitSupportFilter } from '../../domain/support-filter';
+import { JiraError } from '../../jira/errors';
+import type { Ports } from '../../ports';
+import { inStartOrder } from '../sprint/project-context';
+import { fieldSource } from '../storage/field-list';
+
+const SEVERITY_FORBIDDEN =
+  "Only Jira administrators can list the Severity field's options, so the values already mapped are shown and new ones can be typed. Ask a Jira admin to open these settings to pick from the field's options.";
+const NO_SEVERITY_FIELD = 'No Severity field was found: choose the field that holds severity above to map its options.';
+const NO_CONTEXT = 'The Severity field has no context for this project, so Jira lists no options for it here: type the values instead.';
+const PRIORITIES_UNKNOWN = "Jira did not list this project's priorities (they come from its create screen, which needs the Create issues permission), so the names already mapped are shown and new ones can be typed.";
+
+export async function settingsChoices(ports: Ports, projectKey: string, severityFieldId: string | null): Promise<SettingsChoices> {
+  const [project, discovery, sprints] = await Promise.all([
+    ports.jira.config.project(projectKey),
+    fieldSource(ports, projectKey).discover(severityFieldId ? { severityFieldId } : {}),
+    boardSprints(ports, projectKey),
+  ]);
+  const notes: string[] = [];
+  const field = discovery.catalog.severity ?? null;
+  const typeNames = project.issueTypes.map((t) => t.name);
+  const fitted = fitSupportFilter(DEFAULT_SUPPORT_FILTER, typeNames);
+  // The create screen of a support type: where Severity is most likely to be, and priorities are on every one.
+  const screenType = project.issueTypes.find((t) => fitted.issueTypes.includes(t.name)) ?? project.issueTypes[0];
+  const meta = screenType
+    ? await ports.jira.config.createMeta(projectKey, screenType.id).catch((error: unknown) => {
+        if (!(error instanceof JiraError) || !['Forbidden', 'NotFound', 'BadRequest'].includes(error.kind)) throw error;
+        return undefined;
+      })
+    : undefined;
+  const priorities = meta?.priorities ?? [];
+  if (priorities.length === 0) notes.push(PRIORITIES_UNKNOWN);
+  const onScreen = field ? meta?.selectOptions.get(field.id) : undefined;
+  const severity = field && !onScreen ? await ports.jira.config.severityOptions(field.id, project.id) : undefined;
+  if (!field) notes.push(NO_SEVERITY_FIELD);
+  else if (severity?.kind === 'forbidden') notes.push(SEVERITY_FORBIDDEN);
+  else if (severity?.kind === 'no-context') notes.push(NO_CONTEXT);
+  return {
+    priorities,
+    issueTypes: typeNames,
+    components: project.components,
+    ...(project.projectTypeKey ? { projectTypeKey: project.projectTypeKey } : {}),
+    teamManaged: project.teamManaged,
+    severityField: field ? { id: field.id, name: field.name } : null,
+    severityOptions: onScreen ?? (severity?.kind === 'options' ? severity.values : []),
+    defaultSupportFilter: fitted,
+    sprints,
+    notes,
+  };
+}
+
+/** The board's sprints, for per-sprint rotation overrides (none without a Scrum board). */
+async function boardSprints(ports: Ports, projectKey: string): Promise<SprintChoices> {
+  const board = await ports.jira.agile.boardForProject(projectKey);
+  if (!board) return { turnOrder: [], open: [] };
+  const ordered = inStartOrder(await ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']));
+  return {
+    turnOrder: ordered.map((s) => s.id),
+    open: ordered.flatMap((s) =>
+      s.state === 'closed' ? [] : [{ id: s.id, name: s.name, state: s.state, ...(s.startDate ? { startDate: s.startDate } : {}), ...(s.endDate ? { endDate: s.endDate } : {}) }],
+    ),
+  };
+}
