@@ -9,3 +9,4 @@ export type { Condition, ConditionKind, Policy, Rule } from '../domain/policy';
 export { PRIORITY_LEVELS, type PriorityLevel } from '../domain/priority';
 export { SEVERITY_LEVELS, type Severity } from '../domain/severity';
 export { SLA_STATES, type SlaState } from '../domain/sla';
+export { factChangeText, verdictChangeText, type FactChange, type VerdictChange, type VerdictFacts } from '../domain/verdict-change';

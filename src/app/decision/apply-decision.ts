@@ -100,7 +100,7 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
 
   const now = ports.clock.now();
   const { ticket } = context.issue;
-  const { verdict, policyVersion } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
+  const { verdict, policyVersion, recordedFacts } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
   const active = context.activeSprint;
   const decided = decide({
     outcome: payload.outcome,
@@ -110,6 +110,7 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
     decidedBy: request.accountId,
     decidedAt: new Date(now),
     ...(active ? { sprintId: active.id } : {}),
+    facts: recordedFacts,
   });
   if (!decided.ok) throw new AppError('VALIDATION', decided.error, { reason: decided.error });
   const { decision } = decided;

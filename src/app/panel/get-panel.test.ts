@@ -19,6 +19,7 @@ import { defaultSettings } from '../settings/project-settings';
 import { NOW, recordingClock } from '../../../test/builders/clocks';
 import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
 import { ticketFromSite } from '../../../test/builders/sim-tickets';
+import { SLA_BREACHED_SUMMARY } from '../../../dev/sim/seed/active-tickets';
 
 let sim: Simulator;
 let store: MemoryStore;
@@ -105,10 +106,28 @@ describe('panel.get', () => {
     expect(view.budget?.explanation).toContain(`counts ${item?.amount} h`);
   });
 
+  it('says the ticket changed, not the policy, when only its SLA breached since the suggestion (issue 12, item 5)', async () => {
+    const seeded = sim.store.issues.find((i) => i.summary === SLA_BREACHED_SUMMARY && i.key.startsWith('SUP-'));
+    if (!seeded) throw new Error('the seed has no SLA-breached-since ticket');
+    const view = dataOf<PanelView>(await get(seeded.key));
+    expect(view.suggestion).toMatchObject({ outcome: 'backlog', policyVersion: 0, facts: { priority: 'P3', severity: 'S3', sla: 'ok' } });
+    expect([view.verdict.outcome, view.verdict.ruleId, view.verdict.policyVersion, view.sla.state]).toEqual(['interrupt', 'sla', 0, 'breached']);
+    expect(view.verdictChange).toEqual({ changed: true, policy: null, ticket: [{ fact: 'sla', from: 'ok', to: 'breached' }] });
+  });
+
+  it('every seeded suggestion and decision names a policy version that exists: the built-in version 0', () => {
+    const versions = sim.store.issues.flatMap((i) => {
+      const property = i.properties.interruptBudget as { policyVersion?: number; suggestion?: { policyVersion?: number } } | undefined;
+      return property ? [property.policyVersion, property.suggestion?.policyVersion].filter((v) => v !== undefined) : [];
+    });
+    expect(versions.length).toBeGreaterThan(10);
+    expect(new Set(versions)).toEqual(new Set([0]));
+  });
+
   it('shows a recorded decision (and not the suggestion) with who, when, override and reason', async () => {
     const recorded = sim.store.issue('SUP-252')?.properties.interruptBudget as Record<string, unknown>;
     const view = dataOf<PanelView>(await get('SUP-252'));
-    expect(view.decision).toMatchObject({ outcome: 'backlog', policyOutcome: 'interrupt', override: true, reason: recorded.reason, decidedBy: recorded.decidedBy, decidedAt: recorded.decidedAt, policyVersion: 2 });
+    expect(view.decision).toMatchObject({ outcome: 'backlog', policyOutcome: 'interrupt', override: true, reason: recorded.reason, decidedBy: recorded.decidedBy, decidedAt: recorded.decidedAt, policyVersion: 0 });
     expect(view.suggestion).toBeNull();
     expect(view.verdict.outcome).toBe('interrupt');
   });
