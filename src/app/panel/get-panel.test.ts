@@ -103,7 +103,7 @@ describe('panel.get', () => {
     const view = await shown('SUP-237');
     expect(view.ticket.inActiveSprint).toBe(true);
     expect(view.budget).toMatchObject({ counted: true, ticketCost: null, remainingAfter: null });
-    expect(view.budget?.explanation).toContain(`counts ${item?.amount} h`);
+    expect(view.budget?.explanation).toContain(`counts ${Math.round((item?.amount ?? NaN) * 10) / 10} h`);
   });
 
   it('says the ticket changed, not the policy, when only its SLA breached since the suggestion (issue 12, item 5)', async () => {
@@ -224,7 +224,7 @@ describe('panel.get when things are not simple', () => {
     if (!story) throw new Error('no story outside a sprint in the seed');
     const view = dataOf<PanelView>(await get(story.key));
     expect(view.ticket.isSupport).toBe(false);
-    expect(view.budget).toMatchObject({ counted: false, ticketCost: null, remainingAfter: null, explanation: `${story.key} is not a support ticket, so it does not count against the support budget.` });
+    expect(view.budget).toMatchObject({ counted: false, ticketCost: null, remainingAfter: null, explanation: 'This ticket is not a support ticket, so it does not count against the support budget.' });
     expect(view.wip).toMatchObject({ wouldExceed: false, message: `${story.key} is not a support ticket, so the support WIP limit does not apply.` });
   });
 

@@ -1,11 +1,10 @@
 /** How the dashboard writes amounts, shares and dates: one place, so the tables, charts and CSV agree. */
 import type { DashboardStatus, DashboardUnit, OverflowChoice } from '../../../../src/contract';
+import { formatAmount, formatNumber } from '../../components/amount';
 
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** `12.5`: an amount in the sprint's unit, at most two decimals. */
+/** `12.5`: an amount in the sprint's unit, at most one decimal (the panel's formatter: components/amount.ts). */
 export function amount(value: number): string {
-  return NUMBER.format(value);
+  return formatNumber(value);
 }
 
 export function unitWord(unit: DashboardUnit, value?: number): string {
@@ -18,9 +17,9 @@ export function withUnit(value: number, unit: DashboardUnit): string {
   return `${amount(value)} ${unit === 'hours' ? 'h' : 'pts'}`;
 }
 
-/** `12.5 hours`, for sentences. */
+/** `58.3 h` or `3 points`, for sentences: the same words as the panel (components/amount.ts). */
 export function inWords(value: number, unit: DashboardUnit): string {
-  return `${amount(value)} ${unitWord(unit, value)}`;
+  return formatAmount(value, unit);
 }
 
 const DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
