@@ -120,7 +120,7 @@ describe.each(THEMES)('after applying, at 380 px (%s theme)', (theme) => {
     expect(await rootText(page)).not.toMatch(/policy has changed/i);
     // One version sequence: the seeded suggestion and today's verdict both follow version 0, said in words.
     expect(await page.getByTestId('verdict-rule').textContent()).toBe('Rule “SLA” · the built-in default policy');
-    expect(await page.getByRole('region', { name: 'Decision' }).textContent()).toMatch(/the built-in default policy suggested backlog (at|on) /);
+    expect(await page.getByRole('region', { name: 'Decision', exact: true }).textContent()).toMatch(/the built-in default policy suggested backlog (at|on) /);
     expect(await rootText(page)).not.toContain(SLA_BREACHED_SUMMARY);
     expect(await rootText(page)).not.toMatch(ISO_INSTANT);
     await e2e.screenshot(page, `panel-sla-breached-since-${theme}`);

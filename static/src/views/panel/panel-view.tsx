@@ -101,7 +101,7 @@ export default function PanelView({ context }: ViewProps) {
       {loaded.state === 'error' ? <ErrorMessage error={loaded.error} onRetry={loaded.reload} /> : null}
       {result ? <StepResults result={result} reloadNote={reloadNote} /> : null}
       {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} />}
-      <DecisionRecord view={shown} me={me} locale={locale} timeZone={timeZone} />
+      <DecisionRecord view={current} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
       {!shown.scope.applies ? null : permissions.canApply ? (
         <DecisionForm
           key={shown.decision?.decidedAt ?? 'undecided'}

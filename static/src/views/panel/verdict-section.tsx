@@ -9,6 +9,8 @@ import type { PanelView } from '../../../../src/contract/panel';
 import { verdictChangeText } from '../../../../src/contract/domain';
 import { OutcomeLozenge } from '../../components/outcome';
 import { Person } from '../dashboard/person';
+import { BudgetFacts } from './budget-facts';
+import type { BudgetUpdate } from './use-budget-update';
 import { formatInstant, formatWhen, OUTCOME_LABEL, policyVersionText } from './format';
 import { cardStyle, factsStyle, headingStyle, listStyle, rowStyle, subtleText, termStyle, valueStyle } from './panel-style';
 
@@ -47,7 +49,16 @@ function VerdictChangeNote({ view }: { view: PanelView }) {
   );
 }
 
-export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView; me?: string; locale?: string; timeZone?: string }) {
+export interface DecisionRecordProps {
+  readonly view: PanelView;
+  /** Where `panel.budget` is: an applied decision shows what is left of the budget now. */
+  readonly budgetUpdate?: BudgetUpdate;
+  readonly me?: string;
+  readonly locale?: string;
+  readonly timeZone?: string;
+}
+
+export function DecisionRecord({ view, budgetUpdate, me, locale, timeZone }: DecisionRecordProps) {
   const { decision, suggestion } = view;
   if (decision) {
     return (
@@ -75,6 +86,7 @@ export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView
               </dd>
             </>
           ) : null}
+          {budgetUpdate ? <BudgetFacts view={view} update={budgetUpdate} locale={locale} timeZone={timeZone} /> : null}
         </dl>
         <VerdictChangeNote view={view} />
       </section>
