@@ -15,6 +15,7 @@ import { MemoryStore } from '../storage/memory-store';
 import { keys } from '../storage/keys';
 import { deleteSprintCache } from '../sprint/sprint-issue-cache';
 import { storeSettings } from '../storage/settings-repository';
+import { storePolicyVersion } from '../storage/policy-versions';
 import { defaultSettings } from '../settings/project-settings';
 import { NOW, recordingClock } from '../../../test/builders/clocks';
 import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
@@ -264,5 +265,35 @@ describe('panel.get with the points model', () => {
     expect(points.meters.map((m) => m.roundTrips)).toEqual([2, truncated ? 4 : 3]);
     // Asked once (by panel.get, for the points model), then remembered for a day (storage/board-estimation.ts).
     expect(sim.requests().filter((r) => r.operationId === 'getConfiguration')).toHaveLength(1);
+  });
+});
+
+describe('panel.get after an admin saved a new policy (issue 12, item 5)', () => {
+  it('says the policy changed, from the seeded version 0 to the saved version 1, for a suggestion made under the default', async () => {
+    const savedStore = new MemoryStore();
+    // The first save: the default policy without its SLA rule, as version 1 (what settings.save writes).
+    const policy = { ...DEFAULT_POLICY, rules: DEFAULT_POLICY.rules.filter((r) => r.id !== 'sla') };
+    await storePolicyVersion(savedStore, 'SUP', { version: 1, policy, createdBy: sim.users.admin.accountId, createdAt: new Date(NOW).toISOString() });
+    await storeSettings(savedStore, 'SUP', { ...defaultSettings(), policyVersion: 1 });
+    const saved = resolverHarness(sim, { store: savedStore });
+    // A ticket the default suggested interrupt for (its P1): under version 1 that has not changed…
+    const p1 = dataOf<PanelView>(await saved.call('po', 'panel.get', {}, { issueKey: 'SUP-246' }));
+    expect(p1.verdict.policyVersion).toBe(1);
+    // …the SLA-breached one (suggested backlog under version 0, now breached): version 1 has no SLA
+    // rule, so it says backlog again: no change to report, though the policy and the SLA both moved.
+    const seeded = sim.store.issues.find((i) => i.summary === SLA_BREACHED_SUMMARY && i.key.startsWith('SUP-'));
+    if (!seeded) throw new Error('the seed has no SLA-breached-since ticket');
+    const same = dataOf<PanelView>(await saved.call('po', 'panel.get', {}, { issueKey: seeded.key }));
+    expect([same.verdict.outcome, same.verdictChange]).toEqual(['backlog', { changed: false }]);
+    // A P1 ticket whose recorded suggestion was backlog under version 0 (as a stale seeded one can be):
+    const stale = sim.store.issues.find((i) => i.key === 'SUP-246');
+    if (!stale) throw new Error('SUP-246 missing from the seed');
+    const property = { suggestion: { outcome: 'backlog', ruleId: null, policyVersion: 0, evaluatedAt: new Date(NOW - 3_600_000).toISOString() } };
+    sim.store.write(stale, (i) => {
+      i.properties.interruptBudget = property;
+    });
+    const changed = dataOf<PanelView>(await saved.call('po', 'panel.get', {}, { issueKey: 'SUP-246' }));
+    // No facts on that record: the policy version moved, so it is the policy that is named.
+    expect(changed.verdictChange).toEqual({ changed: true, policy: { from: 0, to: 1 }, ticket: [] });
   });
 });
