@@ -145,3 +145,31 @@ it('a conflict is reported as an error flag with a human time, and the panel sho
   await page.getByTestId('applied-line').getByText(/^Backlog · applied by /).waitFor();
   await e2e.screenshot(page, 'panel-conflict-flag-light');
 });
+
+it('a step Jira refuses is reported as a warning flag ("Applied in part") and in place, at 380 px in the dark theme', async () => {
+  const key = await nextUndecidedP1();
+  const page = await openPanel(key, 'dark');
+  // Jira refuses comments from now on (503, no retry): the other steps are done, the comment is not.
+  const faults = await fetch(`${e2e.app.siteUrl}/__sim/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ unavailable: { operationId: 'addComment', retryAfterSeconds: 0 } }),
+  });
+  expect(faults.ok).toBe(true);
+  try {
+    await page.getByRole('button', { name: 'Apply: interrupt now' }).click();
+    const warning = page.locator('[data-preview-flag][data-type="warning"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/^Applied in part.*did not complete \(comment\)/);
+    expect(await page.getByRole('list', { name: 'Step results' }).textContent()).toContain('Failed');
+    // Applying again finishes it: the choices stay open, on the decision just applied.
+    await page.getByTestId('applied-line').waitFor();
+    expect(await page.getByRole('button', { name: 'Apply: interrupt now' }).isVisible()).toBe(true);
+    // A warning stays until dismissed (Jira's flags auto-dismiss only successes here).
+    expect(await page.evaluate<boolean>('window.__preview.flags.some((f) => f.type === "warning")')).toBe(true);
+    await page.waitForTimeout(300);
+    await e2e.screenshot(page, 'panel-applied-in-part-dark');
+  } finally {
+    await fetch(`${e2e.app.siteUrl}/__sim/faults`, { method: 'DELETE' });
+  }
+});

@@ -26,12 +26,14 @@ export interface DecisionFormProps {
   readonly me?: string;
   readonly locale?: string;
   readonly timeZone?: string;
+  /** The last apply left steps undone: show the choices (and Apply) rather than only the applied state. */
+  readonly unfinished?: boolean;
   readonly onApplied: (result: ApplyDecisionResult) => void;
   /** Applying was refused or failed (shown in place, and reported as a Jira flag by the panel). */
   readonly onFailed: (error: ResolverError) => void;
 }
 
-export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onApplied, onFailed }: DecisionFormProps) {
+export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, unfinished = false, onApplied, onFailed }: DecisionFormProps) {
   const verdict = view.verdict.outcome;
   const current = view.decision;
   // Changing a decision starts from the decision in force (and its reason), not the policy's
@@ -39,7 +41,8 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onAppli
   const [outcome, setOutcome] = useState<Outcome>(current?.outcome ?? verdict);
   const [reason, setReason] = useState(current?.reason ?? '');
   // With a decision applied, the panel shows its applied state; the choices open on request.
-  const [open, setOpen] = useState(current === null);
+  // Open after an apply that did not finish, so "apply the decision again" is one click.
+  const [open, setOpen] = useState(current === null || unfinished);
   const [applying, setApplying] = useState(false);
   const [error, setError] = useState<ResolverError | null>(null);
 

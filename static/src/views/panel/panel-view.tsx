@@ -110,6 +110,7 @@ export default function PanelView({ context }: ViewProps) {
           me={me}
           locale={locale}
           timeZone={timeZone}
+          unfinished={result !== null && !result.complete}
           onApplied={applied}
           onFailed={failed}
         />
