@@ -14,3 +14,4 @@ export { SLA_STATES, type SlaState } from '../domain/sla';
 export { canonicalToken, normalizePriority } from '../domain/priority';
 export { normalizeSeverity } from '../domain/severity';
 export { supportContact } from '../domain/rotation';
+export { factChangeText, verdictChangeText, type FactChange, type VerdictChange, type VerdictFacts } from '../domain/verdict-change';

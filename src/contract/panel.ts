@@ -12,6 +12,7 @@ import type { PriorityLevel } from '../domain/priority';
 import type { Severity } from '../domain/severity';
 import type { SlaState } from '../domain/sla';
 import type { StatusCategory } from '../domain/ticket';
+import type { VerdictChange } from '../domain/verdict-change';
 
 export const PANEL_KEYS = { get: 'panel.get', budget: 'panel.budget', applyDecision: 'panel.applyDecision' } as const;
 
@@ -170,6 +171,12 @@ export interface PanelView {
   readonly permissions: PanelPermissions;
   /** Things worth knowing (a damaged record, an unknown field…), as sentences. */
   readonly notes: readonly string[];
+  // Issue 12, item 5 (versions): say WHICH changed, not "the policy has changed since" for a clock.
+  /**
+   * How today's verdict differs from the recorded one — the verdict the decision was made against,
+   * else the trigger's suggestion — and why: a newer policy version, the ticket's facts, or both.
+   */
+  readonly verdictChange: VerdictChange;
 }
 
 /** `panel.budget`: the active sprint's budget and WIP for this ticket, brought up to date. */

@@ -7,6 +7,7 @@
  */
 import type { Outcome } from './outcome';
 import type { Verdict } from './policy';
+import type { VerdictFacts } from './verdict-change';
 
 /** The issue entity property that holds the decision (indexed for JQL in manifest.yml). */
 export const DECISION_PROPERTY_KEY = 'interruptBudget';
@@ -27,6 +28,8 @@ export interface TriageDecision {
   readonly decidedAt: string;
   /** The sprint the ticket was pulled into, for `interrupt`. */
   readonly sprintId?: number;
+  /** The ticket's facts the verdict was made from, so a later verdict can say which changed (verdict-change.ts). */
+  readonly facts?: VerdictFacts;
 }
 
 /**
@@ -39,6 +42,8 @@ export interface SuggestedVerdict {
   readonly policyVersion: number;
   /** ISO-8601 instant. */
   readonly evaluatedAt: string;
+  /** The ticket's facts the verdict was made from (verdict-change.ts); absent on older records. */
+  readonly facts?: VerdictFacts;
 }
 
 export interface DecisionRequest {
@@ -49,6 +54,7 @@ export interface DecisionRequest {
   readonly decidedBy: string;
   readonly decidedAt: Date;
   readonly sprintId?: number;
+  readonly facts?: VerdictFacts;
 }
 
 export type DecisionResult =
@@ -110,6 +116,7 @@ export function decide(request: DecisionRequest): DecisionResult {
     decidedBy: request.decidedBy,
     decidedAt: indexedInstant(request.decidedAt),
     ...(request.outcome === 'interrupt' && request.sprintId !== undefined ? { sprintId: request.sprintId } : {}),
+    ...(request.facts ? { facts: request.facts } : {}),
   };
   return { ok: true, decision };
 }

@@ -14,6 +14,9 @@
  */
 import { z } from 'zod';
 import { OUTCOMES } from '../domain/outcome';
+import { PRIORITY_LEVELS } from '../domain/priority';
+import { SEVERITY_LEVELS } from '../domain/severity';
+import { SLA_STATES } from '../domain/sla';
 import { indexedInstant, type SuggestedVerdict, type TriageDecision } from '../domain/decision';
 
 /** Any ISO-8601 instant with an offset, milliseconds or not: what this app has ever written. */
@@ -28,6 +31,13 @@ export const INDEXED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\
  */
 export const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/;
 
+/** The facts a verdict was made from (domain/verdict-change.ts); optional: older records have none. */
+const verdictFactsSchema = z.object({
+  priority: z.enum([...PRIORITY_LEVELS, 'unknown']),
+  severity: z.enum([...SEVERITY_LEVELS, 'unknown']),
+  sla: z.enum(SLA_STATES),
+});
+
 export const decisionSchema = z.object({
   outcome: z.enum(OUTCOMES),
   policyOutcome: z.enum(OUTCOMES),
@@ -38,6 +48,7 @@ export const decisionSchema = z.object({
   decidedBy: z.string().min(1),
   decidedAt: isoInstant,
   sprintId: z.number().int().optional(),
+  facts: verdictFactsSchema.optional(),
 });
 
 export const suggestionSchema = z.object({
@@ -45,6 +56,7 @@ export const suggestionSchema = z.object({
   ruleId: z.string().nullable(),
   policyVersion: z.number().int().nonnegative(),
   evaluatedAt: isoInstant,
+  facts: verdictFactsSchema.optional(),
 });
 
 export interface DecisionProperty {

@@ -44,8 +44,11 @@ const eventFor = (key: string, changes?: Array<Record<string, string | null>>) =
   ...(changes ? { changelog: { id: '10500', items: changes } } : {}),
 });
 const expectedSuggestion = (key: string) => {
-  const verdict = evaluatePolicy(DEFAULT_POLICY, triageFacts(ticketFromSite(sim, key), DEFAULT_CLASSIFICATION, NOW));
-  return { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion: 0, evaluatedAt: new Date(NOW).toISOString() };
+  const facts = triageFacts(ticketFromSite(sim, key), DEFAULT_CLASSIFICATION, NOW);
+  const verdict = evaluatePolicy(DEFAULT_POLICY, facts);
+  // The facts it was made from are kept, so the panel can later say which changed (issue 12, item 5).
+  const recorded = { priority: facts.priority, severity: facts.severity, sla: facts.sla.state };
+  return { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion: 0, evaluatedAt: new Date(NOW).toISOString(), facts: recorded };
 };
 
 beforeAll(async () => {

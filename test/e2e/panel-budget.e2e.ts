@@ -117,7 +117,9 @@ it('with no stored rollup, the verdict shows at once and the budget follows; aft
   await updating(page).waitFor();
   const updatingText = (await updating(page).textContent()) ?? '';
   expect(updatingText).toMatch(/^As of .+ · Updating…$/);
-  expect(await preview.textContent()).toMatch(NUMBERS);
+  // Applied: the decision's applied state carries the budget now (issue 12, item 6), not "what applying will do".
+  const decided = page.getByRole('region', { name: 'Decision', exact: true });
+  expect(await decided.textContent()).toMatch(NUMBERS);
   expect(await page.getByRole('region', { name: 'Policy verdict' }).isVisible()).toBe(true);
   expect(gate.calls).toBe(2);
   await page.waitForTimeout(800); // the spinner's fade-in
@@ -125,10 +127,10 @@ it('with no stored rollup, the verdict shows at once and the budget follows; aft
 
   gate.release();
   await updating(page).waitFor({ state: 'detached' });
-  expect(await preview.textContent()).toMatch(NUMBERS);
-  expect(await preview.textContent()).not.toMatch(/As of/);
+  expect(await decided.textContent()).toMatch(NUMBERS);
+  expect(await decided.textContent()).not.toMatch(/As of/);
   // The ticket is in the sprint now, so the update counts it.
-  await preview.getByText(/Already counted/).waitFor();
+  await decided.getByText(/Already counted/).waitFor();
 });
 
 it('when panel.budget fails, the budget area says why with Retry, and the verdict and Apply stay usable', async () => {

@@ -41,7 +41,11 @@ it('applying after another user decided the ticket answers with who decided what
   expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
 
   await page.getByRole('button', { name: 'Apply: interrupt now' }).click();
-  await page.getByText(/Another user decided backlog at \d\d:\d\d UTC while you were looking/).waitFor();
+  // Reported as a Jira flag, with when in words (issue 12, item 6); the panel then shows that decision.
+  const flag = page.locator('[data-preview-flag][data-type="error"]');
+  await flag.waitFor();
+  expect(await flag.textContent()).toMatch(/Another user decided backlog less than a minute ago, while you were looking/);
+  await page.getByTestId('applied-line').getByText(/^Backlog · applied by /).waitFor();
   await e2e.screenshot(page, 'panel-conflict-light');
   const issue = await jira<{ fields: { labels: string[] } }>('GET', `/rest/api/3/issue/${key}?fields=labels`);
   expect(issue.json.fields.labels).toContain('deferred');

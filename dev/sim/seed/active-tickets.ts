@@ -5,6 +5,7 @@
  */
 import type { IssueDraft, Phase, ProjectSeed } from './drafts';
 import { decide, suggest } from './decisions';
+import { SEVERITY_OPTIONS } from '../site/catalog';
 import { settleTicket, supportTicket } from './support-tickets';
 import { logWork } from './worklogs';
 import { DAY, HOUR, MINUTE, anyInstant } from './timeline';
@@ -44,26 +45,46 @@ export function activeSprintTickets(seed: ProjectSeed): IssueDraft[] {
     draft.sprintIds = [active.id];
     draft.assigneeId = prng.pick(seed.workers);
     if (i < 3) decide(seed, draft, 'interrupt', Math.min(anchorMs - MINUTE, draft.createdMs + prng.int(20, 90) * MINUTE), active.id);
-    else if (i === 5) suggest(draft);
+    else if (i === 5) suggest(seed, draft);
     work(seed, draft, openPhase(seed), draft.createdMs);
     drafts.push(draft);
   }
 
   // Fresh tickets not in any sprint, waiting for the product owner.
+  const fresh: IssueDraft[] = [];
   for (let i = 0; i < 6; i++) {
     const draft = supportTicket(seed, anyInstant(prng, anchorMs - 3 * DAY, anchorMs - 10 * MINUTE));
     if (i === 4) {
       draft.priorityId = '1';
       draft.severityId = '10118';
     }
-    if (i < 2 || i === 4) suggest(draft);
+    if (i < 2 || i === 4) suggest(seed, draft);
     if (i === 2) decide(seed, draft, 'backlog', Math.min(anchorMs - MINUTE, draft.createdMs + 30 * MINUTE));
     settleTicket(seed, draft, i === 5 ? 'waiting' : 'todo', draft.updatedMs, slaState(seed));
     drafts.push(draft);
+    fresh.push(draft);
   }
+  slaBreachedSinceSuggested(seed, fresh);
 
   drafts.push(longRunningTicket(seed));
   return drafts;
+}
+
+/**
+ * One fresh ticket the trigger suggested backlog for on arrival (Medium, Sev 3, its SLA on track) whose
+ * SLA has breached since: the policy's SLA rule now says interrupt, and the panel says the ticket
+ * changed, not the policy (issue 12, item 5). Made from the first fresh ticket with a running SLA,
+ * after the random draws, so the rest of the seed stays as it was; its summary names it for tests.
+ */
+export const SLA_BREACHED_SUMMARY = 'Refund emails stuck in the outbound queue';
+function slaBreachedSinceSuggested(seed: ProjectSeed, fresh: readonly IssueDraft[]): void {
+  const draft = fresh.find((d) => d.priorityId !== '1' && d.slas.some((s) => s.ongoing && !s.ongoing.paused));
+  if (!draft) return;
+  draft.summary = SLA_BREACHED_SUMMARY;
+  draft.priorityId = '3';
+  draft.severityId = SEVERITY_OPTIONS[2]?.id ?? null;
+  suggest(seed, draft);
+  draft.slas = draft.slas.map((sla) => (sla.ongoing && !sla.ongoing.paused ? { ...sla, ongoing: { ...sla.ongoing, elapsedMs: sla.ongoing.goalMs + 2 * HOUR } } : sla));
 }
 
 /** Carried over from the last closed sprint, worked on every day since: 26 worklogs. */

@@ -6,10 +6,32 @@
 import type { IssueDraft, ProjectSeed } from './drafts';
 import { SEVERITY_OPTIONS } from '../site/catalog';
 import { OVERRIDE_REASONS } from './summaries';
+import { hasSlaType } from './support-tickets';
 import { MINUTE } from './timeline';
 
 export const DECISION_PROPERTY = 'interruptBudget';
 type Outcome = 'interrupt' | 'backlog' | 'needs-info';
+
+/**
+ * The policy the demo's suggestions and decisions followed: the built-in default (policyVerdict
+ * below mirrors it), which the app numbers version 0 (DEFAULT_POLICY_VERSION in
+ * src/app/storage/policy-versions.ts). So every seeded record names a version that exists, and an
+ * admin's first save makes version 1: one sequence, no "version 2" that was never saved.
+ */
+export const SEEDED_POLICY_VERSION = 0;
+
+/**
+ * The facts the verdict was made from, as the app records them (domain/verdict-change.ts): the
+ * priority and Severity as set at arrival, and the SLA as it stood then — just started, on track.
+ */
+function factsAtArrival(seed: ProjectSeed, draft: IssueDraft) {
+  const severity = SEVERITY_OPTIONS.findIndex((o) => o.id === draft.severityId);
+  return {
+    priority: draft.priorityId === null ? 'unknown' : `P${draft.priorityId}`,
+    severity: severity < 0 ? 'unknown' : `S${severity + 1}`,
+    sla: hasSlaType(seed, draft) ? 'ok' : 'none',
+  };
+}
 
 /** What the default policy says: P1 → interrupt, Sev 1 → interrupt, nothing known → needs-info. */
 export function policyVerdict(draft: IssueDraft): { outcome: Outcome; ruleId: string | null } {
@@ -20,14 +42,14 @@ export function policyVerdict(draft: IssueDraft): { outcome: Outcome; ruleId: st
   return { outcome: 'backlog', ruleId: null };
 }
 
-function suggestion(draft: IssueDraft, policyVersion: number) {
+function suggestion(seed: ProjectSeed, draft: IssueDraft) {
   const verdict = policyVerdict(draft);
-  return { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion, evaluatedAt: new Date(draft.createdMs + MINUTE).toISOString() };
+  return { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion: SEEDED_POLICY_VERSION, evaluatedAt: new Date(draft.createdMs + MINUTE).toISOString(), facts: factsAtArrival(seed, draft) };
 }
 
 /** Only the trigger has looked at the ticket. */
-export function suggest(draft: IssueDraft): void {
-  draft.properties[DECISION_PROPERTY] = { suggestion: suggestion(draft, 2) };
+export function suggest(seed: ProjectSeed, draft: IssueDraft): void {
+  draft.properties[DECISION_PROPERTY] = { suggestion: suggestion(seed, draft) };
 }
 
 /** The product owner applied `outcome` at `atMs` (an override when it differs from the policy). */
@@ -37,14 +59,15 @@ export function decide(seed: ProjectSeed, draft: IssueDraft, outcome: 'interrupt
   draft.properties[DECISION_PROPERTY] = {
     outcome,
     policyOutcome: verdict.outcome,
-    policyVersion: 2,
+    policyVersion: SEEDED_POLICY_VERSION,
     ruleId: verdict.ruleId,
     override,
     ...(override ? { reason: seed.prng.pick(OVERRIDE_REASONS) } : {}),
     decidedBy: seed.poId,
     decidedAt: new Date(atMs).toISOString(),
     ...(sprintId !== undefined ? { sprintId } : {}),
-    suggestion: suggestion(draft, 2),
+    facts: factsAtArrival(seed, draft),
+    suggestion: suggestion(seed, draft),
   };
   const label = outcome === 'interrupt' ? 'interrupt' : 'deferred';
   if (!draft.labels.includes(label)) draft.labels.push(label);

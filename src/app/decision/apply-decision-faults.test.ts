@@ -119,6 +119,8 @@ describe('faults', () => {
     sim.clearRequests();
     const again = dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', comment: true }, { issueKey: 'SUP-247' }));
     expect(again.steps.map((s) => [s.step, s.status])).toEqual([['move-to-sprint', 'skipped'], ['labels', 'skipped'], ['comment', 'done'], ['record', 'skipped']]);
+    // When it was recorded, in words a reader takes in (issue 12, item 6), not an ISO timestamp.
+    expect(stepOf(again, 'record')?.message).toBe('This decision was already recorded on the issue less than a minute ago.');
     expect(writesTo(sim)).toEqual(['addComment /rest/api/3/issue/SUP-247/comment']);
     expect(signed('SUP-247')).toHaveLength(1);
   });

@@ -59,6 +59,7 @@ describe('interrupt', () => {
     expect(issue('SUP-246').properties.interruptBudget).toEqual({
       outcome: 'interrupt', policyOutcome: 'interrupt', policyVersion: 0, ruleId: 'p1', override: false,
       decidedBy: sim.users.po.accountId, decidedAt: '2026-11-23T09:00:00Z', sprintId: activeId, suggestion,
+      facts: { priority: 'P1', severity: 'S1', sla: 'breached' }, // what the verdict was made from (issue 12, item 5)
     });
     // What the jira:entityProperty index takes (manifest.yml: decidedAt is a `date`, decidedBy a `user`):
     // "[YYYY]-[MM]-[DD]T[hh]:[mm]:[ss][TZ]" with [TZ] "+/-[hh]:[mm]" or "Z", and "an Atlassian account ID string".

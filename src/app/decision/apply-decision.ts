@@ -18,6 +18,7 @@
  * the lock is released, so the next apply sees it. The record, not the issue property (which
  * anyone who can edit the issue can rewrite), decides whether the app already commented.
  */
+import { formatDistance } from 'date-fns';
 import type { ApplyDecisionPayload, ApplyDecisionResult, DecisionStepName, StepResult } from '../../contract/panel';
 import { decide, sameDecision, type TriageDecision } from '../../domain/decision';
 import { supportContact } from '../../domain/rotation';
@@ -66,17 +67,25 @@ async function invalidateRollup(ports: Ports, context: TriageContext, steps: rea
   await sprintRecords.invalidation.write(ports.store, context.projectKey, { schemaVersion: 1, sprintId: sprint.id, at: now });
 }
 
-const clockTime = (iso: string): string => `${new Date(Date.parse(iso)).toISOString().slice(11, 16)} UTC`;
+/**
+ * When a recorded decision was made, as these sentences say it: relative to now ("3 minutes ago",
+ * "about 2 hours ago"), never an ISO timestamp — the resolver does not know the reader's time zone,
+ * and the panel shows the exact time in it next to the decision.
+ */
+const ago = (iso: string, now: number): string => {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? 'earlier' : formatDistance(Math.min(at, now), now, { addSuffix: true });
+};
 
 function busy(issueKey: string, accountId: string, holder: LockRecord | null): AppError {
   const who = holder?.accountId === accountId ? 'You are' : 'Another user is';
   return new AppError('CONFLICT', `${who} applying a decision to ${issueKey} right now, so this one was not applied. Reload the panel in a moment to see that decision, then decide again.`);
 }
 
-function changed(issueKey: string, accountId: string, recorded: TriageDecision | undefined): AppError {
+function changed(issueKey: string, accountId: string, recorded: TriageDecision | undefined, now: number): AppError {
   if (!recorded) return new AppError('CONFLICT', `The decision on ${issueKey} changed while you were looking, so yours was not applied. Reload the panel to see it, then decide again.`);
   const who = recorded.decidedBy === accountId ? 'You' : 'Another user';
-  return new AppError('CONFLICT', `${who} decided ${recorded.outcome} at ${clockTime(recorded.decidedAt)} while you were looking, so your decision was not applied. Reload the panel to see it, then decide again.`);
+  return new AppError('CONFLICT', `${who} decided ${recorded.outcome} ${ago(recorded.decidedAt, now)}, while you were looking, so your decision was not applied. Reload the panel to see it, then decide again.`);
 }
 
 /** The decision the app holds for the issue: its own record, else (decided before the record existed) the property. */
@@ -100,7 +109,7 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
 
   const now = ports.clock.now();
   const { ticket } = context.issue;
-  const { verdict, policyVersion } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
+  const { verdict, policyVersion, recordedFacts } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
   const active = context.activeSprint;
   const decided = decide({
     outcome: payload.outcome,
@@ -110,6 +119,7 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
     decidedBy: request.accountId,
     decidedAt: new Date(now),
     ...(active ? { sprintId: active.id } : {}),
+    facts: recordedFacts,
   });
   if (!decided.ok) throw new AppError('VALIDATION', decided.error, { reason: decided.error });
   const { decision } = decided;
@@ -121,7 +131,7 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
     const latest = await readLatestDecision(ports.store, ticket.key);
     const current = recordedDecision(latest, recorded.decision);
     const holds = payload.basedOn !== undefined ? basedOnHolds(payload.basedOn, current) : latestAtStart?.entry?.seq === latest.entry?.seq;
-    if (!holds) throw changed(ticket.key, request.accountId, current);
+    if (!holds) throw changed(ticket.key, request.accountId, current, now);
 
     const sameAsLatest = latest.entry !== undefined && sameDecision(latest.entry.decision, decision);
     const kept = sameAsLatest && latest.entry ? latest.entry.decision : decision;
@@ -147,7 +157,7 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
       comment: decisionComment(kept, verdict, plan.targetSprint?.name ?? null, commentRef),
       commentRef,
       property: unchanged ? null : writeDecisionProperty(kept, recorded.suggestion),
-      recordedAlready: `This decision was already recorded on ${recorded.decision?.decidedAt ?? 'the issue'}.`,
+      recordedAlready: recorded.decision ? `This decision was already recorded on the issue ${ago(recorded.decision.decidedAt, now)}.` : 'This decision was already recorded on the issue.',
     });
     // Recorded once something of it reached Jira (or the issue already carries it).
     const reached = steps.some((s) => s.status === 'done') || steps.some((s) => s.step === 'record' && s.status === 'skipped');

@@ -7,6 +7,7 @@ import { evaluatePolicy, type TriageFacts, type Verdict } from '../../domain/pol
 import type { PolicyVersion } from '../../domain/policy-version';
 import type { Ticket } from '../../domain/ticket';
 import { triageFacts } from '../../domain/triage-facts';
+import type { VerdictFacts } from '../../domain/verdict-change';
 import { classificationOf, type ProjectSettings } from '../settings/project-settings';
 
 export interface Evaluation {
@@ -14,9 +15,12 @@ export interface Evaluation {
   readonly verdict: Verdict;
   /** The policy version the verdict follows. */
   readonly policyVersion: number;
+  /** What a record of this verdict keeps, so a later verdict can say which changed (domain/verdict-change.ts). */
+  readonly recordedFacts: VerdictFacts;
 }
 
 export function evaluateTicket(ticket: Ticket, settings: ProjectSettings, policy: PolicyVersion, nowMs: number): Evaluation {
   const facts = triageFacts(ticket, classificationOf(settings), nowMs);
-  return { facts, verdict: evaluatePolicy(policy.policy, facts), policyVersion: policy.version };
+  const recordedFacts: VerdictFacts = { priority: facts.priority, severity: facts.severity, sla: facts.sla.state };
+  return { facts, verdict: evaluatePolicy(policy.policy, facts), policyVersion: policy.version, recordedFacts };
 }

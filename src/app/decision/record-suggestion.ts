@@ -47,8 +47,8 @@ export async function recordSuggestion(ports: Ports, target: TriageTarget, known
   if (decidedOrUnreadable(issue.property)) return ignored(`${ticket.key} already has the product owner's decision.`);
 
   const now = ports.clock.now();
-  const { verdict, policyVersion } = evaluateTicket(ticket, settings, policy.policyVersion, now);
-  const suggestion: SuggestedVerdict = { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion, evaluatedAt: new Date(now).toISOString() };
+  const { verdict, policyVersion, recordedFacts } = evaluateTicket(ticket, settings, policy.policyVersion, now);
+  const suggestion: SuggestedVerdict = { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion, evaluatedAt: new Date(now).toISOString(), facts: recordedFacts };
   const [current, recorded] = [readDecisionProperty(issue.property).suggestion, await suggestionRecord.read(ports.store, ticket.key)];
   if (current && sameSuggestion(current, suggestion)) {
     // The property already says so; the app's own record catches up without a Jira write.

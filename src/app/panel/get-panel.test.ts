@@ -15,10 +15,12 @@ import { MemoryStore } from '../storage/memory-store';
 import { keys } from '../storage/keys';
 import { deleteSprintCache } from '../sprint/sprint-issue-cache';
 import { storeSettings } from '../storage/settings-repository';
+import { storePolicyVersion } from '../storage/policy-versions';
 import { defaultSettings } from '../settings/project-settings';
 import { NOW, recordingClock } from '../../../test/builders/clocks';
 import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
 import { ticketFromSite } from '../../../test/builders/sim-tickets';
+import { SLA_BREACHED_SUMMARY } from '../../../dev/sim/seed/active-tickets';
 
 let sim: Simulator;
 let store: MemoryStore;
@@ -102,13 +104,31 @@ describe('panel.get', () => {
     const view = await shown('SUP-237');
     expect(view.ticket.inActiveSprint).toBe(true);
     expect(view.budget).toMatchObject({ counted: true, ticketCost: null, remainingAfter: null });
-    expect(view.budget?.explanation).toContain(`counts ${item?.amount} h`);
+    expect(view.budget?.explanation).toContain(`counts ${Math.round((item?.amount ?? NaN) * 10) / 10} h`);
+  });
+
+  it('says the ticket changed, not the policy, when only its SLA breached since the suggestion (issue 12, item 5)', async () => {
+    const seeded = sim.store.issues.find((i) => i.summary === SLA_BREACHED_SUMMARY && i.key.startsWith('SUP-'));
+    if (!seeded) throw new Error('the seed has no SLA-breached-since ticket');
+    const view = dataOf<PanelView>(await get(seeded.key));
+    expect(view.suggestion).toMatchObject({ outcome: 'backlog', policyVersion: 0, facts: { priority: 'P3', severity: 'S3', sla: 'ok' } });
+    expect([view.verdict.outcome, view.verdict.ruleId, view.verdict.policyVersion, view.sla.state]).toEqual(['interrupt', 'sla', 0, 'breached']);
+    expect(view.verdictChange).toEqual({ changed: true, policy: null, ticket: [{ fact: 'sla', from: 'ok', to: 'breached' }] });
+  });
+
+  it('every seeded suggestion and decision names a policy version that exists: the built-in version 0', () => {
+    const versions = sim.store.issues.flatMap((i) => {
+      const property = i.properties.interruptBudget as { policyVersion?: number; suggestion?: { policyVersion?: number } } | undefined;
+      return property ? [property.policyVersion, property.suggestion?.policyVersion].filter((v) => v !== undefined) : [];
+    });
+    expect(versions.length).toBeGreaterThan(10);
+    expect(new Set(versions)).toEqual(new Set([0]));
   });
 
   it('shows a recorded decision (and not the suggestion) with who, when, override and reason', async () => {
     const recorded = sim.store.issue('SUP-252')?.properties.interruptBudget as Record<string, unknown>;
     const view = dataOf<PanelView>(await get('SUP-252'));
-    expect(view.decision).toMatchObject({ outcome: 'backlog', policyOutcome: 'interrupt', override: true, reason: recorded.reason, decidedBy: recorded.decidedBy, decidedAt: recorded.decidedAt, policyVersion: 2 });
+    expect(view.decision).toMatchObject({ outcome: 'backlog', policyOutcome: 'interrupt', override: true, reason: recorded.reason, decidedBy: recorded.decidedBy, decidedAt: recorded.decidedAt, policyVersion: 0 });
     expect(view.suggestion).toBeNull();
     expect(view.verdict.outcome).toBe('interrupt');
   });
@@ -205,7 +225,7 @@ describe('panel.get when things are not simple', () => {
     if (!story) throw new Error('no story outside a sprint in the seed');
     const view = dataOf<PanelView>(await get(story.key));
     expect(view.ticket.isSupport).toBe(false);
-    expect(view.budget).toMatchObject({ counted: false, ticketCost: null, remainingAfter: null, explanation: `${story.key} is not a support ticket, so it does not count against the support budget.` });
+    expect(view.budget).toMatchObject({ counted: false, ticketCost: null, remainingAfter: null, explanation: 'This ticket is not a support ticket, so it does not count against the support budget.' });
     expect(view.wip).toMatchObject({ wouldExceed: false, message: `${story.key} is not a support ticket, so the support WIP limit does not apply.` });
   });
 
@@ -245,5 +265,35 @@ describe('panel.get with the points model', () => {
     expect(points.meters.map((m) => m.roundTrips)).toEqual([2, truncated ? 4 : 3]);
     // Asked once (by panel.get, for the points model), then remembered for a day (storage/board-estimation.ts).
     expect(sim.requests().filter((r) => r.operationId === 'getConfiguration')).toHaveLength(1);
+  });
+});
+
+describe('panel.get after an admin saved a new policy (issue 12, item 5)', () => {
+  it('says the policy changed, from the seeded version 0 to the saved version 1, for a suggestion made under the default', async () => {
+    const savedStore = new MemoryStore();
+    // The first save: the default policy without its SLA rule, as version 1 (what settings.save writes).
+    const policy = { ...DEFAULT_POLICY, rules: DEFAULT_POLICY.rules.filter((r) => r.id !== 'sla') };
+    await storePolicyVersion(savedStore, 'SUP', { version: 1, policy, createdBy: sim.users.admin.accountId, createdAt: new Date(NOW).toISOString() });
+    await storeSettings(savedStore, 'SUP', { ...defaultSettings(), policyVersion: 1 });
+    const saved = resolverHarness(sim, { store: savedStore });
+    // A ticket the default suggested interrupt for (its P1): under version 1 that has not changed…
+    const p1 = dataOf<PanelView>(await saved.call('po', 'panel.get', {}, { issueKey: 'SUP-246' }));
+    expect(p1.verdict.policyVersion).toBe(1);
+    // …the SLA-breached one (suggested backlog under version 0, now breached): version 1 has no SLA
+    // rule, so it says backlog again: no change to report, though the policy and the SLA both moved.
+    const seeded = sim.store.issues.find((i) => i.summary === SLA_BREACHED_SUMMARY && i.key.startsWith('SUP-'));
+    if (!seeded) throw new Error('the seed has no SLA-breached-since ticket');
+    const same = dataOf<PanelView>(await saved.call('po', 'panel.get', {}, { issueKey: seeded.key }));
+    expect([same.verdict.outcome, same.verdictChange]).toEqual(['backlog', { changed: false }]);
+    // A P1 ticket whose recorded suggestion was backlog under version 0 (as a stale seeded one can be):
+    const stale = sim.store.issues.find((i) => i.key === 'SUP-246');
+    if (!stale) throw new Error('SUP-246 missing from the seed');
+    const property = { suggestion: { outcome: 'backlog', ruleId: null, policyVersion: 0, evaluatedAt: new Date(NOW - 3_600_000).toISOString() } };
+    sim.store.write(stale, (i) => {
+      i.properties.interruptBudget = property;
+    });
+    const changed = dataOf<PanelView>(await saved.call('po', 'panel.get', {}, { issueKey: 'SUP-246' }));
+    // No facts on that record: the policy version moved, so it is the policy that is named.
+    expect(changed.verdictChange).toEqual({ changed: true, policy: { from: 0, to: 1 }, ticket: [] });
   });
 });

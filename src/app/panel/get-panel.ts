@@ -11,6 +11,7 @@
  */
 import type { PanelView } from '../../contract/panel';
 import { mirrorsDecision } from '../../domain/decision';
+import { verdictChange } from '../../domain/verdict-change';
 import { OUTCOMES, type Outcome } from '../../domain/outcome';
 import { supportContact } from '../../domain/rotation';
 import { isSupportTicket } from '../../domain/support-filter';
@@ -33,7 +34,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   const { settings } = context.loaded;
   const { ticket } = context.issue;
   const now = ports.clock.now();
-  const { facts, verdict, policyVersion } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
+  const { facts, verdict, policyVersion, recordedFacts } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
   const recorded = readDecisionProperty(context.issue.property);
   const permissions = applyPermissions(context.permissions, context.projectKey);
   const active = context.activeSprint;
@@ -60,6 +61,11 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   // The app's record of the suggestion over the property's; one from before the record was kept, from the property.
   const suggestion = suggested.suggestion ?? (suggested.problem ? undefined : recorded.suggestion);
   const rollup = loadedRollup && 'rollup' in loadedRollup ? loadedRollup : undefined;
+  // What today's verdict is compared with: the verdict the decision was made against, else the suggestion.
+  const compared = decision
+    ? { outcome: decision.policyOutcome, policyVersion: decision.policyVersion, ...(decision.facts ? { facts: decision.facts } : {}) }
+    : suggestion;
+  const change = compared ? verdictChange(compared, { outcome: verdict.outcome, policyVersion, facts: recordedFacts }) : ({ changed: false } as const);
   const contact = active ? supportContact(rotationOf(settings), context.sprints.map((s) => s.id), active.id) : null;
   const defaults = { assign: settings.assignToSupportContact, comment: settings.commentOnDecision };
   const preview = (outcome: Outcome) =>
@@ -105,6 +111,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     defaults,
     previews: Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'],
     permissions,
+    verdictChange: change,
     notes: [...context.notes, ...decisionNotes, ...(loadedRollup?.notes ?? []), ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
   };
 }

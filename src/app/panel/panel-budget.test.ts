@@ -19,7 +19,7 @@ const budgetOf = (r: SprintRollup, ticket = aTicket({ ...support, ...inSprint })
 
 describe('panelBudget with items left out of the stored rollup', () => {
   it('counts a support ticket of the sprint that is not listed, when items were left out', () => {
-    expect(budgetOf({ ...rollup, itemsOmitted: 40 })).toMatchObject({ counted: true, ticketCost: null, remainingAfter: null, explanation: 'SUP-1 is already in Sprint 7 and counts against the support budget (one of its 40 smaller support items, not listed).' });
+    expect(budgetOf({ ...rollup, itemsOmitted: 40 })).toMatchObject({ counted: true, ticketCost: null, remainingAfter: null, explanation: 'This ticket is already in Sprint 7 and counts against the support budget (one of its 40 smaller support items, not listed).' });
   });
 
   it('without omitted items, a ticket that is not listed is priced as a new cost', () => {

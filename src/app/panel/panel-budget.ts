@@ -16,8 +16,12 @@ import { calendarOf, capacityModelOf, classificationOf, type ProjectSettings } f
 import type { SprintRollup } from '../storage/sprint-records';
 import type { ActiveRollup } from './active-rollup';
 
-const amount = (n: number): string => String(Math.round(n * 100) / 100);
-const inUnit = (n: number, unit: SprintRollup['unit']): string => (unit === 'hours' ? `${amount(n)} h` : `${amount(n)} ${n === 1 ? 'point' : 'points'}`);
+/**
+ * "23.3 h", "1 point": one decimal, as every surface writes amounts (static/src/components/amount.ts),
+ * so the explanation under "23.3 h left" does not say "23.25 h".
+ */
+const amount = (n: number): string => String(Math.round(n * 10) / 10 || 0);
+const inUnit = (n: number, unit: SprintRollup['unit']): string => (unit === 'hours' ? `${amount(n)} h` : `${amount(n)} ${amount(n) === '1' ? 'point' : 'points'}`);
 
 function afterSentence(remainingAfter: number, rollup: SprintRollup): string {
   return remainingAfter >= 0
@@ -25,6 +29,7 @@ function afterSentence(remainingAfter: number, rollup: SprintRollup): string {
     : `the sprint would be ${inUnit(-remainingAfter, rollup.unit)} over its ${inUnit(rollup.budget, rollup.unit)} budget.`;
 }
 
+/** The explanation says "this ticket": the panel sits right under Jira's own key and summary (issue 12, item 10). */
 export function panelBudget(active: Pick<ActiveRollup, 'rollup' | 'source' | 'stale'>, ticket: Ticket, settings: ProjectSettings): PanelBudget {
   const { rollup, source, stale } = active;
   const classification = classificationOf(settings);
@@ -42,14 +47,14 @@ export function panelBudget(active: Pick<ActiveRollup, 'rollup' | 'source' | 'st
   };
   const item = rollup.items.find((i) => i.key === ticket.key);
   if (item) {
-    return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `${ticket.key} is already in ${rollup.sprintName} and counts ${inUnit(item.amount, rollup.unit)} against the support budget.` };
+    return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `This ticket is already in ${rollup.sprintName} and counts ${inUnit(item.amount, rollup.unit)} against the support budget.` };
   }
   if (rollup.itemsOmitted && ticket.sprints.some((s) => s.id === rollup.sprintId) && isSupportTicket(ticket, classification.supportFilter)) {
     // Too many items to store them all (sprint/rollup-size.ts): it is counted, among those not listed.
-    return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `${ticket.key} is already in ${rollup.sprintName} and counts against the support budget (one of its ${rollup.itemsOmitted} smaller support items, not listed).` };
+    return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `This ticket is already in ${rollup.sprintName} and counts against the support budget (one of its ${rollup.itemsOmitted} smaller support items, not listed).` };
   }
   if (!isSupportTicket(ticket, classification.supportFilter)) {
-    return { ...base, counted: false, ticketCost: null, remainingAfter: null, explanation: `${ticket.key} is not a support ticket, so it does not count against the support budget.` };
+    return { ...base, counted: false, ticketCost: null, remainingAfter: null, explanation: 'This ticket is not a support ticket, so it does not count against the support budget.' };
   }
   const efforts = supportEfforts({
     sprintTickets: [ticket],
@@ -65,8 +70,8 @@ export function panelBudget(active: Pick<ActiveRollup, 'rollup' | 'source' | 'st
   const cost = inUnit(hundredths / 100, rollup.unit);
   const counts =
     rollup.unit === 'hours'
-      ? `Pulling ${ticket.key} in counts the time logged on it during the sprint (${cost} so far, more as work is logged): `
-      : `Pulling ${ticket.key} in counts ${cost}${estimated ? ' (the default for its severity, as it has no estimate)' : ''}: `;
+      ? `Pulling this ticket in counts the time logged on it during the sprint (${cost} so far, more as work is logged): `
+      : `Pulling this ticket in counts ${cost}${estimated ? ' (the default for its severity, as it has no estimate)' : ''}: `;
   return { ...base, counted: false, ticketCost: { amount: hundredths / 100, estimated }, remainingAfter, explanation: `${counts}${afterSentence(remainingAfter, rollup)}` };
 }
 

@@ -16,7 +16,7 @@ import { BudgetMeter } from './budget-meter';
 import { BurnSection } from './burn-section';
 import { DefaultSettingsNotice } from './default-settings-notice';
 import { DeferredList } from './deferred-list';
-import { dayYear, instant } from './format';
+import { dayYear, instant, setViewerDates } from './format';
 import { HistorySection } from './history-section';
 import { Section } from './layout';
 import { OverflowBanner } from './overflow-banner';
@@ -29,6 +29,7 @@ export default function DashboardView({ context }: ViewProps) {
   const state = useDashboard();
   const siteUrl = context.siteUrl ?? '';
   const viewer = context.accountId;
+  setViewerDates(context.locale, context.timezone); // instants in the viewer's time zone (format.ts)
   if (!state.view) {
     if (state.error) return <ErrorMessage error={state.error} onRetry={state.refresh} />;
     return <Loading label="Loading the support budget…" />;

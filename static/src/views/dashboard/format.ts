@@ -1,11 +1,10 @@
 /** How the dashboard writes amounts, shares and dates: one place, so the tables, charts and CSV agree. */
 import type { DashboardStatus, DashboardUnit, OverflowChoice } from '../../../../src/contract';
+import { formatAmount, formatNumber } from '../../components/amount';
 
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** `12.5`: an amount in the sprint's unit, at most two decimals. */
+/** `12.5`: an amount in the sprint's unit, at most one decimal (the panel's formatter: components/amount.ts). */
 export function amount(value: number): string {
-  return NUMBER.format(value);
+  return formatNumber(value);
 }
 
 export function unitWord(unit: DashboardUnit, value?: number): string {
@@ -18,29 +17,51 @@ export function withUnit(value: number, unit: DashboardUnit): string {
   return `${amount(value)} ${unit === 'hours' ? 'h' : 'pts'}`;
 }
 
-/** `12.5 hours`, for sentences. */
+/** `58.3 h` or `3 points`, for sentences: the same words as the panel (components/amount.ts). */
 export function inWords(value: number, unit: DashboardUnit): string {
-  return `${amount(value)} ${unitWord(unit, value)}`;
+  return formatAmount(value, unit);
 }
 
 const DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const DAY_YEAR = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-const INSTANT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
-/** `Nov 16` from `2026-11-16` or an ISO instant (dates are calendar days, shown as such). */
+/**
+ * The viewer's locale and time zone (the Forge context's), for instants: set once by the view that
+ * has the context, so each component that writes a time need not be handed it. Calendar days
+ * (sprint dates) are days, not instants, and stay as they are.
+ */
+let viewerZone: { locale: string; timeZone: string | undefined } = { locale: 'en-US', timeZone: 'UTC' };
+export function setViewerDates(locale: string | undefined, timeZone: string | undefined): void {
+  viewerZone = { locale: locale || 'en-US', timeZone: timeZone || undefined };
+}
+
+function inViewerZone(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(viewerZone.locale, { ...options, timeZone: viewerZone.timeZone });
+  } catch {
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+  }
+}
+
+/** `Nov 16` from `2026-11-16` (a calendar day) or an ISO instant (its day where the viewer is). */
 export function day(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : DAY.format(date);
+  if (iso.length === 10) {
+    const date = new Date(`${iso}T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? 'an unknown day' : DAY.format(date);
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? 'an unknown day' : inViewerZone({ month: 'short', day: 'numeric' }).format(date);
 }
 
 export function dayYear(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DAY_YEAR.format(date);
+  return Number.isNaN(date.getTime()) ? 'an unknown day' : DAY_YEAR.format(date);
 }
 
+/** `Dec 2, 2026, 10:42 AM GMT+1`: an instant in the viewer's locale and time zone, never ISO text. */
 export function instant(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : INSTANT.format(date);
+  return Number.isNaN(date.getTime()) ? 'an unknown time' : inViewerZone({ month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(date);
 }
 
 /** `2026-11-16`: the ISO calendar day, for the CSV. */

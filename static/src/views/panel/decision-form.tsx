@@ -1,5 +1,6 @@
 /**
- * The product owner's choice: three outcome buttons (the policy's verdict chosen first), an override
+ * The product owner's choice: three outcome buttons (the policy's verdict chosen first, or — when a
+ * decision is applied — that decision, behind "Change…"), an override
  * reason that appears — and is required — when the choice differs from the verdict, what applying
  * will do, and the Apply button. Nothing is written until Apply; a blank override reason keeps Apply
  * disabled, and the resolver checks it again.
@@ -25,13 +26,23 @@ export interface DecisionFormProps {
   readonly me?: string;
   readonly locale?: string;
   readonly timeZone?: string;
+  /** The last apply left steps undone: show the choices (and Apply) rather than only the applied state. */
+  readonly unfinished?: boolean;
   readonly onApplied: (result: ApplyDecisionResult) => void;
+  /** Applying was refused or failed (shown in place, and reported as a Jira flag by the panel). */
+  readonly onFailed: (error: ResolverError) => void;
 }
 
-export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onApplied }: DecisionFormProps) {
+export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, unfinished = false, onApplied, onFailed }: DecisionFormProps) {
   const verdict = view.verdict.outcome;
-  const [outcome, setOutcome] = useState<Outcome>(verdict);
-  const [reason, setReason] = useState('');
+  const current = view.decision;
+  // Changing a decision starts from the decision in force (and its reason), not the policy's
+  // outcome: an override must not be one click from being reversed (issue 12, item 6).
+  const [outcome, setOutcome] = useState<Outcome>(current?.outcome ?? verdict);
+  const [reason, setReason] = useState(current?.reason ?? '');
+  // With a decision applied, the panel shows its applied state; the choices open on request.
+  // Open after an apply that did not finish, so "apply the decision again" is one click.
+  const [open, setOpen] = useState(current === null || unfinished);
   const [applying, setApplying] = useState(false);
   const [error, setError] = useState<ResolverError | null>(null);
 
@@ -50,7 +61,10 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onAppli
     const envelope = await resolver.panel.applyDecision({ outcome, basedOn, ...(override && trimmed !== '' ? { reason: trimmed } : {}) });
     setApplying(false);
     if (envelope.ok) onApplied(envelope.data);
-    else setError(envelope.error);
+    else {
+      setError(envelope.error);
+      onFailed(envelope.error);
+    }
   }
 
   function choose(next: Outcome): void {
@@ -58,10 +72,25 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onAppli
     setError(null);
   }
 
+  if (!open) {
+    return (
+      <section aria-labelledby="ib-decide-heading" style={cardStyle}>
+        <div style={{ ...rowStyle, justifyContent: 'space-between' }}>
+          <h3 id="ib-decide-heading" style={headingStyle}>
+            Change the decision
+          </h3>
+          <Button aria-expanded={false} onClick={() => setOpen(true)}>
+            Change…
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="ib-decide-heading" style={cardStyle}>
       <h3 id="ib-decide-heading" style={headingStyle}>
-        {view.decision ? 'Change the decision' : 'Decide'}
+        {current ? 'Change the decision' : 'Decide'}
       </h3>
       <div role="group" aria-labelledby="ib-decide-heading" style={rowStyle}>
         {OUTCOMES.map((candidate) => (

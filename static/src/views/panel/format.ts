@@ -49,30 +49,41 @@ export function slaTimeText(state: SlaState, remainingMs: number | null): string
   return `${formatDuration(remainingMs)} left`;
 }
 
-/** An amount of budget: "11.25 h", "1 point", "3 points". */
-export function formatAmount(value: number, unit: 'hours' | 'points'): string {
-  const rounded = Math.round(value * 100) / 100;
-  const text = rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  if (unit === 'hours') return `${text} h`;
-  return `${text} ${Math.abs(rounded) === 1 ? 'point' : 'points'}`;
-}
+/** An amount of budget: "11.3 h", "1 point", "3 points" — the formatter every surface shares. */
+export { formatAmount } from '../../components/amount';
 
-/** An ISO instant in the user's locale and time zone (from the Forge context), or the raw text if unreadable. */
+/** An ISO instant in the user's locale and time zone (from the Forge context); "an unknown time" if unreadable. */
 export function formatInstant(iso: string, locale?: string, timeZone?: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
+  if (Number.isNaN(date.getTime())) return 'an unknown time';
   try {
     return new Intl.DateTimeFormat(locale || 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone || undefined }).format(date);
   } catch {
-    return date.toISOString();
+    return date.toUTCString();
   }
 }
 
-/** Who someone is, as far as the panel knows: the contract carries account ids only. */
-export function personText(accountId: string, currentAccountId: string | undefined): string {
-  if (accountId === currentAccountId) return 'you';
-  const short = accountId.length > 14 ? `${accountId.slice(0, 12)}…` : accountId;
-  return `user ${short}`;
+/**
+ * When something was decided, to follow "applied by you": "at 10:42 AM" today, "on Dec 1, 2026 at
+ * 4:05 PM" before — in the viewer's locale and time zone (from the Forge context).
+ */
+export function formatWhen(iso: string, now: number, locale?: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return 'at an unknown time';
+  const zone = timeZone || undefined;
+  try {
+    const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone: zone }).format(new Date(ms));
+    const time = new Intl.DateTimeFormat(locale || 'en-US', { timeStyle: 'short', timeZone: zone }).format(date);
+    if (day(date.getTime()) === day(now)) return `at ${time}`;
+    return `on ${new Intl.DateTimeFormat(locale || 'en-US', { dateStyle: 'medium', timeZone: zone }).format(date)} at ${time}`;
+  } catch {
+    return `on ${date.toUTCString()}`;
+  }
+}
+
+/** A policy version in words: version 0 is the built-in default every project starts with. */
+export function policyVersionText(version: number): string {
+  return version === 0 ? 'the built-in default policy' : `policy version ${version}`;
 }
 
 /** When something was computed, for an "as of" mark: the time alone today ("2:05 PM"), else the date too. */
@@ -85,7 +96,7 @@ export function formatAsOf(epochMs: number, now: number, locale?: string, timeZo
     const options: Intl.DateTimeFormatOptions = day(epochMs) === day(now) ? { timeStyle: 'short', timeZone: zone } : { dateStyle: 'medium', timeStyle: 'short', timeZone: zone };
     return new Intl.DateTimeFormat(locale || 'en-US', options).format(date);
   } catch {
-    return date.toISOString();
+    return date.toUTCString();
   }
 }
 

@@ -5,21 +5,36 @@
  * the result of each step. Everyone else gets the same facts read-only, with the reason why.
  */
 import SectionMessage from '@atlaskit/section-message';
+import { showFlag } from '@forge/bridge';
 import { useEffect, useRef, useState } from 'react';
 import { refreshJiraView } from '../../api/jira-view';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
+import type { ResolverError } from '../../../../src/contract';
 import type { ApplyDecisionResult, PanelView as PanelData } from '../../../../src/contract/panel';
 import type { ViewProps } from '../view-props';
 import { DecisionForm } from './decision-form';
-import { reloadSentence } from './format';
+import { OUTCOME_LABEL, reloadSentence } from './format';
 import { panelStyle, subtleText } from './panel-style';
 import { StepResults } from './step-results';
 import { TicketFacts } from './ticket-facts';
 import { useBudgetUpdate, withUpdatedBudget } from './use-budget-update';
 import { ScopeNotice } from './scope-notice';
 import { DecisionRecord, VerdictSection } from './verdict-section';
+
+let flags = 0;
+/**
+ * Report an outcome as Jira does, with a flag (issue 12, item 6): it stays in view wherever the panel
+ * is scrolled, and in the narrow issue panel it does not push anything below the fold.
+ */
+function flag(type: 'success' | 'warning' | 'error', title: string, description: string): void {
+  try {
+    showFlag({ id: `ib-apply-${++flags}`, type, title, description, isAutoDismiss: type === 'success' });
+  } catch {
+    // Outside Jira (no bridge) the inline result still says it.
+  }
+}
 
 /** `SUP-12` → `SUP`. */
 const projectOf = (issueKey: string): string => issueKey.slice(0, issueKey.lastIndexOf('-'));
@@ -51,6 +66,7 @@ export default function PanelView({ context }: ViewProps) {
 
   function applied(next: ApplyDecisionResult): void {
     setResult(next);
+    flag(next.complete ? 'success' : 'warning', next.complete ? `Applied: ${OUTCOME_LABEL[next.decision.outcome].toLowerCase()}` : 'Applied in part', next.message);
     setReloadNote(null);
     loaded.reload();
     // Jira's own fields (sprint, labels…) do not update after a change its viewer made through the
@@ -61,6 +77,17 @@ export default function PanelView({ context }: ViewProps) {
     void refreshJiraView().then((refreshed) => {
       if (!refreshed && apply === applies.current) setReloadNote(note);
     });
+  }
+
+  function failed(error: ResolverError): void {
+    if (error.code === 'CONFLICT') {
+      // Someone decided in between: say so, and show their decision (with when, in this viewer's time).
+      flag('error', 'Not applied: the decision changed', error.message);
+      setResult(null);
+      loaded.reload();
+      return;
+    }
+    flag('error', 'Not applied', error.message);
   }
 
   return (
@@ -74,7 +101,7 @@ export default function PanelView({ context }: ViewProps) {
       {loaded.state === 'error' ? <ErrorMessage error={loaded.error} onRetry={loaded.reload} /> : null}
       {result ? <StepResults result={result} reloadNote={reloadNote} /> : null}
       {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} />}
-      <DecisionRecord view={shown} me={me} locale={locale} timeZone={timeZone} />
+      <DecisionRecord view={current} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
       {!shown.scope.applies ? null : permissions.canApply ? (
         <DecisionForm
           key={shown.decision?.decidedAt ?? 'undecided'}
@@ -83,7 +110,9 @@ export default function PanelView({ context }: ViewProps) {
           me={me}
           locale={locale}
           timeZone={timeZone}
+          unfinished={result !== null && !result.complete}
           onApplied={applied}
+          onFailed={failed}
         />
       ) : (
         <SectionMessage appearance="information" title="Read only">

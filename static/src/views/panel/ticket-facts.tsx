@@ -1,4 +1,7 @@
-/** The ticket at a glance: key and summary, priority and severity lozenges, and the SLA clock. */
+/**
+ * The ticket at a glance: its type, status, priority and severity lozenges, and the SLA clock. Not its
+ * key and summary, which Jira shows right above the panel.
+ */
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
@@ -34,13 +37,10 @@ export function TicketFacts({ view }: { view: PanelView }) {
   const slaTime = slaTimeText(sla.state, remaining);
   return (
     <section aria-labelledby="ib-ticket-heading" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-      <div>
-        <h2 id="ib-ticket-heading" style={{ ...subtleText, fontWeight: 600 }}>
-          {ticket.key} · {ticket.issueType}
-          {ticket.isSupport ? '' : ' · not a support ticket'}
-        </h2>
-        {ticket.summary ? <p style={{ margin: 0 }}><bdi>{ticket.summary}</bdi></p> : null}
-      </div>
+      {/* Not the key and summary: Jira shows them right above the panel (issue 12, item 10). */}
+      <h2 id="ib-ticket-heading" style={{ ...subtleText, fontWeight: 600 }}>
+        {ticket.issueType} · {ticket.isSupport ? 'support ticket' : 'not a support ticket'}
+      </h2>
       <dl style={factsStyle}>
         <dt style={termStyle}>Status</dt>
         <dd style={valueStyle} data-testid="ticket-status">

@@ -1,10 +1,18 @@
-/** The policy's verdict with the reasons and the rule, and what has been decided (or suggested) so far. */
+/**
+ * The policy's verdict with the reasons and the rule, and what has been decided (or suggested) so
+ * far. A recorded decision reads as its applied state — "Interrupt now · applied by you at 10:42" —
+ * not as steps still to do; when today's verdict differs from the recorded one it says which changed,
+ * the policy or the ticket (domain/verdict-change.ts), instead of blaming the policy for a clock.
+ */
 import Lozenge from '@atlaskit/lozenge';
 import type { PanelView } from '../../../../src/contract/panel';
+import { verdictChangeText } from '../../../../src/contract/domain';
 import { OutcomeLozenge } from '../../components/outcome';
-import { formatInstant, OUTCOME_LABEL, personText } from './format';
+import { Person } from '../dashboard/person';
+import { BudgetFacts } from './budget-facts';
+import type { BudgetUpdate } from './use-budget-update';
+import { formatInstant, formatWhen, OUTCOME_LABEL, policyVersionText } from './format';
 import { cardStyle, factsStyle, headingStyle, listStyle, rowStyle, subtleText, termStyle, valueStyle } from './panel-style';
-
 
 export function VerdictSection({ view }: { view: PanelView }) {
   const { verdict } = view;
@@ -16,8 +24,8 @@ export function VerdictSection({ view }: { view: PanelView }) {
         </h3>
         <OutcomeLozenge outcome={verdict.outcome} />
       </div>
-      <p style={subtleText}>
-        {verdict.ruleName ? `Rule “${verdict.ruleName}”` : 'No rule matched: the policy’s default outcome'} · policy version {verdict.policyVersion}
+      <p style={subtleText} data-testid="verdict-rule">
+        {verdict.ruleName ? `Rule “${verdict.ruleName}”` : 'No rule matched: the policy’s default outcome'} · {policyVersionText(verdict.policyVersion)}
       </p>
       {verdict.reasons.length > 0 ? (
         <ul aria-label="Reasons" style={listStyle}>
@@ -30,12 +38,31 @@ export function VerdictSection({ view }: { view: PanelView }) {
   );
 }
 
-export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView; me?: string; locale?: string; timeZone?: string }) {
-  const { decision, suggestion, verdict } = view;
+/** "Its SLA breached since: the policy now says interrupt now." — or nothing when the verdict is the same. */
+function VerdictChangeNote({ view }: { view: PanelView }) {
+  const since = verdictChangeText(view.verdictChange);
+  if (since === null) return null;
+  return (
+    <p style={subtleText} data-testid="verdict-change">
+      {since}: the policy now says {OUTCOME_LABEL[view.verdict.outcome].toLowerCase()}.
+    </p>
+  );
+}
+
+export interface DecisionRecordProps {
+  readonly view: PanelView;
+  /** Where `panel.budget` is: an applied decision shows what is left of the budget now. */
+  readonly budgetUpdate?: BudgetUpdate;
+  readonly me?: string;
+  readonly locale?: string;
+  readonly timeZone?: string;
+}
+
+export function DecisionRecord({ view, budgetUpdate, me, locale, timeZone }: DecisionRecordProps) {
+  const { decision, suggestion } = view;
   if (decision) {
-    const changed = decision.policyOutcome !== verdict.outcome;
     return (
-      <section aria-labelledby="ib-decision-heading" style={cardStyle}>
+      <section aria-labelledby="ib-decision-heading" style={cardStyle} data-testid="applied-state">
         <div style={rowStyle}>
           <h3 id="ib-decision-heading" style={headingStyle}>
             Decision
@@ -43,29 +70,25 @@ export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView
           <OutcomeLozenge outcome={decision.outcome} />
           {decision.override ? <Lozenge appearance="moved">Override</Lozenge> : null}
         </div>
+        <p style={{ margin: 0 }} data-testid="applied-line" title={formatInstant(decision.decidedAt, locale, timeZone)}>
+          <strong>{OUTCOME_LABEL[decision.outcome]}</strong> · applied by <Person accountId={decision.decidedBy} viewer={me} /> {formatWhen(decision.decidedAt, Date.now(), locale, timeZone)}
+        </p>
         <dl style={factsStyle}>
-          <dt style={termStyle}>Decided by</dt>
-          <dd style={valueStyle} title={decision.decidedBy}>
-            {personText(decision.decidedBy, me)}
-          </dd>
-          <dt style={termStyle}>When</dt>
-          <dd style={valueStyle}>{formatInstant(decision.decidedAt, locale, timeZone)}</dd>
           <dt style={termStyle}>Policy</dt>
           <dd style={valueStyle}>
-            version {decision.policyVersion}, which said {OUTCOME_LABEL[decision.policyOutcome].toLowerCase()}
+            {policyVersionText(decision.policyVersion)} said {OUTCOME_LABEL[decision.policyOutcome].toLowerCase()}
           </dd>
           {decision.reason ? (
             <>
               <dt style={termStyle}>Reason</dt>
-              <dd style={valueStyle}><bdi>{decision.reason}</bdi></dd>
+              <dd style={valueStyle}>
+                <bdi>{decision.reason}</bdi>
+              </dd>
             </>
           ) : null}
+          {budgetUpdate ? <BudgetFacts view={view} update={budgetUpdate} locale={locale} timeZone={timeZone} /> : null}
         </dl>
-        {changed ? (
-          <p style={subtleText}>
-            The policy has changed since: it now says {OUTCOME_LABEL[verdict.outcome].toLowerCase()}.
-          </p>
-        ) : null}
+        <VerdictChangeNote view={view} />
       </section>
     );
   }
@@ -79,12 +102,13 @@ export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView
       </div>
       {suggestion ? (
         <p style={{ margin: 0 }}>
-          When the ticket arrived, the policy (version {suggestion.policyVersion}) suggested <strong>{OUTCOME_LABEL[suggestion.outcome].toLowerCase()}</strong>
-          {' '}on {formatInstant(suggestion.evaluatedAt, locale, timeZone)}.
+          When the ticket arrived, {policyVersionText(suggestion.policyVersion)} suggested <strong>{OUTCOME_LABEL[suggestion.outcome].toLowerCase()}</strong>{' '}
+          {formatWhen(suggestion.evaluatedAt, Date.now(), locale, timeZone)}.
         </p>
       ) : (
         <p style={{ margin: 0 }}>No one has triaged this ticket yet.</p>
       )}
+      {suggestion ? <VerdictChangeNote view={view} /> : null}
     </section>
   );
 }
