@@ -7,7 +7,7 @@
 import Button from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage } from '../../components/status';
 import type { ResolverError } from '../../../../src/contract';
@@ -26,9 +26,11 @@ export interface DecisionFormProps {
   readonly locale?: string;
   readonly timeZone?: string;
   readonly onApplied: (result: ApplyDecisionResult) => void;
+  /** A link to the dashboard's list of support tickets in progress (the WIP notice's). */
+  readonly wipListLink?: ReactNode;
 }
 
-export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onApplied }: DecisionFormProps) {
+export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onApplied, wipListLink }: DecisionFormProps) {
   const verdict = view.verdict.outcome;
   const [outcome, setOutcome] = useState<Outcome>(verdict);
   const [reason, setReason] = useState('');
@@ -105,7 +107,7 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onAppli
           </span>
         </div>
       ) : null}
-      <ApplyPreview view={view} preview={view.previews[outcome]} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
+      <ApplyPreview view={view} preview={view.previews[outcome]} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} wipListLink={wipListLink} />
       {error && !reasonError ? <ErrorMessage error={error} onRetry={error.code === 'VALIDATION' ? undefined : () => void apply()} /> : null}
       <div style={rowStyle}>
         <Button appearance="primary" isDisabled={reasonMissing || tooLong} isLoading={applying} onClick={() => void apply()}>

@@ -8,6 +8,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useRef, useState } from 'react';
 import { refreshJiraView } from '../../api/jira-view';
 import { resolver } from '../../api/resolver';
+import { ProjectPageLink } from '../../components/project-page-link';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
 import type { ApplyDecisionResult, PanelView as PanelData } from '../../../../src/contract/panel';
@@ -73,7 +74,7 @@ export default function PanelView({ context }: ViewProps) {
       ) : null}
       {loaded.state === 'error' ? <ErrorMessage error={loaded.error} onRetry={loaded.reload} /> : null}
       {result ? <StepResults result={result} reloadNote={reloadNote} /> : null}
-      {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} />}
+      {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} canAdminister={permissions.canAdministerProject} />}
       <DecisionRecord view={shown} me={me} locale={locale} timeZone={timeZone} />
       {!shown.scope.applies ? null : permissions.canApply ? (
         <DecisionForm
@@ -84,6 +85,11 @@ export default function PanelView({ context }: ViewProps) {
           locale={locale}
           timeZone={timeZone}
           onApplied={applied}
+          wipListLink={
+            <ProjectPageLink context={context} projectKey={projectOf(shown.ticket.key)} testId="wip-list">
+              see the tickets in progress
+            </ProjectPageLink>
+          }
         />
       ) : (
         <SectionMessage appearance="information" title="Read only">
