@@ -87,7 +87,7 @@ export default function PanelView({ context }: ViewProps) {
           onApplied={applied}
           wipListLink={
             <ProjectPageLink context={context} projectKey={projectOf(shown.ticket.key)} testId="wip-list">
-              see the tickets in progress
+              see the list
             </ProjectPageLink>
           }
         />

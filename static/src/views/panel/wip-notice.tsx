@@ -18,7 +18,7 @@ export function WipNotice({ wip, listLink }: { wip: PanelWip; listLink: ReactNod
     >
       <StatusWarningIcon label="" color={token('color.icon.warning')} size="small" />
       <span>
-        Over the WIP limit: {wip.count} in progress, limit {wip.limit} · {listLink}
+        WIP {wip.count}/{wip.limit}, over the limit · {listLink}
       </span>
     </p>
   );
