@@ -16,6 +16,7 @@ import { getMyPermissions } from '../handlers/my-permissions';
 import { getIssueProperty, setIssueProperty } from '../handlers/properties';
 import { searchIssues, searchIssuesByQuery } from '../handlers/search';
 import { getAllSprints, getSprint } from '../handlers/sprints';
+import { getAllStatuses } from '../handlers/statuses';
 import { findAssignableUsers, getCurrentUser } from '../handlers/users';
 import { getIssueWorklog } from '../handlers/worklogs';
 
@@ -37,6 +38,7 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   findAssignableUsers,
   getAllBoards,
   getConfiguration,
+  getAllStatuses,
   getAllSprints,
   getSprint,
   moveIssuesToSprintAndRank: moveIssuesToSprint,
