@@ -13,6 +13,7 @@ import { editableSettingsSchema, type EditableSettings } from './settings-schema
 export type { EditableSettings };
 import type { Outcome } from '../domain/outcome';
 import type { Policy } from '../domain/policy';
+import type { StatusCategory } from '../domain/ticket';
 import { policySchema } from '../domain/policy-schema';
 
 export const SETTINGS_KEYS = {
@@ -21,6 +22,7 @@ export const SETTINGS_KEYS = {
   previewPolicy: 'settings.previewPolicy',
   searchFields: 'settings.searchFields',
   searchUsers: 'settings.searchUsers',
+  wipStatuses: 'settings.wipStatuses',
 } as const;
 
 const searchText = z.string().trim().max(100, 'must be at most 100 characters').default('');
@@ -41,6 +43,7 @@ export type PreviewPolicyPayload = z.infer<typeof previewPolicyPayload>;
 
 export const searchFieldsPayload = z.object({ query: searchText });
 export const searchUsersPayload = z.object({ query: searchText });
+export const wipStatusesPayload = z.object({});
 
 /** `settings.get` and `settings.save` answer with the settings as they now stand. */
 export interface SettingsView {
@@ -111,4 +114,13 @@ export interface UserOption {
 
 export interface UserSearchResult {
   readonly users: readonly UserOption[];
+}
+
+/**
+ * `settings.wipStatuses` (issue 12, item 3): the statuses the WIP setting can choose, grouped by the
+ * board's columns, and the ones the default rule counts (In Progress category, not waiting).
+ */
+export interface WipStatusOptions {
+  readonly columns: readonly { readonly name: string; readonly statuses: readonly { readonly id: string; readonly name: string; readonly category: StatusCategory }[] }[];
+  readonly defaultIds: readonly string[];
 }

@@ -20,6 +20,7 @@ import type {
   SettingsSavePayload,
   SettingsView,
   UserSearchResult,
+  WipStatusOptions,
 } from '../../../src/contract';
 
 async function call<T>(key: string, payload: object = {}): Promise<Envelope<T>> {
@@ -49,5 +50,7 @@ export const resolver = {
     previewPolicy: (payload: PreviewPolicyPayload) => call<PolicyPreview>('settings.previewPolicy', payload),
     searchFields: (query: string) => call<FieldSearchResult>('settings.searchFields', { query }),
     searchUsers: (query: string) => call<UserSearchResult>('settings.searchUsers', { query }),
+    /** The statuses the WIP setting can choose, by board column (issue 12, item 3). */
+    wipStatuses: () => call<WipStatusOptions>('settings.wipStatuses'),
   },
 };
