@@ -17,6 +17,7 @@ import { ListField, NumberField, Row, Section, TextField, ToggleField } from './
 import { PolicyEditor } from './policy-editor';
 import { PolicyPreview } from './policy-preview';
 import { RosterEditor } from './roster-editor';
+import { WipStatusPicker } from './wip-status-picker';
 
 interface Props {
   readonly view: SettingsView;
@@ -124,6 +125,7 @@ export function SettingsForm({ view, siteUrl, onSaved, onReload, onDiscard, save
 
       <Section title="Support contact and work in progress" description="One person is the support contact each sprint, in turn; the WIP limit caps support tickets in progress at once.">
         <NumberField label="WIP limit" suffix="tickets" value={settings.wipLimit} readOnly={readOnly} error={e('wipLimit')} hint="Support tickets in progress at once (1 is the usual practice)." onChange={(wipLimit) => setSettings({ wipLimit })} />
+        <WipStatusPicker value={settings.wipStatusIds} readOnly={readOnly} error={e('wipStatusIds')} onChange={(wipStatusIds) => setSettings({ wipStatusIds })} />
         <RosterEditor roster={settings.rotation.roster} readOnly={readOnly} error={e('rotation.roster')} onChange={(roster) => setSettings({ rotation: { ...settings.rotation, roster: [...roster] } })} />
       </Section>
 
