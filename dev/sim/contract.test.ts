@@ -50,6 +50,7 @@ describe('OpenAPI contract', () => {
     ['findAssignableUsers', '/rest/api/3/user/assignable/search?project=SUP'],
     ['getAllBoards', '/rest/agile/1.0/board?projectKeyOrId=SUP'],
     ['getConfiguration', '/rest/agile/1.0/board/1/configuration'],
+    ['getAllStatuses', '/rest/api/3/project/SUP/statuses'],
     ['getAllSprints', '/rest/agile/1.0/board/2/sprint'],
     ['getSprint', '/rest/agile/1.0/sprint/14'],
     ['moveIssuesToSprintAndRank', '/rest/agile/1.0/sprint/13/issue', { issues: ['SUP-2'] }],

@@ -118,6 +118,11 @@ export interface PanelPermissions {
   readonly reason: string | null;
   readonly canComment: boolean;
   readonly canAssign: boolean;
+  /**
+   * Issue 12, item 2: the user administers the project, so the panel links to the settings page
+   * (to widen the support filter); others are told to ask a project admin. Display only.
+   */
+  readonly canAdministerProject: boolean;
 }
 
 /**

@@ -107,5 +107,14 @@ export const editableSettingsSchema = z.object({
   }),
   historySprints: wholeBetween(1, 24),
   defectTypes: names('Defect issue type'),
+  // Issue 12, item 3: which statuses count as "in progress" for the WIP limit (domain/wip.ts).
+  // null (the default, also for records saved before this field) is the default rule: Jira's In
+  // Progress category minus the statuses whose name says the work waits (Waiting for customer).
+  wipStatusIds: z
+    .array(z.string().regex(/^\d+$/, 'must be a Jira status id such as 10009'))
+    .min(1, 'needs at least one status: choose the statuses where someone works on the ticket, or use the default')
+    .max(200)
+    .nullable()
+    .default(null),
 });
 export type EditableSettings = z.infer<typeof editableSettingsSchema>;

@@ -13,6 +13,7 @@ import { editableSettingsSchema, type EditableSettings } from './settings-schema
 export type { EditableSettings };
 import type { Outcome } from '../domain/outcome';
 import type { Policy } from '../domain/policy';
+import type { StatusCategory } from '../domain/ticket';
 import { policySchema } from '../domain/policy-schema';
 
 export const SETTINGS_KEYS = {
@@ -23,6 +24,7 @@ export const SETTINGS_KEYS = {
   searchUsers: 'settings.searchUsers',
   /** Issue 12, item 7: what the settings pickers offer, in the site's words. */
   choices: 'settings.choices',
+  wipStatuses: 'settings.wipStatuses',
 } as const;
 
 const searchText = z.string().trim().max(100, 'must be at most 100 characters').default('');
@@ -47,6 +49,7 @@ export const searchUsersPayload = z.object({ query: searchText });
 export const settingsChoicesPayload = z.object({
   severityFieldId: z.string().regex(/^customfield_\d+$/, 'The Severity field must be a custom field id such as customfield_10081').nullable().default(null),
 });
+export const wipStatusesPayload = z.object({});
 
 /** `settings.get` and `settings.save` answer with the settings as they now stand. */
 export interface SettingsView {
@@ -164,4 +167,13 @@ export interface SprintChoices {
   readonly turnOrder: readonly number[];
   /** The active and future sprints, in turn order. */
   readonly open: readonly SprintChoice[];
+}
+
+/**
+ * `settings.wipStatuses` (issue 12, item 3): the statuses the WIP setting can choose, grouped by the
+ * board's columns, and the ones the default rule counts (In Progress category, not waiting).
+ */
+export interface WipStatusOptions {
+  readonly columns: readonly { readonly name: string; readonly statuses: readonly { readonly id: string; readonly name: string; readonly category: StatusCategory }[] }[];
+  readonly defaultIds: readonly string[];
 }

@@ -31,6 +31,8 @@ export interface Ticket {
   readonly statusCategory: StatusCategory;
   /** The status's name as Jira shows it ("Waiting for customer"), for people to read. */
   readonly statusName?: string;
+  /** The status's id, which the WIP setting names (names can be renamed; ids stay). */
+  readonly statusId?: string;
   /** The priority's name as Jira shows it; normalised by the policy's value map. */
   readonly priorityName?: string;
   /** The Severity field's option value as Jira shows it. */

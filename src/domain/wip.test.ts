@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { aTicket } from '../../test/builders/ticket';
 import { DEFAULT_SUPPORT_FILTER } from './support-filter';
 import type { StatusCategory, Ticket } from './ticket';
-import { DEFAULT_WIP_LIMIT, wipLimit, wipStatus, wouldExceed } from './wip';
+import { countsAsInProgress, DEFAULT_WIP_LIMIT, defaultInProgressStatusIds, inProgressByDefault, wipLimit, wipStatus, wouldExceed, type StatusRef } from './wip';
 
 const classification = { supportFilter: DEFAULT_SUPPORT_FILTER };
 const inProgress = (key: string, o: Partial<Ticket> = {}): Ticket =>
@@ -119,6 +119,70 @@ describe('wip properties', () => {
         const exceeds = wouldExceed(before, candidate, classification);
         // Pulling it in can only add work if it was not already counted; then "exceeds" is "breached after".
         expect(exceeds).toBe(after.count > before.count && after.breached);
+      }),
+    );
+  });
+});
+
+describe('which statuses count as in progress (issue 12, item 3)', () => {
+  it.each<[string, StatusCategory, boolean]>([
+    ['In Progress', 'indeterminate', true],
+    ['In Review', 'indeterminate', true],
+    ['Waiting for customer', 'indeterminate', false],
+    ['Waiting for support', 'indeterminate', false],
+    ['Awaiting approval', 'indeterminate', false],
+    ['Pending', 'indeterminate', false],
+    ['On hold', 'indeterminate', false],
+    ['On-Hold', 'indeterminate', false],
+    ['Onholdings', 'indeterminate', true], // only whole words say the work waits
+    ['To Do', 'new', false],
+    ['Waiting for triage', 'new', false],
+    ['Done', 'done', false],
+  ])('by default, %s (%s) → %p', (name, category, counted) => {
+    expect(inProgressByDefault({ name, category })).toBe(counted);
+    expect(countsAsInProgress({ statusName: name, statusCategory: category, statusId: '1' }, null)).toBe(counted);
+  });
+
+  it('with a setting, exactly the chosen status ids count, whatever their category or name', () => {
+    const chosen = ['10009', '10000'];
+    expect(countsAsInProgress({ statusName: 'Waiting for customer', statusCategory: 'indeterminate', statusId: '10009' }, chosen)).toBe(true);
+    expect(countsAsInProgress({ statusName: 'To Do', statusCategory: 'new', statusId: '10000' }, chosen)).toBe(true);
+    expect(countsAsInProgress({ statusName: 'In Progress', statusCategory: 'indeterminate', statusId: '3' }, chosen)).toBe(false);
+    expect(countsAsInProgress({ statusName: 'Waiting for customer', statusCategory: 'indeterminate' }, chosen)).toBe(false); // id unknown
+  });
+
+  it('the default preselection over a board\'s statuses leaves out the waiting ones, each id once', () => {
+    const statuses: StatusRef[] = [
+      { id: '1', name: 'Open', category: 'new' },
+      { id: '3', name: 'In Progress', category: 'indeterminate' },
+      { id: '10008', name: 'Waiting for support', category: 'indeterminate' },
+      { id: '10009', name: 'Waiting for customer', category: 'indeterminate' },
+      { id: '10002', name: 'In Review', category: 'indeterminate' },
+      { id: '3', name: 'In Progress', category: 'indeterminate' },
+      { id: '5', name: 'Resolved', category: 'done' },
+    ];
+    expect(defaultInProgressStatusIds(statuses)).toEqual(['3', '10002']);
+  });
+
+  it('wipStatus follows the setting: a ticket waiting for the customer counts only when chosen', () => {
+    const waiting = inProgress('SUP-1', { statusName: 'Waiting for customer', statusId: '10009' });
+    const working = inProgress('SUP-2', { statusName: 'In Progress', statusId: '3' });
+    expect(wipStatus([waiting, working], classification, 1).inProgress).toEqual(['SUP-2']);
+    expect(wipStatus([waiting, working], classification, 1, ['10009']).inProgress).toEqual(['SUP-1']);
+    expect(wipStatus([waiting, working], classification, 1, ['10009', '3'])).toMatchObject({ count: 2, breached: true });
+  });
+
+  it('property: with a chosen list, the count is the distinct support tickets in those statuses', () => {
+    const ids = ['1', '3', '10002', '10009'];
+    const arb = fc.record({
+      key: fc.constantFrom('SUP-1', 'SUP-2', 'SUP-3', 'SUP-4', 'SUP-5'),
+      statusId: fc.constantFrom(...ids),
+      statusCategory: fc.constantFrom<StatusCategory>('new', 'indeterminate', 'done'),
+    }).map((r) => aTicket({ ...r, id: r.key }));
+    fc.assert(
+      fc.property(fc.array(arb), fc.subarray(ids, { minLength: 1 }), (tickets, chosen) => {
+        const expected = new Set(tickets.filter((t) => chosen.includes(t.statusId ?? '')).map((t) => t.key));
+        expect(new Set(wipStatus(tickets, classification, 5, chosen).inProgress)).toEqual(expected);
       }),
     );
   });

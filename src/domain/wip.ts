@@ -9,14 +9,51 @@
  * never what an admin means. `wipLimit(n)` is the one place that checks it, and `wipStatus` calls
  * it, so an invalid limit fails loudly (RangeError) instead of silently showing a breach.
  *
+ * Which statuses count as "in progress" is the project's setting (issue 12, item 3): a ticket
+ * "Waiting for customer" sits in Jira's In Progress category, yet nobody on the team is working on
+ * it, and counting it made the WIP warning constant noise (6/1, 7/1). With no setting the default
+ * is the In Progress category minus the statuses whose name says the work waits (waiting, pending,
+ * on hold); with a setting, exactly the chosen status ids count, whatever their category.
+ *
  * Invariants (property-tested): `count` equals `inProgress.length` and never exceeds the number
- * of distinct tickets given; `breached` implies `atLimit`.
+ * of distinct tickets given; `breached` implies `atLimit`; a chosen status list counts exactly the
+ * tickets in those statuses.
  */
 import { isSupportTicket } from './support-filter';
-import type { Ticket } from './ticket';
+import type { StatusCategory, Ticket } from './ticket';
 import type { Classification } from './triage-facts';
 
 export const DEFAULT_WIP_LIMIT = 1;
+
+/** A status name that says the work waits on someone else: "Waiting for customer", "Pending", "On hold". */
+const WAITING_NAME = /\b(waiting|awaiting|pending|on[\s-]?hold)\b/i;
+
+/** A status as the default rule and the settings picker see it. */
+export interface StatusRef {
+  readonly id: string;
+  readonly name: string;
+  readonly category: StatusCategory;
+}
+
+/** The default rule: Jira's In Progress category, unless the name says the work waits. */
+export function inProgressByDefault(status: Pick<StatusRef, 'name' | 'category'>): boolean {
+  return status.category === 'indeterminate' && !WAITING_NAME.test(status.name);
+}
+
+/** The statuses the default rule counts, in the order given (what the settings picker preselects). */
+export function defaultInProgressStatusIds(statuses: readonly StatusRef[]): string[] {
+  return [...new Set(statuses.filter(inProgressByDefault).map((s) => s.id))];
+}
+
+/**
+ * Whether the ticket's status counts as work in progress. `statusIds` is the project's setting:
+ * null means the default rule; otherwise exactly these status ids count (a ticket whose status id
+ * is unknown then does not count: the app cannot tell which status it is in).
+ */
+export function countsAsInProgress(ticket: Pick<Ticket, 'statusCategory' | 'statusName' | 'statusId'>, statusIds: readonly string[] | null): boolean {
+  if (statusIds === null) return inProgressByDefault({ name: ticket.statusName ?? '', category: ticket.statusCategory });
+  return ticket.statusId !== undefined && statusIds.includes(ticket.statusId);
+}
 
 export interface WipStatus {
   /** Keys of the support tickets in progress, in input order, each once. */
@@ -41,17 +78,18 @@ export function wipLimit(n: number): number {
 }
 
 /**
- * The support work in progress among these tickets. "In progress" is Jira's `indeterminate`
- * status category; a ticket listed twice (same key) counts once.
+ * The support work in progress among these tickets. "In progress" is `countsAsInProgress` with the
+ * project's status setting (null: the default rule); a ticket listed twice (same key) counts once.
  */
 export function wipStatus(
   tickets: readonly Ticket[],
   classification: Pick<Classification, 'supportFilter'>,
   limit: number = DEFAULT_WIP_LIMIT,
+  statusIds: readonly string[] | null = null,
 ): WipStatus {
   const max = wipLimit(limit);
   const keys = tickets
-    .filter((t) => t.statusCategory === 'indeterminate' && isSupportTicket(t, classification.supportFilter))
+    .filter((t) => countsAsInProgress(t, statusIds) && isSupportTicket(t, classification.supportFilter))
     .map((t) => t.key);
   const inProgress = [...new Set(keys)];
   const count = inProgress.length;

@@ -25,7 +25,7 @@ const issueSchema = z.object({
 }).loose();
 
 const named = z.object({ name: z.string() }).loose();
-const status = z.object({ name: z.string().optional(), statusCategory: z.object({ key: z.string() }).loose() }).loose();
+const status = z.object({ id: z.string().optional(), name: z.string().optional(), statusCategory: z.object({ key: z.string() }).loose() }).loose();
 const sprintSchema = z.object({ id: z.number(), name: z.string(), state: z.enum(['future', 'active', 'closed']) }).loose();
 /** The page's frame only: its entries are read one by one (`worklog-entries.ts`). */
 const worklogPage = z.object({
@@ -158,6 +158,7 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
   const optional = {
     summary: read('summary', 'Summary', z.string()),
     statusName: statusField?.name,
+    statusId: statusField?.id,
     priorityName: read('priority', 'Priority', named)?.name,
     severityValue: severity,
     createdMs: time('created', 'Created'),

@@ -12,6 +12,7 @@ import { saveSettings } from '../app/settings/save-settings';
 import { searchFields } from '../app/settings/search-fields';
 import { searchUsers } from '../app/settings/search-users';
 import { settingsChoices } from '../app/settings/settings-choices';
+import { wipStatusOptions } from '../app/settings/wip-status-options';
 import { requireProjectVisible, type Caller } from '../app/settings/admin-check';
 import {
   previewPolicyPayload,
@@ -21,6 +22,7 @@ import {
   SETTINGS_KEYS,
   settingsGetPayload,
   settingsSavePayload,
+  wipStatusesPayload,
 } from '../contract/settings';
 import type { PortsFactory } from '../ports';
 import { requireProject, type CallContext } from './call-context';
@@ -39,6 +41,10 @@ export function defineSettingsEndpoints(resolver: Resolver, portsFor: PortsFacto
   defineEndpoint(resolver, SETTINGS_KEYS.searchFields, searchFieldsPayload, portsFor, async (payload, ctx, ports) => {
     await requireProjectVisible(ports, callerOf(ctx));
     return searchFields(ports.jira, payload.query);
+  });
+  defineEndpoint(resolver, SETTINGS_KEYS.wipStatuses, wipStatusesPayload, portsFor, async (_payload, ctx, ports) => {
+    await requireProjectVisible(ports, callerOf(ctx));
+    return wipStatusOptions(ports, requireProject(ctx));
   });
   defineEndpoint(resolver, SETTINGS_KEYS.searchUsers, searchUsersPayload, portsFor, (payload, ctx, ports) =>
     searchUsers(ports.jira, requireProject(ctx), payload.query),

@@ -27,6 +27,8 @@ async function exerciseClient(): Promise<void> {
   if (!board) throw new Error('no SUP board');
   await client.agile.scrumBoards(); // every visible Scrum board, paged (the gadget's project choice)
   await client.agile.estimationFieldId(board.id);
+  await client.agile.columns(board.id);
+  await client.issues.projectStatuses('SUP');
   const sprints = await client.agile.sprints(board.id, ['active', 'future', 'closed']);
   const active = sprints.find((s) => s.state === 'active');
   if (!active) throw new Error('no active sprint');

@@ -17,6 +17,7 @@ import { getIssueProperty, setIssueProperty } from '../handlers/properties';
 import { searchIssues, searchIssuesByQuery } from '../handlers/search';
 import { getOptionsForContext, getProject, getProjectContextMapping, getCreateIssueMetaIssueTypeId } from '../handlers/site-config';
 import { getAllSprints, getSprint } from '../handlers/sprints';
+import { getAllStatuses } from '../handlers/statuses';
 import { findAssignableUsers, getCurrentUser } from '../handlers/users';
 import { getIssueWorklog } from '../handlers/worklogs';
 
@@ -38,6 +39,7 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   findAssignableUsers,
   getAllBoards,
   getConfiguration,
+  getAllStatuses,
   getAllSprints,
   getSprint,
   moveIssuesToSprintAndRank: moveIssuesToSprint,

@@ -44,6 +44,18 @@ export class SiteStore {
     this.lastCommentId = Math.max(10000, ...this.issues.flatMap((i) => i.comments.map((c) => Number(c.id))));
   }
 
+  /**
+   * Add an issue to the live site (tests that need more tickets of a kind than the seed has, such
+   * as open support tickets to apply decisions to: test/builders/open-support-tickets.ts).
+   * @throws Error when its id or key is taken.
+   */
+  addIssue(issue: SiteIssue): void {
+    if (this.issue(issue.id) || this.issue(issue.key)) throw new Error(`Issue ${issue.key} (${issue.id}) exists already.`);
+    this.issues.push(issue);
+    this.issuesByKey.set(issue.key.toUpperCase(), issue);
+    this.issuesById.set(issue.id, issue);
+  }
+
   /** By id (`10042`) or key (`SUP-12`, any case), as Jira resolves `{issueIdOrKey}`. */
   issue(idOrKey: string): SiteIssue | undefined {
     return this.issuesById.get(idOrKey) ?? this.issuesByKey.get(idOrKey.toUpperCase());

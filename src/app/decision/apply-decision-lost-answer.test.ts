@@ -16,6 +16,7 @@ import { LosingTransport, type Loss } from '../../../test/builders/losing-transp
 import { dataOf } from '../../../test/builders/resolver-harness';
 import type { Envelope } from '../../contract/envelope';
 import { oneIdentity } from '../../../test/builders/one-identity';
+import { addOpenSupportTickets } from '../../../test/builders/open-support-tickets';
 
 let sim: Simulator;
 let store: MemoryStore;
@@ -65,8 +66,9 @@ describe('the comment posted, its answer lost', () => {
   });
 
   it('when the look fails too: the step says the comment may have been posted, the summary says to check first, nothing is posted twice', async () => {
-    const key = 'SUP-245';
-    const payload = { outcome: 'interrupt', comment: true, reason: 'The customer is blocked.' }; // SUP-245's verdict is backlog
+    const [key] = addOpenSupportTickets(sim, 1); // open, Low priority, Sev 3: the verdict is backlog
+    if (!key) throw new Error('no ticket made');
+    const payload = { outcome: 'interrupt', comment: true, reason: 'The customer is blocked.' };
     // The load reads the comments once (getComments #1); the look after the lost post is #2 and is lost four times.
     const lostLooks: Loss[] = [2, 3, 4, 5].map((nth) => ({ operation: 'getComments', as: 503, nth }));
     const result = dataOf<ApplyDecisionResult>(await apply(key, payload, [{ operation: 'addComment', as: 503 }, ...lostLooks]));

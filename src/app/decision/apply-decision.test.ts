@@ -131,3 +131,33 @@ describe('needs-info', () => {
     expect(issue('SUP-250').properties.interruptBudget).toMatchObject({ outcome: 'needs-info', override: true, suggestion: { outcome: 'backlog' } });
   });
 });
+
+describe('outside the policy\'s scope (issue 12, item 2): refused by the server, whatever the client shows', () => {
+  const typeOf = (k: string) => ticketFromSite(sim, k).issueType;
+  const categoryOf = (k: string) => ticketFromSite(sim, k).statusCategory;
+
+  it('a Story without a support label: VALIDATION with a sentence naming the support filter, nothing written in Jira or recorded', async () => {
+    const key = sim.store.issues.map((i) => i.key).find((k) => k.startsWith('SUP-') && typeOf(k) === 'Story' && !issue(k).labels.includes('support') && categoryOf(k) !== 'done');
+    if (!key) throw new Error('the seed has no open Story in SUP');
+    const before = structuredClone(issue(key));
+    const answer = await apply(key, { outcome: 'interrupt', reason: 'Pull it in anyway.', comment: true, basedOn: null });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (answer.ok) return;
+    expect(answer.error.message).toBe(`The interrupt policy applies to support tickets only, and ${key} is a Story without a support label: the support filter takes Bug, Incident, Support request, [System] Incident or [System] Service request, or the label support. Nothing was applied.`);
+    expect(writesTo(sim)).toEqual([]);
+    expect(issue(key)).toEqual(before);
+    expect(await store.get(keys.decisionLatest(key))).toBeUndefined();
+  });
+
+  it('a done support ticket: VALIDATION saying it is done, no move into the sprint, nothing written', async () => {
+    const key = sim.store.issues.map((i) => i.key).find((k) => k.startsWith('SUP-') && ['Bug', 'Incident', 'Support request'].includes(typeOf(k)) && categoryOf(k) === 'done' && ticketFromSite(sim, k).decision === undefined);
+    if (!key) throw new Error('the seed has no done, undecided support ticket in SUP');
+    const before = structuredClone(issue(key));
+    const answer = await apply(key, { outcome: 'interrupt', comment: true, basedOn: null });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (answer.ok) return;
+    expect(answer.error.message).toMatch(new RegExp(`^${key} is (done|Resolved \\(done\\)): there is nothing left to triage, so nothing here moves it into or out of a sprint\\. Nothing was applied\\.$`));
+    expect(writesTo(sim)).toEqual([]);
+    expect(issue(key)).toEqual(before);
+  });
+});

@@ -22,10 +22,11 @@ import { formatDistance } from 'date-fns';
 import type { ApplyDecisionPayload, ApplyDecisionResult, DecisionStepName, StepResult } from '../../contract/panel';
 import { decide, sameDecision, type TriageDecision } from '../../domain/decision';
 import { supportContact } from '../../domain/rotation';
+import { triageScope } from '../../domain/triage-scope';
 import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
-import { rotationOf } from '../settings/project-settings';
+import { classificationOf, rotationOf } from '../settings/project-settings';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { applyPermissions } from './apply-permissions';
 import { readLatestDecision, recordDecision, type LatestDecision } from '../storage/decision-audit';
@@ -102,6 +103,10 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
   const { settings } = context.loaded;
   const allowed = applyPermissions(context.permissions, context.projectKey);
   if (allowed.reason !== null) throw new AppError('FORBIDDEN', allowed.reason);
+  // The panel offers no apply outside the policy's scope, but the server never trusts the client:
+  // a Story is not support work and a done ticket has nothing left to triage (issue 12, item 2).
+  const scope = triageScope(context.issue.ticket, classificationOf(settings).supportFilter);
+  if (!scope.applies) throw new AppError('VALIDATION', `${scope.reason} Nothing was applied.`);
   // An older client does not say what it saw: then the record as it is once the user is known to be
   // allowed (nothing stored is read before that) is the base. Weaker than `basedOn` — an apply that
   // finished while this one read Jira goes unnoticed — which is why the panel always sends it.

@@ -16,5 +16,5 @@ export function applyPermissions(granted: Readonly<Record<PanelPermission, boole
     missing.length === 0
       ? null
       : `You can see this ticket, but applying a decision needs the ${missing.join(' and ')} permission${missing.length > 1 ? 's' : ''} in ${projectKey}. Ask a project admin for ${missing.length > 1 ? 'them' : 'it'}, or ask your product owner to apply the decision.`;
-  return { canApply: reason === null, reason, canComment: granted.ADD_COMMENTS, canAssign: granted.ASSIGN_ISSUES };
+  return { canApply: reason === null, reason, canComment: granted.ADD_COMMENTS, canAssign: granted.ASSIGN_ISSUES, canAdministerProject: granted.ADMINISTER_PROJECTS };
 }

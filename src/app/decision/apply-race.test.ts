@@ -12,7 +12,7 @@ import { MemoryStore } from '../storage/memory-store';
 import { storeSettings } from '../storage/settings-repository';
 import { NOW } from '../../../test/builders/clocks';
 import { resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
-import { ticketFromSite } from '../../../test/builders/sim-tickets';
+import { addOpenSupportTickets } from '../../../test/builders/open-support-tickets';
 import { SlowStore } from '../../../test/builders/slow-store';
 
 const ROUNDS = 50;
@@ -39,12 +39,8 @@ const issue = (key: string) => {
 };
 const signedWith = (body: unknown, outcome: string) => JSON.stringify(body).includes(`Recorded by Interrupt Budget (decision: ${outcome})`);
 
-function candidates(): string[] {
-  return sim.store.issues
-    .map((i) => i.key)
-    .filter((k) => k.startsWith('SUP-') && ticketFromSite(sim, k).decision === undefined)
-    .slice(0, ROUNDS);
-}
+/** Apply is for open support tickets only, and the seed has about ten undecided ones: each round gets its own. */
+const candidates = (): string[] => addOpenSupportTickets(sim, ROUNDS);
 
 interface Round {
   readonly key: string;

@@ -12,7 +12,7 @@ import { MemoryStore } from '../storage/memory-store';
 import { storeSettings } from '../storage/settings-repository';
 import { NOW } from '../../../test/builders/clocks';
 import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
-import { ticketFromSite } from '../../../test/builders/sim-tickets';
+import { addOpenSupportTickets } from '../../../test/builders/open-support-tickets';
 
 let sim: Simulator;
 let store: MemoryStore;
@@ -23,6 +23,7 @@ beforeAll(async () => {
   store = new MemoryStore();
   await storeSettings(store, 'SUP', defaultSettings());
   panel = resolverHarness(sim, { store });
+  fresh = addOpenSupportTickets(sim, 4);
 });
 afterAll(() => sim.close());
 
@@ -31,7 +32,9 @@ const issue = (key: string) => {
   if (!found) throw new Error(`no ${key}`);
   return found;
 };
-const undecided = () => sim.store.issues.map((i) => i.key).filter((k) => k.startsWith('SUP-') && ticketFromSite(sim, k).decision === undefined && issue(k).comments.length === 0);
+/** Open, undecided support tickets without comments (apply refuses anything else), made for this file. */
+let fresh: string[] = [];
+const undecided = () => fresh;
 const signed = (key: string, outcome: string) => issue(key).comments.filter((c) => JSON.stringify(c.body).includes(`Recorded by Interrupt Budget (decision: ${outcome})`));
 
 /** A request to the simulator's REST API as a login with the token `demo` (po has Edit Issues). */

@@ -20,8 +20,11 @@ import { loadSettings, type LoadedSettings } from '../storage/settings-repositor
 import type { ProjectSettings } from '../settings/project-settings';
 import { readIssue, type IssueSnapshot } from './issue-snapshot';
 
-/** What the panel asks Jira the user may do on the issue. */
-export const PANEL_PERMISSIONS = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES'] as const;
+/**
+ * What the panel asks Jira the user may do on the issue. Administer Projects rides along in the same
+ * request (no extra call) so the panel offers the settings link only to people Jira opens it for.
+ */
+export const PANEL_PERMISSIONS = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES', 'ADMINISTER_PROJECTS'] as const;
 export type PanelPermission = (typeof PANEL_PERMISSIONS)[number];
 
 export interface TriageTarget {

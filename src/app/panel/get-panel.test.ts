@@ -147,7 +147,13 @@ describe('panel.get', () => {
     expect(view.previews.interrupt.steps.map((s) => [s.step, s.action])).toEqual([['move-to-sprint', 'do'], ['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
     expect(view.previews.backlog.steps.map((s) => [s.step, s.action])).toEqual([['move-to-backlog', 'skip'], ['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
     expect(view.previews['needs-info'].steps.map((s) => s.step)).toEqual(['record']);
-    expect(view.permissions).toEqual({ canApply: true, reason: null, canComment: true, canAssign: true });
+    expect(view.permissions).toEqual({ canApply: true, reason: null, canComment: true, canAssign: true, canAdministerProject: false });
+  });
+
+  it('says whether the viewer administers the project (the settings link is theirs), from the same permission request', async () => {
+    const asAdmin = dataOf<PanelView>(await panel.call('admin', 'panel.get', {}, { issueKey: 'SUP-246' }));
+    const asDev = dataOf<PanelView>(await panel.call('dev', 'panel.get', {}, { issueKey: 'SUP-246' }));
+    expect([asAdmin.permissions.canAdministerProject, asDev.permissions.canAdministerProject]).toEqual([true, false]);
   });
 
   // The field list is stored for a day (src/app/storage/field-list.ts) by the first view: later views

@@ -39,7 +39,7 @@ export function rollupFromTickets(
   const { classification } = input;
   const allocation = allocate(input);
   const assessment = assessSprint(allocation, window, input.calendar, now);
-  const wip = wipStatus(tickets, classification, settings.wipLimit);
+  const wip = wipStatus(tickets, classification, settings.wipLimit, settings.wipStatusIds);
   const contact = supportContact(rotationOf(settings), context.sprints.map((s) => s.id), sprint.id);
   const summaries = new Map(tickets.map((t) => [t.key, t.summary]));
   return fitRollup({

@@ -7,6 +7,8 @@ const pad = (n: number): string => String(n).padStart(9, '0');
 
 export const keys = {
   settings: (projectKey: string) => `settings:${projectKey}`,
+  /** The board's columns and the project's statuses for the WIP status picker, kept a day (settings/wip-status-options.ts). */
+  wipStatusOptions: (projectKey: string) => `wip-statuses:${projectKey}`,
   /**
    * Who saved revision N of a project's settings, and when: created only (never overwritten) in the
    * transaction that stores that revision, so a second save of the same revision fails

@@ -16,6 +16,7 @@ export const storedTicketSchema = z.object({
   issueType: z.string(),
   statusCategory: z.enum(['new', 'indeterminate', 'done', 'unknown']),
   statusName: z.string().optional(),
+  statusId: z.string().optional(),
   priorityName: z.string().optional(),
   severityValue: z.string().optional(),
   labels: z.array(z.string()),

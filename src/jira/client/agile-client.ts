@@ -48,6 +48,12 @@ export class AgileClient {
     return config.estimation?.type === 'field' ? config.estimation.field?.fieldId : undefined;
   }
 
+  /** The board's columns, left to right, each with the ids of the statuses it holds. */
+  async columns(boardId: number): Promise<Array<{ name: string; statusIds: string[] }>> {
+    const config = await this.http.json('getConfiguration', { method: 'GET', route: route`/rest/agile/1.0/board/${boardId}/configuration` }, boardConfigurationSchema);
+    return (config.columnConfig?.columns ?? []).map((c) => ({ name: c.name, statusIds: c.statuses.map((s) => s.id) }));
+  }
+
   /** Sprints of a board in the given states, following offset paging to the end. */
   async sprints(boardId: number, states: readonly SprintState[]): Promise<Sprint[]> {
     const all: Sprint[] = [];

@@ -8,7 +8,9 @@ import type { SprintWindow } from '../../domain/calendar';
 import type { Worklog } from '../../domain/ticket';
 import { readWorklogEntries } from '../worklog-entries';
 import type { JiraHttp } from '../jira-http';
-import { commentPageSchema, commentSchema, entityPropertySchema, idPageSchema, issueSchema, searchPageSchema, worklogPageSchema } from './schemas';
+import type { StatusCategory } from '../../domain/ticket';
+import type { StatusRef } from '../../domain/wip';
+import { commentPageSchema, commentSchema, entityPropertySchema, idPageSchema, issueSchema, projectStatusesSchema, searchPageSchema, worklogPageSchema } from './schemas';
 import { JiraError } from '../errors';
 
 export type RawIssue = { id: string; key: string } & Record<string, unknown>;
@@ -104,6 +106,21 @@ export class IssueClient {
     const body = { jql, fields: ['id'], maxResults: 1 };
     const page = await this.http.json('searchAndReconsileIssuesUsingJqlPost', { method: 'POST', route: route`/rest/api/3/search/jql`, body }, idPageSchema);
     return page.issues.length > 0;
+  }
+
+  /**
+   * The statuses the project's issues can be in (every issue type's workflow), each once, in the
+   * order Jira lists them; a category Jira does not name is `unknown`.
+   */
+  async projectStatuses(projectKey: string): Promise<StatusRef[]> {
+    const types = await this.http.json('getAllStatuses', { method: 'GET', route: route`/rest/api/3/project/${projectKey}/statuses` }, projectStatusesSchema);
+    const byId = new Map<string, StatusRef>();
+    const categories: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
+    for (const status of types.flatMap((t) => t.statuses)) {
+      const key = status.statusCategory?.key;
+      if (!byId.has(status.id)) byId.set(status.id, { id: status.id, name: status.name, category: categories.find((c) => c === key) ?? 'unknown' });
+    }
+    return [...byId.values()];
   }
 
   async get(issueKey: string, fields: readonly string[], properties: readonly string[] = []): Promise<RawIssue> {

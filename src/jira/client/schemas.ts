@@ -56,8 +56,24 @@ export const boardConfigurationSchema = z
       .object({ type: z.string(), field: z.object({ fieldId: z.string(), displayName: z.string().optional() }).loose().optional() })
       .loose()
       .optional(),
+    /** The board's columns and the status ids each one holds (the WIP status picker groups by them). */
+    columnConfig: z
+      .object({ columns: z.array(z.object({ name: z.string(), statuses: z.array(z.object({ id: z.string() }).loose()).default([]) }).loose()).default([]) })
+      .loose()
+      .optional(),
   })
   .loose();
+
+/** `GET /rest/api/3/project/{key}/statuses`: per issue type, the statuses of its workflow. */
+export const projectStatusesSchema = z.array(
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      statuses: z.array(z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.string() }).loose().optional() }).loose()),
+    })
+    .loose(),
+);
 
 export const sprintSchema = z
   .object({

@@ -23,6 +23,7 @@ import type {
   SettingsSavePayload,
   SettingsView,
   UserSearchResult,
+  WipStatusOptions,
 } from '../../../src/contract';
 
 async function call<T>(key: string, payload: object = {}): Promise<Envelope<T>> {
@@ -59,5 +60,7 @@ export const resolver = {
     searchFields: (query: string) => call<FieldSearchResult>('settings.searchFields', { query }),
     searchUsers: (query: string) => call<UserSearchResult>('settings.searchUsers', { query }),
     choices: (severityFieldId: string | null) => call<SettingsChoices>('settings.choices', { severityFieldId }),
+    /** The statuses the WIP setting can choose, by board column (issue 12, item 3). */
+    wipStatuses: () => call<WipStatusOptions>('settings.wipStatuses'),
   },
 };

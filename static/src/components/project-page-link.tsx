@@ -1,22 +1,25 @@
 /**
- * A link to this app's project page (the dashboard) of a project. Forge forms the page's URL as
- * `/jira/software/projects/{projectKey}/apps/{appId}/{envId}`; the app and environment ids come from
- * the module's `localId` (`ari:cloud:ecosystem::extension/{appId}/{envId}/static/{moduleKey}`), as in
- * settings-link.tsx. Inside Jira a plain click goes through the bridge's router (a gadget's frame
- * cannot navigate Jira itself); without a parsable `localId` the place is named in words.
+ * A link to this app's project page (the dashboard), where the team's lists live: the panel names
+ * counts only (which tickets are in progress is the dashboard's list, filtered per viewer there).
+ * Forge forms the page's URL as `/jira/{projectType}/projects/{projectKey}/apps/{appId}/{envId}`;
+ * the app and environment ids come from the module's `localId`, the project type from the context
+ * (`software` when it does not say). Inside Jira a plain click goes through the bridge's router;
+ * without a parsable `localId` the place is named in words.
  */
 import { router, type FullContext } from '@forge/bridge';
 import type { MouseEvent, ReactNode } from 'react';
 
-export function projectPageUrl(context: Pick<FullContext, 'localId' | 'siteUrl'>, projectKey: string): string | undefined {
+export function projectPageUrl(context: Pick<FullContext, 'localId' | 'siteUrl' | 'extension'>, projectKey: string): string | undefined {
   const match = /^ari:cloud:ecosystem::extension\/([^/]+)\/([^/]+)\/static\//.exec(context.localId ?? '');
   if (!match || !context.siteUrl) return undefined;
-  return `${context.siteUrl.replace(/\/+$/, '')}/jira/software/projects/${encodeURIComponent(projectKey)}/apps/${match[1]}/${match[2]}`;
+  const project = (context.extension as { project?: { type?: unknown } } | undefined)?.project;
+  const type = typeof project?.type === 'string' && /^[a-z_-]+$/.test(project.type) ? project.type : 'software';
+  return `${context.siteUrl.replace(/\/+$/, '')}/jira/${type}/projects/${encodeURIComponent(projectKey)}/apps/${match[1]}/${match[2]}`;
 }
 
 export function ProjectPageLink({ context, projectKey, testId, children }: { context: FullContext; projectKey: string; testId: string; children: ReactNode }) {
   const href = projectPageUrl(context, projectKey);
-  if (!href) return <>{children}</>;
+  if (!href) return <>{children} (on the project page, under Interrupt Budget)</>;
   const open = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();

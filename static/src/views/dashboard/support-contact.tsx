@@ -29,11 +29,9 @@ export function SupportContact({ sprint, siteUrl, viewer }: { sprint: DashboardS
           </strong>
           <Lozenge appearance={wip.breached ? 'removed' : 'success'}>{wip.breached ? 'Over the WIP limit' : 'Within the WIP limit'}</Lozenge>
         </div>
-      </div>
-      {wip.breached && sprint.state === 'active' ? (
-        <SectionMessage appearance="warning" title={`${wip.count} support tickets are in progress; the limit is ${wip.limit}`}>
-          <p>Finish one before starting another: parallel support work slows every item down.</p>
-          <p>
+        {/* The list the issue panel's WIP notice links to: shown whenever something is in progress, not only over the limit. */}
+        {wip.inProgress.length > 0 ? (
+          <p data-testid="wip-in-progress" style={{ margin: `${token('space.050')} 0 0` }}>
             {wip.inProgress.map((key, i) => (
               <span key={key}>
                 {i > 0 ? ', ' : ''}
@@ -41,7 +39,12 @@ export function SupportContact({ sprint, siteUrl, viewer }: { sprint: DashboardS
               </span>
             ))}
           </p>
-          <RestrictedNote testId="restricted-in-progress" count={sprint.restricted.inProgress} />
+        ) : null}
+        <RestrictedNote testId="restricted-in-progress" count={sprint.restricted.inProgress} />
+      </div>
+      {wip.breached && sprint.state === 'active' ? (
+        <SectionMessage appearance="warning" title={`${wip.count} support tickets are in progress; the limit is ${wip.limit}`}>
+          <p>Finish one before starting another: parallel support work slows every item down.</p>
         </SectionMessage>
       ) : null}
     </div>

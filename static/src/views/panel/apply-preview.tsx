@@ -1,6 +1,6 @@
 /** What applying the chosen outcome will do: target sprint, budget after this ticket, WIP, support contact, steps. */
 import { type ThemeAppearance } from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
+import type { ReactNode } from 'react';
 import type { OutcomePreview, PanelView, PlannedStep } from '../../../../src/contract/panel';
 import { BudgetFacts } from './budget-facts';
 import { PLANNED_ACTION_LABEL } from './format';
@@ -8,6 +8,7 @@ import { Person } from '../dashboard/person';
 import { StepList } from './step-list';
 import { factsStyle, sectionStyle, termStyle, valueStyle, headingStyle } from './panel-style';
 import type { BudgetUpdate } from './use-budget-update';
+import { WipNotice } from './wip-notice';
 
 const ACTION_LOOK: Record<PlannedStep['action'], ThemeAppearance> = { do: 'inprogress', skip: 'default', blocked: 'removed' };
 
@@ -18,9 +19,11 @@ export interface ApplyPreviewProps {
   readonly me?: string;
   readonly locale?: string;
   readonly timeZone?: string;
+  /** A link to the dashboard's list of support tickets in progress, for the WIP notice. */
+  readonly wipListLink?: ReactNode;
 }
 
-export function ApplyPreview({ view, preview, budgetUpdate, me, locale, timeZone }: ApplyPreviewProps) {
+export function ApplyPreview({ view, preview, budgetUpdate, me, locale, timeZone, wipListLink = 'see the project page' }: ApplyPreviewProps) {
   const interrupting = preview.outcome === 'interrupt';
   const contact = view.supportContact;
   return (
@@ -59,11 +62,7 @@ export function ApplyPreview({ view, preview, budgetUpdate, me, locale, timeZone
           </>
         ) : null}
       </dl>
-      {interrupting && view.wip?.wouldExceed ? (
-        <SectionMessage appearance="warning" title="Over the WIP limit">
-          <p>{view.wip.message}</p>
-        </SectionMessage>
-      ) : null}
+      {interrupting && view.wip?.wouldExceed ? <WipNotice wip={view.wip} listLink={wipListLink} /> : null}
       <StepList
         label="Planned steps"
         lines={preview.steps.map((step) => ({ step: step.step, look: ACTION_LOOK[step.action], status: PLANNED_ACTION_LABEL[step.action], message: step.message }))}

@@ -8,7 +8,7 @@
 import Button from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage } from '../../components/status';
 import type { ResolverError } from '../../../../src/contract';
@@ -31,9 +31,11 @@ export interface DecisionFormProps {
   readonly onApplied: (result: ApplyDecisionResult) => void;
   /** Applying was refused or failed (shown in place, and reported as a Jira flag by the panel). */
   readonly onFailed: (error: ResolverError) => void;
+  /** A link to the dashboard's list of support tickets in progress (the WIP notice's). */
+  readonly wipListLink?: ReactNode;
 }
 
-export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, unfinished = false, onApplied, onFailed }: DecisionFormProps) {
+export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, unfinished = false, onApplied, onFailed, wipListLink }: DecisionFormProps) {
   const verdict = view.verdict.outcome;
   const current = view.decision;
   // Changing a decision starts from the decision in force (and its reason), not the policy's
@@ -134,7 +136,7 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, unfinis
           </span>
         </div>
       ) : null}
-      <ApplyPreview view={view} preview={view.previews[outcome]} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
+      <ApplyPreview view={view} preview={view.previews[outcome]} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} wipListLink={wipListLink} />
       {error && !reasonError ? <ErrorMessage error={error} onRetry={error.code === 'VALIDATION' ? undefined : () => void apply()} /> : null}
       <div style={rowStyle}>
         <Button appearance="primary" isDisabled={reasonMissing || tooLong} isLoading={applying} onClick={() => void apply()}>

@@ -9,6 +9,7 @@ import { showFlag } from '@forge/bridge';
 import { useEffect, useRef, useState } from 'react';
 import { refreshJiraView } from '../../api/jira-view';
 import { resolver } from '../../api/resolver';
+import { ProjectPageLink } from '../../components/project-page-link';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
 import type { ResolverError } from '../../../../src/contract';
@@ -100,7 +101,7 @@ export default function PanelView({ context }: ViewProps) {
       ) : null}
       {loaded.state === 'error' ? <ErrorMessage error={loaded.error} onRetry={loaded.reload} /> : null}
       {result ? <StepResults result={result} reloadNote={reloadNote} /> : null}
-      {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} />}
+      {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} canAdminister={permissions.canAdministerProject} />}
       <DecisionRecord view={current} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
       {!shown.scope.applies ? null : permissions.canApply ? (
         <DecisionForm
@@ -113,6 +114,11 @@ export default function PanelView({ context }: ViewProps) {
           unfinished={result !== null && !result.complete}
           onApplied={applied}
           onFailed={failed}
+          wipListLink={
+            <ProjectPageLink context={context} projectKey={projectOf(shown.ticket.key)} testId="wip-list">
+              see the list
+            </ProjectPageLink>
+          }
         />
       ) : (
         <SectionMessage appearance="information" title="Read only">

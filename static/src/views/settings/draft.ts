@@ -113,6 +113,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'settings.labels.interrupt': 'Label for interrupts',
   'settings.labels.deferred': 'Label for deferred tickets',
   'settings.wipLimit': 'WIP limit',
+  'settings.wipStatusIds': 'Statuses that count as in progress',
   'settings.rotation.roster': 'Rotation',
   'policy.defaultOutcome': 'Default outcome',
 };

@@ -18,6 +18,7 @@ import { PolicyEditor } from './policy-editor';
 import { PolicyPreview } from './policy-preview';
 import { NamePicker } from './name-picker';
 import { RosterEditor } from './roster-editor';
+import { WipStatusPicker } from './wip-status-picker';
 import { RotationOverrides } from './rotation-overrides';
 import { reportSave, SaveBar } from './save-bar';
 import { SiteChoicesContext, useLoadedChoices } from './site-choices';
@@ -199,6 +200,7 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
 
       <Section title="Support contact and work in progress" description="One person is the support contact each sprint, in turn; the WIP limit caps support tickets in progress at once.">
         <NumberField label="WIP limit" suffix="tickets" value={settings.wipLimit} readOnly={readOnly} error={e('wipLimit')} hint="Support tickets in progress at once (1 is the usual practice)." onChange={(wipLimit) => setSettings({ wipLimit })} />
+        <WipStatusPicker value={settings.wipStatusIds} readOnly={readOnly} error={e('wipStatusIds')} onChange={(wipStatusIds) => setSettings({ wipStatusIds })} />
         <RosterEditor roster={settings.rotation.roster} readOnly={readOnly} error={e('rotation.roster')} onChange={(roster) => setSettings({ rotation: { ...settings.rotation, roster: [...roster] } })} />
         <RotationOverrides rotation={settings.rotation} {...(viewer ? { viewer } : {})} readOnly={readOnly} onChange={(overrides) => setSettings({ rotation: { ...settings.rotation, overrides } })} />
       </Section>
