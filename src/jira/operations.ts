@@ -41,8 +41,6 @@ export const JIRA_OPERATIONS = {
   // components, the Severity field's options), read by src/jira/client/site-config-client.ts.
   getCreateIssueMetaIssueTypeId: { method: 'GET', path: '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}', spec: 'platform' },
   getProject: { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}', spec: 'platform' },
-  getProjectContextMapping: { method: 'GET', path: '/rest/api/3/field/{fieldId}/context/projectmapping', spec: 'platform' },
-  getOptionsForContext: { method: 'GET', path: '/rest/api/3/field/{fieldId}/context/{contextId}/option', spec: 'platform' },
 } as const satisfies Record<string, JiraOperation>;
 
 export type OperationId = keyof typeof JIRA_OPERATIONS;

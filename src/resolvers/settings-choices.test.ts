@@ -34,9 +34,8 @@ it("lists SUP's priorities in scheme order, its issue types and components, and 
   expect(view.severityField).toEqual({ id: 'customfield_10081', name: 'Severity' });
   expect(view.severityOptions).toEqual(['Sev 1', 'Sev 2', 'Sev 3', 'Sev 4']);
   expect(view.notes).toEqual([]);
-  // The Severity field is on the support type's create screen: no field-context calls are needed.
+  // The Severity field is on the support type's create screen: its options come with the priorities.
   expect(asked()).toContain('getCreateIssueMetaIssueTypeId');
-  expect(asked()).not.toContain('getOptionsForContext');
 });
 
 it('fits the default support filter to the project: no "[System]" types on a software project, no Incident where there is none', async () => {
@@ -44,12 +43,14 @@ it('fits the default support filter to the project: no "[System]" types on a sof
   expect(dataOf(await choices('admin', 'TEAM')).defaultSupportFilter).toEqual({ issueTypes: ['Bug', 'Support request'], labels: ['support'] });
 });
 
-it("reads the Severity options from the field's context when the create screen lacks the field (team-managed TEAM)", async () => {
+it("says the Severity options cannot be listed when the create screen lacks the field (team-managed TEAM), and asks nothing more", async () => {
   const view = dataOf(await choices('admin', 'TEAM'));
   expect(view.teamManaged).toBe(true);
   expect(view.issueTypes).toEqual(['Story', 'Task', 'Bug', 'Support request']);
-  expect(view.severityOptions).toEqual(['Sev 1', 'Sev 2', 'Sev 3', 'Sev 4']);
-  expect(asked().filter((id) => id === 'getProjectContextMapping' || id === 'getOptionsForContext')).toEqual(['getProjectContextMapping', 'getOptionsForContext']);
+  expect(view.severityOptions).toEqual([]);
+  expect(view.notes).toEqual(['Severity is not on the create screen of Bug, so Jira lists no options for it here: the values already mapped are shown and new ones can be typed.']);
+  // A field's context options need manage:jira-configuration, which the app does not ask for.
+  expect(asked().filter((id) => id.includes('Context'))).toEqual([]);
 });
 
 it('still lists issue types and components for someone Jira will not show priorities or field contexts, and says what is missing', async () => {
@@ -59,7 +60,6 @@ it('still lists issue types and components for someone Jira will not show priori
   expect(view.severityOptions).toEqual([]);
   expect(view.notes).toEqual([
     expect.stringMatching(/^Jira did not list this project's priorities .*new ones can be typed\.$/),
-    expect.stringMatching(/^Only Jira administrators can list the Severity field's options/),
   ]);
 });
 

@@ -63,12 +63,10 @@ function boardConfigWithReturnedLocation(declared: OasSchema | undefined): OasSc
 /** An error status documented with only an example, which is Jira's ErrorCollection (`{errorMessages, errors}`). */
 const ERROR_COLLECTION_EXAMPLE: ResponseOverride = {
   schema: () => ({ $ref: '#/components/schemas/ErrorCollection' }),
-  why: 'the error has only an example, an ErrorCollection ({"errorMessages":["Only Jira administrators can access custom field contexts."],"errors":{}})',
+  why: 'the error has only an example, an ErrorCollection ({"errorMessages":[…],"errors":{}})',
 };
 
 export const RESPONSE_OVERRIDES: Readonly<Record<OperationKey, Readonly<Record<string, ResponseOverride>>>> = {
-  'platform/getProjectContextMapping': { '403': ERROR_COLLECTION_EXAMPLE, '404': ERROR_COLLECTION_EXAMPLE },
-  'platform/getOptionsForContext': { '400': ERROR_COLLECTION_EXAMPLE, '403': ERROR_COLLECTION_EXAMPLE, '404': ERROR_COLLECTION_EXAMPLE },
   'platform/getCreateIssueMetaIssueTypeId': { '400': ERROR_COLLECTION_EXAMPLE },
   'software/getAllSprints': {
     '200': { schema: () => SPRINT_PAGE, why: '200 has only an example: an Agile page of SprintBean' },

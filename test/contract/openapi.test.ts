@@ -88,11 +88,7 @@ describe('contract-overrides.ts: every override still fills a real hole', () => 
     specOperation(id, spec).responses[status]?.content?.['application/json']?.schema;
 
   it('response overrides: sprints still have no schema, board location is still the create-board shape, field-context errors only examples', () => {
-    expect(Object.keys(RESPONSE_OVERRIDES).sort()).toEqual(['platform/getCreateIssueMetaIssueTypeId', 'platform/getOptionsForContext', 'platform/getProjectContextMapping', 'software/getAllSprints', 'software/getConfiguration', 'software/getSprint']);
-    for (const id of ['getOptionsForContext', 'getProjectContextMapping']) {
-      for (const status of ['403', '404']) expect(schemaOf('platform', id, status)).toBeUndefined();
-    }
-    expect(schemaOf('platform', 'getOptionsForContext', '400')).toBeUndefined();
+    expect(Object.keys(RESPONSE_OVERRIDES).sort()).toEqual(['platform/getCreateIssueMetaIssueTypeId', 'software/getAllSprints', 'software/getConfiguration', 'software/getSprint']);
     expect(schemaOf('platform', 'getCreateIssueMetaIssueTypeId', '400')).toBeUndefined();
     expect(schemaOf('software', 'getAllSprints', '200')).toBeUndefined();
     expect(schemaOf('software', 'getSprint', '200')).toBeUndefined();

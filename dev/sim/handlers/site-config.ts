@@ -5,27 +5,14 @@
  *   support types the Severity select with its options), paged; Create issues needed (400 otherwise: the spec declares no 403).
  * - `GET /rest/api/3/project/{projectIdOrKey}`: the project, its issue types and components (404 for a
  *   project the user cannot browse, as Jira answers).
- * - `GET /rest/api/3/field/{fieldId}/context/projectmapping` and
- *   `GET /rest/api/3/field/{fieldId}/context/{contextId}/option`: the Severity field's one global context
- *   and its options. Both need Administer Jira (403 otherwise), as in Jira; an unknown field is a 404.
  */
-import { badRequest, forbidden, notFound } from '../http/errors';
-import { ok, type Handler, type RequestContext } from '../http/context';
+import { badRequest, notFound } from '../http/errors';
+import { ok, type Handler } from '../http/context';
 import { PRIORITIES, SEVERITY_OPTIONS, SUPPORT_TYPE_NAMES } from '../site/catalog';
 import { SEVERITY_FIELD } from '../site/fields';
-import { hasGlobalPermission, hasProjectPermission } from '../site/permissions';
+import { hasProjectPermission } from '../site/permissions';
 import { canBrowse } from './access';
 import { intParam } from './params';
-
-/** The Severity field's only context: global, all issue types. */
-export const SEVERITY_CONTEXT_ID = '10181';
-
-function page<T>(ctx: RequestContext, all: readonly T[], path: string): Record<string, unknown> {
-  const startAt = Math.max(0, intParam(ctx, 'startAt', 0));
-  const maxResults = Math.max(1, intParam(ctx, 'maxResults', 50));
-  const values = all.slice(startAt, startAt + maxResults);
-  return { self: `${ctx.render.base}${path}`, maxResults, startAt, total: all.length, isLast: startAt + values.length >= all.length, values };
-}
 
 export const getCreateIssueMetaIssueTypeId: Handler = (ctx) => {
   // The spec declares only 400 besides 200: a project the user cannot create in reads as one that is not there.
@@ -80,24 +67,4 @@ export const getProject: Handler = (ctx) => {
     })),
     components: project.components.map((c) => ({ self: `${base}/rest/api/3/component/${c.id}`, id: c.id, name: c.name, projectId: Number(project.id), project: project.key })),
   });
-};
-
-function requireSeverityFieldAdmin(ctx: RequestContext): void {
-  if (!hasGlobalPermission(ctx.user, 'ADMINISTER')) throw forbidden('Only Jira administrators can access custom field contexts.');
-  if (ctx.params.fieldId !== SEVERITY_FIELD) throw notFound(`The custom field was not found.`);
-}
-
-export const getProjectContextMapping: Handler = (ctx) => {
-  requireSeverityFieldAdmin(ctx);
-  const wanted = ctx.query.getAll('contextId').flatMap((v) => v.split(','));
-  const mappings = wanted.length === 0 || wanted.includes(SEVERITY_CONTEXT_ID) ? [{ contextId: SEVERITY_CONTEXT_ID, isGlobalContext: true }] : [];
-  return ok(page(ctx, mappings, `/rest/api/3/field/${SEVERITY_FIELD}/context/projectmapping`));
-};
-
-export const getOptionsForContext: Handler = (ctx) => {
-  requireSeverityFieldAdmin(ctx);
-  if (ctx.params.contextId !== SEVERITY_CONTEXT_ID) throw notFound('The context was not found.');
-  const optionId = ctx.query.get('optionId');
-  const options = SEVERITY_OPTIONS.filter((o) => optionId === null || o.id === optionId).map((o) => ({ id: o.id, value: o.value, disabled: false }));
-  return ok(page(ctx, options, `/rest/api/3/field/${SEVERITY_FIELD}/context/${SEVERITY_CONTEXT_ID}/option`));
 };

@@ -15,7 +15,7 @@ import { moveIssuesToBacklog, moveIssuesToSprint } from '../handlers/moves';
 import { getMyPermissions } from '../handlers/my-permissions';
 import { getIssueProperty, setIssueProperty } from '../handlers/properties';
 import { searchIssues, searchIssuesByQuery } from '../handlers/search';
-import { getOptionsForContext, getProject, getProjectContextMapping, getCreateIssueMetaIssueTypeId } from '../handlers/site-config';
+import { getProject, getCreateIssueMetaIssueTypeId } from '../handlers/site-config';
 import { getAllSprints, getSprint } from '../handlers/sprints';
 import { getAllStatuses } from '../handlers/statuses';
 import { findAssignableUsers, getCurrentUser } from '../handlers/users';
@@ -46,8 +46,6 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   moveIssuesToBacklog,
   getCreateIssueMetaIssueTypeId,
   getProject,
-  getProjectContextMapping,
-  getOptionsForContext,
 };
 
 export interface Route {

@@ -8,9 +8,10 @@
  * The board's sprints are listed too (board and sprints, as the dashboard reads them) for the per-sprint
  * rotation overrides. Besides them, three requests at most, usually two: the project (issue types, components), and the create metadata
  * of one support issue type, which holds the priorities in the scheme's order and the Severity options
- * when the field is on that screen; only when it is not are the field's context options asked for
- * (Administer Jira only). What cannot be listed is said in a sentence, and the page lets the admin
- * type those values instead.
+ * when the field is on that screen. When it is not, its options are not asked for: Jira lists a
+ * field's context options only with `manage:jira-configuration` ("Manage Jira configuration" on the
+ * consent screen — too much to ask of every site for one picker), so the sentence says so and the
+ * page lets the admin type those values instead.
  */
 import type { SettingsChoices, SprintChoices } from '../../contract/settings';
 import { DEFAULT_SUPPORT_FILTER, fitSupportFilter } from '../../domain/support-filter';
@@ -19,10 +20,9 @@ import type { Ports } from '../../ports';
 import { inStartOrder } from '../sprint/project-context';
 import { fieldSource } from '../storage/field-list';
 
-const SEVERITY_FORBIDDEN =
-  "Only Jira administrators can list the Severity field's options, so the values already mapped are shown and new ones can be typed. Ask a Jira admin to open these settings to pick from the field's options.";
 const NO_SEVERITY_FIELD = 'No Severity field was found: choose the field that holds severity above to map its options.';
-const NO_CONTEXT = 'The Severity field has no context for this project, so Jira lists no options for it here: type the values instead.';
+const notOnScreen = (field: string, type: string | undefined): string =>
+  `${field} is not on the create screen of ${type ?? "this project's issue types"}, so Jira lists no options for it here: the values already mapped are shown and new ones can be typed.`;
 const PRIORITIES_UNKNOWN = "Jira did not list this project's priorities (they come from its create screen, which needs the Create issues permission), so the names already mapped are shown and new ones can be typed.";
 
 export async function settingsChoices(ports: Ports, projectKey: string, severityFieldId: string | null): Promise<SettingsChoices> {
@@ -46,10 +46,8 @@ export async function settingsChoices(ports: Ports, projectKey: string, severity
   const priorities = meta?.priorities ?? [];
   if (priorities.length === 0) notes.push(PRIORITIES_UNKNOWN);
   const onScreen = field ? meta?.selectOptions.get(field.id) : undefined;
-  const severity = field && !onScreen ? await ports.jira.config.severityOptions(field.id, project.id) : undefined;
   if (!field) notes.push(NO_SEVERITY_FIELD);
-  else if (severity?.kind === 'forbidden') notes.push(SEVERITY_FORBIDDEN);
-  else if (severity?.kind === 'no-context') notes.push(NO_CONTEXT);
+  else if (!onScreen && meta) notes.push(notOnScreen(field.name, screenType?.name));
   return {
     priorities,
     issueTypes: typeNames,
@@ -57,7 +55,7 @@ export async function settingsChoices(ports: Ports, projectKey: string, severity
     ...(project.projectTypeKey ? { projectTypeKey: project.projectTypeKey } : {}),
     teamManaged: project.teamManaged,
     severityField: field ? { id: field.id, name: field.name } : null,
-    severityOptions: onScreen ?? (severity?.kind === 'options' ? severity.values : []),
+    severityOptions: onScreen ?? [],
     defaultSupportFilter: fitted,
     sprints,
     notes,

@@ -11,18 +11,12 @@
  * (which a project admin has). `GET /priority/search`, the obvious call, is marked removed in
  * Atlassian's spec (CHANGE-1655), and `GET /priority` since 2023.
  *
- * When the Severity field is not on that create screen, its options need two more calls: which field
- * context applies to the project (`getProjectContextMapping`) and that context's options. Both need
- * Administer Jira; for anyone else Jira answers 403 and `severityOptions` says so (`forbidden`)
- * instead of failing the settings page.
+ * A field's options outside a create screen (its contexts' options) are not read: Jira lists them only
+ * with `manage:jira-configuration`, a scope a triage app should not ask every site for.
  */
 import { z } from 'zod';
 import { route } from '../../forge/route';
-import { JiraError } from '../errors';
 import type { JiraHttp } from '../jira-http';
-
-const pageOf = <T extends z.ZodType>(value: T) =>
-  z.object({ values: z.array(value).default([]), isLast: z.boolean().optional(), total: z.number().optional() }).loose();
 
 const allowedValueSchema = z.object({ id: z.string().optional(), name: z.string().optional(), value: z.string().optional(), iconUrl: z.string().optional(), disabled: z.boolean().optional() }).loose();
 const createMetaSchema = z
@@ -42,8 +36,6 @@ const projectSchema = z
   })
   .loose();
 
-const contextMappingSchema = z.object({ contextId: z.string(), projectId: z.string().optional(), isGlobalContext: z.boolean().optional() }).loose();
-const optionSchema = z.object({ id: z.string(), value: z.string(), disabled: z.boolean().optional(), optionId: z.string().optional() }).loose();
 
 export interface SitePriority {
   readonly id: string;
@@ -69,7 +61,6 @@ export interface CreateMeta {
   readonly selectOptions: ReadonlyMap<string, readonly string[]>;
 }
 
-export type SeverityOptions = { readonly kind: 'options'; readonly values: readonly string[] } | { readonly kind: 'forbidden' } | { readonly kind: 'no-context' };
 
 /** Priorities and options per page: more than any site has, so one page is the whole list. */
 const PAGE = 100;
@@ -111,24 +102,6 @@ export class SiteConfigClient {
       issueTypes: p.issueTypes.filter((t) => t.subtask !== true).map((t) => ({ id: t.id, name: t.name })),
       components: unique(p.components.map((c) => c.name)),
     };
-  }
-
-  /** The enabled options of a select field in the context that applies to the project, in Jira's order. */
-  async severityOptions(fieldId: string, projectId: string): Promise<SeverityOptions> {
-    try {
-      const mappings = await this.http.json('getProjectContextMapping', { method: 'GET', route: route`/rest/api/3/field/${fieldId}/context/projectmapping?maxResults=${PAGE}` }, pageOf(contextMappingSchema));
-      const context = mappings.values.find((m) => m.projectId === projectId) ?? mappings.values.find((m) => m.isGlobalContext === true);
-      if (!context) return { kind: 'no-context' };
-      const options = await this.http.json(
-        'getOptionsForContext',
-        { method: 'GET', route: route`/rest/api/3/field/${fieldId}/context/${context.contextId}/option?onlyOptions=true&maxResults=${PAGE}` },
-        pageOf(optionSchema),
-      );
-      return { kind: 'options', values: unique(options.values.filter((o) => o.disabled !== true && o.optionId === undefined).map((o) => o.value)) };
-    } catch (error) {
-      if (error instanceof JiraError && error.kind === 'Forbidden') return { kind: 'forbidden' };
-      throw error;
-    }
   }
 }
 
