@@ -150,6 +150,7 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
     timeSpentSeconds: read('timespent', 'Time spent', z.number().nonnegative()),
     worklogs,
     assigneeAccountId: read('assignee', 'Assignee', z.object({ accountId: z.string() }).loose())?.accountId,
+    reporterAccountId: read('reporter', 'Reporter', z.object({ accountId: z.string() }).loose())?.accountId,
     decision: property.decision,
     suggestion: property.suggestion,
   };

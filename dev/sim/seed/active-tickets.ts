@@ -4,7 +4,7 @@
  * triage, and one long-running ticket with more worklogs than a search embeds (over 20).
  */
 import type { IssueDraft, Phase, ProjectSeed } from './drafts';
-import { decide, suggest } from './decisions';
+import { askForInfo, decide, suggest } from './decisions';
 import { settleTicket, supportTicket } from './support-tickets';
 import { logWork } from './worklogs';
 import { DAY, HOUR, MINUTE, anyInstant } from './timeline';
@@ -58,6 +58,8 @@ export function activeSprintTickets(seed: ProjectSeed): IssueDraft[] {
     }
     if (i < 2 || i === 4) suggest(draft);
     if (i === 2) decide(seed, draft, 'backlog', Math.min(anchorMs - MINUTE, draft.createdMs + 30 * MINUTE));
+    // Issue 12, item 4: one the product owner asked the reporter about (on the dashboard's "Waiting for information").
+    if (i === 3) askForInfo(seed, draft, Math.min(anchorMs - MINUTE, draft.createdMs + 20 * MINUTE));
     settleTicket(seed, draft, i === 5 ? 'waiting' : 'todo', draft.updatedMs, slaState(seed));
     drafts.push(draft);
   }

@@ -50,3 +50,27 @@ export function decide(seed: ProjectSeed, draft: IssueDraft, outcome: 'interrupt
   if (!draft.labels.includes(label)) draft.labels.push(label);
   draft.updatedMs = Math.max(draft.updatedMs, atMs);
 }
+
+/**
+ * The product owner asked the reporter for what the policy lacked (issue 12, item 4): priority and
+ * severity cleared (so the policy says needs-info), the decision recorded, the needs-info label on.
+ * The app's own record of the request is not seeded (app storage is not the site's): the dashboard
+ * shows what the ticket lacks now.
+ */
+export function askForInfo(seed: ProjectSeed, draft: IssueDraft, atMs: number): void {
+  draft.priorityId = null;
+  draft.severityId = null;
+  const verdict = policyVerdict(draft);
+  draft.properties[DECISION_PROPERTY] = {
+    outcome: 'needs-info',
+    policyOutcome: verdict.outcome,
+    policyVersion: 2,
+    ruleId: verdict.ruleId,
+    override: verdict.outcome !== 'needs-info',
+    decidedBy: seed.poId,
+    decidedAt: new Date(atMs).toISOString(),
+    suggestion: suggestion(draft, 2),
+  };
+  if (!draft.labels.includes('needs-info')) draft.labels.push('needs-info');
+  draft.updatedMs = Math.max(draft.updatedMs, atMs);
+}

@@ -61,6 +61,7 @@ export function defaultSettings(): ProjectSettings {
     rotation: { roster: [], overrides: {} },
     historySprints: 6,
     defectTypes: ['Bug'],
+    needsInfo: { label: 'needs-info', addLabel: true },
   };
 }
 
