@@ -52,21 +52,27 @@ export function decide(seed: ProjectSeed, draft: IssueDraft, outcome: 'interrupt
 }
 
 /**
- * The product owner asked the reporter for what the policy lacked (issue 12, item 4): priority and
- * severity cleared (so the policy says needs-info), the decision recorded, the needs-info label on.
- * The app's own record of the request is not seeded (app storage is not the site's): the dashboard
- * shows what the ticket lacks now.
+ * The product owner asked the reporter for more information (issue 12, item 4), the needs-info
+ * label on. `clearFields`: priority and severity are cleared first, so the policy itself says
+ * needs-info and the reporter is asked for both; otherwise the fields stay (the sprint's numbers are
+ * those without the question) and the decision is an override asking for the impact. The app's own
+ * record of the request is not seeded (app storage is not the site's): the dashboard then shows
+ * what the ticket lacks now.
  */
-export function askForInfo(seed: ProjectSeed, draft: IssueDraft, atMs: number): void {
-  draft.priorityId = null;
-  draft.severityId = null;
+export function askForInfo(seed: ProjectSeed, draft: IssueDraft, atMs: number, options: { clearFields: boolean }): void {
+  if (options.clearFields) {
+    draft.priorityId = null;
+    draft.severityId = null;
+  }
   const verdict = policyVerdict(draft);
+  const override = verdict.outcome !== 'needs-info';
   draft.properties[DECISION_PROPERTY] = {
     outcome: 'needs-info',
     policyOutcome: verdict.outcome,
     policyVersion: 2,
     ruleId: verdict.ruleId,
-    override: verdict.outcome !== 'needs-info',
+    override,
+    ...(override ? { reason: 'Which customers are affected, and can they work around it?' } : {}),
     decidedBy: seed.poId,
     decidedAt: new Date(atMs).toISOString(),
     suggestion: suggestion(draft, 2),
