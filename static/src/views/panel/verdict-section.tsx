@@ -2,6 +2,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { PanelView } from '../../../../src/contract/panel';
 import { OutcomeLozenge } from '../../components/outcome';
+import { InfoRequestState } from './info-request-state';
 import { formatInstant, OUTCOME_LABEL, personText } from './format';
 import { cardStyle, factsStyle, headingStyle, listStyle, rowStyle, subtleText, termStyle, valueStyle } from './panel-style';
 
@@ -33,7 +34,9 @@ export function VerdictSection({ view }: { view: PanelView }) {
 export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView; me?: string; locale?: string; timeZone?: string }) {
   const { decision, suggestion, verdict } = view;
   if (decision) {
-    const changed = decision.policyOutcome !== verdict.outcome;
+    // A needs-info ticket whose information arrived says so itself (InfoRequestState), not as a policy change.
+    const arrived = decision.outcome === 'needs-info' && view.infoRequest.answered.length > 0;
+    const changed = decision.policyOutcome !== verdict.outcome && !arrived;
     return (
       <section aria-labelledby="ib-decision-heading" style={cardStyle}>
         <div style={rowStyle}>
@@ -61,6 +64,7 @@ export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView
             </>
           ) : null}
         </dl>
+        {decision.outcome === 'needs-info' ? <InfoRequestState view={view} me={me} /> : null}
         {changed ? (
           <p style={subtleText}>
             The policy has changed since: it now says {OUTCOME_LABEL[verdict.outcome].toLowerCase()}.
