@@ -18,7 +18,7 @@ function Asked({ ticket }: { ticket: WaitingTicketView }) {
   const what = itemList(ticket.asked);
   return (
     <>
-      {what}
+      <span data-testid="asked-items">{what}</span>
       {ticket.askedSource === 'ticket' ? <div style={{ font: token('font.body.small'), color: token('color.text.subtlest') }}>What the ticket lacks now (the request was not recorded by Interrupt Budget).</div> : null}
       {ticket.answered.length > 0 ? (
         <div>
@@ -36,7 +36,7 @@ export function WaitingList({ waiting, restricted = 0, siteUrl, viewer }: { wait
     <>
       <DataTable
         testId="waiting-table"
-        caption={`Needs info: asked and not answered yet (${waiting.length})`}
+        caption={`Decided “needs info” and not done yet, longest waiting first (${waiting.length})`}
         rows={waiting}
         rowKey={(t) => t.key}
         columns={[

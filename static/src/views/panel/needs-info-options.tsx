@@ -41,7 +41,8 @@ export function NeedsInfoOptions({ view, choice, onChange, me, disabled }: { vie
   return (
     <fieldset data-testid="needs-info-options" style={{ border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <legend style={{ ...subtleText, padding: 0, marginBottom: token('space.050') }}>
-        The policy cannot decide without: <strong>{itemList(infoRequest.missing).toLowerCase()}</strong>.
+        {view.verdict.outcome === 'needs-info' ? 'The policy cannot decide without: ' : 'What to ask for: '}
+        <strong>{itemList(infoRequest.missing).toLowerCase()}</strong>.
       </legend>
       {permissions.canComment ? (
         <>
@@ -71,7 +72,7 @@ export function NeedsInfoOptions({ view, choice, onChange, me, disabled }: { vie
                 value={choice.request}
                 isDisabled={disabled}
                 isInvalid={problem !== null}
-                minimumRows={5}
+                minimumRows={7}
                 maxHeight="16rem"
                 resize="vertical"
                 aria-describedby="ib-info-request-help"
