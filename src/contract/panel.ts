@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, type SuggestedVerdict, type TriageDecision } from '../domain/decision';
-import type { MissingItem } from '../domain/missing-information';
+import { MAX_REQUEST_LENGTH, type MissingItem } from '../domain/missing-information';
 import { OUTCOMES, type Outcome } from '../domain/outcome';
 import { stripHidden } from '../domain/plain-text';
 import type { PriorityLevel } from '../domain/priority';
@@ -38,7 +38,6 @@ const reasonText = z
   .pipe(z.string().trim().max(MAX_REASON_LENGTH, `shorten the reason to at most ${MAX_REASON_LENGTH} characters`));
 
 /** A request to the reporter: prose, like a reason, but longer (it is a whole comment). */
-export const MAX_REQUEST_LENGTH = 4000;
 const requestText = z
   .string()
   .transform((request) => stripHidden(request, { lineBreaks: true }))

@@ -13,6 +13,9 @@
 import type { TriageFacts } from './policy';
 
 export const MISSING_ITEMS = ['severity', 'priority', 'impact'] as const;
+
+/** Longest request to the reporter we post (a comment; the panel and the resolver both check it). */
+export const MAX_REQUEST_LENGTH = 4000;
 export type MissingItem = (typeof MISSING_ITEMS)[number];
 
 /** How each item is named in a sentence, and what it asks the reporter. */

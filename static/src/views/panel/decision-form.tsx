@@ -7,14 +7,17 @@
 import Button from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage } from '../../components/status';
 import type { ResolverError } from '../../../../src/contract';
 import type { ApplyDecisionResult, OutcomePreview, PanelView } from '../../../../src/contract/panel';
 import { MAX_REASON_LENGTH, OUTCOMES, type Outcome } from '../../../../src/contract/domain';
 import { ApplyPreview } from './apply-preview';
-import { initialNeedsInfo, needsInfoProblem, NeedsInfoOptions, type NeedsInfoChoice } from './needs-info-options';
+import { initialNeedsInfo, needsInfoProblem, type NeedsInfoChoice } from './needs-info-choice';
+
+/** Loaded once needs-info is chosen: its checkboxes are not in the panel's first paint. */
+const NeedsInfoOptions = lazy(() => import('./needs-info-options'));
 import { OUTCOME_LABEL, OUTCOME_MEANING } from './format';
 import { cardStyle, headingStyle, rowStyle, subtleText } from './panel-style';
 import type { BudgetUpdate } from './use-budget-update';
@@ -111,7 +114,11 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, onAppli
           </span>
         </div>
       ) : null}
-      {asking ? <NeedsInfoOptions view={view} choice={info} onChange={setInfo} me={me} disabled={applying} /> : null}
+      {asking ? (
+        <Suspense fallback={<p style={subtleText}>Loading what to ask the reporter…</p>}>
+          <NeedsInfoOptions view={view} choice={info} onChange={setInfo} me={me} disabled={applying} />
+        </Suspense>
+      ) : null}
       <ApplyPreview view={view} preview={asking ? withChoice(view.previews[outcome], info) : view.previews[outcome]} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
       {error && !reasonError ? <ErrorMessage error={error} onRetry={error.code === 'VALIDATION' ? undefined : () => void apply()} /> : null}
       <div style={rowStyle}>

@@ -3,38 +3,19 @@
  * mentioned, so Jira notifies them — asking for what the policy could not decide without, drafted
  * by the app and editable here; and the needs-info label. Both optional, both on by the project's
  * defaults. Without them needs-info would be a dead end nobody outside the panel hears about.
+ * The choice itself and its checks are in needs-info-choice.ts.
  */
 import { Checkbox } from '@atlaskit/checkbox';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { itemList } from '../../../../src/contract/domain';
-import { MAX_REQUEST_LENGTH, type PanelView } from '../../../../src/contract/panel';
+import type { PanelView } from '../../../../src/contract/panel';
 import { Person } from '../dashboard/person';
+import { needsInfoProblem, type NeedsInfoChoice } from './needs-info-choice';
 import { subtleText } from './panel-style';
 
-export interface NeedsInfoChoice {
-  readonly comment: boolean;
-  readonly request: string;
-  readonly label: boolean;
-}
-
-/** The form's starting point: the project's defaults and the app's draft. */
-export const initialNeedsInfo = (view: PanelView): NeedsInfoChoice => ({
-  comment: view.defaults.comment && view.permissions.canComment,
-  request: view.infoRequest.draft,
-  label: view.infoRequest.addLabelByDefault,
-});
-
-/** Why Apply cannot go ahead with this choice, or null. */
-export function needsInfoProblem(choice: NeedsInfoChoice): string | null {
-  if (!choice.comment) return null;
-  const text = choice.request.trim();
-  if (text === '') return 'Write what to ask the reporter, or leave the comment off.';
-  if (text.length > MAX_REQUEST_LENGTH) return `Shorten the request to at most ${MAX_REQUEST_LENGTH} characters.`;
-  return null;
-}
-
-export function NeedsInfoOptions({ view, choice, onChange, me, disabled }: { view: PanelView; choice: NeedsInfoChoice; onChange: (next: NeedsInfoChoice) => void; me?: string; disabled: boolean }) {
+/** The default export is what the form loads lazily (only once needs-info is chosen: the checkboxes stay out of the first paint). */
+export default function NeedsInfoOptions({ view, choice, onChange, me, disabled }: { view: PanelView; choice: NeedsInfoChoice; onChange: (next: NeedsInfoChoice) => void; me?: string; disabled: boolean }) {
   const { infoRequest, permissions } = view;
   const problem = needsInfoProblem(choice);
   const reporter = infoRequest.reporterAccountId;
