@@ -6,7 +6,8 @@
  * for information" with its age, reporter and what was asked — and never an account id as text.
  */
 import type { Page } from 'playwright-core';
-import { startE2e, type E2e } from './harness';
+import { join } from 'node:path';
+import { ARTIFACTS, startE2e, type E2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -135,5 +136,5 @@ it.each(['light', 'dark'] as const)('the dashboard lists the tickets waiting for
   await section.getByText('What the ticket lacks now (the request was not recorded by Interrupt Budget).').first().waitFor();
   await expectNoAccountIds(page);
   await section.scrollIntoViewIfNeeded();
-  await section.screenshot({ path: `${require('./harness').ARTIFACTS}/needs-info-dashboard-${theme}.png` });
+  await section.screenshot({ path: join(ARTIFACTS, `needs-info-dashboard-${theme}.png`) });
 });

@@ -12,6 +12,8 @@ import type { DashboardView } from '../../contract/dashboard';
 import type { ApplyDecisionResult, PanelView } from '../../contract/panel';
 import { handleIssueEvent } from '../../triggers/issue-event';
 import { readLatestDecision } from '../storage/decision-audit';
+import { defaultSettings, storedSettingsSchema } from '../settings/project-settings';
+import { storeSettings } from '../storage/settings-repository';
 import { projectRegistry } from '../storage/sprint-records';
 import { suggestionRecord } from '../storage/suggestion-record';
 
@@ -149,5 +151,33 @@ describe('the waiting list and who sees it', () => {
     expect(dev.sprint?.restricted.waiting).toBe(1);
     expect(JSON.stringify(dev)).not.toContain(secured.key);
     expect(dev.sprint?.waiting.length).toBe((po.sprint?.waiting.length ?? 0) - 1);
+  });
+});
+
+describe('the needs-info setting', () => {
+  it('settings stored before it existed still parse, with the default label', () => {
+    const { needsInfo: _added, ...older } = defaultSettings();
+    expect(storedSettingsSchema.parse(older).needsInfo).toEqual({ label: 'needs-info', addLabel: true });
+  });
+
+  it('a project\'s own label is the one applied, and offered unchecked when the setting says so', async () => {
+    const [ticket] = h.sim.store.issues.filter((i) => i.key.startsWith('TEAM-') && !i.properties.interruptBudget && i.statusId !== undefined && i.labels.includes('support') && i.sprintIds.length === 0);
+    if (!ticket) throw new Error('no undecided TEAM support ticket');
+    await storeSettings(h.store, 'TEAM', { ...defaultSettings(), needsInfo: { label: 'awaiting-reporter', addLabel: false } });
+    try {
+      const view = dataOf<PanelView>(await panel(ticket.key));
+      expect(view.infoRequest).toMatchObject({ label: 'awaiting-reporter', addLabelByDefault: false });
+      expect(view.previews['needs-info'].steps.map((s) => s.step)).toEqual(['comment', 'record']);
+      const reason = view.verdict.outcome === 'needs-info' ? {} : { reason: 'Ask first.' };
+      const result = dataOf(await apply(ticket.key, { outcome: 'needs-info', comment: false, label: true, basedOn: null, ...reason }));
+      expect(result.steps.find((s) => s.step === 'labels')).toMatchObject({ status: 'done', message: 'Added the label awaiting-reporter.' });
+      expect(issue(ticket.key).labels).toContain('awaiting-reporter');
+      expect(issue(ticket.key).labels).not.toContain('needs-info');
+      // The app's own label changing is not news for the trigger.
+      const event = { eventType: 'avi:jira:updated:issue', issue: { id: ticket.id, key: ticket.key, fields: { project: { key: 'TEAM' } } }, changelog: { id: '2', items: [{ field: 'labels', fieldtype: 'jira', fieldId: 'labels', fromString: 'support', toString: 'support awaiting-reporter' }] } };
+      expect(await handleIssueEvent(event, h.portsAs('app'))).toEqual({ status: 'ignored', reason: 'Nothing the policy reads has changed.' });
+    } finally {
+      await h.store.delete('settings:TEAM');
+    }
   });
 });
