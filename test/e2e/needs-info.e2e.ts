@@ -138,3 +138,13 @@ it.each(['light', 'dark'] as const)('the dashboard lists the tickets waiting for
   await section.scrollIntoViewIfNeeded();
   await section.screenshot({ path: join(ARTIFACTS, `needs-info-dashboard-${theme}.png`) });
 });
+
+it('settings: an admin sets the label needs info adds, and whether the panel offers it checked', async () => {
+  const page = await e2e.open('/settings/SUP?as=admin');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const field = page.getByLabel('Label for tickets waiting for information');
+  await field.waitFor();
+  expect(await field.inputValue()).toBe('needs-info');
+  await page.getByText('Offer that label checked when asking for information').waitFor();
+  await page.locator('section', { has: field }).last().screenshot({ path: join(ARTIFACTS, 'needs-info-settings-light.png') });
+});
