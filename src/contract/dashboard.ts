@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { BurnPoint } from '../domain/burn';
 import type { DefectCount } from '../domain/defects';
 import type { HistoryRow } from '../domain/history';
+import type { MissingItem } from '../domain/missing-information';
 
 export const DASHBOARD_KEYS = { get: 'dashboard.get', recordOverflow: 'dashboard.recordOverflow' } as const;
 
@@ -89,6 +90,26 @@ export interface DeferredTicketView {
   readonly source: 'app' | 'property' | 'changed';
 }
 
+/**
+ * Issue 12, item 4: a ticket waiting for information (its decision is needs-info, it is not done),
+ * whatever sprint it is in; listed with the active sprint only.
+ */
+export interface WaitingTicketView {
+  readonly key: string;
+  readonly summary?: string;
+  /** Who was asked; null when Jira names no reporter. */
+  readonly reporterAccountId: string | null;
+  /** What was asked: as the app recorded the request (`app`), or what the ticket lacks now (`ticket`). */
+  readonly asked: readonly MissingItem[];
+  readonly askedSource: 'app' | 'ticket';
+  /** Of what was asked, what the ticket has now. */
+  readonly answered: readonly MissingItem[];
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+  /** How long it has waited, at this view (milliseconds since the decision). */
+  readonly waitingMs: number;
+}
+
 export type DashboardDefects = DefectCount;
 
 export interface DashboardSprint {
@@ -134,6 +155,8 @@ export interface DashboardSprint {
     readonly untriaged: RestrictedItems;
     readonly deferred: number;
     readonly inProgress: number;
+    /** Issue 12, item 4. */
+    readonly waiting: number;
   };
   readonly defects: DashboardDefects;
   /** What the sprint was measured against; `lazy` when inferred after the start. */
@@ -141,6 +164,8 @@ export interface DashboardSprint {
   readonly computedAt: string;
   /** `stored`: served from the stored rollup; `computed`: recomputed from Jira for this view. */
   readonly source: 'stored' | 'computed';
+  /** Issue 12, item 4: "Waiting for information" (active sprint only; empty for a closed one), longest waiting first. */
+  readonly waiting: readonly WaitingTicketView[];
 }
 
 /** The domain's retrospective row, with its instants as ISO-8601 strings for the browser. */

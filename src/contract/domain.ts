@@ -5,6 +5,7 @@
  */
 export { MAX_REASON_LENGTH } from '../domain/decision';
 export { OUTCOMES, type Outcome } from '../domain/outcome';
+export { itemList, MAX_REQUEST_LENGTH, MISSING_ITEM_WORDS, MISSING_ITEMS, type MissingItem } from '../domain/missing-information';
 export type { Condition, ConditionKind, Policy, Rule } from '../domain/policy';
 export { PRIORITY_LEVELS, type PriorityLevel } from '../domain/priority';
 export { SEVERITY_LEVELS, type Severity } from '../domain/severity';

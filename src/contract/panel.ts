@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, type SuggestedVerdict, type TriageDecision } from '../domain/decision';
+import { MAX_REQUEST_LENGTH, type MissingItem } from '../domain/missing-information';
 import { OUTCOMES, type Outcome } from '../domain/outcome';
 import { stripHidden } from '../domain/plain-text';
 import type { PriorityLevel } from '../domain/priority';
@@ -37,6 +38,12 @@ const reasonText = z
   .transform((reason) => stripHidden(reason, { lineBreaks: true }))
   .pipe(z.string().trim().max(MAX_REASON_LENGTH, `shorten the reason to at most ${MAX_REASON_LENGTH} characters`));
 
+/** A request to the reporter: prose, like a reason, but longer (it is a whole comment). */
+const requestText = z
+  .string()
+  .transform((request) => stripHidden(request, { lineBreaks: true }))
+  .pipe(z.string().trim().min(1, 'write what to ask the reporter, or leave the comment off').max(MAX_REQUEST_LENGTH, `shorten the request to at most ${MAX_REQUEST_LENGTH} characters`));
+
 /** `panel.applyDecision`: the outcome, a reason (required for an override), and the two optional steps. */
 export const applyDecisionPayloadSchema = z.object({
   outcome: z.enum(OUTCOMES, { error: 'choose interrupt, backlog or needs-info' }),
@@ -51,6 +58,11 @@ export const applyDecisionPayloadSchema = z.object({
    * decided in between). Optional for older clients; the panel always sends it.
    */
   basedOn: z.object({ decidedAt: z.string().min(1).max(64), outcome: z.enum(OUTCOMES) }).nullable().optional(),
+  // Issue 12, item 4 (needs info as a flow): for needs-info, the request to the reporter as the
+  // product owner edited it (default: the panel's draft), posted when `comment` is on; and whether to
+  // add the needs-info label (default: the project's setting).
+  request: requestText.optional(),
+  label: z.boolean().optional(),
 });
 export type ApplyDecisionPayload = z.infer<typeof applyDecisionPayloadSchema>;
 
@@ -182,6 +194,26 @@ export interface PanelView {
    * else the trigger's suggestion — and why: a newer policy version, the ticket's facts, or both.
    */
   readonly verdictChange: VerdictChange;
+  /** Issue 12, item 4: what a needs-info decision would ask, and what the last one asked. */
+  readonly infoRequest: PanelInfoRequest;
+}
+
+/**
+ * Needs info as a flow (issue 12, item 4). `missing` and `draft` are for asking now: what the policy
+ * cannot decide without today, and the comment drafted from it (editable in the panel). `asked` and
+ * `answered` are for a ticket whose decision is needs-info: what was asked then (null when the app
+ * did not record it: decided before it kept that), and which of it the ticket has since (the field
+ * is set now), so the panel can say the information arrived and what the policy now says.
+ */
+export interface PanelInfoRequest {
+  readonly missing: readonly MissingItem[];
+  readonly draft: string;
+  /** Whom the comment mentions; null when Jira names no reporter. */
+  readonly reporterAccountId: string | null;
+  readonly label: string;
+  readonly addLabelByDefault: boolean;
+  readonly asked: readonly MissingItem[] | null;
+  readonly answered: readonly MissingItem[];
 }
 
 /** `panel.budget`: the active sprint's budget and WIP for this ticket, brought up to date. */

@@ -116,5 +116,10 @@ export const editableSettingsSchema = z.object({
     .max(200)
     .nullable()
     .default(null),
+  // Issue 12, item 4 (needs info as a flow): the label applying "needs info" adds, and whether the
+  // panel offers it checked. A default, so settings stored before it existed still parse.
+  needsInfo: z
+    .object({ label: label('The label for tickets waiting for information'), addLabel: z.boolean() })
+    .default({ label: 'needs-info', addLabel: true }),
 });
 export type EditableSettings = z.infer<typeof editableSettingsSchema>;

@@ -49,6 +49,8 @@ export interface Ticket {
   readonly slaClocks: readonly SlaClock[];
   readonly sprints: readonly SprintRef[];
   readonly assigneeAccountId?: string;
+  /** Who reported it (whom a "needs info" request asks). */
+  readonly reporterAccountId?: string;
   /** The product owner's triage decision recorded on the issue, if any. */
   readonly decision?: TriageDecision;
   /** The verdict the issue trigger suggested, if any. */

@@ -167,6 +167,7 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
     timeSpentSeconds: read('timespent', 'Time spent', z.number().nonnegative()),
     worklogs,
     assigneeAccountId: read('assignee', 'Assignee', z.object({ accountId: z.string() }).loose(), 'person')?.accountId,
+    reporterAccountId: read('reporter', 'Reporter', z.object({ accountId: z.string() }).loose(), 'person')?.accountId,
     decision: property.decision,
     suggestion: property.suggestion,
   };

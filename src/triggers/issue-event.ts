@@ -31,8 +31,8 @@ export async function handleIssueEvent(event: unknown, ports: Ports): Promise<Su
   if (setsSecurityLevel(parsed.data)) await issueSecurity.markUsed(ports, projectKey);
   const loaded = await loadSettings(ports.store, projectKey);
   if (eventType === 'avi:jira:updated:issue' && changelog) {
-    const { labels, severityFieldId } = loaded.settings;
-    const options = { appLabels: [labels.interrupt, labels.deferred], severityFieldId };
+    const { labels, severityFieldId, needsInfo } = loaded.settings;
+    const options = { appLabels: [labels.interrupt, labels.deferred, needsInfo.label], severityFieldId };
     if (!changelog.items.some((item) => isRelevantChange(item, options))) return ignored('Nothing the policy reads has changed.');
   }
   return recordSuggestion(ports, { issueKey: issue.key, projectKey }, loaded);

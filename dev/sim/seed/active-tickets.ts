@@ -4,7 +4,7 @@
  * triage, and one long-running ticket with more worklogs than a search embeds (over 20).
  */
 import type { IssueDraft, Phase, ProjectSeed } from './drafts';
-import { decide, suggest } from './decisions';
+import { askForInfo, decide, suggest } from './decisions';
 import { SEVERITY_OPTIONS } from '../site/catalog';
 import { settleTicket, supportTicket } from './support-tickets';
 import { logWork } from './worklogs';
@@ -45,7 +45,11 @@ export function activeSprintTickets(seed: ProjectSeed): IssueDraft[] {
     draft.sprintIds = [active.id];
     draft.assigneeId = prng.pick(seed.workers);
     if (i < 3) decide(seed, draft, 'interrupt', Math.min(anchorMs - MINUTE, draft.createdMs + prng.int(20, 90) * MINUTE), active.id);
-    else if (i === 5) suggest(seed, draft);
+    else if (i === 5) {
+      suggest(seed, draft);
+      // Issue 12, item 4: on SUP, the product owner asked how many customers this hits (SUP's "Waiting for information").
+      if (seed.project.key === 'SUP') askForInfo(seed, draft, draft.createdMs + 40 * MINUTE, { clearFields: false });
+    }
     work(seed, draft, openPhase(seed), draft.createdMs);
     drafts.push(draft);
   }
@@ -60,6 +64,8 @@ export function activeSprintTickets(seed: ProjectSeed): IssueDraft[] {
     }
     if (i < 2 || i === 4) suggest(seed, draft);
     if (i === 2) decide(seed, draft, 'backlog', Math.min(anchorMs - MINUTE, draft.createdMs + 30 * MINUTE));
+    // Issue 12, item 4: on TEAM, an unclassified ticket whose reporter was asked for severity and priority.
+    if (i === 3 && seed.project.key === 'TEAM') askForInfo(seed, draft, Math.min(anchorMs - MINUTE, draft.createdMs + 20 * MINUTE), { clearFields: true });
     settleTicket(seed, draft, i === 5 ? 'waiting' : 'todo', draft.updatedMs, slaState(seed));
     drafts.push(draft);
     fresh.push(draft);

@@ -73,3 +73,34 @@ export function decide(seed: ProjectSeed, draft: IssueDraft, outcome: 'interrupt
   if (!draft.labels.includes(label)) draft.labels.push(label);
   draft.updatedMs = Math.max(draft.updatedMs, atMs);
 }
+
+/**
+ * The product owner asked the reporter for more information (issue 12, item 4), the needs-info
+ * label on. `clearFields`: priority and severity are cleared first, so the policy itself says
+ * needs-info and the reporter is asked for both; otherwise the fields stay (the sprint's numbers are
+ * those without the question) and the decision is an override asking for the impact. The app's own
+ * record of the request is not seeded (app storage is not the site's): the dashboard then shows
+ * what the ticket lacks now.
+ */
+export function askForInfo(seed: ProjectSeed, draft: IssueDraft, atMs: number, options: { clearFields: boolean }): void {
+  if (options.clearFields) {
+    draft.priorityId = null;
+    draft.severityId = null;
+  }
+  const verdict = policyVerdict(draft);
+  const override = verdict.outcome !== 'needs-info';
+  draft.properties[DECISION_PROPERTY] = {
+    outcome: 'needs-info',
+    policyOutcome: verdict.outcome,
+    policyVersion: SEEDED_POLICY_VERSION,
+    ruleId: verdict.ruleId,
+    override,
+    ...(override ? { reason: 'Which customers are affected, and can they work around it?' } : {}),
+    decidedBy: seed.poId,
+    decidedAt: new Date(atMs).toISOString(),
+    facts: factsAtArrival(seed, draft),
+    suggestion: suggestion(seed, draft),
+  };
+  if (!draft.labels.includes('needs-info')) draft.labels.push('needs-info');
+  draft.updatedMs = Math.max(draft.updatedMs, atMs);
+}

@@ -2,7 +2,7 @@
  * From stored records to what the dashboard shows: the contract's view types. Kept apart from the
  * use case so the mapping (ISO instants, items by category, the overflow demand) reads in one place.
  */
-import type { DashboardBudgetItem, DashboardHistoryRow, DashboardSprint, OverflowDecisionView, RestrictedItems } from '../../contract/dashboard';
+import type { DashboardBudgetItem, DashboardHistoryRow, DashboardSprint, OverflowDecisionView, RestrictedItems, WaitingTicketView } from '../../contract/dashboard';
 import type { HistoryRow } from '../../domain/history';
 import type { ListedIssue, ViewerFilter } from '../access/viewer-filter';
 import type { OverflowDecision } from '../storage/sprint-records';
@@ -25,6 +25,7 @@ export function listedIssues(snapshot: SprintSnapshot): ListedIssue[] {
     ...rollup.items.map((item) => listed(item.key, item.id)),
     ...ledger.deferred.map((t) => listed(t.key, t.id ?? idOf.get(t.key))),
     ...rollup.wip.inProgress.map((key) => listed(key, idOf.get(key))),
+    ...ledger.waiting.map((t) => listed(t.key, t.id)),
   ];
 }
 
@@ -45,12 +46,20 @@ function restrictedOf(snapshot: SprintSnapshot, category: Category, filter: View
   return { count: hidden.length, amount: hidden.reduce((sum, item) => sum + Math.round(item.amount * 100), 0) / 100 };
 }
 
-export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined, filter: ViewerFilter, canRecordOverflow = false): DashboardSprint {
+/** The waiting list as this viewer may see it, each with how long it has waited at `nowMs`. */
+function waitingOf(snapshot: SprintSnapshot, filter: ViewerFilter, nowMs: number): WaitingTicketView[] {
+  return snapshot.ledger.waiting
+    .filter((t) => filter.sees(listed(t.key, t.id)))
+    .map(({ id: _id, ...shown }) => ({ ...shown, waitingMs: Math.max(0, nowMs - Date.parse(shown.decidedAt)) }));
+}
+
+export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined, filter: ViewerFilter, canRecordOverflow = false, nowMs = snapshot.rollup.computedAt): DashboardSprint {
   const { rollup, ledger, baseline } = snapshot;
   const idOf = idsByKey(snapshot);
   const inProgress = rollup.wip.inProgress.filter((key) => filter.sees(listed(key, idOf.get(key))));
   const deferred = ledger.deferred.filter((t) => filter.sees(listed(t.key, t.id ?? idOf.get(t.key))));
   const state = rollup.state === 'closed' ? 'closed' : 'active';
+  const waiting = state === 'active' ? waitingOf(snapshot, filter, nowMs) : [];
   return {
     id: rollup.sprintId,
     name: rollup.sprintName,
@@ -81,11 +90,13 @@ export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision 
       untriaged: restrictedOf(snapshot, 'untriaged', filter),
       deferred: ledger.deferred.length - deferred.length,
       inProgress: rollup.wip.inProgress.length - inProgress.length,
+      waiting: state === 'active' ? ledger.waiting.length - waiting.length : 0,
     },
     defects: ledger.defects,
     baseline: baseline ? { takenAt: iso(baseline.takenAt), lazy: baseline.lazy, issueCount: baseline.issueKeys.length, committedPoints: baseline.committedPoints } : null,
     computedAt: iso(rollup.computedAt),
     source: snapshot.source,
+    waiting,
   };
 }
 

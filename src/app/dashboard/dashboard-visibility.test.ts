@@ -62,7 +62,7 @@ describe('F1: what dev may not see is counted, never named', () => {
   it('admin sees every secured ticket of the sprint listed', () => {
     const listed = [...(admin.sprint?.interrupts ?? []), ...(admin.sprint?.plannedSupport ?? []), ...(admin.sprint?.untriaged ?? [])].map((i) => i.key);
     for (const key of securedKeys().filter((k) => secured().find((i) => i.key === k)?.sprintIds.includes(ACTIVE))) expect(listed).toContain(key);
-    expect(admin.sprint?.restricted).toEqual({ interrupts: { count: 0, amount: 0 }, plannedSupport: { count: 0, amount: 0 }, untriaged: { count: 0, amount: 0 }, deferred: 0, inProgress: 0 });
+    expect(admin.sprint?.restricted).toEqual({ interrupts: { count: 0, amount: 0 }, plannedSupport: { count: 0, amount: 0 }, untriaged: { count: 0, amount: 0 }, deferred: 0, inProgress: 0, waiting: 0 });
   });
 
   it.each([

@@ -69,7 +69,7 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   return {
     projectKey,
     board: { id: context.board.id, name: context.board.name },
-    sprint: snapshot ? sprintView(snapshot, overflow.value, filter, canRecordOverflow) : null,
+    sprint: snapshot ? sprintView(snapshot, overflow.value, filter, canRecordOverflow, ports.clock.now()) : null,
     ...(datesProblem ? { message: datesProblem } : sprint ? {} : { message: `No sprint is active on ${context.board.name}. Start a sprint in Jira to track its support budget; the history of closed sprints is below.` }),
     sprints: context.sprints
       .filter((s): s is Sprint & { state: 'active' | 'closed' } => s.state !== 'future')

@@ -121,10 +121,10 @@ describe('backlog', () => {
 });
 
 describe('needs-info', () => {
-  it('records the decision only: one property write, nothing else', async () => {
+  it('with the comment and the label left off, records the decision only: one property write, nothing else', async () => {
     expect(verdictOf('SUP-250').outcome).toBe('backlog');
     const labels = [...issue('SUP-250').labels];
-    const result = dataOf<ApplyDecisionResult>(await apply('SUP-250', { outcome: 'needs-info', reason: 'Asked the reporter which customers are affected.', comment: true }));
+    const result = dataOf<ApplyDecisionResult>(await apply('SUP-250', { outcome: 'needs-info', reason: 'Asked the reporter which customers are affected.', comment: false, label: false }));
     expect(statuses(result)).toEqual([['record', 'done']]);
     expect(writesTo(sim)).toEqual([`setIssueProperty /rest/api/3/issue/SUP-250/properties/interruptBudget`]);
     expect(issue('SUP-250').labels).toEqual(labels);

@@ -21,6 +21,7 @@
 import { formatDistance } from 'date-fns';
 import type { ApplyDecisionPayload, ApplyDecisionResult, DecisionStepName, StepResult } from '../../contract/panel';
 import { decide, sameDecision, type TriageDecision } from '../../domain/decision';
+import { draftInfoRequest, missingInformation } from '../../domain/missing-information';
 import { supportContact } from '../../domain/rotation';
 import { triageScope } from '../../domain/triage-scope';
 import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
@@ -31,7 +32,7 @@ import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { applyPermissions } from './apply-permissions';
 import { readLatestDecision, recordDecision, type LatestDecision } from '../storage/decision-audit';
 import { acquireApplyLock, type LockRecord } from './apply-lock';
-import { decisionComment, newCommentRef, postedCommentFor } from './decision-comment';
+import { decisionComment, infoRequestComment, newCommentRef, postedCommentFor } from './decision-comment';
 import { evaluateTicket } from './evaluate-ticket';
 import { executePlan } from './execute-plan';
 import { planDecision } from './plan';
@@ -60,10 +61,11 @@ function summary(issueKey: string, steps: readonly StepResult[], uncertain: read
  * record with the time, not a field of the rollup: a rollup whose reads began before this moment and
  * that is written after it stays stale (freshness.ts), instead of erasing the mark.
  */
-async function invalidateRollup(ports: Ports, context: TriageContext, steps: readonly StepResult[], now: number): Promise<void> {
+async function invalidateRollup(ports: Ports, context: TriageContext, steps: readonly StepResult[], now: number, waitingChanged: boolean): Promise<void> {
   const sprint = context.activeSprint;
   if (!sprint || !steps.some((s) => s.status === 'done')) return;
-  const touched = context.issue.ticket.sprints.some((s) => s.id === sprint.id) || steps.some((s) => s.step === 'move-to-sprint' && s.status === 'done');
+  // The ledger's "Waiting for information" (issue 12, item 4) follows needs-info decisions wherever the ticket is.
+  const touched = waitingChanged || context.issue.ticket.sprints.some((s) => s.id === sprint.id) || steps.some((s) => s.step === 'move-to-sprint' && s.status === 'done');
   if (!touched) return;
   await sprintRecords.invalidation.write(ports.store, context.projectKey, { schemaVersion: 1, sprintId: sprint.id, at: now });
 }
@@ -98,7 +100,7 @@ function basedOnHolds(basedOn: NonNullable<ApplyDecisionPayload['basedOn']> | nu
 }
 
 export async function applyDecision(ports: Ports, request: ApplyRequest, payload: ApplyDecisionPayload): Promise<ApplyDecisionResult> {
-  const wantsComment = (commentOnDecision: boolean) => payload.outcome !== 'needs-info' && (payload.comment ?? commentOnDecision);
+  const wantsComment = (commentOnDecision: boolean) => payload.comment ?? commentOnDecision;
   const context = await loadTriageContext(ports, request, { comments: (settings) => wantsComment(settings.commentOnDecision) });
   const { settings } = context.loaded;
   const allowed = applyPermissions(context.permissions, context.projectKey);
@@ -114,7 +116,9 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
 
   const now = ports.clock.now();
   const { ticket } = context.issue;
-  const { verdict, policyVersion, recordedFacts } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
+  const { facts, verdict, policyVersion, recordedFacts } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
+  // Needs info (issue 12, item 4): what the policy cannot decide without is what the reporter is asked for.
+  const asked = payload.outcome === 'needs-info' ? missingInformation(facts) : undefined;
   const active = context.activeSprint;
   const decided = decide({
     outcome: payload.outcome,
@@ -154,12 +158,17 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
       canAssign: allowed.canAssign,
       canComment: allowed.canComment,
       postedCommentId: posted,
+      needsInfoLabel: settings.needsInfo.label,
+      addNeedsInfoLabel: payload.label ?? settings.needsInfo.addLabel,
+      ...(asked ? { asked } : {}),
     });
     // The property mirrors the app's record; one changed outside the app is written back.
     const unchanged = sameDecision(recorded.decision, kept);
     const commentRef = newCommentRef();
     const { steps, uncertain, commentId } = await executePlan(ports.jira, ticket.key, plan, {
-      comment: decisionComment(kept, verdict, plan.targetSprint?.name ?? null, commentRef),
+      comment: asked
+        ? infoRequestComment(kept, ticket.reporterAccountId ?? null, payload.request ?? draftInfoRequest(asked), commentRef)
+        : decisionComment(kept, verdict, plan.targetSprint?.name ?? null, commentRef),
       commentRef,
       property: unchanged ? null : writeDecisionProperty(kept, recorded.suggestion),
       recordedAlready: recorded.decision ? `This decision was already recorded on the issue ${ago(recorded.decision.decidedAt, now)}.` : 'This decision was already recorded on the issue.',
@@ -174,9 +183,11 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
         ...(commentUnconfirmed ? { commentRef } : {}),
         recordedAt: now,
         sameAsLatest,
+        ...(asked ? { asked } : {}),
       });
     }
-    await Promise.all([invalidateRollup(ports, context, steps, now), projectRegistry.register(ports.store, context.projectKey, now)]);
+    const waitingChanged = kept.outcome === 'needs-info' || current?.outcome === 'needs-info';
+    await Promise.all([invalidateRollup(ports, context, steps, now, waitingChanged), projectRegistry.register(ports.store, context.projectKey, now)]);
     return { decision: kept, steps, complete: steps.every((s) => s.status !== 'failed'), message: summary(ticket.key, steps, uncertain) };
   } finally {
     await lock.release();

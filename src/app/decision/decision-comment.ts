@@ -49,6 +49,36 @@ export function decisionComment(decision: TriageDecision, verdict: Verdict, spri
   return { type: 'doc', version: 1, content };
 }
 
+/**
+ * The comment a needs-info decision posts (issue 12, item 4): the reporter mentioned first (an ADF
+ * `mention` node, so Jira notifies them), then the request as the product owner edited it — lines
+ * starting with "- " become a bullet list, other lines paragraphs — and the same signature line as
+ * every decision comment, so re-applying finds it and posts nothing twice.
+ */
+export function infoRequestComment(decision: TriageDecision, reporterAccountId: string | null, request: string, ref?: string): AdfNode {
+  const blocks: AdfNode[] = [];
+  let bullets: AdfNode[] = [];
+  const flush = () => {
+    if (bullets.length > 0) blocks.push({ type: 'bulletList', content: bullets });
+    bullets = [];
+  };
+  for (const line of request.split('\n').map((l) => l.trim()).filter((l) => l !== '')) {
+    if (line.startsWith('- ')) bullets.push({ type: 'listItem', content: [paragraph(text(line.slice(2)))] });
+    else {
+      flush();
+      blocks.push(paragraph(text(line)));
+    }
+  }
+  flush();
+  const mention: AdfNode[] = reporterAccountId ? [{ type: 'mention', attrs: { id: reporterAccountId } }, text(' ')] : [];
+  const [first, ...rest] = blocks;
+  const opening = first && first.type === 'paragraph' ? [paragraph(...mention, ...((first.content as AdfNode[]) ?? [])), ...rest] : [...(mention.length > 0 ? [paragraph(...mention)] : []), ...blocks];
+  const content: AdfNode[] = [...opening];
+  if (decision.override && decision.reason) content.push(paragraph(text('Why the product owner asks: ', ['strong']), text(decision.reason)));
+  content.push(paragraph(text(`${SIGNATURE}${decision.outcome})${ref ? refText(ref) : ''}`, ['em'])));
+  return { type: 'doc', version: 1, content };
+}
+
 /** All text in an ADF node, in document order. */
 function textOf(node: unknown): string {
   if (Array.isArray(node)) return node.map(textOf).join(' ');

@@ -52,9 +52,26 @@ describe('planDecision', () => {
     expect(plan).toMatchObject({ moveToBacklog: true, labels: { add: ['deferred'], remove: ['interrupt'] }, assignTo: null, targetSprint: null });
   });
 
-  it('records only for needs-info, and the preview drops the internal done sentences', () => {
-    const plan = planDecision(input({ outcome: 'needs-info' }));
+  it('records only for needs-info without comment or label, and the preview drops the internal done sentences', () => {
+    const plan = planDecision(input({ outcome: 'needs-info', comment: false, needsInfoLabel: 'needs-info', addNeedsInfoLabel: false }));
     expect(actions(plan)).toEqual([['record', 'do']]);
     expect(previewOf(plan).steps).toEqual([{ step: 'record', action: 'do', message: 'Record the decision on the issue.' }]);
+  });
+
+  it('needs-info asks the reporter for what is missing and adds its label, leaving the sprint and the other labels alone', () => {
+    const ticket = aTicket({ labels: ['support', 'deferred'], sprints: [{ ...active, state: 'active' }] });
+    const plan = planDecision(input({ outcome: 'needs-info', ticket, needsInfoLabel: 'needs-info', addNeedsInfoLabel: true, asked: ['severity', 'priority'] }));
+    expect(actions(plan)).toEqual([['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
+    expect(plan.labels).toEqual({ add: ['needs-info'], remove: [] });
+    expect(plan.steps[1]?.message).toBe('Ask the reporter in a comment for the severity and priority.');
+    expect(plan).toMatchObject({ comment: true, targetSprint: null, moveToBacklog: false, assignTo: null });
+    const labelled = aTicket({ labels: ['support', 'needs-info'] });
+    expect(planDecision(input({ outcome: 'needs-info', ticket: labelled, needsInfoLabel: 'needs-info', addNeedsInfoLabel: true })).steps[0]).toMatchObject({ action: 'skip', message: 'Already labelled needs-info.' });
+  });
+
+  it('takes the needs-info label off when the ticket is decided', () => {
+    const ticket = aTicket({ labels: ['support', 'needs-info'] });
+    expect(planDecision(input({ ticket, needsInfoLabel: 'needs-info' })).labels).toEqual({ add: ['interrupt'], remove: ['needs-info'] });
+    expect(planDecision(input({ outcome: 'backlog', ticket: aTicket({ labels: ['needs-info', 'deferred'] }), needsInfoLabel: 'needs-info' })).labels).toEqual({ add: [], remove: ['needs-info'] });
   });
 });

@@ -8,9 +8,15 @@
  *   changed their mind), optionally assigned to the sprint's support contact, optionally a comment;
  * - backlog: out of any active or future sprint, the deferred label on (the interrupt one off),
  *   optionally a comment;
- * - needs-info: recorded only.
+ * - needs-info (issue 12, item 4): optionally a comment asking the reporter for what the policy could
+ *   not decide without (the items in `asked`), optionally the needs-info label; then recorded. The
+ *   app's interrupt and deferred labels are left as they are: needs-info is a question, not a
+ *   decision about the sprint, so it moves and unlabels nothing.
+ * - interrupt and backlog also take the needs-info label off when it is on: the ticket is decided,
+ *   so it no longer waits for information (and leaves the dashboard's "Waiting for information").
  */
 import type { DecisionStepName, OutcomePreview, PlannedStep } from '../../contract/panel';
+import { itemList, type MissingItem } from '../../domain/missing-information';
 import type { Outcome } from '../../domain/outcome';
 import type { Ticket } from '../../domain/ticket';
 
@@ -28,6 +34,12 @@ export interface PlanInput {
   readonly canComment: boolean;
   /** A comment the app already posted for this outcome (apply looks it up; the panel does not). */
   readonly postedCommentId?: string | null;
+  /** The label a needs-info decision adds (and any other decision removes); none: no such label. */
+  readonly needsInfoLabel?: string;
+  /** For needs-info: add `needsInfoLabel`. */
+  readonly addNeedsInfoLabel?: boolean;
+  /** For needs-info: what the comment asks the reporter for. */
+  readonly asked?: readonly MissingItem[];
 }
 
 /** A planned step, with the sentence to report once it is done. */
@@ -59,13 +71,21 @@ function backlogStep(input: PlanInput): PlanStep {
 
 function labelChange(input: PlanInput): { add: string[]; remove: string[] } {
   const { interrupt, deferred } = input.labels;
-  const [wanted, unwanted] = input.outcome === 'interrupt' ? [interrupt, deferred] : [deferred, interrupt];
   const labels = input.ticket.labels;
-  return { add: has(labels, wanted) ? [] : [wanted], remove: wanted !== unwanted && has(labels, unwanted) ? [unwanted] : [] };
+  const info = input.needsInfoLabel;
+  if (input.outcome === 'needs-info') return { add: info && input.addNeedsInfoLabel && !has(labels, info) ? [info] : [], remove: [] };
+  const [wanted, unwanted] = input.outcome === 'interrupt' ? [interrupt, deferred] : [deferred, interrupt];
+  const remove = [unwanted, ...(info ? [info] : [])].filter((l, i, all) => l !== wanted && has(labels, l) && all.indexOf(l) === i);
+  return { add: has(labels, wanted) ? [] : [wanted], remove };
+}
+
+function wantedLabel(input: PlanInput): string {
+  if (input.outcome === 'needs-info') return input.needsInfoLabel ?? '';
+  return input.outcome === 'interrupt' ? input.labels.interrupt : input.labels.deferred;
 }
 
 function labelStep(input: PlanInput, change: { add: string[]; remove: string[] }): PlanStep {
-  const wanted = input.outcome === 'interrupt' ? input.labels.interrupt : input.labels.deferred;
+  const wanted = wantedLabel(input);
   if (change.add.length === 0 && change.remove.length === 0) return step('labels', 'skip', `Already labelled ${wanted}.`);
   const parts = [...change.add.map((l) => `add the label ${l}`), ...change.remove.map((l) => `remove the label ${l}`)].join(' and ');
   const done = [...change.add.map((l) => `added the label ${l}`), ...change.remove.map((l) => `removed the label ${l}`)].join(' and ');
@@ -82,6 +102,10 @@ function assignStep(input: PlanInput): PlanStep {
 function commentStep(input: PlanInput): PlanStep {
   if (!input.canComment) return step('comment', 'skip', 'You may not comment on this issue, so no comment is posted.');
   if (input.postedCommentId) return step('comment', 'skip', `Already commented (comment ${input.postedCommentId}).`);
+  if (input.outcome === 'needs-info') {
+    const what = itemList(input.asked ?? ['impact']).toLowerCase();
+    return step('comment', 'do', `Ask the reporter in a comment for the ${what}.`, `Asked the reporter in a comment for the ${what}.`);
+  }
   return step('comment', 'do', 'Post a comment with the verdict and its reasons.', 'Posted a comment with the verdict and its reasons.');
 }
 
@@ -94,8 +118,11 @@ export function planDecision(input: PlanInput): DecisionPlan {
     labels = labelChange(input);
     steps.push(labelStep(input, labels));
     if (input.outcome === 'interrupt' && input.assign) steps.push(assignStep(input));
-    if (input.comment) steps.push(commentStep(input));
+  } else if (input.addNeedsInfoLabel && input.needsInfoLabel) {
+    labels = labelChange(input);
+    steps.push(labelStep(input, labels));
   }
+  if (input.comment) steps.push(commentStep(input));
   steps.push(step('record', 'do', 'Record the decision on the issue.', 'Recorded the decision on the issue.'));
   return {
     outcome: input.outcome,
@@ -103,7 +130,7 @@ export function planDecision(input: PlanInput): DecisionPlan {
     moveToBacklog: steps.some((s) => s.step === 'move-to-backlog' && s.action === 'do'),
     labels,
     assignTo: input.outcome === 'interrupt' && input.assign ? input.contact : null,
-    comment: input.outcome !== 'needs-info' && input.comment,
+    comment: input.comment,
     steps,
   };
 }

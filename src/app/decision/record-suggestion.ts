@@ -9,6 +9,12 @@
  * recorded (even one it cannot read), since the PO's word replaces the suggestion. The property is
  * read again just before writing, which keeps a PO applying a decision at that moment from being
  * overwritten.
+ *
+ * One decision does not end the trigger's interest: needs-info (issue 12, item 4) is a question to
+ * the reporter, so when its ticket changes the policy is asked again and the app's suggestion record
+ * follows the new verdict (the panel then says the information arrived). The issue property is not
+ * touched then: it holds the product owner's decision, which the app, acting as itself, never
+ * rewrites; the record is what the panel and dashboard trust anyway.
  */
 import type { SuggestedVerdict } from '../../domain/decision';
 import { DECISION_PROPERTY_KEY } from '../../domain/decision';
@@ -19,6 +25,7 @@ import { classificationOf } from '../settings/project-settings';
 import { fieldSource } from '../storage/field-list';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
+import { readLatestDecision } from '../storage/decision-audit';
 import { sameSuggestion, suggestionRecord } from '../storage/suggestion-record';
 import { evaluateTicket } from './evaluate-ticket';
 import { readIssue } from './issue-snapshot';
@@ -35,6 +42,21 @@ const decidedOrUnreadable = (property: unknown): boolean => {
   return read.decision !== undefined || read.problem !== undefined;
 };
 
+/**
+ * A decided ticket: only a needs-info decision (the app's own record first, as everywhere) has its
+ * suggestion record brought up to date; any other decision stands as it is.
+ */
+async function waitingForInformation(ports: Ports, issueKey: string, property: unknown, suggestion: SuggestedVerdict, now: number): Promise<SuggestionOutcome> {
+  const read = readDecisionProperty(property);
+  const latest = await readLatestDecision(ports.store, issueKey);
+  const decision = latest.entry?.decision ?? (latest.problem || read.problem ? undefined : read.decision);
+  if (decision?.outcome !== 'needs-info') return ignored(`${issueKey} already has the product owner's decision.`);
+  const recorded = await suggestionRecord.read(ports.store, issueKey);
+  if (recorded.suggestion && sameSuggestion(recorded.suggestion, suggestion)) return { status: 'unchanged', suggestion: recorded.suggestion };
+  await suggestionRecord.write(ports.store, issueKey, suggestion, now);
+  return { status: 'written', suggestion };
+}
+
 export async function recordSuggestion(ports: Ports, target: TriageTarget, known?: LoadedSettings): Promise<SuggestionOutcome> {
   const fields = fieldSource(ports, target.projectKey); // the field list from storage, read from Jira once a day
   const [loaded] = await Promise.all([known ?? loadSettings(ports.store, target.projectKey), fields.load()]);
@@ -44,11 +66,11 @@ export async function recordSuggestion(ports: Ports, target: TriageTarget, known
   const { ticket } = issue;
   if (issue.projectKey !== undefined && issue.projectKey !== target.projectKey) return ignored(`${ticket.key} is now in project ${issue.projectKey}.`);
   if (!isSupportTicket(ticket, classificationOf(settings).supportFilter)) return ignored(`${ticket.key} is not a support ticket.`);
-  if (decidedOrUnreadable(issue.property)) return ignored(`${ticket.key} already has the product owner's decision.`);
-
   const now = ports.clock.now();
   const { verdict, policyVersion, recordedFacts } = evaluateTicket(ticket, settings, policy.policyVersion, now);
   const suggestion: SuggestedVerdict = { outcome: verdict.outcome, ruleId: verdict.ruleId, policyVersion, evaluatedAt: new Date(now).toISOString(), facts: recordedFacts };
+  if (decidedOrUnreadable(issue.property)) return waitingForInformation(ports, ticket.key, issue.property, suggestion, now);
+
   const [current, recorded] = [readDecisionProperty(issue.property).suggestion, await suggestionRecord.read(ports.store, ticket.key)];
   if (current && sameSuggestion(current, suggestion)) {
     // The property already says so; the app's own record catches up without a Jira write.

@@ -146,7 +146,7 @@ describe('panel.get', () => {
     expect(view.previews.interrupt).toMatchObject({ targetSprint: { id: active.id, name: active.name }, labels: { add: ['interrupt'], remove: [] }, comment: true, assignTo: null });
     expect(view.previews.interrupt.steps.map((s) => [s.step, s.action])).toEqual([['move-to-sprint', 'do'], ['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
     expect(view.previews.backlog.steps.map((s) => [s.step, s.action])).toEqual([['move-to-backlog', 'skip'], ['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
-    expect(view.previews['needs-info'].steps.map((s) => s.step)).toEqual(['record']);
+    expect(view.previews['needs-info'].steps.map((s) => s.step)).toEqual(['labels', 'comment', 'record']);
     expect(view.permissions).toEqual({ canApply: true, reason: null, canComment: true, canAssign: true, canAdministerProject: false });
   });
 

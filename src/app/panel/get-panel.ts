@@ -12,6 +12,7 @@
 import type { PanelView } from '../../contract/panel';
 import { mirrorsDecision } from '../../domain/decision';
 import { verdictChange } from '../../domain/verdict-change';
+import { answeredSince, draftInfoRequest, missingInformation } from '../../domain/missing-information';
 import { OUTCOMES, type Outcome } from '../../domain/outcome';
 import { supportContact } from '../../domain/rotation';
 import { isSupportTicket } from '../../domain/support-filter';
@@ -81,8 +82,14 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
         comment: defaults.comment,
         canAssign: permissions.canAssign,
         canComment: permissions.canComment,
+        needsInfoLabel: settings.needsInfo.label,
+        addNeedsInfoLabel: settings.needsInfo.addLabel,
+        ...(outcome === 'needs-info' ? { asked: missing } : {}),
       }),
     );
+  const missing = missingInformation(facts);
+  // What the current needs-info decision asked for, as the app recorded it (null: not recorded by the app).
+  const asked = decision?.outcome === 'needs-info' ? (latest.entry?.decision.outcome === 'needs-info' ? (latest.entry.asked ?? null) : null) : null;
   return {
     ticket: {
       key: ticket.key,
@@ -112,6 +119,15 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     previews: Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'],
     permissions,
     verdictChange: change,
+    infoRequest: {
+      missing,
+      draft: draftInfoRequest(missing),
+      reporterAccountId: ticket.reporterAccountId ?? null,
+      label: settings.needsInfo.label,
+      addLabelByDefault: settings.needsInfo.addLabel,
+      asked,
+      answered: asked ? answeredSince(asked, facts) : [],
+    },
     notes: [...context.notes, ...decisionNotes, ...(loadedRollup?.notes ?? []), ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
   };
 }

@@ -62,6 +62,7 @@ export function defaultSettings(): ProjectSettings {
     historySprints: 6,
     defectTypes: ['Bug'],
     wipStatusIds: null,
+    needsInfo: { label: 'needs-info', addLabel: true },
   };
 }
 

@@ -8,6 +8,7 @@
  * id) so it lists by prefix like the other sprint records.
  */
 import { z } from 'zod';
+import { MISSING_ITEMS } from '../../domain/missing-information';
 import { OUTCOMES } from '../../domain/outcome';
 import type { KeyValueStore } from '../../ports';
 import { readRecord, writeRecord, type ReadResult } from '../storage/stored-record';
@@ -32,12 +33,33 @@ export const deferredTicketSchema = z.object({
 });
 export type DeferredTicket = z.infer<typeof deferredTicketSchema>;
 
+/**
+ * A ticket whose current decision is needs-info and that is not done (issue 12, item 4): the
+ * dashboard's "Waiting for information", computed with the ledger as the app, whatever sprint it is in.
+ */
+export const waitingTicketSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  summary: z.string().optional(),
+  reporterAccountId: z.string().nullable(),
+  /** What was asked: the app's record of the request (`app`), or what the ticket lacks now (`ticket`: no record). */
+  asked: z.array(z.enum(MISSING_ITEMS)),
+  askedSource: z.enum(['app', 'ticket']),
+  /** Of what was asked, what the ticket has now (the field is set). */
+  answered: z.array(z.enum(MISSING_ITEMS)),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+export type WaitingTicket = z.infer<typeof waitingTicketSchema>;
+
 export const ledgerSchema = z.object({
   schemaVersion: z.literal(1),
   sprintId: z.number().int(),
   computedAt: z.number(),
   deferred: z.array(deferredTicketSchema),
   defects: z.object({ opened: z.number().int(), closed: z.number().int(), net: z.number().int() }),
+  /** Issue 12, item 4: kept for the active sprint only (empty for closed ones, and in records from before it). */
+  waiting: z.array(waitingTicketSchema).default([]),
 });
 export type SprintLedger = z.infer<typeof ledgerSchema>;
 

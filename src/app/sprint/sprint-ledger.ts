@@ -12,10 +12,13 @@ import { JiraError } from '../../jira/errors';
 import { allocationCatalog } from '../../jira/field-catalog';
 import { mirrorsDecision } from '../../domain/decision';
 import type { Ports } from '../../ports';
+import { answeredSince, missingInformation, type MissingItem } from '../../domain/missing-information';
+import { triageFacts } from '../../domain/triage-facts';
 import { readLatestDecision } from '../storage/decision-audit';
+import { classificationOf } from '../settings/project-settings';
 import type { ProjectContext } from './project-context';
 import { jqlDayBefore, jqlList } from './jql-text';
-import type { DeferredTicket, SprintLedger } from './ledger-record';
+import type { DeferredTicket, SprintLedger, WaitingTicket } from './ledger-record';
 
 const DECISION = 'issue.property[interruptBudget]';
 
@@ -32,28 +35,35 @@ export interface TicketsAround {
   readonly notes: string[];
   /** For each ticket found by its `backlog` decision: where the decision shown comes from. */
   readonly sources: ReadonlyMap<string, DeferralSource>;
+  /** For each needs-info ticket the app recorded the request of: what it asked for. */
+  readonly asked: ReadonlyMap<string, readonly MissingItem[]>;
 }
+
+/** The outcomes whose tickets the ledger lists, so their decisions are read from the app's record. */
+const LISTED = new Set(['backlog', 'needs-info']);
 
 /**
  * The tickets' decisions as the app recorded them (storage/decision-audit.ts), not as the issue
  * property says: anyone who can edit an issue can rewrite the property. One KVS read per ticket the
  * search found by a `backlog` decision.
  */
-async function trustedDecisions(ports: Ports, tickets: readonly Ticket[]): Promise<{ tickets: Ticket[]; sources: Map<string, DeferralSource> }> {
+async function trustedDecisions(ports: Ports, tickets: readonly Ticket[]): Promise<{ tickets: Ticket[]; sources: Map<string, DeferralSource>; asked: Map<string, readonly MissingItem[]> }> {
   const sources = new Map<string, DeferralSource>();
+  const asked = new Map<string, readonly MissingItem[]>();
   const trusted = await Promise.all(
     tickets.map(async (t): Promise<Ticket> => {
-      if (t.decision?.outcome !== 'backlog') return t;
+      if (!t.decision || !LISTED.has(t.decision.outcome)) return t;
       const { entry } = await readLatestDecision(ports.store, t.key);
       if (!entry) {
         sources.set(t.key, 'property');
         return t;
       }
       sources.set(t.key, mirrorsDecision(t.decision, entry.decision) ? 'app' : 'changed');
+      if (entry.decision.outcome === 'needs-info' && entry.asked) asked.set(t.key, entry.asked);
       return { ...t, decision: entry.decision };
     }),
   );
-  return { tickets: trusted, sources };
+  return { tickets: trusted, sources, asked };
 }
 
 /**
@@ -64,16 +74,18 @@ async function trustedDecisions(ports: Ports, tickets: readonly Ticket[]): Promi
  */
 export async function ticketsAround(ports: Ports, context: ProjectContext, fromMs: number): Promise<TicketsAround> {
   const found = await searchAround(ports, context, fromMs);
-  const { tickets, sources } = await trustedDecisions(ports, found.tickets);
-  return { tickets, notes: found.notes, sources };
+  const { tickets, sources, asked } = await trustedDecisions(ports, found.tickets);
+  return { tickets, notes: found.notes, sources, asked };
 }
 
 async function searchAround(ports: Ports, context: ProjectContext, fromMs: number): Promise<{ tickets: Ticket[]; notes: string[] }> {
   const since = jqlDayBefore(fromMs);
   const deferred = `(${DECISION}.outcome = "backlog" AND ${DECISION}.decidedAt >= ${since})`;
+  // Issue 12, item 4: every open ticket waiting for information, whenever it was asked (the same search: no extra request).
+  const waiting = `(${DECISION}.outcome = "needs-info" AND statusCategory != Done)`;
   const changed = `(created >= ${since} OR resolved >= ${since})`;
   const types = jqlList(context.loaded.settings.defectTypes);
-  const search = (defects: string) => ports.appJira.searchTickets({ jql: `project = ${context.projectKey} AND (${deferred}${defects})`, catalog: allocationCatalog(context.catalog) });
+  const search = (defects: string) => ports.appJira.searchTickets({ jql: `project = ${context.projectKey} AND (${deferred} OR ${waiting}${defects})`, catalog: allocationCatalog(context.catalog) });
   if (!types) return search('');
   try {
     return await search(` OR (issuetype in ${types} AND ${changed})`);
@@ -111,8 +123,45 @@ export function deferredIn(tickets: readonly Ticket[], window: SprintWindow, sou
     });
 }
 
-/** The ledger of one sprint from the tickets around it. */
-export function ledgerFromTickets(context: ProjectContext, sprintId: number, window: SprintWindow, around: Pick<TicketsAround, 'tickets' | 'sources'>, computedAt: number): SprintLedger {
+/**
+ * Open tickets whose decision (the app's record where it has one) is needs-info, longest waiting
+ * first, with what was asked — the app's record of the request, else what the ticket lacks now —
+ * and which of it the ticket has since.
+ */
+export function waitingIn(context: ProjectContext, tickets: readonly Ticket[], asked: ReadonlyMap<string, readonly MissingItem[]>, nowMs: number): WaitingTicket[] {
+  const classification = classificationOf(context.loaded.settings);
+  const byKey = new Map<string, Ticket>();
+  for (const t of tickets) if (t.decision?.outcome === 'needs-info' && t.statusCategory !== 'done' && !byKey.has(t.key)) byKey.set(t.key, t);
+  return [...byKey.values()]
+    .sort((a, b) => decidedMs(a) - decidedMs(b))
+    .map((t): WaitingTicket => {
+      const d = t.decision as NonNullable<Ticket['decision']>;
+      const facts = triageFacts(t, classification, nowMs);
+      const recorded = asked.get(t.key);
+      const items = recorded ?? missingInformation(facts);
+      return {
+        id: t.id,
+        key: t.key,
+        ...(t.summary ? { summary: t.summary } : {}),
+        reporterAccountId: t.reporterAccountId ?? null,
+        asked: [...items],
+        askedSource: recorded ? 'app' : 'ticket',
+        answered: answeredSince(items, facts),
+        decidedBy: d.decidedBy,
+        decidedAt: d.decidedAt,
+      };
+    });
+}
+
+/** The ledger of one sprint from the tickets around it; the waiting list only for an active sprint (it is about now). */
+export function ledgerFromTickets(
+  context: ProjectContext,
+  sprintId: number,
+  window: SprintWindow,
+  around: Pick<TicketsAround, 'tickets' | 'sources'> & Partial<Pick<TicketsAround, 'asked'>>,
+  computedAt: number,
+  active = false,
+): SprintLedger {
   const { tickets } = around;
   return {
     schemaVersion: 1,
@@ -120,5 +169,6 @@ export function ledgerFromTickets(context: ProjectContext, sprintId: number, win
     computedAt,
     deferred: deferredIn(tickets, window, around.sources),
     defects: netNewDefects(tickets, window, { defectTypes: context.loaded.settings.defectTypes }),
+    waiting: active ? waitingIn(context, tickets, around.asked ?? new Map(), computedAt) : [],
   };
 }

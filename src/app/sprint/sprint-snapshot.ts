@@ -70,7 +70,7 @@ export async function refreshRollup(ports: Ports, context: ProjectContext, sprin
 async function freshLedger(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window) {
   const around = await ticketsAround(ports, context, window.startMs);
   const { notes } = around;
-  const ledger = await ledgerRecords.write(ports.store, context.projectKey, ledgerFromTickets(context, sprint.id, window, around, ports.clock.now()));
+  const ledger = await ledgerRecords.write(ports.store, context.projectKey, ledgerFromTickets(context, sprint.id, window, around, ports.clock.now(), sprint.state === 'active'));
   return { ledger, notes };
 }
 

@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { decisionSchema } from '../../jira/decision-property';
 import type { TriageDecision } from '../../domain/decision';
+import { MISSING_ITEMS, type MissingItem } from '../../domain/missing-information';
 import type { KeyValueStore } from '../../ports';
 import { keys } from './keys';
 
@@ -28,6 +29,8 @@ export const auditEntrySchema = z.object({
   /** The random reference of a post Jira did not confirm, to find it again (decision-comment.ts). */
   commentRef: z.string().optional(),
   recordedAt: z.number(),
+  /** For needs-info (issue 12, item 4): what the product owner asked the reporter for. */
+  asked: z.array(z.enum(MISSING_ITEMS)).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -64,14 +67,15 @@ export async function recordDecision(
   store: KeyValueStore,
   issueKey: string,
   latest: AuditEntry | undefined,
-  record: { decision: TriageDecision; commentId: string | null; commentRef?: string; recordedAt: number; sameAsLatest: boolean },
+  record: { decision: TriageDecision; commentId: string | null; commentRef?: string; recordedAt: number; sameAsLatest: boolean; asked?: readonly MissingItem[] },
 ): Promise<AuditEntry> {
-  const base = { schemaVersion: 1 as const, issueKey, decision: record.decision, commentId: record.commentId, ...(record.commentRef ? { commentRef: record.commentRef } : {}), recordedAt: record.recordedAt };
+  const asked = record.asked ? { asked: [...record.asked] } : {};
+  const base = { schemaVersion: 1 as const, issueKey, decision: record.decision, commentId: record.commentId, ...(record.commentRef ? { commentRef: record.commentRef } : {}), recordedAt: record.recordedAt, ...asked };
   if (record.sameAsLatest && latest) {
     const { commentRef: _pending, ...rest } = latest;
     const commentId = record.commentId ?? latest.commentId;
     const commentRef = commentId === null ? (record.commentRef ?? _pending) : undefined;
-    const entry: AuditEntry = { ...rest, commentId, ...(commentRef ? { commentRef } : {}) };
+    const entry: AuditEntry = { ...rest, commentId, ...(commentRef ? { commentRef } : {}), ...(rest.asked ? {} : asked) };
     await store.set(keys.decisionEntry(issueKey, entry.seq), entry);
     await store.set(keys.decisionLatest(issueKey), entry);
     return entry;

@@ -29,6 +29,7 @@ export const storedTicketSchema = z.object({
   slaClocks: z.array(z.object({ name: z.string(), completedCycles: z.array(z.object(cycle)), ongoingCycle: z.object({ ...cycle, paused: z.boolean() }).optional() })),
   sprints: z.array(z.object({ id: z.number().int(), name: z.string(), state: z.enum(['future', 'active', 'closed']) })),
   assigneeAccountId: z.string().optional(),
+  reporterAccountId: z.string().optional(),
   decision: decisionSchema.optional(),
   suggestion: suggestionSchema.optional(),
 });

@@ -24,6 +24,7 @@ import { SprintPicker } from './sprint-picker';
 import { Breakdown, SupportTickets } from './support-work';
 import { SupportContact } from './support-contact';
 import { useDashboard } from './use-dashboard';
+import { WaitingList } from './waiting-list';
 
 export default function DashboardView({ context }: ViewProps) {
   const state = useDashboard();
@@ -104,6 +105,11 @@ function SprintPanels({ sprint, siteUrl, viewer, onOverflow }: { view: View; spr
           <SupportTickets sprint={sprint} siteUrl={siteUrl} />
         </Section>
       </div>
+      {sprint.state === 'active' ? (
+        <Section title="Waiting for information" testId="waiting">
+          <WaitingList waiting={sprint.waiting} restricted={sprint.restricted.waiting} siteUrl={siteUrl} viewer={viewer} />
+        </Section>
+      ) : null}
       <Section title="What we said no to" testId="deferred">
         <DeferredList deferred={sprint.deferred} restricted={sprint.restricted.deferred} siteUrl={siteUrl} viewer={viewer} />
       </Section>

@@ -76,3 +76,12 @@ export const CHOICE_LABEL: Record<OverflowChoice, string> = {
   'abort-sprint': 'Abort and re-plan the sprint',
   'accept-overrun': 'Accept the overrun',
 };
+
+/** How long something has waited, in words: "less than an hour", "5 hours", "1 day", "3 days". */
+export function waitedFor(ms: number): string {
+  const hours = Math.floor(Math.max(0, ms) / 3_600_000);
+  if (hours < 1) return 'less than an hour';
+  if (hours < 24) return hours === 1 ? '1 hour' : `${hours} hours`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? '1 day' : `${days} days`;
+}

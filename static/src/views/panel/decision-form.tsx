@@ -8,13 +8,17 @@
 import Button from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage } from '../../components/status';
 import type { ResolverError } from '../../../../src/contract';
-import type { ApplyDecisionResult, PanelView } from '../../../../src/contract/panel';
+import type { ApplyDecisionResult, OutcomePreview, PanelView } from '../../../../src/contract/panel';
 import { MAX_REASON_LENGTH, OUTCOMES, type Outcome } from '../../../../src/contract/domain';
 import { ApplyPreview } from './apply-preview';
+import { initialNeedsInfo, needsInfoProblem, type NeedsInfoChoice } from './needs-info-choice';
+
+/** Loaded once needs-info is chosen: its checkboxes are not in the panel's first paint. */
+const NeedsInfoOptions = lazy(() => import('./needs-info-options'));
 import { OUTCOME_LABEL, OUTCOME_MEANING } from './format';
 import { cardStyle, headingStyle, rowStyle, subtleText } from './panel-style';
 import type { BudgetUpdate } from './use-budget-update';
@@ -47,20 +51,25 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, unfinis
   const [open, setOpen] = useState(current === null || unfinished);
   const [applying, setApplying] = useState(false);
   const [error, setError] = useState<ResolverError | null>(null);
+  const [info, setInfo] = useState<NeedsInfoChoice>(() => initialNeedsInfo(view));
 
   const override = outcome !== verdict;
+  const asking = outcome === 'needs-info';
+  const infoProblem = asking ? needsInfoProblem(info) : null;
   const reasonMissing = override && reason.trim() === '';
   const tooLong = reason.trim().length > MAX_REASON_LENGTH;
   const reasonError = error?.code === 'VALIDATION' ? error.fields?.reason : undefined;
 
   async function apply(): Promise<void> {
-    if (applying || reasonMissing || tooLong) return;
+    if (applying || reasonMissing || tooLong || infoProblem) return;
     setApplying(true);
     setError(null);
     const trimmed = reason.trim();
     // The decision this choice was made against: apply refuses (CONFLICT) when someone decided in between.
     const basedOn = view.decision ? { decidedAt: view.decision.decidedAt, outcome: view.decision.outcome } : null;
-    const envelope = await resolver.panel.applyDecision({ outcome, basedOn, ...(override && trimmed !== '' ? { reason: trimmed } : {}) });
+    // Needs info (issue 12, item 4): the request as edited, and the label, as chosen here.
+    const asked = asking ? { comment: info.comment, label: info.label, ...(info.comment ? { request: info.request.trim() } : {}) } : {};
+    const envelope = await resolver.panel.applyDecision({ outcome, basedOn, ...(override && trimmed !== '' ? { reason: trimmed } : {}), ...asked });
     setApplying(false);
     if (envelope.ok) onApplied(envelope.data);
     else {
@@ -136,14 +145,25 @@ export function DecisionForm({ view, budgetUpdate, me, locale, timeZone, unfinis
           </span>
         </div>
       ) : null}
-      <ApplyPreview view={view} preview={view.previews[outcome]} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} wipListLink={wipListLink} />
+      {asking ? (
+        <Suspense fallback={<p style={subtleText}>Loading what to ask the reporter…</p>}>
+          <NeedsInfoOptions view={view} choice={info} onChange={setInfo} me={me} disabled={applying} />
+        </Suspense>
+      ) : null}
+      <ApplyPreview view={view} preview={asking ? withChoice(view.previews[outcome], info) : view.previews[outcome]} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} wipListLink={wipListLink} />
       {error && !reasonError ? <ErrorMessage error={error} onRetry={error.code === 'VALIDATION' ? undefined : () => void apply()} /> : null}
       <div style={rowStyle}>
-        <Button appearance="primary" isDisabled={reasonMissing || tooLong} isLoading={applying} onClick={() => void apply()}>
+        <Button appearance="primary" isDisabled={reasonMissing || tooLong || infoProblem !== null} isLoading={applying} onClick={() => void apply()}>
           {`Apply: ${OUTCOME_LABEL[outcome].toLowerCase()}`}
         </Button>
         {reasonMissing ? <span style={subtleText}>Give a reason to apply an override.</span> : null}
       </div>
     </section>
   );
+}
+
+/** The planned steps as the needs-info choices make them: no comment step without the comment, no label step without the label. */
+function withChoice(preview: OutcomePreview, info: NeedsInfoChoice): OutcomePreview {
+  const steps = preview.steps.filter((s) => (s.step === 'comment' ? info.comment : s.step === 'labels' ? info.label : true));
+  return { ...preview, comment: info.comment, labels: info.label ? preview.labels : { add: [], remove: [] }, steps };
 }

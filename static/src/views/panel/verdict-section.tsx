@@ -12,6 +12,7 @@ import { Person } from '../dashboard/person';
 import { BudgetFacts } from './budget-facts';
 import type { BudgetUpdate } from './use-budget-update';
 import { formatInstant, formatWhen, OUTCOME_LABEL, policyVersionText } from './format';
+import { InfoRequestState } from './info-request-state';
 import { cardStyle, factsStyle, headingStyle, listStyle, rowStyle, subtleText, termStyle, valueStyle } from './panel-style';
 
 export function VerdictSection({ view }: { view: PanelView }) {
@@ -61,6 +62,8 @@ export interface DecisionRecordProps {
 export function DecisionRecord({ view, budgetUpdate, me, locale, timeZone }: DecisionRecordProps) {
   const { decision, suggestion } = view;
   if (decision) {
+    // A needs-info ticket whose information arrived says so itself (InfoRequestState), not as a change of verdict.
+    const arrived = decision.outcome === 'needs-info' && view.infoRequest.answered.length > 0;
     return (
       <section aria-labelledby="ib-decision-heading" style={cardStyle} data-testid="applied-state">
         <div style={rowStyle}>
@@ -88,7 +91,8 @@ export function DecisionRecord({ view, budgetUpdate, me, locale, timeZone }: Dec
           ) : null}
           {budgetUpdate ? <BudgetFacts view={view} update={budgetUpdate} locale={locale} timeZone={timeZone} /> : null}
         </dl>
-        <VerdictChangeNote view={view} />
+        {decision.outcome === 'needs-info' ? <InfoRequestState view={view} me={me} /> : null}
+        {arrived ? null : <VerdictChangeNote view={view} />}
       </section>
     );
   }

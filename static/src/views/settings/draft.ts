@@ -112,6 +112,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'settings.slaAtRiskHours': 'SLA at risk below',
   'settings.labels.interrupt': 'Label for interrupts',
   'settings.labels.deferred': 'Label for deferred tickets',
+  'settings.needsInfo.label': 'Label for tickets waiting for information',
   'settings.wipLimit': 'WIP limit',
   'settings.wipStatusIds': 'Statuses that count as in progress',
   'settings.rotation.roster': 'Rotation',

@@ -196,6 +196,11 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
         </Row>
         <ToggleField label="Comment on the ticket with the decision and its reasons" checked={settings.commentOnDecision} readOnly={readOnly} onChange={(commentOnDecision) => setSettings({ commentOnDecision })} />
         <ToggleField label="Assign interrupts to the sprint's support contact" checked={settings.assignToSupportContact} readOnly={readOnly} onChange={(assignToSupportContact) => setSettings({ assignToSupportContact })} />
+        {/* Issue 12, item 4: the label "needs info" adds (and deciding takes off). */}
+        <Row>
+          <TextField label="Label for tickets waiting for information" hint="Added when the product owner asks the reporter for more; taken off when the ticket is decided." value={settings.needsInfo.label} readOnly={readOnly} error={e('needsInfo.label')} onChange={(label) => setSettings({ needsInfo: { ...settings.needsInfo, label } })} />
+        </Row>
+        <ToggleField label="Offer that label checked when asking for information" checked={settings.needsInfo.addLabel} readOnly={readOnly} onChange={(addLabel) => setSettings({ needsInfo: { ...settings.needsInfo, addLabel } })} />
       </Section>
 
       <Section title="Support contact and work in progress" description="One person is the support contact each sprint, in turn; the WIP limit caps support tickets in progress at once.">
