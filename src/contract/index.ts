@@ -7,3 +7,4 @@ export * from './settings';
 export * from './panel';
 export * from './dashboard';
 export * from './domain';
+export * from './people';

@@ -12,6 +12,7 @@ import type { PriorityLevel } from '../domain/priority';
 import type { Severity } from '../domain/severity';
 import type { SlaState } from '../domain/sla';
 import type { StatusCategory } from '../domain/ticket';
+import type { PeopleDirectory } from './people';
 
 export const PANEL_KEYS = { get: 'panel.get', budget: 'panel.budget', applyDecision: 'panel.applyDecision' } as const;
 
@@ -170,6 +171,8 @@ export interface PanelView {
   readonly permissions: PanelPermissions;
   /** Things worth knowing (a damaged record, an unknown field…), as sentences. */
   readonly notes: readonly string[];
+  /** Issue 12, item 1: names and avatars of everyone the view names (decider, support contact, assignee). */
+  readonly people: PeopleDirectory;
 }
 
 /** `panel.budget`: the active sprint's budget and WIP for this ticket, brought up to date. */

@@ -29,6 +29,7 @@ export const JIRA_OPERATIONS = {
   getBulkPermissions: { method: 'POST', path: '/rest/api/3/permissions/check', spec: 'platform' },
   getCurrentUser: { method: 'GET', path: '/rest/api/3/myself', spec: 'platform' },
   findAssignableUsers: { method: 'GET', path: '/rest/api/3/user/assignable/search', spec: 'platform' },
+  bulkGetUsers: { method: 'GET', path: '/rest/api/3/user/bulk', spec: 'platform' },
   getAllBoards: { method: 'GET', path: '/rest/agile/1.0/board', spec: 'software' },
   getConfiguration: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}/configuration', spec: 'software' },
   getAllSprints: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}/sprint', spec: 'software' },

@@ -16,7 +16,7 @@ import { getMyPermissions } from '../handlers/my-permissions';
 import { getIssueProperty, setIssueProperty } from '../handlers/properties';
 import { searchIssues, searchIssuesByQuery } from '../handlers/search';
 import { getAllSprints, getSprint } from '../handlers/sprints';
-import { findAssignableUsers, getCurrentUser } from '../handlers/users';
+import { bulkGetUsers, findAssignableUsers, getCurrentUser } from '../handlers/users';
 import { getIssueWorklog } from '../handlers/worklogs';
 
 export const HANDLERS: Record<SimOperationId, Handler> = {
@@ -35,6 +35,7 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   getBulkPermissions,
   getCurrentUser,
   findAssignableUsers,
+  bulkGetUsers,
   getAllBoards,
   getConfiguration,
   getAllSprints,

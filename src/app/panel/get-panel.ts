@@ -25,6 +25,7 @@ import { applyPermissions } from '../decision/apply-permissions';
 import { evaluateTicket } from '../decision/evaluate-ticket';
 import { planDecision, previewOf } from '../decision/plan';
 import { loadTriageContext, projectContextOf, type TriageTarget } from '../decision/triage-context';
+import { peopleDirectory } from '../people/people-directory';
 import { storedActiveRollup } from './active-rollup';
 import { panelBudget, panelWip } from './panel-budget';
 
@@ -77,6 +78,9 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
         canComment: permissions.canComment,
       }),
     );
+  const previews = Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'];
+  // After the store reads (the decider may be in the app's record): one lookup, none when all are remembered.
+  const { people } = await peopleDirectory(ports, [decision?.decidedBy, contact?.accountId, ticket.assigneeAccountId, ...OUTCOMES.map((o) => previews[o].assignTo)]);
   return {
     ticket: {
       key: ticket.key,
@@ -103,8 +107,9 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     budgetNeedsUpdate: active !== undefined && project !== undefined && (rollup === undefined || rollup.stale),
     supportContact: contact,
     defaults,
-    previews: Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'],
+    previews,
     permissions,
     notes: [...context.notes, ...decisionNotes, ...(loadedRollup?.notes ?? []), ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
+    people,
   };
 }
