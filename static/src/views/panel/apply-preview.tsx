@@ -3,7 +3,8 @@ import { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { OutcomePreview, PanelView, PlannedStep } from '../../../../src/contract/panel';
 import { BudgetFacts } from './budget-facts';
-import { personText, PLANNED_ACTION_LABEL } from './format';
+import { Person } from '../../components/person';
+import { PLANNED_ACTION_LABEL } from './format';
 import { StepList } from './step-list';
 import { factsStyle, sectionStyle, termStyle, valueStyle, headingStyle } from './panel-style';
 import type { BudgetUpdate } from './use-budget-update';
@@ -44,8 +45,15 @@ export function ApplyPreview({ view, preview, budgetUpdate, me, locale, timeZone
         {interrupting || preview.assignTo ? (
           <>
             <dt style={termStyle}>Support contact</dt>
-            <dd style={valueStyle} title={contact?.accountId}>
-              {contact ? `${personText(contact.accountId, me)}${contact.source === 'override' ? ' (this sprint’s stand-in)' : ''}` : 'None set for this sprint'}
+            <dd style={valueStyle} data-testid="panel-support-contact">
+              {contact ? (
+                <>
+                  <Person accountId={contact.accountId} viewer={me} size="xxsmall" />
+                  {contact.source === 'override' ? ' (this sprint’s stand-in)' : ''}
+                </>
+              ) : (
+                'None set for this sprint'
+              )}
               {preview.assignTo ? ' — the ticket will be assigned to them' : ''}
             </dd>
           </>

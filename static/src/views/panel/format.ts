@@ -68,13 +68,6 @@ export function formatInstant(iso: string, locale?: string, timeZone?: string): 
   }
 }
 
-/** Who someone is, as far as the panel knows: the contract carries account ids only. */
-export function personText(accountId: string, currentAccountId: string | undefined): string {
-  if (accountId === currentAccountId) return 'you';
-  const short = accountId.length > 14 ? `${accountId.slice(0, 12)}…` : accountId;
-  return `user ${short}`;
-}
-
 /** When something was computed, for an "as of" mark: the time alone today ("2:05 PM"), else the date too. */
 export function formatAsOf(epochMs: number, now: number, locale?: string, timeZone?: string): string {
   const date = new Date(epochMs);

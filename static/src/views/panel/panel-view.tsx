@@ -8,6 +8,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useRef, useState } from 'react';
 import { refreshJiraView } from '../../api/jira-view';
 import { resolver } from '../../api/resolver';
+import { PeopleProvider } from '../../components/person';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
 import type { ApplyDecisionResult, PanelView as PanelData } from '../../../../src/contract/panel';
@@ -64,6 +65,7 @@ export default function PanelView({ context }: ViewProps) {
   }
 
   return (
+    <PeopleProvider people={shown.people}>
     <main aria-label="Interrupt Budget triage" style={panelStyle}>
       <TicketFacts view={shown} />
       {loaded.state === 'loading' ? (
@@ -100,5 +102,6 @@ export default function PanelView({ context }: ViewProps) {
         </SectionMessage>
       ) : null}
     </main>
+    </PeopleProvider>
   );
 }

@@ -2,7 +2,8 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { PanelView } from '../../../../src/contract/panel';
 import { OutcomeLozenge } from '../../components/outcome';
-import { formatInstant, OUTCOME_LABEL, personText } from './format';
+import { Person } from '../../components/person';
+import { formatInstant, OUTCOME_LABEL } from './format';
 import { cardStyle, factsStyle, headingStyle, listStyle, rowStyle, subtleText, termStyle, valueStyle } from './panel-style';
 
 
@@ -45,8 +46,8 @@ export function DecisionRecord({ view, me, locale, timeZone }: { view: PanelView
         </div>
         <dl style={factsStyle}>
           <dt style={termStyle}>Decided by</dt>
-          <dd style={valueStyle} title={decision.decidedBy}>
-            {personText(decision.decidedBy, me)}
+          <dd style={valueStyle} data-testid="decided-by">
+            <Person accountId={decision.decidedBy} viewer={me} size="xxsmall" />
           </dd>
           <dt style={termStyle}>When</dt>
           <dd style={valueStyle}>{formatInstant(decision.decidedAt, locale, timeZone)}</dd>
