@@ -11,7 +11,7 @@ import type { DashboardView } from '../../contract/dashboard';
 import type { PanelView } from '../../contract/panel';
 import type { SettingsView } from '../../contract/settings';
 import { FORMER_USER } from '../../contract/people';
-import { BULK_USERS_PER_REQUEST } from '../../jira/client/people-client';
+import { BULK_USERS_PER_REQUEST, type ListedUser } from '../../jira/client/people-client';
 import type { Ports } from '../../ports';
 import { NOW } from '../../../test/builders/clocks';
 import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
@@ -137,9 +137,12 @@ describe('peopleDirectory', () => {
   });
 
   /** The simulator's ports with the app's people lookup replaced. */
-  const withLookup = (h: ResolverHarness, usersByIds: () => Promise<unknown[]>): Ports => {
+  const withLookup = (h: ResolverHarness, usersByIds: () => Promise<ListedUser[]>): Ports => {
     const ports = h.portsAs('po');
-    return { ...ports, appJira: { ...ports.appJira, people: { ...ports.appJira.people, usersByIds } as Ports['appJira']['people'] } };
+    // Prototype-backed copies: the client's other methods stay as they are.
+    const people = Object.assign(Object.create(ports.appJira.people) as Ports['appJira']['people'], { usersByIds });
+    const appJira = Object.assign(Object.create(ports.appJira) as Ports['appJira'], { people });
+    return { ...ports, appJira };
   };
 
   it('shows a hidden account (answered without a display name) as "Former user"', async () => {
