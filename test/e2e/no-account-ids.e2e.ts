@@ -129,7 +129,7 @@ describe('people by name and avatar', () => {
   it.each(['light', 'dark'] as const)('the panel at 380 px (%s): the deleted decider is "Former user", the support contact by name with an avatar', async (theme) => {
     const page = await settled(`/panel/${issues.former}?as=po${theme === 'dark' ? '&theme=dark' : ''}`, 380);
     if (!page) throw new Error('the panel is not served');
-    await expect(page.locator('[data-testid="decided-by"]').innerText()).resolves.toBe('Former user');
+    await expect(page.locator('[data-testid="decided-by"]').textContent()).resolves.toBe('Former user');
     // The interrupt's preview names the contact: the developer, first on the roster.
     const chooser = page.getByRole('radio', { name: /Interrupt/ }).first();
     if (await chooser.count()) await chooser.check({ force: true });
@@ -141,11 +141,11 @@ describe('people by name and avatar', () => {
   it.each(['light', 'dark'] as const)('the dashboard (%s): the support contact by avatar and name, the viewer as "you", deciders by name', async (theme) => {
     const asDev = await settled(`/dashboard/SUP?as=dev${theme === 'dark' ? '&theme=dark' : ''}`, undefined);
     if (!asDev) throw new Error('the dashboard is not served');
-    await expect(asDev.locator('[data-testid="support-contact"] [data-person]').innerText()).resolves.toBe('you');
+    await expect(asDev.locator('[data-testid="support-contact"] [data-person]').textContent()).resolves.toBe('you');
     const asPo = await settled(`/dashboard/SUP?as=po${theme === 'dark' ? '&theme=dark' : ''}`, undefined);
     if (!asPo) throw new Error('the dashboard is not served');
     const contact = asPo.locator('[data-testid="support-contact"] [data-person]');
-    await expect(contact.innerText()).resolves.toBe('Dana Kim');
+    await expect(contact.textContent()).resolves.toBe('Dana Kim');
     // An avatar is drawn beside the name (Atlaskit's, an image or its default person icon).
     await expect(contact.locator('span[aria-hidden="true"] > *').count()).resolves.toBeGreaterThan(0);
     await e2e.screenshot(asPo, `people-dashboard-${theme}`);
@@ -155,7 +155,7 @@ describe('people by name and avatar', () => {
     const page = await settled('/settings/SUP?as=admin', undefined);
     if (!page) throw new Error('the settings page is not served');
     const roster = page.locator('[data-testid="rotation-roster"] [data-person]');
-    await expect(roster.allInnerTexts()).resolves.toEqual(['Dana Kim', 'Priya Shah', 'Alex Morgan', 'Mia Krystof']);
+    await expect(roster.allTextContents()).resolves.toEqual(['Dana Kim', 'Priya Shah', 'Alex Morgan', 'Mia Krystof']);
     await page.getByRole('button', { name: 'Remove Mia Krystof from the rotation' }).click();
     const input = page.getByLabel('Add a person to the rotation');
     await input.fill('Mi');
@@ -163,6 +163,6 @@ describe('people by name and avatar', () => {
     await option.waitFor();
     await e2e.screenshot(page, 'people-settings-picker');
     await option.click();
-    await expect(roster.allInnerTexts()).resolves.toEqual(['Dana Kim', 'Priya Shah', 'Alex Morgan', 'Mia Krystof']);
+    await expect(roster.allTextContents()).resolves.toEqual(['Dana Kim', 'Priya Shah', 'Alex Morgan', 'Mia Krystof']);
   }, 60_000);
 });

@@ -39,8 +39,9 @@ export function Person({ accountId, viewer, avatar = true, size = 'small' }: { a
   return (
     <span data-person="" style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050'), verticalAlign: 'middle', maxWidth: '100%' }}>
       {avatar ? (
+        // Decorative: the name is right beside it (given no `name`, the avatar adds no hidden text of its own).
         <span aria-hidden="true" style={{ display: 'inline-flex', flexShrink: 0 }}>
-          <Avatar size={size} src={person?.former ? undefined : person?.avatarUrl} name={person?.displayName ?? ''} borderColor="transparent" />
+          <Avatar size={size} src={person?.former ? undefined : person?.avatarUrl} borderColor="transparent" />
         </span>
       ) : null}
       <bdi style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{name}</bdi>

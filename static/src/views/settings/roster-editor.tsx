@@ -30,7 +30,9 @@ async function search(query: string): Promise<Option[]> {
 function OptionLabel({ option }: { option: Option }) {
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.100') }}>
-      <Avatar size="small" src={option.avatarUrl} name={option.label} borderColor="transparent" />
+      <span aria-hidden="true" style={{ display: 'inline-flex' }}>
+        <Avatar size="small" src={option.avatarUrl} borderColor="transparent" />
+      </span>
       <span>{option.label}</span>
     </span>
   );
