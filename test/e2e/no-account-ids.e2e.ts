@@ -161,6 +161,9 @@ describe('people by name and avatar', () => {
     await input.fill('Mi');
     const option = page.getByRole('option', { name: /Mia Krystof/ });
     await option.waitFor();
+    // Each option shows its avatar: the simulator's image of Mia's initials, loaded.
+    await expect(option.locator('img').first().getAttribute('src')).resolves.toMatch(/\/secure\/useravatar\?.*ownerId=/);
+    await page.waitForFunction(`[...document.querySelectorAll('[role="option"] img')].some((i) => i.complete && i.naturalWidth > 0)`, undefined, { timeout: 10_000 });
     await e2e.screenshot(page, 'people-settings-picker');
     await option.click();
     await expect(roster.allTextContents()).resolves.toEqual(['Dana Kim', 'Priya Shah', 'Alex Morgan', 'Mia Krystof']);

@@ -1,42 +1,17 @@
 /**
- * The support rotation roster: who is the sprint's support contact, in turn. People are chosen with a
- * user picker over the project's assignable users (`settings.searchUsers`, searched as you type, with
+ * The support rotation roster: who is the sprint's support contact, in turn. People are chosen with the
+ * user picker (components/user-picker.tsx: the project's assignable users, searched as you type, with
  * avatars) and shown by avatar and name (the settings view's people directory, plus whoever was just
  * picked): never by account id. The order is the order of the rotation.
  */
-import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
-import { AsyncSelect } from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { PersonView } from '../../../../src/contract';
-import { resolver } from '../../api/resolver';
 import { PeopleProvider, Person, personName, usePeople } from '../../components/person';
+import { UserPicker } from '../../components/user-picker';
 import { moveItem, removeAt } from './draft';
 import { FieldRow, Hidden } from './fields';
-
-interface Option {
-  readonly label: string;
-  readonly value: string;
-  readonly avatarUrl?: string;
-}
-
-async function search(query: string): Promise<Option[]> {
-  const answer = await resolver.settings.searchUsers(query);
-  return answer.ok ? answer.data.users.map((u) => ({ label: u.displayName, value: u.accountId, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) })) : [];
-}
-
-/** A picker option as Jira's user pickers show one: avatar, then name. */
-function OptionLabel({ option }: { option: Option }) {
-  return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.100') }}>
-      <span aria-hidden="true" style={{ display: 'inline-flex' }}>
-        <Avatar size="small" src={option.avatarUrl} borderColor="transparent" />
-      </span>
-      <span>{option.label}</span>
-    </span>
-  );
-}
 
 export function RosterEditor({ roster, onChange, readOnly, error }: { roster: readonly string[]; onChange: (r: readonly string[]) => void; readOnly: boolean; error?: string }) {
   const known = usePeople();
@@ -89,22 +64,15 @@ export function RosterEditor({ roster, onChange, readOnly, error }: { roster: re
           <FieldRow label="Add a person to the rotation" hint="Type a name: the people who can be assigned issues in this project." error={error}>
             {(c) => (
               <div style={{ maxWidth: 420 }}>
-                <AsyncSelect<Option>
+                <UserPicker
                   inputId={c.id}
-                  aria-describedby={c.describedBy}
-                  isInvalid={c.invalid}
-                  cacheOptions
-                  defaultOptions
-                  loadOptions={async (q: string) => (await search(q)).filter((o) => !roster.includes(o.value))}
-                  formatOptionLabel={(option) => <OptionLabel option={option} />}
-                  value={null}
-                  placeholder="Type a name"
-                  noOptionsMessage={({ inputValue }) => (inputValue ? `Nobody matches "${inputValue}"` : 'Type a name')}
-                  onChange={(option) => {
-                    if (!option || roster.includes(option.value)) return;
-                    setPicked((before) => ({ ...before, [option.value]: { displayName: option.label, ...(option.avatarUrl ? { avatarUrl: option.avatarUrl } : {}) } }));
-                    onChange([...roster, option.value]);
-                    setAnnouncement(`${option.label} added to the rotation.`);
+                  {...(c.describedBy ? { describedBy: c.describedBy } : {})}
+                  invalid={c.invalid}
+                  exclude={roster}
+                  onPick={({ accountId, person }) => {
+                    setPicked((before) => ({ ...before, [accountId]: person }));
+                    onChange([...roster, accountId]);
+                    setAnnouncement(`${person.displayName} added to the rotation.`);
                   }}
                 />
               </div>
