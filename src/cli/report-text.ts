@@ -23,17 +23,20 @@ function itemLines(title: string, items: readonly DashboardBudgetItem[], unit: D
   ];
 }
 
-function overflowLine(s: DashboardSprint): string {
+/** A person by name (the view's people directory), never by account id. */
+type Who = (accountId: string) => string;
+
+function overflowLine(s: DashboardSprint, who: Who): string {
   if (s.overflow) {
     const why = s.overflow.reason ? `: "${s.overflow.reason}"` : '';
-    return `  Overflow decision: ${CHOICE[s.overflow.choice]}, recorded by ${s.overflow.decidedBy} on ${day(s.overflow.decidedAt)}${why}`;
+    return `  Overflow decision: ${CHOICE[s.overflow.choice]}, recorded by ${who(s.overflow.decidedBy)} on ${day(s.overflow.decidedAt)}${why}`;
   }
   return s.needsOverflowDecision
     ? '  Overflow decision: NEEDED — the product owner must swap work out, abort the sprint, or accept the overrun with a reason.'
     : '  Overflow decision: not needed';
 }
 
-function sprintLines(s: DashboardSprint): string[] {
+function sprintLines(s: DashboardSprint, who: Who): string[] {
   const u = s.unit;
   const baseline = s.baseline ? `${s.baseline.issueCount} issues committed${s.baseline.lazy ? ' (inferred after the start)' : ''}` : 'none taken';
   return [
@@ -45,8 +48,8 @@ function sprintLines(s: DashboardSprint): string[] {
     ...itemLines('Untriaged, entered mid-sprint without a decision', s.untriaged, u),
     ...itemLines('Planned support', s.plannedSupport, u),
     `  Support WIP: ${s.wip.count} in progress, limit ${s.wip.limit}${s.wip.breached ? ` — over the limit (${s.wip.inProgress.join(', ')})` : ''}`,
-    `  Support contact: ${s.supportContact ?? 'none (no rotation set)'}`,
-    overflowLine(s),
+    `  Support contact: ${s.supportContact ? who(s.supportContact) : 'none (no rotation set)'}`,
+    overflowLine(s, who),
     s.deferred.length === 0 ? '  Deferred to the backlog during the sprint: none' : `  Deferred to the backlog during the sprint (${s.deferred.length}):`,
     ...s.deferred.map((d) => `    ${d.key.padEnd(10)} ${d.summary ?? ''}${d.reason ? ` — "${d.reason}"` : ''}${d.override ? ` (policy said ${d.policyOutcome})` : ''}`),
     `  Defects: ${s.defects.opened} opened, ${s.defects.closed} closed, net ${signed(s.defects.net)}`,
@@ -77,7 +80,7 @@ export function reportText(view: DashboardView, source: string): string {
     `Interrupt Budget — ${view.projectKey} (${view.board.name}), from ${source}`,
     ...(view.defaults ? [defaultsLine(view.defaults)] : []),
     '',
-    ...(view.sprint ? sprintLines(view.sprint) : [view.message ?? 'No sprint to show.']),
+    ...(view.sprint ? sprintLines(view.sprint, (id) => view.people[id]?.displayName ?? 'someone') : [view.message ?? 'No sprint to show.']),
     '',
     ...historyLines(view.history.rows),
     `Recommendation: ${view.history.recommendation.explanation}`,

@@ -8,6 +8,7 @@ import type { BurnPoint } from '../domain/burn';
 import type { DefectCount } from '../domain/defects';
 import type { HistoryRow } from '../domain/history';
 import type { MissingItem } from '../domain/missing-information';
+import type { PeopleDirectory } from './people';
 
 export const DASHBOARD_KEYS = { get: 'dashboard.get', recordOverflow: 'dashboard.recordOverflow' } as const;
 
@@ -195,6 +196,8 @@ export interface DashboardView {
    * admins: no permission check is spent on it).
    */
   readonly defaults: { readonly teamSize: number; readonly focusHoursPerDay: number; readonly allocationPct: number } | null;
+  /** Issue 12, item 1: names and avatars of everyone the view names (support contact, deciders). */
+  readonly people: PeopleDirectory;
 }
 
 export interface RecordOverflowResult {

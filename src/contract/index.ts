@@ -8,3 +8,4 @@ export * from './panel';
 export * from './dashboard';
 export * from './gadget';
 export * from './domain';
+export * from './people';

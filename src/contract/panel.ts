@@ -14,6 +14,7 @@ import type { Severity } from '../domain/severity';
 import type { SlaState } from '../domain/sla';
 import type { StatusCategory } from '../domain/ticket';
 import type { VerdictChange } from '../domain/verdict-change';
+import type { PeopleDirectory } from './people';
 
 export const PANEL_KEYS = { get: 'panel.get', budget: 'panel.budget', applyDecision: 'panel.applyDecision' } as const;
 
@@ -188,6 +189,8 @@ export interface PanelView {
   readonly permissions: PanelPermissions;
   /** Things worth knowing (a damaged record, an unknown field…), as sentences. */
   readonly notes: readonly string[];
+  /** Issue 12, item 1: names and avatars of everyone the view names (decider, support contact, assignee). */
+  readonly people: PeopleDirectory;
   // Issue 12, item 5 (versions): say WHICH changed, not "the policy has changed since" for a clock.
   /**
    * How today's verdict differs from the recorded one — the verdict the decision was made against,

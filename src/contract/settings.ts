@@ -12,6 +12,7 @@ import { editableSettingsSchema, type EditableSettings } from './settings-schema
 /** The settings as the settings page edits them (the UI takes the type from here). */
 export type { EditableSettings };
 import type { Outcome } from '../domain/outcome';
+import type { PeopleDirectory } from './people';
 import type { Policy } from '../domain/policy';
 import type { StatusCategory } from '../domain/ticket';
 import { policySchema } from '../domain/policy-schema';
@@ -69,6 +70,8 @@ export interface SettingsView {
   readonly canEdit: boolean;
   /** Sentences about stored data that could not be read and what is used instead. */
   readonly problems: readonly string[];
+  /** Issue 12, item 1: names and avatars of everyone the view names (roster, stand-ins, who saved). */
+  readonly people: PeopleDirectory;
 }
 
 export interface PreviewVerdict {
@@ -116,6 +119,8 @@ export interface FieldSearchResult {
 export interface UserOption {
   readonly accountId: string;
   readonly displayName: string;
+  /** Issue 12, item 1: their avatar (48×48), for the user picker. */
+  readonly avatarUrl?: string;
 }
 
 export interface UserSearchResult {

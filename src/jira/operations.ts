@@ -31,6 +31,7 @@ export const JIRA_OPERATIONS = {
   findAssignableUsers: { method: 'GET', path: '/rest/api/3/user/assignable/search', spec: 'platform' },
   /** The project's statuses per issue type (names and categories for the WIP status picker, issue 12 item 3). */
   getAllStatuses: { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}/statuses', spec: 'platform' },
+  bulkGetUsers: { method: 'GET', path: '/rest/api/3/user/bulk', spec: 'platform' },
   getAllBoards: { method: 'GET', path: '/rest/agile/1.0/board', spec: 'software' },
   getConfiguration: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}/configuration', spec: 'software' },
   getAllSprints: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}/sprint', spec: 'software' },

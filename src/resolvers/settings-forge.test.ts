@@ -52,7 +52,8 @@ describe('the exported resolver handler on the Forge runtime (shimmed)', () => {
 
     const saved = await call<SettingsView>('settings.save', { settings: { ...opened.data.settings, allocationPct: 25 }, policy: opened.data.policy.policy, baseRevision: 0 });
     expect(saved).toMatchObject({ ok: true, data: { revision: 1, updatedBy: sim.users.admin.accountId } });
-    expect(kvs.keys()).toEqual([keys.adminCheck(sim.users.admin.accountId, 'SUP'), keys.project('SUP'), keys.settingsAt('SUP', 1), keys.settingsRevision('SUP', 1), keys.settings('SUP')]);
+    // person: the saver's name, for the view the save answers with (people/people-directory.ts).
+    expect(kvs.keys()).toEqual([keys.adminCheck(sim.users.admin.accountId, 'SUP'), keys.person(sim.users.admin.accountId), keys.project('SUP'), keys.settingsAt('SUP', 1), keys.settingsRevision('SUP', 1), keys.settings('SUP')]);
     expect(kvs.peek(keys.settingsRevision('SUP', 1))).toEqual({ schemaVersion: 1, revision: 1, savedBy: sim.users.admin.accountId, savedAt: expect.any(String) });
     expect(kvs.peek(keys.settings('SUP'))).toMatchObject({ schemaVersion: 1, revision: 1, allocationPct: 25 });
     expect(await call<SettingsView>('settings.get')).toMatchObject({ ok: true, data: { revision: 1, isDefault: false, settings: { allocationPct: 25 } } });

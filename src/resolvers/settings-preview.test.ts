@@ -150,11 +150,12 @@ describe('settings.searchFields', () => {
 describe('settings.searchUsers', () => {
   it("lists the project's assignable users for the roster, and narrows by name", async () => {
     const { users } = dataOf(await h.call<UserSearchResult>('admin', 'settings.searchUsers', {}));
-    const assignable = sim.store.users.filter((u) => isAssignable(u)).map((u) => ({ accountId: u.accountId, displayName: u.displayName }));
+    const avatar = (accountId: string) => `${sim.url}/secure/useravatar?size=48&ownerId=${encodeURIComponent(accountId)}`;
+    const assignable = sim.store.users.filter((u) => isAssignable(u)).map((u) => ({ accountId: u.accountId, displayName: u.displayName, avatarUrl: avatar(u.accountId) }));
     expect(users).toEqual(assignable);
     expect(users.map((u) => u.displayName)).toEqual(expect.arrayContaining(['Alex Morgan', 'Priya Shah']));
     const narrowed = dataOf(await h.call<UserSearchResult>('admin', 'settings.searchUsers', { query: 'pri', projectKey: 'TEAM' }));
-    expect(narrowed.users).toEqual([{ accountId: sim.users.po.accountId, displayName: 'Priya Shah' }]);
+    expect(narrowed.users).toEqual([{ accountId: sim.users.po.accountId, displayName: 'Priya Shah', avatarUrl: avatar(sim.users.po.accountId) }]);
     expect(sim.requests().every((r) => r.query.project === 'SUP')).toBe(true);
   });
 });

@@ -51,6 +51,7 @@ describe('settings.get', () => {
       policy: { version: 0, policy: DEFAULT_POLICY, createdBy: 'app', createdAt: '1970-01-01T00:00:00.000Z' },
       canEdit: true,
       problems: [],
+      people: {}, // nobody named: no roster, nobody saved, the built-in policy
     });
     expect(h.store.keys()).toEqual([keys.adminCheck(sim.users.admin.accountId, 'SUP')]);
   });

@@ -54,6 +54,8 @@ async function exerciseClient(): Promise<void> {
   await client.people.myPermissions({ issueKey: first.key }, ['EDIT_ISSUES']);
   await client.people.assignableUsers('SUP', 'demo');
   await client.people.assignableUser('SUP', login.accountId);
+  // The ids of a view: known people, a deleted one (left out of the answer), and more than one request holds.
+  await client.people.usersByIds([login.accountId, sim.users.dev.accountId, '712020:0b7d2e4c-9a15-4f3e-8c6d-5e4f3a2b1c05', ...Array.from({ length: 120 }, (_, i) => `5b10a2844c20165700ede${String(i).padStart(3, '0')}`)]);
   await client.browsableIssueIds([first.id, second.id, '999999']);
   await client.hasAnyIssue('project = SUP AND level is not EMPTY');
   await client.searchTickets({ jql: `project = SUP AND key = ${first.key}`, catalog, reconcileIssueIds: [Number(first.id)] });

@@ -3,7 +3,8 @@
  * a scope missing from the manifest fails on a real site with 401/403 (Forge signs the request with the
  * declared scopes only); a scope nothing needs is an extra grant every admin is asked for.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { backendUsesKvs, compareScopes, requiredScopes, uiJiraCalls, type ManifestScopeFacts } from './required-scopes';
@@ -45,9 +46,20 @@ describe('manifest scopes', () => {
     expect(diff).toEqual({ missing: [], unneeded: ['manage:jira-project'] });
   });
 
-  it('sees the UI calls to Jira (the display-name lookup needs read:jira-user)', () => {
-    expect(uiJiraCalls(root).map((c) => `${c.method} ${c.path.split('?')[0]}`)).toContain('GET /rest/api/3/user');
-    expect(needs.some((n) => n.scope === 'read:jira-user' && n.because.startsWith('UI GET /rest/api/3/user'))).toBe(true);
+  it('sees the UI calls to Jira: requestJira paths as written, the method from the options', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ui-calls-'));
+    mkdirSync(join(dir, 'static', 'src', 'views'), { recursive: true });
+    writeFileSync(join(dir, 'static', 'src', 'views', 'x.tsx'), "requestJira(`/rest/api/3/user?accountId=${id}`);\nrequestJira('/rest/api/3/issue/${key}/comment', { method: 'POST' });\n");
+    try {
+      expect(uiJiraCalls(dir).map((c) => `${c.method} ${c.path.split('?')[0]}`)).toEqual(['GET /rest/api/3/user', 'POST /rest/api/3/issue/${key}/comment']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('needs read:jira-user for the people lookup the resolvers make (GET /user/bulk); the UI asks Jira nothing for names', () => {
+    expect(uiJiraCalls(root).map((c) => `${c.method} ${c.path.split('?')[0]}`)).not.toContain('GET /rest/api/3/user');
+    expect(needs.some((n) => n.scope === 'read:jira-user' && n.because.startsWith('bulkGetUsers'))).toBe(true);
   });
 
   it('derives the trigger events and storage from the code, not from a list', () => {

@@ -194,6 +194,7 @@ describe('dashboard.get (po, empty store)', () => {
       ...VIEWER_FILTER,
       [SEARCH]: active.pages + LEDGER_PAGES + history.pages + LEDGER_PAGES + SECURITY_QUESTION,
       getIssueWorklog: active.worklogCalls + history.worklogCalls,
+      bulkGetUsers: 1, // the names of the people it shows (deciders of what was deferred), remembered a day after
     });
   });
 

@@ -2,7 +2,9 @@
  * People: `GET /rest/api/3/myself` (the logged-in `User`) and `GET /rest/api/3/user/assignable/search`
  * (people with Assignable User in the project or issue's project, matched by `query` on the start of
  * any word of the display name or email; offset `startAt`/`maxResults`, default 50). App accounts are
- * never in the results, as in Jira.
+ * never in the results, as in Jira. `GET /rest/api/3/user/bulk` (`PageBeanUser`): the users the
+ * repeated `accountId` parameter names, in the order asked, paged by `startAt`/`maxResults`
+ * (default 10, as the spec says); an id the site does not know (a deleted account) is left out.
  */
 import { badRequest, notFound } from '../http/errors';
 import { ok, type Handler } from '../http/context';
@@ -10,7 +12,7 @@ import { splitList } from '../render/field-selection';
 import { userBean } from '../render/user';
 import { isAssignable } from '../site/permissions';
 import { canBrowse, visibleIssue } from './access';
-import { intParam } from './params';
+import { intParam, listParam, offsetPage } from './params';
 
 export const getCurrentUser: Handler = (ctx) => ok(userBean(ctx.render.base, ctx.user, new Set(splitList(ctx.query.getAll('expand')))));
 
@@ -32,4 +34,19 @@ export const findAssignableUsers: Handler = (ctx) => {
     return words.some((w) => w.startsWith(query));
   });
   return ok(matches.slice(startAt, startAt + maxResults).map((u) => userBean(ctx.render.base, u)));
+};
+
+/** The most users one bulk page holds here; the app asks for 100 (src/jira/client/people-client.ts). */
+export const BULK_USERS_MAX_RESULTS = 100;
+
+export const bulkGetUsers: Handler = (ctx) => {
+  const ids = ctx.query.getAll('accountId').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0 && listParam(ctx, 'username') === undefined && listParam(ctx, 'key') === undefined) throw badRequest('accountId is missing.');
+  const startAt = Math.max(0, intParam(ctx, 'startAt', 0));
+  const maxResults = Math.min(BULK_USERS_MAX_RESULTS, Math.max(0, intParam(ctx, 'maxResults', 10)));
+  const known = [...new Set(ids)].flatMap((id) => {
+    const user = ctx.store.users.find((u) => u.accountId === id);
+    return user ? [user] : [];
+  });
+  return ok(offsetPage(known.map((u) => userBean(ctx.render.base, u)), startAt, maxResults));
 };

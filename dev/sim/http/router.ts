@@ -18,7 +18,7 @@ import { searchIssues, searchIssuesByQuery } from '../handlers/search';
 import { getProject, getCreateIssueMetaIssueTypeId } from '../handlers/site-config';
 import { getAllSprints, getSprint } from '../handlers/sprints';
 import { getAllStatuses } from '../handlers/statuses';
-import { findAssignableUsers, getCurrentUser } from '../handlers/users';
+import { bulkGetUsers, findAssignableUsers, getCurrentUser } from '../handlers/users';
 import { getIssueWorklog } from '../handlers/worklogs';
 
 export const HANDLERS: Record<SimOperationId, Handler> = {
@@ -37,6 +37,7 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   getBulkPermissions,
   getCurrentUser,
   findAssignableUsers,
+  bulkGetUsers,
   getAllBoards,
   getConfiguration,
   getAllStatuses,

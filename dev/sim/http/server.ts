@@ -1,13 +1,14 @@
 /**
  * The HTTP front of the simulator: for each request, latency and refusal faults first, then basic
  * auth (401 in Jira's shape), routing to the operation's handler, Jira-shaped errors, body faults,
- * and a line in the request log. `/__sim/*` bypasses all of it.
+ * and a line in the request log. `/__sim/*` and the avatar images (`/secure/useravatar`, http/avatar.ts) bypass all of it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FaultController } from '../faults/controller';
 import type { SiteStore } from '../site/store';
 import { authenticate } from './auth';
 import type { Reply, RequestContext } from './context';
+import { sendAvatar } from './avatar';
 import { handleControl } from './control';
 import { JiraHttpError, UNAUTHENTICATED, errorCollection } from './errors';
 import { readBody } from './read-body';
@@ -61,6 +62,10 @@ async function handle(deps: ServerDeps, request: IncomingMessage, response: Serv
   const requestText = await readBody(request);
   if (url.pathname.startsWith('/__sim/') || url.pathname === '/__sim') {
     handleControl(deps, method, url.pathname, requestText, response);
+    return;
+  }
+  if (method === 'GET' && url.pathname === '/secure/useravatar') {
+    sendAvatar(deps.store, url, response);
     return;
   }
   const found = route(method, url.pathname);

@@ -6,6 +6,7 @@
 import type { IssueDraft, Phase, ProjectSeed } from './drafts';
 import { askForInfo, decide, suggest } from './decisions';
 import { SEVERITY_OPTIONS } from '../site/catalog';
+import { FORMER_USER_ID } from '../site/users';
 import { settleTicket, supportTicket } from './support-tickets';
 import { logWork } from './worklogs';
 import { DAY, HOUR, MINUTE, anyInstant } from './timeline';
@@ -104,7 +105,8 @@ function longRunningTicket(seed: ProjectSeed): IssueDraft {
   const previous = closed[closed.length - 1];
   draft.sprintIds = previous ? [previous.id, active.id] : [active.id];
   draft.assigneeId = prng.pick(seed.workers);
-  decide(seed, draft, 'interrupt', draft.createdMs + HOUR, previous?.id ?? active.id);
+  // Decided by the product owner before Priya, whose account is deleted since: shown as "Former user".
+  decide(seed, draft, 'interrupt', draft.createdMs + HOUR, previous?.id ?? active.id, FORMER_USER_ID);
   logWork(seed, draft, draft.createdMs, anchorMs, 26);
   settleTicket(seed, draft, 'progress', draft.updatedMs, 'breached');
   return draft;

@@ -52,8 +52,8 @@ export function suggest(seed: ProjectSeed, draft: IssueDraft): void {
   draft.properties[DECISION_PROPERTY] = { suggestion: suggestion(seed, draft) };
 }
 
-/** The product owner applied `outcome` at `atMs` (an override when it differs from the policy). */
-export function decide(seed: ProjectSeed, draft: IssueDraft, outcome: 'interrupt' | 'backlog', atMs: number, sprintId?: number): void {
+/** The product owner (or `decidedBy`) applied `outcome` at `atMs` (an override when it differs from the policy). */
+export function decide(seed: ProjectSeed, draft: IssueDraft, outcome: 'interrupt' | 'backlog', atMs: number, sprintId?: number, decidedBy: string = seed.poId): void {
   const verdict = policyVerdict(draft);
   const override = verdict.outcome !== outcome;
   draft.properties[DECISION_PROPERTY] = {
@@ -63,7 +63,7 @@ export function decide(seed: ProjectSeed, draft: IssueDraft, outcome: 'interrupt
     ruleId: verdict.ruleId,
     override,
     ...(override ? { reason: seed.prng.pick(OVERRIDE_REASONS) } : {}),
-    decidedBy: seed.poId,
+    decidedBy,
     decidedAt: new Date(atMs).toISOString(),
     ...(sprintId !== undefined ? { sprintId } : {}),
     facts: factsAtArrival(seed, draft),

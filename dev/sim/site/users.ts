@@ -21,6 +21,14 @@ export const DEMO_USERS: readonly SiteUser[] = [
   { accountId: '557058:3c8e1f0a-6b2d-4e9a-8f7c-1d5e2a9b4c60', displayName: 'Interrupt Budget', email: 'app@demo.test', login: 'app', token: DEMO_TOKEN, timeZone: 'UTC', accountType: 'app' },
 ];
 
+/**
+ * The product owner before Priya, whose Atlassian account has since been deleted: the site knows no
+ * such user (user searches and `GET /user/bulk` leave the id out), yet an old decision still names
+ * them (seed/active-tickets.ts, the long-running ticket). Jira shows such a person as "Former user";
+ * so must the app, never the id.
+ */
+export const FORMER_USER_ID = '712020:0b7d2e4c-9a15-4f3e-8c6d-5e4f3a2b1c05';
+
 /** An app's own account rather than a person's. */
 export function isAppAccount(user: SiteUser): boolean {
   return user.accountType === 'app';

@@ -25,6 +25,7 @@ import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { historyRowView, listedIssues, sprintView } from './dashboard-view';
 import { SCHEDULE_PERMISSION } from './record-overflow';
 import { boundedNotes } from './notes';
+import { peopleDirectory } from '../people/people-directory';
 
 /** The sprint the payload names, which must be one of the project's board's sprints. */
 export function chosenSprint(context: ProjectContext, sprintId: number | undefined): Sprint | undefined {
@@ -66,10 +67,13 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   const rows = historyTable(history.rows, settings.historySprints);
   const recommendation = recommendAllocation({ rows, currentAllocationPct: settings.allocationPct });
   const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
+  const sprintShown = snapshot ? sprintView(snapshot, overflow.value, filter, canRecordOverflow, ports.clock.now()) : null;
+  // Only the people the viewer is shown (deferred tickets they may not see are counted, not named).
+  const { people } = await peopleDirectory(ports, sprintShown ? [sprintShown.supportContact, sprintShown.overflow?.decidedBy, ...sprintShown.deferred.map((d) => d.decidedBy), ...sprintShown.waiting.map((w) => w.reporterAccountId)] : []);
   return {
     projectKey,
     board: { id: context.board.id, name: context.board.name },
-    sprint: snapshot ? sprintView(snapshot, overflow.value, filter, canRecordOverflow, ports.clock.now()) : null,
+    sprint: sprintShown,
     ...(datesProblem ? { message: datesProblem } : sprint ? {} : { message: `No sprint is active on ${context.board.name}. Start a sprint in Jira to track its support budget; the history of closed sprints is below.` }),
     sprints: context.sprints
       .filter((s): s is Sprint & { state: 'active' | 'closed' } => s.state !== 'future')
@@ -82,5 +86,6 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
     },
     defaults: unconfigured ? { teamSize: settings.capacity.teamSize, focusHoursPerDay: settings.capacity.focusHoursPerDay, allocationPct: settings.allocationPct } : null,
     notes: boundedNotes(viewerNotes([...context.notes, ...(snapshot?.notes ?? []), ...omittedNote(snapshot), ...history.notes, ...overflowNote], filter, listed)),
+    people,
   };
 }

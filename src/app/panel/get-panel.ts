@@ -27,6 +27,7 @@ import { applyPermissions } from '../decision/apply-permissions';
 import { evaluateTicket } from '../decision/evaluate-ticket';
 import { planDecision, previewOf } from '../decision/plan';
 import { loadTriageContext, projectContextOf, type TriageTarget } from '../decision/triage-context';
+import { peopleDirectory } from '../people/people-directory';
 import { storedActiveRollup } from './active-rollup';
 import { panelBudget, panelWip } from './panel-budget';
 
@@ -90,6 +91,9 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   const missing = missingInformation(facts);
   // What the current needs-info decision asked for, as the app recorded it (null: not recorded by the app).
   const asked = decision?.outcome === 'needs-info' ? (latest.entry?.decision.outcome === 'needs-info' ? (latest.entry.asked ?? null) : null) : null;
+  const previews = Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'];
+  // After the store reads (the decider may be in the app's record): one lookup, none when all are remembered.
+  const { people } = await peopleDirectory(ports, [decision?.decidedBy, contact?.accountId, ticket.assigneeAccountId, ticket.reporterAccountId, ...OUTCOMES.map((o) => previews[o].assignTo)]);
   return {
     ticket: {
       key: ticket.key,
@@ -116,7 +120,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     budgetNeedsUpdate: active !== undefined && project !== undefined && (rollup === undefined || rollup.stale),
     supportContact: contact,
     defaults,
-    previews: Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'],
+    previews,
     permissions,
     verdictChange: change,
     infoRequest: {
@@ -129,5 +133,6 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
       answered: asked ? answeredSince(asked, facts) : [],
     },
     notes: [...context.notes, ...decisionNotes, ...(loadedRollup?.notes ?? []), ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
+    people,
   };
 }

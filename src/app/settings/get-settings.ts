@@ -6,12 +6,12 @@
 import type { SettingsView } from '../../contract/settings';
 import type { Ports } from '../../ports';
 import { requireProjectVisible, type Caller } from './admin-check';
-import { loadSettingsView } from './settings-view';
+import { loadSettingsView, withPeople } from './settings-view';
 
 export async function getSettings(ports: Ports, caller: Caller): Promise<SettingsView> {
   // Access first, then storage: nothing stored is read for someone who cannot see the project. Asking
   // also warms the admin-check cache, so the save that usually follows costs no check.
   const { isAdmin } = await requireProjectVisible(ports, caller);
   const view = await loadSettingsView(ports, caller.projectKey, false);
-  return { ...view, canEdit: isAdmin };
+  return withPeople(ports, { ...view, canEdit: isAdmin });
 }

@@ -41,7 +41,7 @@ import { requireProjectAdmin, type Caller } from './admin-check';
 import { SETTINGS_SCHEMA_VERSION, type EditableSettings } from './project-settings';
 import { planPolicyVersion } from './save-policy-version';
 import { settingsConflict } from './settings-conflict';
-import { settingsView } from './settings-view';
+import { settingsView, withPeople } from './settings-view';
 
 export interface SettingsChange {
   readonly settings: EditableSettings;
@@ -93,7 +93,7 @@ export async function saveSettings(ports: Ports, caller: Caller, change: Setting
         ...(registered ? [] : [projectRegistry.write(projectKey, at.getTime())]),
       ]);
       if (!written.ok) throw new Error(`settings.save: a transaction of plain sets was refused as conflicting (${written.key ?? 'no key named'})`);
-      return settingsView(projectKey, { settings: settings.saved, isDefault: false }, { policyVersion: plan.policyVersion }, true);
+      return withPeople(ports, settingsView(projectKey, { settings: settings.saved, isDefault: false }, { policyVersion: plan.policyVersion }, true));
     }
 
     // Nothing was written. Usually someone else's save took this revision first: say who and when.

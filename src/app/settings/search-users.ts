@@ -4,6 +4,7 @@
  * no user-browsing permission); deactivated accounts and apps are left out.
  */
 import type { UserSearchResult } from '../../contract/settings';
+import { FORMER_USER } from '../../contract/people';
 import type { JiraPort } from '../../ports';
 
 export const MAX_USERS = 20;
@@ -13,6 +14,9 @@ export async function searchUsers(jira: JiraPort, projectKey: string, query: str
   return {
     users: users
       .filter((u) => u.active !== false && (u.accountType === undefined || u.accountType === 'atlassian'))
-      .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
+      .map((u) => {
+        const avatarUrl = u.avatarUrls?.['48x48'];
+        return { accountId: u.accountId, displayName: u.displayName?.trim() || FORMER_USER, ...(avatarUrl && /^https?:\/\//.test(avatarUrl) ? { avatarUrl } : {}) };
+      }),
   };
 }

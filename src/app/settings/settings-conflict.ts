@@ -2,12 +2,13 @@
  * The CONFLICT answer to a save based on settings that someone changed in the meantime: it names who
  * and when, so the admin knows whose work they would have overwritten and can talk to them.
  *
- * Settings store only the saver's account id; a name is looked up only here, when there is a
- * conflict to explain (as an assignable user of the project, which needs no extra permission), and
- * the account id stands in when Jira cannot say.
+ * Settings store only the saver's account id; the name comes from the people directory (one
+ * lookup, remembered a day: people/people-directory.ts), "Former user" for a deleted account and
+ * "Someone" when Jira cannot say — never the account id.
  */
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
+import { peopleDirectory } from '../people/people-directory';
 import type { ProjectSettings } from './project-settings';
 
 /** "23 November 2026 at 09:05 (Europe/Berlin)": unambiguous in any locale, in the project's time zone. */
@@ -24,19 +25,14 @@ export function plainTime(iso: string, timeZone: string): string {
   return `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')} (${timeZone})`;
 }
 
-async function nameOf(ports: Ports, projectKey: string, accountId: string): Promise<string> {
-  try {
-    const user = await ports.jira.people.assignableUser(projectKey, accountId);
-    if (user?.displayName) return user.displayName;
-  } catch {
-    // The name is a courtesy: without it the account id still says who.
-  }
-  return `The Jira user with account id ${accountId}`;
+async function nameOf(ports: Ports, accountId: string): Promise<string> {
+  const { people } = await peopleDirectory(ports, [accountId]);
+  return people[accountId]?.displayName ?? 'Someone';
 }
 
 export async function settingsConflict(ports: Ports, projectKey: string, accountId: string, stored: ProjectSettings): Promise<AppError> {
   const when = stored.updatedAt ? ` on ${plainTime(stored.updatedAt, stored.capacity.timeZone)}` : '';
-  const who = !stored.updatedBy ? 'Someone' : stored.updatedBy === accountId ? 'You' : await nameOf(ports, projectKey, stored.updatedBy);
+  const who = !stored.updatedBy ? 'Someone' : stored.updatedBy === accountId ? 'You' : await nameOf(ports, stored.updatedBy);
   const where = who === 'You' ? ' in another tab or window' : '';
   return new AppError(
     'CONFLICT',

@@ -50,6 +50,11 @@ export const keys = {
   adminCheck: (accountId: string, projectKey: string) => `admin-check:${projectKey}:${accountId}`,
   /** Whether the project has issues with a security level, asked as the app once a day (storage/issue-security.ts). */
   issueSecurity: (projectKey: string) => `issue-security:${projectKey}`,
+  /**
+   * A person's display name and avatar as Jira gave them, or that it knows no such person, kept a
+   * day (people/people-directory.ts). One small record per account id, site-wide.
+   */
+  person: (accountId: string) => `person:${accountId}`,
 } as const;
 
 /** Jira project keys: upper-case letter first, then letters, digits or underscores. */

@@ -8,12 +8,20 @@ import { route } from '../../forge/route';
 import { chunk } from '../bounded-pool';
 import { badResponse } from '../errors';
 import type { JiraHttp } from '../jira-http';
-import { bulkPermissionGrantsSchema, permissionsSchema, userSchema } from './schemas';
+import { bulkPermissionGrantsSchema, listedUserSchema, permissionsSchema, userPageSchema, userSchema } from './schemas';
 
 /** Jira checks at most this many issues per bulk permission request. */
 export const BULK_PERMISSION_ISSUES = 1000;
 
+/**
+ * Account ids per `GET /user/bulk` request, and the page size asked for. The spec names no maximum
+ * for `maxResults` (default 10, which is why it is always sent); its own example answers a page of
+ * 100. A hundred `712020:` ids also keep the query near 6 KB, well inside what proxies accept.
+ */
+export const BULK_USERS_PER_REQUEST = 100;
+
 export type JiraUser = z.infer<typeof userSchema>;
+export type ListedUser = z.infer<typeof listedUserSchema>;
 
 export type PermissionScope = { readonly projectKey: string } | { readonly issueKey: string };
 
@@ -65,6 +73,27 @@ export class PeopleClient {
   }
 
   /**
+   * The people these account ids name (`GET /rest/api/3/user/bulk`, the `accountId` parameter once
+   * per id), one request per 100 distinct ids, following the pages of a partial answer (`isLast`
+   * false) within each. Ids Jira does not know (a deleted account) are simply missing from the
+   * answer: the caller decides what to show for them. An empty list sends nothing.
+   */
+  async usersByIds(accountIds: readonly string[]): Promise<ListedUser[]> {
+    const found: ListedUser[] = [];
+    for (const ids of chunk([...new Set(accountIds)], BULK_USERS_PER_REQUEST)) {
+      // At most one page per id: a server that keeps answering "not last" cannot keep us here.
+      for (let startAt = 0, page = 0; page < ids.length; page++) {
+        const query = new URLSearchParams([['startAt', String(startAt)], ['maxResults', String(BULK_USERS_PER_REQUEST)], ...ids.map((id) => ['accountId', id] as [string, string])]);
+        const answer = await this.http.json('bulkGetUsers', { method: 'GET', route: route`/rest/api/3/user/bulk?${query}` }, userPageSchema);
+        found.push(...answer.values);
+        startAt += answer.values.length;
+        if (answer.isLast !== false || answer.values.length === 0 || startAt >= ids.length) break;
+      }
+    }
+    return found;
+  }
+
+  /**
    * One person by account id, if they can be assigned issues in the project (how the app puts a name
    * to an account id without the user-browsing permission that `GET /user` needs); undefined otherwise.
    */
@@ -78,11 +107,11 @@ export class PeopleClient {
   }
 
   /** People who can be assigned issues in the project, matching a name or email fragment. */
-  async assignableUsers(projectKey: string, query: string, maxResults = 20): Promise<JiraUser[]> {
+  async assignableUsers(projectKey: string, query: string, maxResults = 20): Promise<ListedUser[]> {
     return this.http.json(
       'findAssignableUsers',
       { method: 'GET', route: route`/rest/api/3/user/assignable/search?project=${projectKey}&query=${query}&maxResults=${maxResults}` },
-      z.array(userSchema),
+      z.array(listedUserSchema),
     );
   }
 }

@@ -121,6 +121,17 @@ export const userSchema = z
   .object({ accountId: z.string(), displayName: z.string().optional(), active: z.boolean().optional(), accountType: z.string().optional() })
   .loose();
 
+/** The avatar sizes Jira gives a user (`AvatarUrlsBean`); any may be missing. */
+const avatarUrlsSchema = z.object({ '16x16': z.string(), '24x24': z.string(), '32x32': z.string(), '48x48': z.string() }).partial().loose();
+
+/** A user as `GET /user/bulk` lists them: `userSchema` plus the avatars the app shows. */
+export const listedUserSchema = userSchema.and(z.object({ avatarUrls: avatarUrlsSchema.optional() }).loose());
+
+/** `PageBeanUser`, the answer of `GET /rest/api/3/user/bulk`. */
+export const userPageSchema = z
+  .object({ startAt: z.number().optional(), maxResults: z.number().optional(), total: z.number().optional(), isLast: z.boolean().optional(), values: z.array(listedUserSchema).default([]) })
+  .loose();
+
 export const commentSchema = z.object({ id: z.string(), body: z.unknown().optional() }).loose();
 
 /** `PageOfComments`. */

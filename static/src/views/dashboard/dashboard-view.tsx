@@ -9,6 +9,7 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
+import { PeopleProvider } from '../../components/person';
 import { ErrorMessage, Loading } from '../../components/status';
 import type { DashboardSprint, DashboardView as View } from '../../../../src/contract';
 import type { ViewProps } from '../view-props';
@@ -37,6 +38,7 @@ export default function DashboardView({ context }: ViewProps) {
   }
   const { view } = state;
   return (
+    <PeopleProvider people={view.people}>
     <main style={PAGE} aria-busy={state.loading} data-testid="dashboard">
       <header style={HEADER}>
         <div>
@@ -76,6 +78,7 @@ export default function DashboardView({ context }: ViewProps) {
       )}
       <HistorySection view={view} />
     </main>
+    </PeopleProvider>
   );
 }
 

@@ -49,7 +49,7 @@ export function DeferredList({ deferred, restricted = 0, siteUrl, viewer }: { de
             title: 'Decided',
             cell: (d) => (
               <>
-                <Person accountId={d.decidedBy} viewer={viewer} />, {day(d.decidedAt)}
+                <Person accountId={d.decidedBy} viewer={viewer} size="xxsmall" />, {day(d.decidedAt)}
                 {PROVENANCE[d.source] ? (
                   <div data-testid="deferral-source" style={{ font: token('font.body.small'), color: token('color.text.subtlest') }}>
                     {PROVENANCE[d.source]}

@@ -39,7 +39,7 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
         >
           {d.reason ? <p data-testid="overflow-reason">Reason: <bdi>{d.reason}</bdi></p> : null}
           <p>
-            Recorded by <Person accountId={d.decidedBy} viewer={viewer} /> on {instant(d.decidedAt)}.
+            Recorded by <Person accountId={d.decidedBy} viewer={viewer} size="xxsmall" /> on {instant(d.decidedAt)}.
           </p>
         </SectionMessage>
       </div>

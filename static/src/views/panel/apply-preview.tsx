@@ -3,8 +3,8 @@ import { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { ReactNode } from 'react';
 import type { OutcomePreview, PanelView, PlannedStep } from '../../../../src/contract/panel';
 import { BudgetFacts } from './budget-facts';
+import { Person } from '../../components/person';
 import { PLANNED_ACTION_LABEL } from './format';
-import { Person } from '../dashboard/person';
 import { StepList } from './step-list';
 import { factsStyle, sectionStyle, termStyle, valueStyle, headingStyle } from './panel-style';
 import type { BudgetUpdate } from './use-budget-update';
@@ -48,12 +48,12 @@ export function ApplyPreview({ view, preview, budgetUpdate, me, locale, timeZone
         {interrupting || preview.assignTo ? (
           <>
             <dt style={termStyle}>Support contact</dt>
-            <dd style={valueStyle}>
+            <dd style={valueStyle} data-testid="panel-support-contact">
               {contact ? (
-                <span>
-                  <Person accountId={contact.accountId} viewer={me} />
+                <>
+                  <Person accountId={contact.accountId} viewer={me} size="xxsmall" />
                   {contact.source === 'override' ? ' (this sprint’s stand-in)' : ''}
-                </span>
+                </>
               ) : (
                 'None set for this sprint'
               )}

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { refreshJiraView } from '../../api/jira-view';
 import { resolver } from '../../api/resolver';
 import { ProjectPageLink } from '../../components/project-page-link';
+import { PeopleProvider } from '../../components/person';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
 import type { ResolverError } from '../../../../src/contract';
@@ -92,6 +93,7 @@ export default function PanelView({ context }: ViewProps) {
   }
 
   return (
+    <PeopleProvider people={shown.people}>
     <main aria-label="Interrupt Budget triage" style={panelStyle}>
       <TicketFacts view={shown} />
       {loaded.state === 'loading' ? (
@@ -135,5 +137,6 @@ export default function PanelView({ context }: ViewProps) {
         </SectionMessage>
       ) : null}
     </main>
+    </PeopleProvider>
   );
 }

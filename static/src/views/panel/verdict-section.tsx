@@ -8,7 +8,7 @@ import Lozenge from '@atlaskit/lozenge';
 import type { PanelView } from '../../../../src/contract/panel';
 import { verdictChangeText } from '../../../../src/contract/domain';
 import { OutcomeLozenge } from '../../components/outcome';
-import { Person } from '../dashboard/person';
+import { Person } from '../../components/person';
 import { BudgetFacts } from './budget-facts';
 import type { BudgetUpdate } from './use-budget-update';
 import { formatInstant, formatWhen, OUTCOME_LABEL, policyVersionText } from './format';
@@ -74,7 +74,11 @@ export function DecisionRecord({ view, budgetUpdate, me, locale, timeZone }: Dec
           {decision.override ? <Lozenge appearance="moved">Override</Lozenge> : null}
         </div>
         <p style={{ margin: 0 }} data-testid="applied-line" title={formatInstant(decision.decidedAt, locale, timeZone)}>
-          <strong>{OUTCOME_LABEL[decision.outcome]}</strong> · applied by <Person accountId={decision.decidedBy} viewer={me} /> {formatWhen(decision.decidedAt, Date.now(), locale, timeZone)}
+          <strong>{OUTCOME_LABEL[decision.outcome]}</strong> · applied by{' '}
+          <span data-testid="decided-by">
+            <Person accountId={decision.decidedBy} viewer={me} size="xxsmall" />
+          </span>{' '}
+          {formatWhen(decision.decidedAt, Date.now(), locale, timeZone)}
         </p>
         <dl style={factsStyle}>
           <dt style={termStyle}>Policy</dt>

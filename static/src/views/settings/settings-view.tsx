@@ -5,6 +5,7 @@
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import { resolver } from '../../api/resolver';
+import { PeopleProvider } from '../../components/person';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
 import type { SettingsView as Settings } from '../../../../src/contract';
@@ -32,6 +33,7 @@ export default function SettingsView({ context }: ViewProps) {
       ) : loaded.state === 'error' ? (
         <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
       ) : view ? (
+        <PeopleProvider people={view.people}>
         <SettingsForm
           key={`${view.revision}-${generation}`}
           view={view}
@@ -43,6 +45,7 @@ export default function SettingsView({ context }: ViewProps) {
           onReload={loaded.reload}
           onDiscard={() => setGeneration((g) => g + 1)}
         />
+        </PeopleProvider>
       ) : null}
     </main>
   );
