@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { DashboardStatus, DashboardUnit } from './dashboard';
+import type { PeopleDirectory } from './people';
 
 export const GADGET_KEYS = { get: 'gadget.get', projects: 'gadget.projects' } as const;
 
@@ -54,6 +55,8 @@ export interface GadgetView {
   /** The active sprint's numbers; null when there is none, or none stored yet (`message` says which). */
   readonly sprint: GadgetSprint | null;
   readonly message?: string;
+  /** Issue 12, item 1: the support contact's name and avatar (empty when there is none). */
+  readonly people: PeopleDirectory;
 }
 
 /** A project the viewer may browse that has a Scrum board (what the app measures), for the edit mode. */

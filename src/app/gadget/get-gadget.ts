@@ -11,6 +11,7 @@
  * is read). The gadget shows totals only — the team's, as on the project page — and names no issue,
  * so it needs no per-issue check.
  */
+import { peopleDirectory } from '../people/people-directory';
 import type { GadgetSprint, GadgetView } from '../../contract/gadget';
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
@@ -47,7 +48,7 @@ export async function getGadget(ports: Ports, projectKey: string): Promise<Gadge
   const [active] = await ports.jira.agile.sprints(board.id, ['active']);
   const boardView = { id: board.id, name: board.name };
   if (!active) {
-    return { projectKey, board: boardView, sprint: null, message: `No sprint is active on ${board.name}. Start a sprint in Jira to track its support budget.` };
+    return { projectKey, board: boardView, sprint: null, message: `No sprint is active on ${board.name}. Start a sprint in Jira to track its support budget.`, people: {} };
   }
   const [stored] = await Promise.all([sprintRecords.rollup.read(ports.store, projectKey, active.id), projectRegistry.register(ports.store, projectKey, ports.clock.now())]);
   if (!stored.value) {
@@ -56,7 +57,11 @@ export async function getGadget(ports: Ports, projectKey: string): Promise<Gadge
       board: boardView,
       sprint: null,
       message: `${active.name} has not been measured yet. Open the project page to measure it now; from then on it is kept up to date every hour.`,
+      people: {},
     };
   }
-  return { projectKey, board: boardView, sprint: gadgetSprint(stored.value) };
+  const sprint = gadgetSprint(stored.value);
+  // The contact by name (one /user/bulk at most, none while remembered: app/people/people-directory.ts).
+  const { people } = await peopleDirectory(ports, [sprint.supportContact]);
+  return { projectKey, board: boardView, sprint, people };
 }

@@ -17,7 +17,7 @@ import { useEnvelope } from '../../components/use-envelope';
 import type { GadgetSprint, GadgetView } from '../../../../src/contract/gadget';
 import { day, instant, STATUS_LABEL } from '../dashboard/format';
 import { STATUS_FILL, STATUS_LOZENGE } from '../dashboard/palette';
-import { Person } from '../dashboard/person';
+import { PeopleProvider, Person } from '../../components/person';
 
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
@@ -29,11 +29,11 @@ export function short(value: number, unit: GadgetSprint['unit']): string {
 export function GadgetSummary({ context, projectKey }: { context: FullContext; projectKey: string | undefined }) {
   if (!projectKey) {
     return (
-      <main style={PAGE} aria-label="Interrupt Budget gadget">
-        <SectionMessage appearance="information" title="Choose a project">
-          <p>This gadget shows one project’s sprint. Open the gadget’s menu and choose Edit to pick the project.</p>
-        </SectionMessage>
-      </main>
+        <main style={PAGE} aria-label="Interrupt Budget gadget">
+          <SectionMessage appearance="information" title="Choose a project">
+            <p>This gadget shows one project’s sprint. Open the gadget’s menu and choose Edit to pick the project.</p>
+          </SectionMessage>
+        </main>
     );
   }
   return <Summary context={context} projectKey={projectKey} />;
@@ -50,23 +50,25 @@ function Summary({ context, projectKey }: { context: FullContext; projectKey: st
     </ProjectPageLink>
   );
   return (
-    <main style={PAGE} aria-label="Interrupt Budget gadget" data-testid="gadget">
-      <header style={HEADER}>
-        <strong style={{ font: token('font.heading.xsmall') }}>{view.sprint ? view.sprint.name : view.board.name}</strong>
-        {view.sprint ? (
-          <span data-testid="gadget-status">
-            <Lozenge appearance={STATUS_LOZENGE[view.sprint.status]} isBold>
-              {STATUS_LABEL[view.sprint.status]}
-            </Lozenge>
-          </span>
-        ) : null}
-      </header>
-      {view.sprint ? <Numbers sprint={view.sprint} viewer={context.accountId} /> : <p style={{ margin: 0 }}>{view.message}</p>}
-      <footer style={FOOTER}>
-        {view.sprint ? <span>Measured {instant(view.sprint.computedAt)}</span> : null}
-        <span>{link}</span>
-      </footer>
-    </main>
+    <PeopleProvider people={view.people}>
+      <main style={PAGE} aria-label="Interrupt Budget gadget" data-testid="gadget">
+        <header style={HEADER}>
+          <strong style={{ font: token('font.heading.xsmall') }}>{view.sprint ? view.sprint.name : view.board.name}</strong>
+          {view.sprint ? (
+            <span data-testid="gadget-status">
+              <Lozenge appearance={STATUS_LOZENGE[view.sprint.status]} isBold>
+                {STATUS_LABEL[view.sprint.status]}
+              </Lozenge>
+            </span>
+          ) : null}
+        </header>
+        {view.sprint ? <Numbers sprint={view.sprint} viewer={context.accountId} /> : <p style={{ margin: 0 }}>{view.message}</p>}
+        <footer style={FOOTER}>
+          {view.sprint ? <span>Measured {instant(view.sprint.computedAt)}</span> : null}
+          <span>{link}</span>
+        </footer>
+      </main>
+    </PeopleProvider>
   );
 }
 

@@ -8,7 +8,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { itemList } from '../../../../src/contract/domain';
 import type { PanelView } from '../../../../src/contract/panel';
 import { OUTCOME_LABEL } from '../../components/outcome';
-import { Person } from '../dashboard/person';
+import { Person } from '../../components/person';
 import { subtleText } from './panel-style';
 
 export function InfoRequestState({ view, me }: { view: PanelView; me?: string }) {

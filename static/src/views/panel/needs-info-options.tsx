@@ -10,7 +10,7 @@ import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { itemList } from '../../../../src/contract/domain';
 import type { PanelView } from '../../../../src/contract/panel';
-import { Person } from '../dashboard/person';
+import { Person } from '../../components/person';
 import { needsInfoProblem, type NeedsInfoChoice } from './needs-info-choice';
 import { subtleText } from './panel-style';
 

@@ -11,7 +11,7 @@ import { token } from '@atlaskit/tokens';
 import { resolver } from '../../api/resolver';
 import type { SprintChoice } from '../../../../src/contract';
 import { supportContact } from '../../../../src/contract/domain';
-import { Person } from '../dashboard/person';
+import { Person } from '../../components/person';
 import { FieldRow } from './fields';
 import { useSiteChoices } from './site-choices';
 
