@@ -13,6 +13,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** An open support incident: the panel shows it a full verdict (for `issueKey`). */
 export const SUPPORT_TICKET = 'project = SUP AND issuetype = Incident AND statusCategory != Done';
 
+/** The demo site's logins (`<name>@demo.test`, password `demo`). */
+export type DemoLogin = 'po' | 'admin' | 'dev' | 'outsider';
+
 export interface E2e {
   readonly app: Started;
   readonly browser: Browser;
@@ -26,6 +29,11 @@ export interface E2e {
    * instead of naming keys: the seed's numbering follows the date (the demo site is seeded relative to now).
    */
   issueKey(jql: string): Promise<string>;
+  /**
+   * A REST call to the simulated Jira as one of the demo logins (default the product owner), to set up
+   * or check what the app wrote: `{ status, json }` (json null for an empty body).
+   */
+  jira<T = unknown>(method: string, path: string, body?: unknown, as?: DemoLogin): Promise<{ status: number; json: T }>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,6 +69,15 @@ export async function startE2e(): Promise<E2e> {
       const key = ((await response.json()) as { issues?: Array<{ key: string }> }).issues?.[0]?.key;
       if (!key) throw new Error(`No issue on the simulator matches: ${jql}`);
       return key;
+    },
+    async jira<T = unknown>(method: string, path: string, body?: unknown, as: DemoLogin = 'po') {
+      const response = await fetch(`${app.siteUrl}${path}`, {
+        method,
+        headers: { Authorization: `Basic ${Buffer.from(`${as}@demo.test:demo`).toString('base64')}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, json: (text ? JSON.parse(text) : null) as T };
     },
     async screenshot(page, name) {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

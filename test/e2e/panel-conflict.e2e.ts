@@ -10,15 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => e2e.close());
 
-async function jira<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${e2e.app.siteUrl}${path}`, {
-    method,
-    headers: { Authorization: `Basic ${Buffer.from('po@demo.test:demo').toString('base64')}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as T };
-}
+/** Jira's REST API on the simulator (harness.ts). */
+const jira: E2e['jira'] = (...args) => e2e.jira(...args);
 
 it('applying after another user decided the ticket answers with who decided what, and writes nothing', async () => {
   const found = await jira<{ issues: { key: string }[] }>('POST', '/rest/api/3/search/jql', {

@@ -13,17 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => e2e.close());
 
-type Login = 'po' | 'admin' | 'dev';
 
-async function jira<T = unknown>(method: string, path: string, body?: unknown, as: Login = 'po'): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${e2e.app.siteUrl}${path}`, {
-    method,
-    headers: { Authorization: `Basic ${Buffer.from(`${as}@demo.test:demo`).toString('base64')}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as T };
-}
+/** Jira's REST API on the simulator (harness.ts). */
+const jira: E2e['jira'] = (...args) => e2e.jira(...args);
 
 async function search(jql: string): Promise<string[]> {
   const { status, json } = await jira<{ issues: { key: string }[] }>('POST', '/rest/api/3/search/jql', { jql, fields: ['summary'], maxResults: 50 });

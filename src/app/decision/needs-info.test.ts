@@ -161,7 +161,9 @@ describe('the needs-info setting', () => {
   });
 
   it('a project\'s own label is the one applied, and offered unchecked when the setting says so', async () => {
-    const [ticket] = h.sim.store.issues.filter((i) => i.key.startsWith('TEAM-') && !i.properties.interruptBudget && i.statusId !== undefined && i.labels.includes('support') && i.sprintIds.length === 0);
+    const open = (statusId: string) => h.sim.store.project('TEAM')?.statuses.find((s) => s.id === statusId)?.category !== 'done';
+    // Open: apply refuses a done ticket (nothing left to triage).
+    const [ticket] = h.sim.store.issues.filter((i) => i.key.startsWith('TEAM-') && !i.properties.interruptBudget && open(i.statusId) && i.labels.includes('support') && i.sprintIds.length === 0);
     if (!ticket) throw new Error('no undecided TEAM support ticket');
     await storeSettings(h.store, 'TEAM', { ...defaultSettings(), needsInfo: { label: 'awaiting-reporter', addLabel: false } });
     try {

@@ -93,7 +93,10 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   const asked = decision?.outcome === 'needs-info' ? (latest.entry?.decision.outcome === 'needs-info' ? (latest.entry.asked ?? null) : null) : null;
   const previews = Object.fromEntries(OUTCOMES.map((o) => [o, preview(o)])) as PanelView['previews'];
   // After the store reads (the decider may be in the app's record): one lookup, none when all are remembered.
-  const { people } = await peopleDirectory(ports, [decision?.decidedBy, contact?.accountId, ticket.assigneeAccountId, ticket.reporterAccountId, ...OUTCOMES.map((o) => previews[o].assignTo)]);
+  // The reporter is named where the view is about asking them (the verdict or the decision is needs info);
+  // elsewhere the needs-info choice says "the reporter", so a plain ticket's panel stays in its request budget.
+  const reporter = verdict.outcome === 'needs-info' || decision?.outcome === 'needs-info' ? ticket.reporterAccountId : undefined;
+  const { people } = await peopleDirectory(ports, [decision?.decidedBy, contact?.accountId, ticket.assigneeAccountId, reporter, ...OUTCOMES.map((o) => previews[o].assignTo)]);
   return {
     ticket: {
       key: ticket.key,

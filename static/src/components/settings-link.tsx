@@ -2,29 +2,23 @@
  * A link to this app's project settings page, which Jira opens to project admins. Forge forms the
  * page's URL as `/jira/software/projects/{projectKey}/settings/apps/{appId}/{envId}`; the app and
  * environment ids come from the module's `localId`
- * (`ari:cloud:ecosystem::extension/{appId}/{envId}/static/{moduleKey}`). Inside Jira a plain click
- * goes through the bridge's router; without a parsable `localId` the place is named in words.
+ * (jira-link.tsx); without a parsable `localId` the place is named in words.
  */
-import { router, type FullContext } from '@forge/bridge';
-import type { MouseEvent, ReactNode } from 'react';
+import type { FullContext } from '@forge/bridge';
+import type { ReactNode } from 'react';
+import { appIds, JiraLink, siteLink } from './jira-link';
 
 export function settingsPageUrl(context: Pick<FullContext, 'localId' | 'siteUrl'>, projectKey: string): string | undefined {
-  const match = /^ari:cloud:ecosystem::extension\/([^/]+)\/([^/]+)\/static\//.exec(context.localId ?? '');
-  if (!match || !context.siteUrl) return undefined;
-  return `${context.siteUrl.replace(/\/+$/, '')}/jira/software/projects/${encodeURIComponent(projectKey)}/settings/apps/${match[1]}/${match[2]}`;
+  const ids = appIds(context);
+  return ids && siteLink(context, `/jira/software/projects/${encodeURIComponent(projectKey)}/settings/apps/${ids.appId}/${ids.envId}`);
 }
 
 export function SettingsLink({ context, projectKey, testId, children = 'Project settings → Interrupt Budget' }: { context: FullContext; projectKey: string; testId: string; children?: ReactNode }) {
   const href = settingsPageUrl(context, projectKey);
   if (!href) return <>{children}</>;
-  const open = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    void router.navigate(href).catch(() => window.open(href, '_top'));
-  };
   return (
-    <a href={href} onClick={open} target="_top" data-testid={testId}>
+    <JiraLink href={href} testId={testId}>
       {children}
-    </a>
+    </JiraLink>
   );
 }

@@ -10,7 +10,7 @@ import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { itemList } from '../../../../src/contract/domain';
 import type { PanelView } from '../../../../src/contract/panel';
-import { Person } from '../../components/person';
+import { Person, usePeople } from '../../components/person';
 import { needsInfoProblem, type NeedsInfoChoice } from './needs-info-choice';
 import { subtleText } from './panel-style';
 
@@ -19,6 +19,7 @@ export default function NeedsInfoOptions({ view, choice, onChange, me, disabled 
   const { infoRequest, permissions } = view;
   const problem = needsInfoProblem(choice);
   const reporter = infoRequest.reporterAccountId;
+  const people = usePeople();
   return (
     <fieldset data-testid="needs-info-options" style={{ border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <legend style={{ ...subtleText, padding: 0, marginBottom: token('space.050') }}>
@@ -33,10 +34,12 @@ export default function NeedsInfoOptions({ view, choice, onChange, me, disabled 
             isDisabled={disabled}
             onChange={(event) => onChange({ ...choice, comment: event.target.checked })}
             label={
-              reporter ? (
+              reporter && people[reporter] ? (
                 <span>
                   Ask the reporter, <Person accountId={reporter} viewer={me} />, in a comment (they are mentioned, so Jira notifies them)
                 </span>
+              ) : reporter ? (
+                'Ask the reporter in a comment (they are mentioned, so Jira notifies them)'
               ) : (
                 'Ask for it in a comment (Jira names no reporter to mention)'
               )
