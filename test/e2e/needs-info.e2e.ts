@@ -74,7 +74,7 @@ it('asks the reporter for the missing severity in a comment that mentions them, 
   await e2e.screenshot(page, 'needs-info-panel-light');
 
   await page.getByRole('button', { name: 'Apply: needs info' }).click();
-  await page.getByText(`The decision is applied to ${issueKey}.`).waitFor();
+  await page.getByRole('main').getByText(`The decision is applied to ${issueKey}.`).waitFor();
   await page.getByTestId('info-asked').getByText('Asked for: severity.').waitFor();
 
   const labels = (await jira<{ fields: { labels: string[] } }>('GET', `/rest/api/3/issue/${issueKey}?fields=labels`)).json.fields.labels;
