@@ -9,6 +9,8 @@ const CHOICE = { 'swap-out': 'swap planned work out', 'abort-sprint': 'abort and
 
 const num = (n: number): string => String(Math.round(n * 100) / 100);
 const day = (iso: string): string => iso.slice(0, 10);
+/** `2026-12-02 04:16 UTC` from the resolver's ISO instant (always UTC: toISOString), for a terminal. */
+const minute = (iso: string): string => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso);
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 function amount(n: number, unit: DashboardSprint['unit']): string {
@@ -53,7 +55,7 @@ function sprintLines(s: DashboardSprint, who: Who): string[] {
     s.deferred.length === 0 ? '  Deferred to the backlog during the sprint: none' : `  Deferred to the backlog during the sprint (${s.deferred.length}):`,
     ...s.deferred.map((d) => `    ${d.key.padEnd(10)} ${d.summary ?? ''}${d.reason ? ` — "${d.reason}"` : ''}${d.override ? ` (policy said ${d.policyOutcome})` : ''}`),
     `  Defects: ${s.defects.opened} opened, ${s.defects.closed} closed, net ${signed(s.defects.net)}`,
-    `  Baseline: ${baseline} · numbers as of ${s.computedAt}`,
+    `  Baseline: ${baseline} · numbers as of ${minute(s.computedAt)}`,
   ];
 }
 

@@ -140,7 +140,7 @@ it('a conflict is reported as an error flag with a human time, and the panel sho
   await page.getByRole('button', { name: 'Apply: interrupt now' }).click();
   const error = page.locator('[data-preview-flag][data-type="error"]');
   await error.waitFor();
-  expect(await error.textContent()).toMatch(/Another user decided backlog less than a minute ago, while you were looking/);
+  expect(await error.textContent()).toMatch(/Another user decided to send it to the backlog less than a minute ago, while you were looking/);
   expect(await error.textContent()).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}T/);
   await page.getByTestId('applied-line').getByText(/^Backlog · applied by /).waitFor();
   await e2e.screenshot(page, 'panel-conflict-flag-light');

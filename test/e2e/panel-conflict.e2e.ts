@@ -37,7 +37,7 @@ it('applying after another user decided the ticket answers with who decided what
   // Reported as a Jira flag, with when in words (issue 12, item 6); the panel then shows that decision.
   const flag = page.locator('[data-preview-flag][data-type="error"]');
   await flag.waitFor();
-  expect(await flag.textContent()).toMatch(/Another user decided backlog less than a minute ago, while you were looking/);
+  expect(await flag.textContent()).toMatch(/Another user decided to send it to the backlog less than a minute ago, while you were looking/);
   await page.getByTestId('applied-line').getByText(/^Backlog · applied by /).waitFor();
   await e2e.screenshot(page, 'panel-conflict-light');
   const issue = await jira<{ fields: { labels: string[] } }>('GET', `/rest/api/3/issue/${key}?fields=labels`);

@@ -49,7 +49,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme at 380 px', (theme) =
     await notice.waitFor(); // the budget update brings the WIP in
     await page.screenshot({ path: `artifacts/screenshots/wip-notice-${theme}.png` }); // the viewport only: what is above the fold
     expect(await notice.textContent()).toBe(`WIP ${working.length}/1, over the limit · see the list`);
-    expect(await notice.getAttribute('title')).toContain(`starting ${key} as well would exceed the WIP limit`);
+    expect(await notice.getAttribute('title')).toContain('starting this one as well would exceed the WIP limit');
     const line = await notice.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat((el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { lineHeight: string } }).getComputedStyle(el).lineHeight) }));
     expect(line.height).toBeLessThanOrEqual(line.lineHeight * 1.5); // one line, not a box
     expect(await page.locator('section[aria-labelledby="ib-preview-heading"] [class*="SectionMessage"], section[aria-labelledby="ib-preview-heading"] section').count()).toBe(0);

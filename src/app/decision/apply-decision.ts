@@ -18,6 +18,7 @@
  * the lock is released, so the next apply sees it. The record, not the issue property (which
  * anyone who can edit the issue can rewrite), decides whether the app already commented.
  */
+import type { Outcome } from '../../domain/outcome';
 import { formatDistance } from 'date-fns';
 import type { ApplyDecisionPayload, ApplyDecisionResult, DecisionStepName, StepResult } from '../../contract/panel';
 import { decide, sameDecision, type TriageDecision } from '../../domain/decision';
@@ -85,10 +86,17 @@ function busy(issueKey: string, accountId: string, holder: LockRecord | null): A
   return new AppError('CONFLICT', `${who} applying a decision to ${issueKey} right now, so this one was not applied. Reload the panel in a moment to see that decision, then decide again.`);
 }
 
+/** What a recorded decision did, in words for a sentence ("decided to send it to the backlog"). */
+const DECIDED_TO: Record<Outcome, string> = {
+  interrupt: 'to interrupt the sprint with it',
+  backlog: 'to send it to the backlog',
+  'needs-info': 'to ask for more information',
+};
+
 function changed(issueKey: string, accountId: string, recorded: TriageDecision | undefined, now: number): AppError {
-  if (!recorded) return new AppError('CONFLICT', `The decision on ${issueKey} changed while you were looking, so yours was not applied. Reload the panel to see it, then decide again.`);
+  if (!recorded) return new AppError('CONFLICT', `The decision on ${issueKey} changed while you were looking, so yours was not applied. The panel now shows it: decide again if you still disagree.`);
   const who = recorded.decidedBy === accountId ? 'You' : 'Another user';
-  return new AppError('CONFLICT', `${who} decided ${recorded.outcome} ${ago(recorded.decidedAt, now)}, while you were looking, so your decision was not applied. Reload the panel to see it, then decide again.`);
+  return new AppError('CONFLICT', `${who} decided ${DECIDED_TO[recorded.outcome]} ${ago(recorded.decidedAt, now)}, while you were looking, so your decision was not applied. The panel now shows it: decide again if you still disagree.`);
 }
 
 /** The decision the app holds for the issue: its own record, else (decided before the record existed) the property. */

@@ -62,7 +62,7 @@ describe('a decision property written outside the app', () => {
 
     // Applying on the basis of the forged property is refused: the record says otherwise.
     const stale = await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', reason: 'x', basedOn: { decidedAt: forged.decidedAt, outcome: 'interrupt' } }, { issueKey: key });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'You decided backlog less than a minute ago, while you were looking, so your decision was not applied. Reload the panel to see it, then decide again.' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'You decided to send it to the backlog less than a minute ago, while you were looking, so your decision was not applied. The panel now shows it: decide again if you still disagree.' } });
     // Re-applying the recorded decision writes the mirror back.
     dataOf<ApplyDecisionResult>(await panel.call('po', 'panel.applyDecision', { outcome: 'backlog', reason: 'Not now.', comment: false, basedOn: { decidedAt: view.decision?.decidedAt ?? '', outcome: 'backlog' } }, { issueKey: key }));
     expect(issue(key).properties.interruptBudget).toMatchObject({ outcome: 'backlog', decidedBy: sim.users.po.accountId });
@@ -113,7 +113,7 @@ describe('the audit', () => {
     const before = JSON.stringify(issue(key));
     sim.clearRequests();
     const late = await panel.call('po', 'panel.applyDecision', { outcome: 'interrupt', reason: 'Yes.', comment: true, basedOn: null }, { issueKey: key });
-    expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Another user decided backlog less than a minute ago, while you were looking, so your decision was not applied. Reload the panel to see it, then decide again.' } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Another user decided to send it to the backlog less than a minute ago, while you were looking, so your decision was not applied. The panel now shows it: decide again if you still disagree.' } });
     expect(JSON.stringify(issue(key))).toBe(before);
     expect(sim.requests().filter((r) => r.method !== 'GET')).toEqual([]);
     expect(await decisionHistory(store, key)).toHaveLength(1);

@@ -41,7 +41,7 @@ export function decisionComment(decision: TriageDecision, verdict: Verdict, spri
   const rule = verdict.ruleName ? `rule "${verdict.ruleName}"` : 'the default outcome';
   const content: AdfNode[] = [
     paragraph(text('Triage decision: ', ['strong']), text(HEADLINES[decision.outcome](sprintName))),
-    paragraph(text(`The interrupt policy (version ${decision.policyVersion}) says "${verdict.outcome}" by ${rule}:`)),
+    paragraph(text(`${decision.policyVersion === 0 ? 'The built-in default policy' : `The interrupt policy (version ${decision.policyVersion})`} says "${verdict.outcome}" by ${rule}:`)),
     { type: 'bulletList', content: verdict.reasons.map((reason) => ({ type: 'listItem', content: [paragraph(text(reason))] })) },
   ];
   if (decision.override) content.push(paragraph(text('Overridden by the product owner: ', ['strong']), text(decision.reason ?? '')));

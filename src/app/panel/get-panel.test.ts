@@ -232,7 +232,7 @@ describe('panel.get when things are not simple', () => {
     const view = dataOf<PanelView>(await get(story.key));
     expect(view.ticket.isSupport).toBe(false);
     expect(view.budget).toMatchObject({ counted: false, ticketCost: null, remainingAfter: null, explanation: 'This ticket is not a support ticket, so it does not count against the support budget.' });
-    expect(view.wip).toMatchObject({ wouldExceed: false, message: `${story.key} is not a support ticket, so the support WIP limit does not apply.` });
+    expect(view.wip).toMatchObject({ wouldExceed: false, message: 'This is not a support ticket, so the support WIP limit does not apply.' });
   });
 
   it('when Jira refuses the search for the budget, the panel still shows the verdict and the update says why', async () => {

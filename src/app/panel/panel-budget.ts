@@ -83,11 +83,11 @@ export function panelWip(rollup: SprintRollup, ticket: Ticket, settings: Project
   const exceed = wouldExceed(status, ticket, { supportFilter });
   const tickets = `${count} support ticket${count === 1 ? ' is' : 's are'} in progress (limit ${limit})`;
   const message = !isSupportTicket(ticket, supportFilter)
-    ? `${ticket.key} is not a support ticket, so the support WIP limit does not apply.`
+    ? 'This is not a support ticket, so the support WIP limit does not apply.'
     : inProgress.includes(ticket.key)
-      ? `${ticket.key} is in progress and already counted: ${tickets}.`
+      ? `This ticket is in progress and already counted: ${tickets}.`
       : exceed
-        ? `${tickets}: starting ${ticket.key} as well would exceed the WIP limit. Finish or pause one first.`
-        : `${tickets}: there is room to start ${ticket.key}.`;
+        ? `${tickets}: starting this one as well would exceed the WIP limit. Finish or pause one first.`
+        : `${tickets}: there is room to start this one.`;
   return { count, limit, wouldExceed: exceed, message };
 }
