@@ -37,11 +37,14 @@ export async function startLocalApp(env: NodeJS.ProcessEnv, ports: { preview?: n
   const asLogin = (u: PreviewUser | 'app'): PreviewLogin => ({ email: sim.users[u].email, apiToken: sim.users[u].token, accountId: sim.users[u].accountId, displayName: sim.users[u].displayName });
   const logins: Record<PreviewUser, PreviewLogin> = { admin: asLogin('admin'), po: asLogin('po'), dev: asLogin('dev'), outsider: asLogin('outsider') };
   const active = sim.store.sprints.filter((s) => s.state === 'active').map((s) => s.id);
-  const sampleIssues = sim.store.issues
-    .filter((i) => i.key.startsWith('SUP-') && (i.sprintIds.some((id) => active.includes(id)) || i.sprintIds.length === 0) && i.slas.length + (i.priorityId ? 1 : 0) > 0)
-    .slice(-8)
-    .map((i) => i.key)
-    .reverse();
+  // The newest current issues of both demo projects (SUP's with a priority or SLA: a full verdict), newest first.
+  const recent = (project: string, count: number) =>
+    sim.store.issues
+      .filter((i) => i.key.startsWith(`${project}-`) && (i.sprintIds.some((id) => active.includes(id)) || i.sprintIds.length === 0) && i.slas.length + (i.priorityId ? 1 : 0) > 0)
+      .slice(-count)
+      .map((i) => i.key)
+      .reverse();
+  const sampleIssues = [...recent('SUP', 8), ...recent('TEAM', 4)];
   const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: sim.url, logins, appLogin: asLogin('app'), sampleIssues, projects: ['SUP', 'TEAM'] });
   return {
     preview,

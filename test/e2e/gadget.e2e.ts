@@ -82,13 +82,15 @@ it('a gadget nobody configured yet asks to be edited, at a narrow width', async 
   await e2e.screenshot(page, 'gadget-unconfigured-dark');
 });
 
-it('the preview’s index lists the gadget’s pages and the issue context of every issue it lists', async () => {
+it('the preview’s index lists the gadget’s pages, issues of both demo projects and the issue context of every issue it lists', async () => {
   const page = await e2e.browser.newPage();
   await page.goto(`${e2e.app.preview.url}/`);
   const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   await page.close();
   for (const path of ['/gadget/SUP?as=po', '/gadget/TEAM/edit?as=admin&theme=dark', '/gadget?as=po', '/gadget/edit?as=po']) expect(hrefs).toContain(path);
   const panels = hrefs.filter((h) => /^\/panel\/[A-Z]+-\d+\?as=po$/.test(h));
-  expect(panels.length).toBeGreaterThan(0);
+  // Issues of both demo projects.
+  expect(panels.some((h) => h.startsWith('/panel/SUP-'))).toBe(true);
+  expect(panels.some((h) => h.startsWith('/panel/TEAM-'))).toBe(true);
   for (const panel of panels) expect(hrefs).toContain(panel.replace('/panel/', '/context/'));
 });
