@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/dev'],
   testMatch: ['**/*.test.ts'],
+  // Tests assert behaviour and counted costs, never time; many run a simulator over HTTP with
+  // thousands of issues, which on CI's 2 cores under a full parallel run can pass 5 s (jest's default).
+  testTimeout: 30_000,
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },

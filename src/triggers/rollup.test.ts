@@ -25,6 +25,7 @@ beforeAll(async () => {
   h = await startResolverHarness({ nowMs: NOW });
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  jest.spyOn(console, 'info').mockImplementation(() => undefined);
   await projectRegistry.register(h.store, 'SUP', NOW);
   await projectRegistry.register(h.store, 'TEAM', NOW);
 });
@@ -126,7 +127,7 @@ describe('the hourly rollup when things go wrong', () => {
 
   it('logs one summary line per run, naming the project that failed and why (issue 16, item 6)', async () => {
     await projectRegistry.register(h.store, 'GONE', NOW);
-    const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    const info = jest.spyOn(console, 'info').mockClear();
     const warn = jest.spyOn(console, 'warn').mockClear();
     try {
       await run();
@@ -139,7 +140,6 @@ describe('the hourly rollup when things go wrong', () => {
       expect(info).toHaveBeenCalledTimes(1);
       expect(JSON.parse(String(info.mock.calls[0]?.[0]))).toMatchObject({ trigger: 'hourly-rollup', outcome: 'done', projects: 2, failed: [] });
     } finally {
-      info.mockRestore();
       await h.store.delete(keys.project('GONE'));
     }
   });
