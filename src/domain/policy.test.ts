@@ -90,6 +90,10 @@ describe('reasons', () => {
 
   it.each<[Condition, Partial<TriageFacts>, string]>([
     [{ kind: 'issue-type-in', types: ['incident'] }, { issueType: 'Incident' }, 'Issue type is Incident.'],
+    [{ kind: 'priority-in', levels: ['unknown'] }, { priority: 'unknown' }, 'Priority is not set or not recognised.'],
+    [{ kind: 'priority-in', levels: ['unknown'] }, { priority: 'unknown', unmapped: { priority: 'Normal' } }, 'Priority "Normal" is not mapped to a level — map it in the settings.'],
+    [{ kind: 'severity-in', levels: ['unknown'] }, { severity: 'unknown', unmapped: { severity: 'Catastrophic' } }, 'Severity "Catastrophic" is not mapped to a level — map it in the settings.'],
+    [{ kind: 'severity-in', levels: ['unknown'] }, { severity: 'unknown', unmapped: { priority: 'Normal' } }, 'Severity is not set or not recognised.'],
     [{ kind: 'labels-any', labels: ['customer', 'vip'] }, { labels: ['VIP', 'eu', 'customer'] }, 'Labelled VIP, customer.'],
     [{ kind: 'components-any', components: ['api'] }, { components: ['API'] }, 'In component API.'],
     [{ kind: 'is-support', value: true }, { isSupport: true }, 'It is a support ticket.'],

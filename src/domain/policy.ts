@@ -45,6 +45,11 @@ export interface TriageFacts {
   readonly labels: readonly string[];
   readonly components: readonly string[];
   readonly isSupport: boolean;
+  /**
+   * The site's own words when they map to no level (`priority` / `severity` is then unknown): the
+   * reason names the value so an admin knows what to map ("Normal"), instead of "not recognised".
+   */
+  readonly unmapped?: { readonly priority?: string; readonly severity?: string };
 }
 
 export interface Verdict {
@@ -126,13 +131,15 @@ function slaSentence(sla: SlaAssessment): string {
 export function reasonFor(condition: Condition, facts: TriageFacts): string {
   switch (condition.kind) {
     case 'priority-in':
-      return facts.priority === 'unknown'
-        ? 'Priority is not set or not recognised.'
-        : `Priority is ${facts.priority}.`;
+      if (facts.priority !== 'unknown') return `Priority is ${facts.priority}.`;
+      return facts.unmapped?.priority !== undefined
+        ? `Priority "${facts.unmapped.priority}" is not mapped to a level — map it in the settings.`
+        : 'Priority is not set or not recognised.';
     case 'severity-in':
-      return facts.severity === 'unknown'
-        ? 'Severity is not set or not recognised.'
-        : `Severity is ${facts.severity}.`;
+      if (facts.severity !== 'unknown') return `Severity is ${facts.severity}.`;
+      return facts.unmapped?.severity !== undefined
+        ? `Severity "${facts.unmapped.severity}" is not mapped to a level — map it in the settings.`
+        : 'Severity is not set or not recognised.';
     case 'sla-in':
       return slaSentence(facts.sla);
     case 'issue-type-in':

@@ -32,6 +32,20 @@ describe('triageFacts', () => {
     expect(evaluatePolicy(DEFAULT_POLICY, facts)).toMatchObject({ outcome: 'needs-info', ruleId: 'unclassified' });
   });
 
+  it.each([
+    ['a priority name the map does not know', { priorityName: 'Normal', severityValue: 'Sev 2' }, { priority: 'Normal' }],
+    ['a severity value the map does not know', { priorityName: 'High', severityValue: ' Catastrophic ' }, { severity: 'Catastrophic' }],
+    ['both', { priorityName: 'Normal', severityValue: 'Catastrophic' }, { priority: 'Normal', severity: 'Catastrophic' }],
+  ])('keeps %s, so the reason can name it (issue 16, item 2)', (_label, fields, unmapped) => {
+    expect(triageFacts(aTicket(fields), DEFAULT_CLASSIFICATION, NOW).unmapped).toEqual(unmapped);
+  });
+
+  it('keeps nothing unmapped for a value it maps or a field that is not set', () => {
+    expect(triageFacts(aTicket({ priorityName: 'Highest', severityValue: 'Sev 1' }), DEFAULT_CLASSIFICATION, NOW).unmapped).toBeUndefined();
+    expect(triageFacts(aTicket({ priorityName: '   ' }), DEFAULT_CLASSIFICATION, NOW).unmapped).toBeUndefined();
+    expect(evaluatePolicy(DEFAULT_POLICY, triageFacts(aTicket({ priorityName: 'Normal' }), DEFAULT_CLASSIFICATION, NOW)).reasons).toContain('Priority "Normal" is not mapped to a level — map it in the settings.');
+  });
+
   it('uses the project classification: maps, support filter and SLA threshold', () => {
     const classification: Classification = {
       ...DEFAULT_CLASSIFICATION,

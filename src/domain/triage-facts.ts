@@ -23,10 +23,23 @@ export const DEFAULT_CLASSIFICATION: Classification = {
   atRiskThresholdMs: DEFAULT_AT_RISK_THRESHOLD_MS,
 };
 
+/** The site's value when it is there but maps to no level (quoted in the policy's reason). */
+function unmappedValue(value: string | undefined, level: string): string | undefined {
+  const shown = value?.trim().slice(0, 60);
+  return level === 'unknown' && shown ? shown : undefined;
+}
+
 export function triageFacts(ticket: Ticket, classification: Classification, nowMs: number): TriageFacts {
+  const priority = normalizePriority(ticket.priorityName, classification.priorityMap);
+  const severity = normalizeSeverity(ticket.severityValue, classification.severityMap);
+  const unmappedPriority = unmappedValue(ticket.priorityName, priority);
+  const unmappedSeverity = unmappedValue(ticket.severityValue, severity);
   return {
-    priority: normalizePriority(ticket.priorityName, classification.priorityMap),
-    severity: normalizeSeverity(ticket.severityValue, classification.severityMap),
+    priority,
+    severity,
+    ...(unmappedPriority !== undefined || unmappedSeverity !== undefined
+      ? { unmapped: { ...(unmappedPriority !== undefined ? { priority: unmappedPriority } : {}), ...(unmappedSeverity !== undefined ? { severity: unmappedSeverity } : {}) } }
+      : {}),
     sla: assessSla(ticket.slaClocks, { nowMs, atRiskThresholdMs: classification.atRiskThresholdMs }),
     issueType: ticket.issueType,
     labels: ticket.labels,

@@ -87,5 +87,5 @@ it(`of two parallel applies with different outcomes, exactly one wins in each of
   expect(rounds.every((r) => r.winner !== 'none' && r.conflicts === 1)).toBe(true);
   // Both outcomes win sometimes: the test is not one-sided.
   expect(new Set(rounds.map((r) => r.winner)).size).toBe(2);
-  for (const r of rounds) expect(r.loserMessage).toMatch(/^(Another user is applying a decision to SUP-\d+ right now|You are applying a decision to SUP-\d+ right now|You decided (interrupt|backlog) (less than a minute|\d+ minutes?) ago, while you were looking)[^]*\.$/);
+  for (const r of rounds) expect(r.loserMessage).toMatch(/^(Another user is applying a decision to SUP-\d+ right now|You are applying a decision to SUP-\d+ right now|You decided (to interrupt the sprint with it|to send it to the backlog) (less than a minute|\d+ minutes?) ago, while you were looking)[^]*\.$/);
 }, 120_000);
