@@ -38,6 +38,7 @@ it('applying after another user decided the ticket answers with who decided what
   const flag = page.locator('[data-preview-flag][data-type="error"]');
   await flag.waitFor();
   expect(await flag.textContent()).toMatch(/Another user decided to send it to the backlog less than a minute ago, while you were looking/);
+  expect(await flag.textContent()).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}T/);
   await page.getByTestId('applied-line').getByText(/^Backlog · applied by /).waitFor();
   await e2e.screenshot(page, 'panel-conflict-light');
   const issue = await jira<{ fields: { labels: string[] } }>('GET', `/rest/api/3/issue/${key}?fields=labels`);

@@ -17,13 +17,12 @@ import { useEnvelope } from '../../components/use-envelope';
 import type { GadgetSprint, GadgetView } from '../../../../src/contract/gadget';
 import { day, instant, STATUS_LABEL } from '../dashboard/format';
 import { STATUS_FILL, STATUS_LOZENGE } from '../dashboard/palette';
+import { formatNumber } from '../../components/amount';
 import { PeopleProvider, Person } from '../../components/person';
 
-const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
-/** `58.3 h` / `8 pts`: the gadget is small, so amounts are short. */
+/** `58.3 h` / `8 pts`: the gadget is small, so units are short; the number is every surface's (components/amount.ts). */
 export function short(value: number, unit: GadgetSprint['unit']): string {
-  return `${ONE_DECIMAL.format(value)} ${unit === 'hours' ? 'h' : value === 1 ? 'pt' : 'pts'}`;
+  return `${formatNumber(value)} ${unit === 'hours' ? 'h' : value === 1 ? 'pt' : 'pts'}`;
 }
 
 export function GadgetSummary({ context, projectKey }: { context: FullContext; projectKey: string | undefined }) {
