@@ -14,5 +14,7 @@ export { SLA_STATES, type SlaState } from '../domain/sla';
 // the same rules the app classifies tickets with.
 export { canonicalToken, normalizePriority } from '../domain/priority';
 export { normalizeSeverity } from '../domain/severity';
+// Issue 16, item 2: while the maps are the built-in ones, the site's order decides; the editors show that.
+export { effectivePriorityMap, effectiveSeverityMap, priorityOrderNote, severityOrderNote } from '../domain/site-order';
 export { supportContact } from '../domain/rotation';
 export { factChangeText, verdictChangeText, type FactChange, type VerdictChange, type VerdictFacts } from '../domain/verdict-change';

@@ -6,7 +6,7 @@
  */
 import { JiraHttpError, badRequest, fieldErrors } from '../http/errors';
 import { noContent, ok, type Handler, type RequestContext } from '../http/context';
-import { PRIORITIES, SEVERITY_OPTIONS } from '../site/catalog';
+import { SEVERITY_OPTIONS } from '../site/catalog';
 import { SEVERITY_FIELD } from '../site/fields';
 import type { SiteIssue } from '../site/model';
 import { requirePermissions, visibleIssue } from './access';
@@ -52,7 +52,7 @@ function plan(ctx: RequestContext, issue: SiteIssue, field: string, operation: O
   }
   if (field === 'priority') {
     const wanted = (value ?? {}) as { id?: unknown; name?: unknown };
-    const priority = PRIORITIES.find((p) => p.id === wanted.id || p.name === wanted.name);
+    const priority = ctx.store.priorities.find((p) => p.id === wanted.id || p.name === wanted.name);
     if (!priority) throw new FieldProblem('Specify the priority by id or name, e.g. {"name": "High"}.');
     return (i) => void (i.priorityId = priority.id);
   }

@@ -8,7 +8,7 @@
  */
 import { badRequest, notFound } from '../http/errors';
 import { ok, type Handler } from '../http/context';
-import { PRIORITIES, SEVERITY_OPTIONS, SUPPORT_TYPE_NAMES } from '../site/catalog';
+import { SEVERITY_OPTIONS, SUPPORT_TYPE_NAMES } from '../site/catalog';
 import { SEVERITY_FIELD } from '../site/fields';
 import { hasProjectPermission } from '../site/permissions';
 import { canBrowse } from './access';
@@ -26,7 +26,7 @@ export const getCreateIssueMetaIssueTypeId: Handler = (ctx) => {
     { fieldId: 'summary', key: 'summary', name: 'Summary', required: true, hasDefaultValue: false, operations: ['set'], schema: { type: 'string', system: 'summary' } },
     {
       fieldId: 'priority', key: 'priority', name: 'Priority', required: false, hasDefaultValue: true, operations: ['set'], schema: { type: 'priority', system: 'priority' },
-      allowedValues: PRIORITIES.map((p) => ({ self: `${base}/rest/api/3/priority/${p.id}`, iconUrl: `${base}/images/icons/priorities/${p.icon}.svg`, name: p.name, id: p.id })),
+      allowedValues: ctx.store.priorities.map((p) => ({ self: `${base}/rest/api/3/priority/${p.id}`, iconUrl: `${base}/images/icons/priorities/${p.icon}.svg`, name: p.name, id: p.id })),
     },
     // On the demo site the Severity field is on the create screens of SUP's support types only.
     ...(supportType && !project.teamManaged

@@ -3,7 +3,7 @@
  * sprint, issue type, status and its category, priority, resolution, component, labels, key,
  * people, dates, summary text, rank and security level (`level`).
  */
-import { PRIORITIES, RESOLUTIONS, STATUS_CATEGORIES } from '../site/catalog';
+import { RESOLUTIONS, STATUS_CATEGORIES } from '../site/catalog';
 import type { StatusCategoryKey } from '../site/model';
 import { levelsOf, securityLevel } from '../site/security';
 import { JqlError } from './errors';
@@ -94,19 +94,19 @@ export const SYSTEM_TERMS: Record<string, Term> = {
   ),
   priority: {
     ...namedTerm(
-      (issue) => {
-        const weight = PRIORITIES.find((p) => p.id === issue.priorityId)?.weight;
+      (issue, scope) => {
+        const weight = scope.store.priorities.find((p) => p.id === issue.priorityId)?.weight;
         return weight === undefined ? [] : [weight];
       },
-      () => PRIORITIES.map((p) => ({ id: String(p.weight), names: [p.name, p.id] })),
+      (scope) => scope.store.priorities.map((p) => ({ id: String(p.weight), names: [p.name, p.id] })),
     ),
     operators: ORDERED,
-    literal(text, _scope, fieldName) {
-      const priority = PRIORITIES.find((p) => p.id === text || p.name.toLowerCase() === text.toLowerCase());
+    literal(text, scope, fieldName) {
+      const priority = scope.store.priorities.find((p) => p.id === text || p.name.toLowerCase() === text.toLowerCase());
       if (!priority) throw notFound(text, fieldName);
       return [priority.weight];
     },
-    sortKey: (issue) => PRIORITIES.find((p) => p.id === issue.priorityId)?.weight ?? null,
+    sortKey: (issue, scope) => scope.store.priorities.find((p) => p.id === issue.priorityId)?.weight ?? null,
   },
   resolution: {
     ...namedTerm((issue) => (issue.resolutionId === null ? [] : [issue.resolutionId]), () => RESOLUTIONS.map((r) => ({ id: r.id, names: [r.name] }))),

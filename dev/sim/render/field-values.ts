@@ -5,7 +5,7 @@
  * fields as null). A field the issue's project does not have (Security Level without an issue
  * security scheme) is left out, as Jira leaves it out.
  */
-import { PRIORITIES, RESOLUTIONS, SEVERITY_OPTIONS, STATUS_CATEGORIES } from '../site/catalog';
+import { RESOLUTIONS, SEVERITY_OPTIONS, STATUS_CATEGORIES } from '../site/catalog';
 import { jiraTime } from '../jira-format';
 import type { Project, SiteIssue, SiteUser, StatusDef } from '../site/model';
 import { SEVERITY_FIELD, SITE_FIELDS, SPRINT_FIELD, STORY_POINT_ESTIMATE_FIELD, STORY_POINTS_FIELD } from '../site/fields';
@@ -75,8 +75,8 @@ const RENDERERS: Record<string, FieldRenderer> = {
     const category = STATUS_CATEGORIES[status.category];
     return { self: `${base}/rest/api/3/statuscategory/${category.id}`, id: category.id, key: status.category, colorName: category.colorName, name: category.name };
   },
-  priority: (issue, { base }) => {
-    const priority = PRIORITIES.find((p) => p.id === issue.priorityId);
+  priority: (issue, { base, store }) => {
+    const priority = store.priorities.find((p) => p.id === issue.priorityId);
     return priority ? { self: `${base}/rest/api/3/priority/${priority.id}`, iconUrl: `${base}/images/icons/priorities/${priority.icon}.svg`, name: priority.name, id: priority.id } : null;
   },
   labels: (issue) => [...issue.labels],

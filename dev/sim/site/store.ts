@@ -5,7 +5,8 @@
  * the caller names the issue in `reconcileIssues`.
  */
 import type { SiteClock } from '../clock';
-import type { Board, Project, SiteIssue, SiteUser, Sprint } from './model';
+import { PRIORITIES } from './catalog';
+import type { Board, PriorityDef, Project, SiteIssue, SiteUser, Sprint } from './model';
 
 export interface SiteData {
   readonly users: SiteUser[];
@@ -30,6 +31,8 @@ export class SiteStore {
   private readonly issuesById = new Map<string, SiteIssue>();
   private readonly pending = new Map<string, PendingIndex>();
   private lastCommentId: number;
+  /** The site's priorities, highest first (Jira's global priorities, renamed as a site admin may). */
+  private priorityList: PriorityDef[] = PRIORITIES.map((p) => ({ ...p }));
 
   constructor(data: SiteData, readonly clock: SiteClock) {
     this.users = data.users;
@@ -54,6 +57,21 @@ export class SiteStore {
     this.issues.push(issue);
     this.issuesByKey.set(issue.key.toUpperCase(), issue);
     this.issuesById.set(issue.id, issue);
+  }
+
+  get priorities(): readonly PriorityDef[] {
+    return this.priorityList;
+  }
+
+  /**
+   * Rename the site's priorities, highest first, as a site admin may (issue 16, item 2: a Blocker /
+   * Critical / Major / Minor / Trivial site). Ids, order and every issue's priority stay; the names
+   * everything renders and JQL matches change.
+   * @throws Error unless there is one name per priority, each distinct.
+   */
+  renamePriorities(names: readonly string[]): void {
+    if (names.length !== this.priorityList.length || new Set(names.map((n) => n.toLowerCase())).size !== names.length) throw new Error(`Give ${this.priorityList.length} distinct priority names, highest first.`);
+    this.priorityList = this.priorityList.map((p, i) => ({ ...p, name: names[i] ?? p.name }));
   }
 
   /** By id (`10042`) or key (`SUP-12`, any case), as Jira resolves `{issueIdOrKey}`. */

@@ -10,6 +10,7 @@ import { DEFAULT_CLASSIFICATION, triageFacts } from '../../domain/triage-facts';
 import { defaultSettings } from '../settings/project-settings';
 import { keys } from '../storage/keys';
 import { MemoryStore } from '../storage/memory-store';
+import { siteOrderSource } from '../storage/site-order';
 import { storeSettings } from '../storage/settings-repository';
 import { NOW } from '../../../test/builders/clocks';
 import { dataOf, resolverHarness, type ResolverHarness } from '../../../test/builders/resolver-harness';
@@ -38,6 +39,11 @@ beforeAll(async () => {
   store = new MemoryStore();
   await storeSettings(store, 'SUP', { ...defaultSettings(), rotation: { roster: [MIA, SAM], overrides: {} } });
   panel = resolverHarness(sim, { store });
+  // The site's order, as the project's first view of the day leaves it (storage/site-order.ts): the
+  // round trips pinned below are apply's own.
+  const order = siteOrderSource(panel.portsAs('app'), 'SUP');
+  await order.load();
+  await order.order([], undefined);
   activeId = sim.store.sprints.find((s) => s.boardId === 1 && s.state === 'active')?.id ?? -1;
 });
 afterAll(() => sim.close());

@@ -21,10 +21,11 @@ import { DECISION_PROPERTY_KEY } from '../../domain/decision';
 import { isSupportTicket } from '../../domain/support-filter';
 import { readDecisionProperty, writeDecisionProperty } from '../../jira/decision-property';
 import type { Ports } from '../../ports';
-import { classificationOf } from '../settings/project-settings';
+import { classificationOf, withSiteOrder } from '../settings/project-settings';
 import { fieldSource } from '../storage/field-list';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
+import { siteOrderSource } from '../storage/site-order';
 import { readLatestDecision } from '../storage/decision-audit';
 import { sameSuggestion, suggestionRecord } from '../storage/suggestion-record';
 import { evaluateTicket } from './evaluate-ticket';
@@ -59,10 +60,15 @@ async function waitingForInformation(ports: Ports, issueKey: string, property: u
 
 export async function recordSuggestion(ports: Ports, target: TriageTarget, known?: LoadedSettings): Promise<SuggestionOutcome> {
   const fields = fieldSource(ports, target.projectKey); // the field list from storage, read from Jira once a day
-  const [loaded] = await Promise.all([known ?? loadSettings(ports.store, target.projectKey), fields.load()]);
-  const { settings } = loaded;
-  const { catalog } = await fields.discover(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {});
-  const [issue, policy] = await Promise.all([readIssue(ports.jira, target.issueKey, catalog), loadPolicyVersion(ports.store, target.projectKey, settings.policyVersion)]);
+  const order = siteOrderSource(ports, target.projectKey); // likewise the site's order of priorities and severities
+  const [loaded] = await Promise.all([known ?? loadSettings(ports.store, target.projectKey), fields.load(), order.load()]);
+  const { catalog } = await fields.discover(loaded.settings.severityFieldId ? { severityFieldId: loaded.settings.severityFieldId } : {});
+  const [issue, policy, siteOrder] = await Promise.all([
+    readIssue(ports.jira, target.issueKey, catalog),
+    loadPolicyVersion(ports.store, target.projectKey, loaded.settings.policyVersion),
+    order.order(loaded.settings.supportFilter.issueTypes, catalog.severity?.id),
+  ]);
+  const settings = withSiteOrder(loaded.settings, siteOrder);
   const { ticket } = issue;
   if (issue.projectKey !== undefined && issue.projectKey !== target.projectKey) return ignored(`${ticket.key} is now in project ${issue.projectKey}.`);
   if (!isSupportTicket(ticket, classificationOf(settings).supportFilter)) return ignored(`${ticket.key} is not a support ticket.`);

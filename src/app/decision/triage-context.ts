@@ -1,5 +1,6 @@
 /**
- * Everything the panel and "apply decision" need about one issue, loaded in two round trips to
+ * Everything the panel and "apply decision" need about one issue, loaded in two round trips (three
+ * on a project's first view of the day, which also reads the site's order: storage/site-order.ts) to
  * Jira: first the board, the field list (when the one stored for the project is over a day old:
  * storage/field-list.ts) and the user's permissions on the issue (which also proves the user can see
  * it: Jira answers 404 otherwise), then the board's sprints and the issue itself (and, for apply, its
@@ -17,7 +18,9 @@ import { loadPolicyVersion, type LoadedPolicy } from '../storage/policy-versions
 import { boardEstimationField } from '../storage/board-estimation';
 import { fieldSource } from '../storage/field-list';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
-import type { ProjectSettings } from '../settings/project-settings';
+import { siteOrderSource } from '../storage/site-order';
+import { withSiteOrder, type ProjectSettings } from '../settings/project-settings';
+import type { SiteOrder } from '../../domain/site-order';
 import { readIssue, type IssueSnapshot } from './issue-snapshot';
 
 /**
@@ -39,7 +42,10 @@ export interface Comment {
 
 export interface TriageContext {
   readonly projectKey: string;
+  /** The settings, their value maps following the site's order while they are the built-in ones (withSiteOrder). */
   readonly loaded: LoadedSettings;
+  /** The project's priorities and Severity options in the site's order (storage/site-order.ts). */
+  readonly siteOrder: SiteOrder;
   readonly policy: LoadedPolicy;
   readonly board: Board | null;
   /** Every sprint of the board, oldest first (the rotation counts turns in this order). */
@@ -75,6 +81,7 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
   const { issueKey, projectKey } = target;
   const loadedAt = ports.clock.now();
   const fields = fieldSource(ports, projectKey);
+  const order = siteOrderSource(ports, projectKey);
   // Jira's answer on the issue (404 when the user cannot see it) comes before anything stored about the
   // project is read. The one exception is the site's field list (field ids and names, which Jira's own
   // GET /field gives any user): it is needed to read the issue in the next round trip.
@@ -83,8 +90,8 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
     ports.jira.people.myPermissions({ issueKey }, PANEL_PERMISSIONS) as Promise<Record<PanelPermission, boolean>>,
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the calls below reuse it
   ]);
-  const loaded = await loadSettings(ports.store, projectKey);
-  const { settings } = loaded;
+  const stored = await loadSettings(ports.store, projectKey);
+  const { settings } = stored;
   const pointsFieldUnknown = (options.sprintCatalog === true || settings.capacity.model === 'points') && !settings.storyPointsFieldId && board !== null;
   const discover = (storyPointsFieldId: string | null | undefined) =>
     fields.discover({
@@ -98,7 +105,11 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
     pointsFieldUnknown && board ? boardEstimationField(ports, projectKey, board.id) : Promise.resolve(undefined),
     loadPolicyVersion(ports.store, projectKey, settings.policyVersion),
     options.comments?.(settings) ? ports.jira.issues.comments(issueKey) : Promise.resolve(undefined),
+    order.load(), // the site's order, stored for a day (else the project's issue types, as the app, in this round trip)
   ]);
+  // The create screen only on the day's first view: one more round trip then, none after.
+  const siteOrder = await order.order(settings.supportFilter.issueTypes, first.catalog.severity?.id);
+  const loaded: LoadedSettings = { ...stored, settings: withSiteOrder(settings, siteOrder) };
   if (issue.projectKey !== undefined && issue.projectKey !== projectKey) {
     throw new AppError('VALIDATION', `${issue.ticket.key} belongs to project ${issue.projectKey}, not ${projectKey}. Reload the page.`);
   }
@@ -114,6 +125,7 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
   return {
     projectKey,
     loaded,
+    siteOrder,
     policy,
     board,
     sprints: ordered,
@@ -130,5 +142,5 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
 /** The sprint use cases' view of the same project (for computing a rollup), when it has a board. */
 export function projectContextOf(context: TriageContext): ProjectContext | undefined {
   if (!context.board) return undefined;
-  return { projectKey: context.projectKey, loaded: context.loaded, board: context.board, sprints: context.sprints, catalog: context.catalog, notes: context.notes, loadedAt: context.loadedAt };
+  return { projectKey: context.projectKey, loaded: context.loaded, siteOrder: context.siteOrder, board: context.board, sprints: context.sprints, catalog: context.catalog, notes: context.notes, loadedAt: context.loadedAt };
 }

@@ -13,7 +13,8 @@ import type { Ports } from '../../ports';
 import { fieldSource } from '../storage/field-list';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { loadSettings } from '../storage/settings-repository';
-import { classificationOf } from './project-settings';
+import { siteOrderSource } from '../storage/site-order';
+import { classificationOf, withSiteOrder } from './project-settings';
 import { recentSupportTickets } from './recent-support-tickets';
 
 export const PREVIEW_SIZE = 50;
@@ -24,15 +25,20 @@ const verdictOf = (v: Verdict): PreviewVerdict => ({ outcome: v.outcome, ruleId:
 export async function previewPolicy(ports: Ports, projectKey: string, draft?: Policy): Promise<PolicyPreview> {
   const loaded = await loadSettings(ports.store, projectKey);
   const { settings } = loaded;
+  const order = siteOrderSource(ports, projectKey);
   const [current, discovery] = await Promise.all([
     loadPolicyVersion(ports.store, projectKey, settings.policyVersion),
     fieldSource(ports, projectKey).discover({
       ...(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {}),
       ...(settings.storyPointsFieldId ? { storyPointsFieldId: settings.storyPointsFieldId } : {}),
     }),
+    order.load(),
   ]);
-  const recent = await recentSupportTickets(ports.jira, projectKey, settings.supportFilter, discovery.catalog, PREVIEW_SIZE, { noteMissing: !loaded.isDefault });
-  const classification = classificationOf(settings);
+  const [recent, siteOrder] = await Promise.all([
+    recentSupportTickets(ports.jira, projectKey, settings.supportFilter, discovery.catalog, PREVIEW_SIZE, { noteMissing: !loaded.isDefault }),
+    order.order(settings.supportFilter.issueTypes, discovery.catalog.severity?.id),
+  ]);
+  const classification = classificationOf(withSiteOrder(settings, siteOrder));
   const nowMs = ports.clock.now();
   const inForce = current.policyVersion.policy;
   const rows = recent.tickets.map((ticket) => {

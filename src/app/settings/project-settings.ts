@@ -12,6 +12,7 @@ import { DEFAULT_PRIORITY_MAP } from '../../domain/priority';
 import { DEFAULT_SEVERITY_MAP } from '../../domain/severity';
 import { DEFAULT_SUPPORT_FILTER } from '../../domain/support-filter';
 import { DEFAULT_WIP_LIMIT } from '../../domain/wip';
+import { effectivePriorityMap, effectiveSeverityMap, type SiteOrder } from '../../domain/site-order';
 import type { Classification } from '../../domain/triage-facts';
 import type { Rotation } from '../../domain/rotation';
 
@@ -64,6 +65,17 @@ export function defaultSettings(): ProjectSettings {
     wipStatusIds: null,
     needsInfo: { label: 'needs-info', addLabel: true },
   };
+}
+
+/**
+ * The settings as a verdict reads them: while the value maps are the built-in ones, the site's order
+ * decides what each priority and severity means (domain/site-order.ts). An admin's own maps are kept
+ * as they are, so applying it twice changes nothing. For computing only: never stored, never shown
+ * in the settings form (which must tell the built-in maps from an admin's).
+ */
+export function withSiteOrder(settings: ProjectSettings, order: SiteOrder): ProjectSettings {
+  if (order.priorities.length === 0 && order.severities.length === 0) return settings;
+  return { ...settings, priorityMap: effectivePriorityMap(settings.priorityMap, order.priorities), severityMap: effectiveSeverityMap(settings.severityMap, order.severities) };
 }
 
 /** The domain's view of the settings. */

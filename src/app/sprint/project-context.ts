@@ -8,15 +8,21 @@
 import { checkSprintDates } from '../../domain/sprint-window';
 import { AppError } from '../app-error';
 import { boardEstimationField } from '../storage/board-estimation';
+import { withSiteOrder } from '../settings/project-settings';
 import { fieldSource } from '../storage/field-list';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
+import { siteOrderSource } from '../storage/site-order';
+import type { SiteOrder } from '../../domain/site-order';
 import type { Board, Sprint } from '../../jira/client/agile-client';
 import type { FieldCatalog } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 
 export interface ProjectContext {
   readonly projectKey: string;
+  /** The settings, their value maps following the site's order while they are the built-in ones (withSiteOrder). */
   readonly loaded: LoadedSettings;
+  /** The project's priorities and Severity options in the site's order (storage/site-order.ts). */
+  readonly siteOrder: SiteOrder;
   readonly board: Board;
   /** Every sprint of the board, oldest first (closed, active, future). */
   readonly sprints: readonly Sprint[];
@@ -39,6 +45,7 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
   const board = await ports.jira.agile.boardForProject(projectKey);
   if (!board) throw new AppError('NOT_FOUND', `No Scrum board of project ${projectKey} is visible to you. Interrupt Budget works with Scrum boards: create one, or ask for access to the project.`);
   const fields = fieldSource(ports, projectKey);
+  const order = siteOrderSource(ports, projectKey);
   const settingsAndEstimation = loadSettings(ports.store, projectKey).then(async (loaded) => ({
     loaded,
     estimationFieldId: loaded.settings.storyPointsFieldId ? loaded.settings.storyPointsFieldId : await boardEstimationField(ports, projectKey, board.id),
@@ -47,15 +54,18 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
     settingsAndEstimation,
     ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']),
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the call below reuses it
+    order.load(), // the site's order (stored for a day; else the project's issue types from Jira)
   ]);
   const discovery = await fields.discover({
     ...(estimationFieldId ? { storyPointsFieldId: estimationFieldId } : {}),
     ...(loaded.settings.severityFieldId ? { severityFieldId: loaded.settings.severityFieldId } : {}),
   });
+  const siteOrder = await order.order(loaded.settings.supportFilter.issueTypes, discovery.catalog.severity?.id);
   const ordered = inStartOrder(sprints);
   return {
     projectKey,
-    loaded,
+    loaded: { ...loaded, settings: withSiteOrder(loaded.settings, siteOrder) },
+    siteOrder,
     board,
     sprints: ordered,
     catalog: discovery.catalog,

@@ -16,7 +16,7 @@
 import { termsInWindow, type BudgetTerms } from '../../domain/budget-terms';
 import type { SprintWindow } from '../../domain/calendar';
 import type { Ports } from '../../ports';
-import { capacityModelOf, type ProjectSettings } from '../settings/project-settings';
+import { capacityModelOf, withSiteOrder, type ProjectSettings } from '../settings/project-settings';
 import { loadSettingsTimeline, type SettingsTimeline } from '../storage/settings-repository';
 import type { ProjectContext } from './project-context';
 
@@ -27,7 +27,9 @@ export interface InForce {
 }
 
 export async function settingsTimeline(ports: Ports, context: ProjectContext): Promise<SettingsTimeline> {
-  return loadSettingsTimeline(ports.store, context.projectKey, context.loaded);
+  const timeline = await loadSettingsTimeline(ports.store, context.projectKey, context.loaded);
+  // Each revision's value maps follow the site's order as the current ones do (a revision that kept the built-in maps).
+  return { ...timeline, entries: timeline.entries.map((e) => ({ ...e, settings: withSiteOrder(e.settings, context.siteOrder) })) };
 }
 
 /** The settings for one window, from the timeline (the current settings when nothing was kept). */

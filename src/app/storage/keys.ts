@@ -34,6 +34,8 @@ export const keys = {
   overflow: (projectKey: string, sprintId: number) => `overflow:${projectKey}:${pad(sprintId)}`,
   project: (projectKey: string) => `project:${projectKey}`,
   projects: () => 'project:',
+  /** The project's priorities and select options in the site's order, kept a day (storage/site-order.ts). */
+  siteOrder: (projectKey: string) => `site-order:${projectKey}`,
   /** The site's field list as this project's readers see it, for field discovery (storage/field-list.ts). */
   fieldList: (projectKey: string) => `fields:${projectKey}`,
   /** One applied triage decision of an issue, created only (storage/decision-audit.ts). */

@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { resolver } from '../../api/resolver';
 import { ErrorMessage } from '../../components/status';
 import type { ResolverError, SettingsChoices, SettingsSavePayload, SettingsView } from '../../../../src/contract';
-import { normalizePriority, normalizeSeverity, PRIORITY_LEVELS, SEVERITY_LEVELS } from '../../../../src/contract/domain';
+import { effectivePriorityMap, effectiveSeverityMap, normalizePriority, normalizeSeverity, priorityOrderNote, PRIORITY_LEVELS, severityOrderNote, SEVERITY_LEVELS } from '../../../../src/contract/domain';
 import { CapacityFields } from './capacity-fields';
 import { fieldName, sameDraft, type Draft, type FieldErrors } from './draft';
 import { FieldPicker } from './field-picker';
@@ -165,7 +165,8 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
           levels={PRIORITY_LEVELS}
           levelLabel={(l) => PRIORITY_WORDS[l]}
           siteValues={choices.priorities}
-          map={settings.priorityMap}
+          map={effectivePriorityMap(settings.priorityMap, choices.priorities.map((p) => p.name))}
+          following={priorityOrderNote(settings.priorityMap, choices.priorities.map((p) => p.name))}
           resolve={(name, map) => normalizePriority(name, map)}
           readOnly={readOnly}
           error={e('priorityMap')}
@@ -177,7 +178,8 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
           levels={SEVERITY_LEVELS}
           levelLabel={(l) => SEVERITY_WORDS[l]}
           siteValues={choices.severityOptions.map((name) => ({ name }))}
-          map={settings.severityMap}
+          map={effectiveSeverityMap(settings.severityMap, choices.severityOptions)}
+          following={severityOrderNote(settings.severityMap, choices.severityOptions)}
           resolve={(name, map) => normalizeSeverity(name, map)}
           readOnly={readOnly}
           error={e('severityMap')}

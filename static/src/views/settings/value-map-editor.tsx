@@ -4,7 +4,9 @@
  * from a list, so an admin maps what Jira has instead of typing names that might never match.
  *
  * Each row shows the level the name resolves to by the app's own rules (`resolve`, the classifier
- * the panel uses), so what is shown is what counts. Names the map holds that the site does not have
+ * the panel uses, over the map in force), so what is shown is what counts. While nobody has mapped
+ * the values, the map in force follows the site's order (issue 16, item 2; `following` says so), and
+ * the first change makes that map the admin's own, with the change in it. Names the map holds that the site does not have
  * (the built-in map knows many spellings) are listed on one line and can be dropped at once. Without
  * the site's list (Jira would not say), the map is edited as one comma-separated list per level.
  */
@@ -34,6 +36,8 @@ interface Props<L extends string> {
   readonly resolve: (name: string, map: Readonly<Record<L, readonly string[]>>) => L | 'unknown';
   readonly readOnly: boolean;
   readonly error?: string;
+  /** Set while the levels follow the site's order: the sentence that says how. */
+  readonly following?: string | undefined;
   readonly onChange: (map: Record<L, string[]>) => void;
 }
 
@@ -45,7 +49,7 @@ export function mapNameTo<L extends string>(map: Readonly<Record<L, readonly str
   return next;
 }
 
-export function ValueMapEditor<L extends string>({ noun, levels, levelLabel, siteValues, map, resolve, readOnly, error, onChange }: Props<L>) {
+export function ValueMapEditor<L extends string>({ noun, levels, levelLabel, siteValues, map, resolve, readOnly, error, following, onChange }: Props<L>) {
   const options: readonly Option[] = [{ label: 'Not mapped (unknown)', value: NOT_MAPPED }, ...levels.map((l) => ({ label: levelLabel(l), value: l }))];
   const clone = (): Record<L, string[]> => Object.fromEntries(levels.map((l) => [l, [...map[l]]])) as Record<L, string[]>;
 
@@ -72,6 +76,7 @@ export function ValueMapEditor<L extends string>({ noun, levels, levelLabel, sit
   const elsewhere = levels.flatMap((l) => map[l].filter((alias) => !siteTokens.has(canonicalToken(alias))));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+      {following ? <p style={{ margin: 0, color: token('color.text.subtle') }}>{following} Choose a level below to map them yourself.</p> : null}
       <div role="group" aria-label={`${noun} value map`} style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200') }}>
         {siteValues.map((value) => {
           const level = resolve(value.name, map);
