@@ -8,6 +8,7 @@
  * Premium 130,000 + 20 × users, Enterprise 150,000 + 30 × users, the last three capped at 500,000.
  */
 import { z } from 'zod';
+import { parseSettings } from '../settings';
 
 export const TIER1_QUOTA = 65_000;
 export const TIER2_CAP = 500_000;
@@ -49,10 +50,5 @@ export function quotaOf(config: ResolvedPointsConfig, siteUsers: number): number
 
 /** Validate a config; throws with one readable sentence when it is not one. */
 export function parsePointsConfig(value: unknown): ResolvedPointsConfig {
-  const parsed = pointsConfigSchema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid points configuration at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'not valid'}.`);
-  }
-  return parsed.data;
+  return parseSettings(pointsConfigSchema, 'points', value);
 }
