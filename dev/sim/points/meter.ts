@@ -97,6 +97,8 @@ export function tenantOf(headers: Readonly<Record<string, string | string[] | un
 export class PointsMeter {
   private config: ResolvedPointsConfig;
   private lines = new Map<string, Line>();
+  /** Points spent per hour window (`hourMs`) and per hour and tenant (`hourMs|tenant`): what the pools hold. */
+  private spent = new Map<string, number>();
 
   /** `siteUsers`: the people of the site, for a Tier 2 quota by edition. */
   constructor(private readonly now: () => number, private readonly siteUsers: number, initial?: PointsConfig) {
@@ -115,6 +117,7 @@ export class PointsMeter {
   /** Forget every request counted so far: every pool is full again. */
   reset(): void {
     this.lines.clear();
+    this.spent.clear();
   }
 
   /** The quota's 429 when the pool of this request is spent and enforced (the refusal is counted), else undefined. */
@@ -132,6 +135,7 @@ export class PointsMeter {
     line.requests++;
     line.points += cost.points;
     line.objects += cost.objects;
+    for (const key of [String(line.hourMs), `${line.hourMs}|${line.tenant}`]) this.spent.set(key, (this.spent.get(key) ?? 0) + cost.points);
     return { points: cost.points, headers: quotaHeaders(this.pool(request.tenant), this.config.enforce, false) };
   }
 
@@ -176,8 +180,7 @@ export class PointsMeter {
   /** The pool a tenant's requests draw on in the current window. */
   private pool(tenant: string): PoolState {
     const hourMs = this.hourStart();
-    let spent = 0;
-    for (const line of this.lines.values()) if (line.hourMs === hourMs && (this.config.tier === 1 || line.tenant === tenant)) spent += line.points;
+    const spent = this.spent.get(this.config.tier === 1 ? String(hourMs) : `${hourMs}|${tenant}`) ?? 0;
     return { tier: this.config.tier, quota: quotaOf(this.config, this.siteUsers), spent, resetAtMs: hourMs + HOUR_MS, nowMs: this.now() };
   }
 
