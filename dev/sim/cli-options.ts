@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError } from '../../src/cli/cli-error';
 import { parseFaultConfig, type FaultConfig } from './faults/config';
+import { parsePointsConfig, type PointsConfig } from './points/config';
 import type { SimulatorOptions } from './index';
 
 export const SIM_USAGE = `Usage: interrupt-budget sim [options]
@@ -26,6 +27,11 @@ Runs the local Jira simulator until interrupted (Ctrl+C).
   --malformed-every N --malformed truncated|invalid   spoil every Nth body
   --search-lag MS           searches see writes only after MS (unless reconciled)
   --faults FILE             a JSON fault configuration (the flags above override it)
+  --points-quota N          enforce Jira's points quota: N points an hour per pool (default 65,000 on Tier 1)
+  --points-tier 1|2         enforce it on Tier 1 (one global pool, RateLimit-Reason jira-quota-global-based)
+                            or Tier 2 (a pool per tenant, jira-quota-tenant-based)
+  --points-edition E        Tier 2 quota by edition: free, standard (default), premium or enterprise
+                            (without these flags points are counted, reported at /__sim/points, never refused)
 `;
 
 const OPTIONS = {
@@ -36,6 +42,7 @@ const OPTIONS = {
   burst: { type: 'string' }, 'unavailable-every': { type: 'string' }, 'unavailable-retry-after': { type: 'string' },
   'slow-every': { type: 'string' }, 'slow-ms': { type: 'string' }, 'malformed-every': { type: 'string' }, malformed: { type: 'string' },
   'search-lag': { type: 'string' }, faults: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  'points-quota': { type: 'string' }, 'points-tier': { type: 'string' }, 'points-edition': { type: 'string' },
 } as const;
 
 function number(flag: string, value: string | undefined, integer = true): number | undefined {
@@ -53,6 +60,19 @@ function readFaultFile(path: string): Record<string, unknown> {
   } catch (error) {
     throw new CliError(`Could not read the fault configuration ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The points flags: any of them turns enforcement on (a person setting a quota wants to meet it). */
+function pointsOptions(quota: string | undefined, tier: string | undefined, edition: string | undefined): PointsConfig | undefined {
+  if (quota === undefined && tier === undefined && edition === undefined) return undefined;
+  if (tier !== undefined && tier !== '1' && tier !== '2') throw new CliError(`--points-tier must be 1 or 2, not "${tier}".`);
+  const config = { enforce: true, ...(quota !== undefined ? { quota: number('points-quota', quota) } : {}), ...(tier ? { tier: Number(tier) } : {}), ...(edition ? { edition } : {}) };
+  try {
+    parsePointsConfig(config);
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  return config as PointsConfig;
 }
 
 export function parseSimArgs(args: readonly string[]): { options: SimulatorOptions; help: boolean } {
@@ -91,6 +111,7 @@ export function parseSimArgs(args: readonly string[]): { options: SimulatorOptio
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));
   }
+  const points = pointsOptions(v['points-quota'], v['points-tier'], v['points-edition']);
   const now = v.now === undefined ? undefined : Date.parse(v.now);
   if (now !== undefined && Number.isNaN(now)) throw new CliError(`--now must be an ISO-8601 time such as 2026-11-23T09:00:00Z, not "${v.now}".`);
   const options: SimulatorOptions = {
@@ -99,6 +120,7 @@ export function parseSimArgs(args: readonly string[]): { options: SimulatorOptio
     ...(v.host ? { host: v.host } : {}),
     ...(now !== undefined ? { now } : {}),
     faults: faults as FaultConfig,
+    ...(points ? { points } : {}),
   };
   return { options, help: v.help === true };
 }

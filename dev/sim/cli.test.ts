@@ -40,7 +40,13 @@ describe('interrupt-budget sim', () => {
     });
   });
 
-  it.each([['--port', 'abc'], ['--burst', 'lots'], ['--now', 'yesterday'], ['--rate-limit-every', '3', '--rate-limit-headers', 'sometimes']])('refuses %s %s with one sentence', (...args) => {
+  it('turns points flags into an enforced quota; without them points are only counted', () => {
+    expect(parseSimArgs(['--points-quota', '500', '--points-tier', '2']).options.points).toEqual({ enforce: true, quota: 500, tier: 2 });
+    expect(parseSimArgs(['--points-edition', 'premium']).options.points).toEqual({ enforce: true, edition: 'premium' });
+    expect(parseSimArgs([]).options.points).toBeUndefined();
+  });
+
+  it.each([['--points-tier', '3'], ['--points-quota', '0'], ['--points-edition', 'gold'], ['--port', 'abc'], ['--burst', 'lots'], ['--now', 'yesterday'], ['--rate-limit-every', '3', '--rate-limit-headers', 'sometimes']])('refuses %s %s with one sentence', (...args) => {
     expect(() => parseSimArgs(args)).toThrow(CliError);
   });
 

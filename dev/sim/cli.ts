@@ -18,6 +18,11 @@ const ROLE_NOTES: Record<string, string> = {
   app: 'the app itself (asApp): every project permission, sees "Staff only" issues',
 };
 
+function pointsLine(sim: Simulator): string {
+  const { enforce, tier, quota } = sim.points.current();
+  return `Tier ${tier}, ${quota.toLocaleString('en-US')} points an hour per pool, ${enforce ? 'enforced (429 when spent)' : 'counted, not enforced'}`;
+}
+
 export function describeSimulator(sim: Simulator, seed: number): string {
   const logins = Object.entries(sim.users)
     .map(([role, u]) => `  ${role.padEnd(9)} ${u.email.padEnd(20)} ${u.displayName.padEnd(16)} ${ROLE_NOTES[role] ?? ''}`)
@@ -36,6 +41,7 @@ Try:
 
 Request log: GET ${sim.url}/__sim/requests    Faults: POST/DELETE ${sim.url}/__sim/faults
 Faults now: ${faults === '{}' ? 'none' : faults}
+Points: GET/DELETE ${sim.url}/__sim/points    ${pointsLine(sim)}
 Press Ctrl+C to stop.
 `;
 }

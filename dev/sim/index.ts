@@ -2,7 +2,7 @@
  * The local Jira simulator: a real HTTP server that speaks Jira Cloud's REST contract for every
  * operation in src/jira/operations.ts (and the GET search, for other clients: http/operations.ts),
  * over a deterministic demo site, with Jira's permission rules,
- * fault injection and a request log. For running, demoing and testing the app without a Jira site;
+ * fault injection, a request log and Jira's points meter (points/). For running, demoing and testing the app without a Jira site;
  * never deployed.
  *
  * ```ts
@@ -17,6 +17,8 @@ import { FaultController } from './faults/controller';
 import type { FaultConfig } from './faults/config';
 import { RequestLog, type RecordedRequest } from './http/request-log';
 import { createSimulatorServer } from './http/server';
+import type { PointsConfig } from './points/config';
+import { PointsMeter } from './points/meter';
 import { seedSite } from './seed/seed-site';
 import type { SiteScale } from './seed/scale';
 import type { LoginRole } from './site/model';
@@ -28,6 +30,9 @@ export type { RecordedRequest } from './http/request-log';
 export type { SiteStore } from './site/store';
 export type { SiteScale } from './seed/scale';
 export type { MovableClock } from './clock';
+export type { PointsConfig } from './points/config';
+export type { PointsReport, Tally } from './points/meter';
+export { PointsMeter } from './points/meter';
 export { FaultController } from './faults/controller';
 
 export interface SimulatorOptions {
@@ -44,6 +49,11 @@ export interface SimulatorOptions {
   readonly host?: string;
   /** Default off: a larger SUP board for benchmarks (see seed/scale.ts); without it the demo site is unchanged. */
   readonly scale?: SiteScale;
+  /**
+   * Jira's points (points/config.ts): always counted; default Tier 1, 65,000 an hour, not enforced
+   * (`{ enforce: true }` answers 429 once the pool is spent).
+   */
+  readonly points?: PointsConfig;
 }
 
 export interface SimulatorLogin {
@@ -58,6 +68,8 @@ export interface Simulator {
   readonly port: number;
   close(): Promise<void>;
   readonly faults: FaultController;
+  /** The points meter: `report()` (spend by operation, caller, tenant and hour; the pools), `reset()`, `set(config)`. */
+  readonly points: PointsMeter;
   requests(): readonly RecordedRequest[];
   clearRequests(): void;
   /** The live in-memory site, for tests to check what writes did (and `store.securedIssues()`: which issues have a security level). */
@@ -79,9 +91,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const store = seedSite(seed, clock, options.scale);
   const faults = new FaultController(seed, options.faults);
   const log = new RequestLog();
+  const points = new PointsMeter(clock.now, store.users.filter((u) => u.accountType !== 'app').length, options.points);
   const host = options.host ?? '127.0.0.1';
   let url = '';
-  const server = createSimulatorServer({ store, faults, log, base: () => url });
+  const server = createSimulatorServer({ store, faults, log, points, base: () => url });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -98,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url,
     port,
     faults,
+    points,
     store,
     users,
     clock: { now: clock.now, set: clock.set, advance: clock.advance },

@@ -4,6 +4,7 @@
  * selector: the next N, every Nth, a seeded fraction, or all — optionally only one operation.
  */
 import { z } from 'zod';
+import { parseSettings } from '../settings';
 import { SIM_OPERATIONS, type SimOperationId } from '../http/operations';
 
 const operationIds = Object.keys(SIM_OPERATIONS) as [SimOperationId, ...SimOperationId[]];
@@ -47,10 +48,5 @@ export type FaultSelector = { operationId?: SimOperationId; next?: number; every
 
 /** Validate a config; throws with one readable sentence when it is not one. */
 export function parseFaultConfig(value: unknown): ResolvedFaultConfig {
-  const parsed = faultConfigSchema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid fault configuration at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'not valid'}.`);
-  }
-  return parsed.data;
+  return parseSettings(faultConfigSchema, 'fault', value);
 }

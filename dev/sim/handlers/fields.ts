@@ -1,5 +1,4 @@
-/** `GET /rest/api/3/field`: the site's field list, unpaged, as Jira returns it. */
+/** `GET /rest/api/3/field`: the site's field list (the demo site's, or the scaled site's larger one), unpaged, as Jira returns it. */
 import { ok, type Handler } from '../http/context';
-import { SITE_FIELDS } from '../site/fields';
 
-export const getFields: Handler = () => ok(structuredClone(SITE_FIELDS));
+export const getFields: Handler = (ctx) => ok(structuredClone(ctx.store.fields));

@@ -15,6 +15,8 @@ export interface RecordedRequest {
   readonly status: number;
   /** Parsed JSON, or the raw text when the body was not JSON (a malformed-body fault). */
   readonly responseBody: unknown;
+  /** Jira points the answer cost (points/rules.ts); 0 for refusals (faults, 401, the quota's 429). */
+  readonly points: number;
 }
 
 /** Oldest entries are dropped past this, so a long demo does not grow without bound. */

@@ -1,10 +1,12 @@
 /**
  * The HTTP front of the simulator: for each request, latency and refusal faults first, then basic
- * auth (401 in Jira's shape), routing to the operation's handler, Jira-shaped errors, body faults,
- * and a line in the request log. `/__sim/*` and the avatar images (`/secure/useravatar`, http/avatar.ts) bypass all of it.
+ * auth (401 in Jira's shape), the points quota (429 once the app's pool is spent, points/meter.ts),
+ * routing to the operation's handler, Jira-shaped errors, the answer's points and quota headers,
+ * body faults, and a line in the request log. `/__sim/*` and the avatar images (`/secure/useravatar`, http/avatar.ts) bypass all of it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FaultController } from '../faults/controller';
+import { tenantOf, type Charge, type PointsMeter } from '../points/meter';
 import type { SiteStore } from '../site/store';
 import { authenticate } from './auth';
 import type { Reply, RequestContext } from './context';
@@ -20,6 +22,7 @@ export interface ServerDeps {
   readonly store: SiteStore;
   readonly faults: FaultController;
   readonly log: RequestLog;
+  readonly points: PointsMeter;
   /** The simulator's own URL, known once it listens. */
   readonly base: () => string;
 }
@@ -71,14 +74,17 @@ async function handle(deps: ServerDeps, request: IncomingMessage, response: Serv
   const found = route(method, url.pathname);
   const operationId = found?.operationId;
   const user = authenticate(deps.store, request.headers.authorization);
+  const metered = user ? { operationId, user, tenant: tenantOf(request.headers) } : undefined;
   let reply: Reply;
+  let quotaRefusal: Reply | undefined;
 
   const latency = deps.faults.latencyMs(operationId);
   if (latency > 0) await sleep(latency);
   const refusal = deps.faults.beforeHandling(method, found?.template ?? url.pathname, operationId);
   try {
     if (refusal) reply = refusal;
-    else if (!user) reply = { status: 401, body: errorCollection([UNAUTHENTICATED]), headers: { 'WWW-Authenticate': 'Basic realm="protected-area"' } };
+    else if (!user || !metered) reply = { status: 401, body: errorCollection([UNAUTHENTICATED]), headers: { 'WWW-Authenticate': 'Basic realm="protected-area"' } };
+    else if ((quotaRefusal = deps.points.admit(metered))) reply = quotaRefusal;
     else if (REMOVED_SEARCH.test(url.pathname)) reply = { status: 410, body: { errorMessages: [REMOVED_SEARCH_MESSAGE] } };
     else if (!found) reply = { status: pathKnown(url.pathname) ? 405 : 404, body: errorCollection([`No operation ${method} ${url.pathname} on this site.`]) };
     else if (requestText.trim() !== '' && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
@@ -105,6 +111,8 @@ async function handle(deps: ServerDeps, request: IncomingMessage, response: Serv
       ? { status: error.status, body: error.body, headers: error.headers }
       : { status: 500, body: errorCollection([`The simulator failed: ${error instanceof Error ? error.message : String(error)}`]) };
   }
+  // Only answers Jira worked for cost points: not fault refusals, 401s or the quota's own 429.
+  const charge: Charge | undefined = metered && !refusal && !quotaRefusal ? deps.points.charge(metered, reply.status, reply.body) : undefined;
   const bodyFault = reply.body === undefined || refusal ? {} : deps.faults.afterHandling(operationId);
   const text = bodyText(reply.status, reply.body, bodyFault);
   // Logged before the answer leaves, so a client that has its answer always finds it in the log.
@@ -117,8 +125,9 @@ async function handle(deps: ServerDeps, request: IncomingMessage, response: Serv
     operationId,
     status: reply.status,
     responseBody: bodyFault.malformed ? text : reply.body,
+    points: charge?.points ?? 0,
   });
-  await send(response, reply.status, text, reply.headers ?? {}, bodyFault);
+  await send(response, reply.status, text, { ...reply.headers, ...charge?.headers }, bodyFault);
 }
 
 export function createSimulatorServer(deps: ServerDeps): Server {

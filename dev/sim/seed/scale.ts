@@ -2,7 +2,8 @@
  * An optional, larger SUP board for benchmarks (`startSimulator({ scale })`): more closed sprints of
  * history, closed sprints padded to a given size, an active sprint of thousands of issues, and
  * support tickets with up to `maxWorklogsPerSupportTicket` worklogs (some above the 20 a search
- * embeds). Default off: without `scale` the demo site is generated exactly as before, byte for byte.
+ * embeds), and a real site's field list (field-catalog.ts: over 400 fields, most custom). Default
+ * off: without `scale` the demo site is generated exactly as before, byte for byte.
  *
  * The extra issues are drawn from their own PRNG stream and made with the same generators as the
  * demo site (work items, support tickets, worklogs, SLAs), so they look like the rest of the site.
@@ -26,6 +27,8 @@ export interface SiteScale {
   readonly maxWorklogsPerSupportTicket?: number;
   /** Share of the added issues that are support tickets; default 0.2. */
   readonly supportShare?: number;
+  /** Custom fields added to the field list, as on a real site (seed/field-catalog.ts); default 420. */
+  readonly customFields?: number;
 }
 
 export const SCALED_PROJECT_KEY = 'SUP';

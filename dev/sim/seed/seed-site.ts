@@ -20,6 +20,7 @@ import { buildSprints } from './sprints';
 import { secureDemoIssues } from './issue-security';
 import { closedSprintTickets } from './support-tickets';
 import { SCALED_PROJECT_KEY, scaledIssues, scaledSprints, type SiteScale } from './scale';
+import { scaledFieldCatalog } from './field-catalog';
 
 const PROJECTS: readonly Project[] = [
   { id: '10000', key: 'SUP', name: 'Support Platform', teamManaged: false, leadAccountId: loginUser('po').accountId, statuses: SUP_STATUSES, issueTypes: SUP_ISSUE_TYPES, components: SUP_COMPONENTS },
@@ -68,7 +69,8 @@ export function seedSite(seed: number, clock: SiteClock, scale?: SiteScale): Sit
     const active = sprints.find((s) => s.boardId === board?.id && s.state === 'active');
     if (active) secureDemoIssues(issues, project, active, anchorMs);
   }
-  return new SiteStore({ users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints, issues }, clock);
+  const fields = scale ? { fields: scaledFieldCatalog(root.fork('fields'), scale.customFields) } : {};
+  return new SiteStore({ users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints, issues, ...fields }, clock);
 }
 
 /** Ids and keys in creation order; worklog ids in order of logging; ranks by creation. */

@@ -16,7 +16,7 @@ export interface FieldDetails {
   readonly schema?: { readonly type: string; readonly system?: string; readonly custom?: string; readonly customId?: number; readonly items?: string };
 }
 
-function system(id: string, name: string, type: string, flags: { orderable?: boolean; navigable?: boolean; searchable?: boolean; items?: string; clauseNames?: string[] } = {}): FieldDetails {
+export function system(id: string, name: string, type: string, flags: { orderable?: boolean; navigable?: boolean; searchable?: boolean; items?: string; clauseNames?: string[] } = {}): FieldDetails {
   return {
     id,
     key: id,
@@ -30,7 +30,7 @@ function system(id: string, name: string, type: string, flags: { orderable?: boo
   };
 }
 
-function custom(id: string, name: string, type: string, customType: string, extraClauseNames: string[], items?: string): FieldDetails {
+export function custom(id: string, name: string, type: string, customType: string, extraClauseNames: string[], items?: string): FieldDetails {
   const customId = Number(id.replace('customfield_', ''));
   return {
     id,

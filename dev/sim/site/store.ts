@@ -6,6 +6,7 @@
  */
 import type { SiteClock } from '../clock';
 import { PRIORITIES } from './catalog';
+import { SITE_FIELDS, type FieldDetails } from './fields';
 import type { Board, PriorityDef, Project, SiteIssue, SiteUser, Sprint } from './model';
 
 export interface SiteData {
@@ -14,6 +15,8 @@ export interface SiteData {
   readonly boards: Board[];
   readonly sprints: Sprint[];
   readonly issues: SiteIssue[];
+  /** `GET /rest/api/3/field`'s answer; default the demo site's (site/fields.ts). */
+  readonly fields?: readonly FieldDetails[];
 }
 
 interface PendingIndex {
@@ -27,6 +30,7 @@ export class SiteStore {
   readonly boards: Board[];
   readonly sprints: Sprint[];
   readonly issues: SiteIssue[];
+  readonly fields: readonly FieldDetails[];
   private readonly issuesByKey = new Map<string, SiteIssue>();
   private readonly issuesById = new Map<string, SiteIssue>();
   private readonly pending = new Map<string, PendingIndex>();
@@ -40,6 +44,7 @@ export class SiteStore {
     this.boards = data.boards;
     this.sprints = data.sprints;
     this.issues = data.issues;
+    this.fields = data.fields ?? SITE_FIELDS;
     for (const issue of this.issues) {
       this.issuesByKey.set(issue.key.toUpperCase(), issue);
       this.issuesById.set(issue.id, issue);
