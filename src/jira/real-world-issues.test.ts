@@ -63,7 +63,7 @@ const EXPECTED: Record<string, Expected> = {
   'HELP-35102': { issueType: 'Bug', statusCategory: 'indeterminate', priority: 'Blocker', severity: 'S1 - Critical', sprintIds: [], sla: 'breached', labels: [], assignee: '5e9a1c7d3b2f4a0068d4e1b2', worklogsComplete: true, notes: [] },
   'PAY-398': { issueType: 'Story', statusCategory: 'new', priority: 'Major', sprintIds: [42], storyPoints: 3, sla: 'none', labels: ['receipts'], worklogsComplete: true, notes: [] },
   'PAY-399': { issueType: 'Story', statusCategory: 'done', priority: 'Minor', sprintIds: [42], storyPoints: 2, sla: 'none', labels: [], assignee: '5c2e8f1a7b3d4e0012f9a6b8', worklogsComplete: true, notes: [] },
-  // The old offset search (`/rest/api/3/search`, startAt/total, renderedFields and transitions beside fields).
+  // The removed offset search's page (startAt/total, renderedFields and transitions beside fields).
   'OPS-28': { issueType: 'Task', statusCategory: 'new', priority: 'Highest', sprintIds: [], sla: 'none', labels: [], worklogs: 0, worklogsComplete: true, notes: [] },
   // Server/Data Center: sprints as greenhopper text, people by user name — each said to look like Server data.
   'QA-36': {
