@@ -1,7 +1,7 @@
 /**
  * What a JSON input to `classify` is, when it is not issues: the things people export next to issues
  * and pass by mistake (a webhook, a Forge product event, a sprint page, a worklog list, the field
- * list). Each gets a sentence naming what it looks like and what to pass instead, because "it has no
+ * list, a board page). Each gets a sentence naming what it looks like and what to pass instead, because "it has no
  * id and key" does not tell anyone that the issue they want sits one level down.
  */
 
@@ -14,6 +14,8 @@ export type InputShape =
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isSprint = (v: unknown): boolean => isObject(v) && typeof v['id'] === 'number' && typeof v['name'] === 'string' && ['future', 'active', 'closed'].includes(String(v['state']));
+/** A board as `GET /rest/agile/1.0/board` lists it (`type` is scrum, kanban or simple). */
+const isBoard = (v: unknown): boolean => isObject(v) && typeof v['id'] === 'number' && typeof v['name'] === 'string' && ['scrum', 'kanban', 'simple'].includes(String(v['type']));
 const isWorklog = (v: unknown): boolean => isObject(v) && 'timeSpentSeconds' in v && 'started' in v;
 const isField = (v: unknown): boolean => isObject(v) && typeof v['id'] === 'string' && typeof v['name'] === 'string' && ('schema' in v || 'clauseNames' in v || 'custom' in v) && !('fields' in v);
 
@@ -33,6 +35,9 @@ export function inputShape(value: unknown): InputShape {
   }
   if (Array.isArray(value['values']) && value['values'].length > 0 && value['values'].every(isSprint)) {
     return { kind: 'other', what: 'a page of sprints (GET /rest/agile/1.0/board/{boardId}/sprint)', instead: "pass the sprint's issues: a search response (POST /rest/api/3/search/jql with jql sprint = ID)" };
+  }
+  if (Array.isArray(value['values']) && value['values'].length > 0 && value['values'].every(isBoard)) {
+    return { kind: 'other', what: 'a page of boards (GET /rest/agile/1.0/board)', instead: "pass the issues of a sprint of the board: a search response (POST /rest/api/3/search/jql with jql sprint = ID)" };
   }
   if (Array.isArray(value['worklogs']) && (value['worklogs'].length === 0 || value['worklogs'].every(isWorklog))) {
     return { kind: 'other', what: 'a worklog list (GET /rest/api/3/issue/{issueIdOrKey}/worklog)', instead: 'pass the issue itself: its worklogs come embedded' };

@@ -111,6 +111,16 @@ describe('mapIssue on sparse and odd issues', () => {
     );
   });
 
+  it('maps an SLA field that holds Jira\'s error instead of a value to no clock, with one note naming the fields', () => {
+    // Jira Cloud answers `{errorMessage, i18nErrorMessage}` in SLA fields it cannot compute (test/fixtures/real-world/SOURCES.md).
+    const error = { errorMessage: 'The service project you are trying to view does not exist.', i18nErrorMessage: { i18nKey: 'sd.jsm.agent.servicedesk.error.servicedesk.missing', parameters: [] } };
+    const { ticket, notes } = mapped({ id: '4', key: 'OPS-4', fields: { issuetype: { name: 'Task' }, customfield_10031: error, customfield_10032: error } });
+    expect(ticket.slaClocks).toEqual([]);
+    expect(notes).toEqual([
+      'Jira sent an error instead of the SLA fields Time to resolution (customfield_10031), Time to first response (customfield_10032) ("The service project you are trying to view does not exist."), so the issue has no SLA clock from them.',
+    ]);
+  });
+
   it('takes company-managed points when the team-managed field is empty', () => {
     const raw = { id: '2', key: 'TEAM-1', fields: { issuetype: { name: 'Story' }, customfield_10016: null, customfield_10026: 5 } };
     expect(mapped(raw).ticket.storyPoints).toBe(5);

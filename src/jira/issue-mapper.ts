@@ -13,7 +13,7 @@ import type { SlaClock } from '../domain/sla';
 import { DECISION_PROPERTY_KEY } from '../domain/decision';
 import { readDecisionProperty } from './decision-property';
 import type { FieldCatalog } from './field-catalog';
-import { mapSlaValue } from './sla-value';
+import { mapSlaValue, slaValueError } from './sla-value';
 import { serverDataCenterNote, serverDataCenterSign } from './server-data';
 import { readWorklogEntries, worklogNotes } from './worklog-entries';
 
@@ -136,11 +136,24 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
   addSprints(read('closedSprints', 'Closed sprints', z.array(sprintSchema)) ?? []);
 
   const slaClocks: SlaClock[] = [];
+  const erroredSlas: string[] = [];
+  let slaError: string | undefined;
   for (const field of catalog.slas) {
     const value = fields[field.id];
+    const error = slaValueError(value);
+    if (error !== undefined) {
+      erroredSlas.push(`${field.name} (${field.id})`);
+      slaError ??= error;
+      continue;
+    }
     const clock = mapSlaValue(value, field.name);
     if (clock) slaClocks.push(clock);
     else if (value !== null && value !== undefined) notes.push(`SLA field ${field.name} (${field.id}) has an unexpected shape and was ignored.`);
+  }
+  // One note for all of them: Jira errs on every SLA field at once (e.g. its service project is gone).
+  if (erroredSlas.length > 0) {
+    const one = erroredSlas.length === 1;
+    notes.push(`Jira sent an error instead of the SLA ${one ? 'field' : 'fields'} ${erroredSlas.join(', ')} ("${slaError ?? ''}"), so the issue has no SLA clock from ${one ? 'it' : 'them'}.`);
   }
 
   const page = read('worklog', 'Worklog', worklogPage);

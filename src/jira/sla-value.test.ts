@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mapSlaValue } from './sla-value';
+import { mapSlaValue, slaValueError } from './sla-value';
 
 describe('mapSlaValue', () => {
   it('maps a NEW_SLA_FORMAT running cycle (real capture)', () => {
@@ -54,6 +54,13 @@ describe('mapSlaValue', () => {
       completedCycles: [],
       ongoingCycle: { breached: false, paused: false },
     });
+  });
+
+  it('returns null for the error Jira Cloud puts in place of a value, and names it', () => {
+    const value = { errorMessage: 'The service project you are trying to view does not exist.', i18nErrorMessage: { i18nKey: 'sd.jsm.agent.servicedesk.error.servicedesk.missing', parameters: [] } };
+    expect(mapSlaValue(value, 'Time to resolution')).toBeNull();
+    expect(slaValueError(value)).toBe('The service project you are trying to view does not exist.');
+    expect(slaValueError({ name: 'TTR', completedCycles: [] })).toBeUndefined();
   });
 
   it.each([[null], [undefined], ['8h'], [{ completedCycles: 'none' }], [{ ongoingCycle: { breached: 'yes' } }]])('returns null for %j', (value) => {

@@ -27,6 +27,14 @@ const slaSchema = z
   })
   .loose();
 type RawCycle = z.infer<typeof cycleSchema>;
+/**
+ * What Jira Cloud puts in an SLA field it cannot compute, instead of the value: `{errorMessage,
+ * i18nErrorMessage}` (seen for an issue whose service project Jira cannot find, e.g. "The service
+ * project you are trying to view does not exist."). It holds no cycles, so it is no clock at all.
+ */
+const slaErrorSchema = z
+  .object({ errorMessage: z.string(), completedCycles: z.undefined().optional(), ongoingCycle: z.undefined().optional() })
+  .loose();
 
 function cycle(raw: RawCycle): SlaCycle {
   const remaining = raw.remainingTime?.millis;
@@ -38,12 +46,19 @@ function cycle(raw: RawCycle): SlaCycle {
   };
 }
 
+/** Jira's message when the field holds an error in place of an SLA value, else undefined. */
+export function slaValueError(value: unknown): string | undefined {
+  const parsed = slaErrorSchema.safeParse(value);
+  return parsed.success ? parsed.data.errorMessage : undefined;
+}
+
 /**
- * Map one SLA field value. Returns null for an empty value (the issue has no such SLA) and for a
- * value that is not SLA-shaped; `fallbackName` is the field's name, used when the value has none.
+ * Map one SLA field value. Returns null for an empty value (the issue has no such SLA), for Jira's
+ * error in its place (`slaValueError`) and for a value that is not SLA-shaped; `fallbackName` is the
+ * field's name, used when the value has none.
  */
 export function mapSlaValue(value: unknown, fallbackName: string): SlaClock | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || slaValueError(value) !== undefined) return null;
   const parsed = slaSchema.safeParse(value);
   if (!parsed.success) return null;
   const sla = parsed.data;
