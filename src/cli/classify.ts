@@ -6,12 +6,23 @@
  * Input per file: one issue, an array of issues, or a search response (`{"issues": […]}`); with
  * `unwrap`, a webhook or Forge event's issue. Anything else is named (`input-shape.ts`).
  * Output: one JSON object per issue, in input order.
+ *
+ * The classification is the app's (issue 16, item 3): with `--settings`, a project's settings as the
+ * settings page exports them — value maps, support filter, SLA threshold, Severity field and the
+ * policy in force; with `--priorities`, the site's priority list, whose order decides what each
+ * priority means while the maps are the built-in ones, as in the app (domain/site-order.ts). Each
+ * guess it makes is said on a `Note:` line.
  */
+import { readSettingsExport, type SettingsExport } from '../contract/settings-export';
+import type { EditableSettings } from '../contract/settings-schema';
+import { classificationOf, defaultSettings, withSiteOrder } from '../app/settings/project-settings';
 import { parsePolicy } from '../domain/policy-schema';
 import { DEFAULT_POLICY, evaluatePolicy, type Policy } from '../domain/policy';
-import { DEFAULT_CLASSIFICATION, triageFacts } from '../domain/triage-facts';
+import { priorityOrderNote } from '../domain/site-order';
+import { triageFacts } from '../domain/triage-facts';
 import { discoverFields, EMPTY_CATALOG, type FieldCatalog } from '../jira/field-catalog';
 import { mapIssue, NO_SEVERITY_FIELD } from '../jira/issue-mapper';
+import { z } from 'zod';
 import { CliError } from './cli-error';
 import { inputShape, shapeProblem } from './input-shape';
 import { parseJson, type NamedText } from './read-json';
@@ -24,6 +35,10 @@ export interface ClassifyInput {
   /** The Severity field's id, as an admin chooses it in the settings (`--severity-field`). */
   readonly severityFieldId?: string;
   readonly policyFile?: NamedText;
+  /** A project's settings as exported from the settings page (`--settings`). */
+  readonly settingsFile?: NamedText;
+  /** The site's priorities, highest first (`--priorities`): createmeta's allowedValues, a list of names or of priorities. */
+  readonly prioritiesFile?: NamedText;
   readonly nowMs: number;
 }
 
@@ -41,6 +56,32 @@ export function loadPolicy(file: NamedText | undefined): Policy {
   const result = parsePolicy(parseJson(file));
   if (!result.ok) throw new CliError(`${file.name} is not a valid policy. ${result.errors.join(' ')}`);
   return result.policy;
+}
+
+export function loadSettingsExport(file: NamedText): SettingsExport {
+  const read = readSettingsExport(parseJson(file));
+  if (!read.ok) throw new CliError(`${file.name}: ${read.errors.slice(0, 5).join(' ')}${read.errors.length > 5 ? ` (and ${read.errors.length - 5} more)` : ''}`);
+  return read.file;
+}
+
+const priorityEntry = z.union([z.string(), z.object({ name: z.string() }).loose()]);
+/** What a site's priority list may come as: names, priorities (GET /priority), a page of them (`values`), or a create screen's fields. */
+const priorityList = z.union([
+  z.array(priorityEntry),
+  z.object({ values: z.array(priorityEntry) }).loose(),
+  z.object({ fields: z.array(z.object({ fieldId: z.string(), allowedValues: z.array(priorityEntry).optional() }).loose()) }).loose(),
+]);
+
+export function loadPriorities(file: NamedText): string[] {
+  const parsed = priorityList.safeParse(parseJson(file));
+  if (!parsed.success) throw new CliError(`${file.name} is not a priority list: pass the site's priorities highest first — the "priority" field's allowedValues of GET /rest/api/3/issue/createmeta/{project}/issuetypes/{id}, or a JSON array of names.`);
+  const data = parsed.data;
+  type Entry = z.infer<typeof priorityEntry>;
+  const fromFields = (fields: ReadonlyArray<{ fieldId: string; allowedValues?: Entry[] | undefined }>): Entry[] => fields.find((f) => f.fieldId === 'priority')?.allowedValues ?? [];
+  const entries: Entry[] = Array.isArray(data) ? data : 'values' in data && Array.isArray(data.values) ? (data.values as Entry[]) : 'fields' in data && Array.isArray(data.fields) ? fromFields(data.fields as Array<{ fieldId: string; allowedValues?: Entry[] }>) : [];
+  const names = entries.map((e) => (typeof e === 'string' ? e : e.name)).filter((n) => n.trim() !== '');
+  if (names.length === 0) throw new CliError(`${file.name} lists no priorities: pass the site's priorities highest first.`);
+  return names;
 }
 
 export function loadCatalog(file: NamedText | undefined, severityFieldId?: string): { catalog: FieldCatalog; warnings: string[] } {
@@ -63,9 +104,29 @@ export function loadCatalog(file: NamedText | undefined, severityFieldId?: strin
 }
 
 
+/** The settings, policy and Severity field in force, and what was assumed about them. */
+function settingsInForce(input: ClassifyInput): { settings: EditableSettings; policy: Policy; severityFieldId?: string; notes: string[] } {
+  const exported = input.settingsFile ? loadSettingsExport(input.settingsFile) : undefined;
+  const notes: string[] = [];
+  if (exported) {
+    const { projectKey, settingsRevision, policyVersion } = exported.from;
+    notes.push(`Using the settings of ${projectKey} (revision ${settingsRevision})${input.policyFile ? ` with the policy of ${input.policyFile.name} instead of its own` : ` and its policy (version ${policyVersion})`}.`);
+  }
+  const settings = exported?.settings ?? defaultSettings();
+  const policy = input.policyFile ? loadPolicy(input.policyFile) : (exported?.policy ?? DEFAULT_POLICY);
+  // The settings' Severity field needs the field list to be read; without one, the usual note says severity is unknown.
+  const severityFieldId = input.severityFieldId ?? (input.fieldsFile ? (settings.severityFieldId ?? undefined) : undefined);
+  return { settings, policy, ...(severityFieldId ? { severityFieldId } : {}), notes };
+}
+
 export function classify(input: ClassifyInput): ClassifyOutput {
-  const policy = loadPolicy(input.policyFile);
-  const { catalog, warnings } = loadCatalog(input.fieldsFile, input.severityFieldId);
+  const inForce = settingsInForce(input);
+  const { policy } = inForce;
+  const { catalog, warnings: catalogNotes } = loadCatalog(input.fieldsFile, inForce.severityFieldId);
+  const priorities = input.prioritiesFile ? loadPriorities(input.prioritiesFile) : [];
+  const orderNote = priorityOrderNote(inForce.settings.priorityMap, priorities);
+  const warnings = [...inForce.notes, ...catalogNotes, ...(orderNote ? [orderNote] : [])];
+  const classification = classificationOf(withSiteOrder(inForce.settings, { priorities, severities: [] }));
   const lines: string[] = [];
   const problems: string[] = [];
   for (const file of input.issueFiles) {
@@ -84,7 +145,7 @@ export function classify(input: ClassifyInput): ClassifyOutput {
       for (const note of mapped.issue.notes) {
         if (note !== NO_SEVERITY_FIELD) warnings.push(`${mapped.issue.ticket.key}: ${note}`);
       }
-      const facts = triageFacts(mapped.issue.ticket, DEFAULT_CLASSIFICATION, input.nowMs);
+      const facts = triageFacts(mapped.issue.ticket, classification, input.nowMs);
       const verdict = evaluatePolicy(policy, facts);
       lines.push(
         JSON.stringify({

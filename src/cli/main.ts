@@ -22,13 +22,19 @@ export interface Io {
 const USAGE = `Usage: interrupt-budget <command>
 
 Commands:
-  classify [--fields FILE] [--severity-field ID] [--policy FILE] [--now ISO-TIME] [--unwrap] [FILE... | -]
+  classify [--settings FILE] [--fields FILE] [--priorities FILE] [--severity-field ID] [--policy FILE]
+           [--now ISO-TIME] [--unwrap] [FILE... | -]
       Apply the interrupt policy to Jira issue JSON (an issue, an array of issues, or a search
-      response) and print one JSON line per issue. --fields is the site's GET /rest/api/3/field
-      list (to find Severity, SLA and story-point fields); --severity-field names the Severity
-      field by id where the site calls it something else; --policy a policy JSON file (default:
-      the built-in default policy); --now the instant SLA clocks are judged at (default: now);
-      --unwrap classifies the issue a webhook or Forge event carries (under .issue).
+      response) and print one JSON line per issue. --settings is a project's settings as the
+      settings page exports them (value maps, support filter, Severity field and policy), so the
+      verdicts are the app's; --fields is the site's GET /rest/api/3/field list (to find Severity,
+      SLA and story-point fields); --priorities the site's priorities highest first (the create
+      screen's priority allowedValues, or a JSON array of names): while the value maps are the
+      built-in ones, their order decides each priority's level; --severity-field names the
+      Severity field by id where the site calls it something else; --policy a policy JSON file
+      (default: the settings' policy, else the built-in default policy); --now the instant SLA
+      clocks are judged at (default: now); --unwrap classifies the issue a webhook or Forge event
+      carries (under .issue). Every guess is said on a "Note:" line on stderr.
       With no FILE, or with -, reads standard input.
   report --project KEY [--sprint ID] [--json] [--now ISO-TIME]
       The project dashboard's numbers: the active sprint's (or sprint ID's) support budget, used,
@@ -48,7 +54,15 @@ async function runClassify(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { fields: { type: 'string' }, policy: { type: 'string' }, now: { type: 'string' }, unwrap: { type: 'boolean' }, 'severity-field': { type: 'string' } },
+    options: {
+      fields: { type: 'string' },
+      policy: { type: 'string' },
+      settings: { type: 'string' },
+      priorities: { type: 'string' },
+      now: { type: 'string' },
+      unwrap: { type: 'boolean' },
+      'severity-field': { type: 'string' },
+    },
   });
   const nowMs = values.now === undefined ? Date.now() : Date.parse(values.now);
   if (Number.isNaN(nowMs)) throw new CliError(`--now must be an ISO-8601 time such as 2026-11-23T09:00:00Z, not "${values.now}".`);
@@ -63,6 +77,8 @@ async function runClassify(args: string[], io: Io): Promise<number> {
     ...(values['severity-field'] ? { severityFieldId: values['severity-field'] } : {}),
     ...(values.fields ? { fieldsFile: await readText(values.fields) } : {}),
     ...(values.policy ? { policyFile: await readText(values.policy) } : {}),
+    ...(values.settings ? { settingsFile: await readText(values.settings) } : {}),
+    ...(values.priorities ? { prioritiesFile: await readText(values.priorities) } : {}),
   });
   for (const line of result.lines) io.stdout.write(`${line}\n`);
   for (const warning of result.warnings) io.stderr.write(`Note: ${warning}\n`);

@@ -9,3 +9,4 @@ export * from './dashboard';
 export * from './gadget';
 export * from './domain';
 export * from './people';
+export * from './settings-export';

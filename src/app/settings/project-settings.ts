@@ -5,7 +5,7 @@
  * (see storage/policy-versions.ts); settings point at the version in force.
  */
 import { z } from 'zod';
-import { editableSettingsSchema } from '../../contract/settings-schema';
+import { editableSettingsSchema, type EditableSettings } from '../../contract/settings-schema';
 import { DEFAULT_HOURS_MODEL, DEFAULT_UNESTIMATED_POINTS, type CapacityModel } from '../../domain/capacity';
 import { DEFAULT_WORK_CALENDAR, type WorkCalendar } from '../../domain/calendar';
 import { DEFAULT_PRIORITY_MAP } from '../../domain/priority';
@@ -73,13 +73,13 @@ export function defaultSettings(): ProjectSettings {
  * as they are, so applying it twice changes nothing. For computing only: never stored, never shown
  * in the settings form (which must tell the built-in maps from an admin's).
  */
-export function withSiteOrder(settings: ProjectSettings, order: SiteOrder): ProjectSettings {
+export function withSiteOrder<S extends EditableSettings>(settings: S, order: SiteOrder): S {
   if (order.priorities.length === 0 && order.severities.length === 0) return settings;
   return { ...settings, priorityMap: effectivePriorityMap(settings.priorityMap, order.priorities), severityMap: effectiveSeverityMap(settings.severityMap, order.severities) };
 }
 
 /** The domain's view of the settings. */
-export function classificationOf(settings: ProjectSettings): Classification {
+export function classificationOf(settings: Pick<EditableSettings, 'priorityMap' | 'severityMap' | 'supportFilter' | 'slaAtRiskHours'>): Classification {
   return {
     priorityMap: settings.priorityMap,
     severityMap: settings.severityMap,
