@@ -21,6 +21,7 @@ import { RosterEditor } from './roster-editor';
 import { WipStatusPicker } from './wip-status-picker';
 import { RotationOverrides } from './rotation-overrides';
 import { reportSave, SaveBar } from './save-bar';
+import { SettingsFile } from './settings-file';
 import { SiteChoicesContext, useLoadedChoices } from './site-choices';
 import { ValueMapEditor } from './value-map-editor';
 
@@ -70,6 +71,8 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<Problem>({ kind: 'none' });
   const [saving, setSaving] = useState(false);
+  /** Raised by an import, so editors that keep their own state start again from the imported draft. */
+  const [generation, setGeneration] = useState(0);
   const problemRef = useRef<HTMLDivElement>(null);
   const readOnly = !view.canEdit;
   const { settings } = draft;
@@ -126,6 +129,19 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
         </SectionMessage>
       ) : null}
 
+      {readOnly ? null : (
+        <SettingsFile
+          view={view}
+          dirty={dirty}
+          onImport={(imported) => {
+            setDraft(imported);
+            setErrors({});
+            setGeneration((g) => g + 1); // every editor starts again from the imported values
+          }}
+        />
+      )}
+
+      <div key={generation}>
       <Section title="Support allocation" description="The share of each sprint's capacity reserved for support work, reviewed at every retrospective.">
         <Row>
           <NumberField label="Allocation" suffix="%" value={settings.allocationPct} readOnly={readOnly} error={e('allocationPct')} hint="Typically 20–30 %." onChange={(allocationPct) => setSettings({ allocationPct })} />
@@ -217,6 +233,7 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
         <h3 style={{ font: token('font.heading.small'), color: token('color.text'), margin: 0, marginBlockStart: token('space.200') }}>Preview on recent support tickets</h3>
         <PolicyPreview policy={draft.policy} {...(siteUrl ? { siteUrl } : {})} />
       </Section>
+      </div>
 
       {readOnly ? null : (
         <>
