@@ -6,12 +6,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { settingsExport } from '../contract/settings-export';
 import { editableSettingsSchema } from '../contract/settings-schema';
 import { defaultSettings } from '../app/settings/project-settings';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy';
-import { main } from './main';
+import { runCli } from '../../test/builders/cli-run';
 
 const dir = mkdtempSync(join(tmpdir(), 'classify-settings-'));
 const write = (name: string, value: unknown): string => {
@@ -21,15 +20,7 @@ const write = (name: string, value: unknown): string => {
 };
 
 async function run(argv: string[]): Promise<{ code: number; lines: Array<Record<string, unknown>>; notes: string[]; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const stdin = new PassThrough();
-  stdin.end('');
-  const code = await main(argv, { stdin, stdout, stderr });
+  const { code, out, err } = await runCli(argv);
   const lines = out.trim() === '' ? [] : out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
   return { code, lines, notes: err.split('\n').filter((l) => l.startsWith('Note: ')).map((l) => l.slice(6)), err };
 }

@@ -4,22 +4,12 @@
  */
 import { PassThrough } from 'node:stream';
 import { join, resolve } from 'node:path';
+import { runCli } from '../../test/builders/cli-run';
 import { main } from './main';
 
 const fixtures = resolve(__dirname, '..', '..', 'test', 'fixtures', 'jira');
 
-async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const input = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  input.end(stdin);
-  const code = await main(argv, { stdin: input, stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('main', () => {
   it('classifies files and exits 0', async () => {

@@ -66,7 +66,7 @@ it.each(['light', 'dark'])('imports it into TEAM (%s): the form fills, the per-s
   expect(await page.getByText('One per-sprint support contact was left out: it names a sprint of SUP.').isVisible()).toBe(true);
   expect(await page.getByLabel('Allocation', { exact: true }).inputValue()).toBe(String(file.settings.allocationPct));
   expect((await settingsOf('TEAM')).revision).toBe(before.revision); // nothing saved yet
-  await page.waitForFunction((mode) => document.documentElement.getAttribute('data-color-mode') === mode, theme);
+  await page.locator(`html[data-color-mode="${theme}"]`).waitFor({ state: 'attached' });
   await e2e.screenshot(page, `settings-import-${theme}`);
 
   const bar = page.locator('[data-save-bar]');

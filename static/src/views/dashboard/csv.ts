@@ -1,3 +1,5 @@
+import { downloadText } from '../../components/download';
+
 /**
  * CSV built in the browser (RFC 4180: CRLF, quoted when needed) and offered as a download. Text that
  * a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe; numbers stay numbers.
@@ -12,14 +14,7 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+/** The table as a file; the byte-order mark makes spreadsheets read it as UTF-8. */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(fileName, ['\uFEFF', csv], 'text/csv;charset=utf-8');
 }

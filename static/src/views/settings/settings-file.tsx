@@ -12,6 +12,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useRef, useState } from 'react';
 import { readSettingsExport, settingsExport, settingsExportFileName, type SettingsView } from '../../../../src/contract';
+import { downloadText } from '../../components/download';
 import type { Draft } from './draft';
 
 type Message = { readonly kind: 'imported'; readonly lines: readonly string[] } | { readonly kind: 'refused'; readonly name: string; readonly errors: readonly string[] };
@@ -21,18 +22,6 @@ interface Props {
   /** Unsaved changes in the form: the export holds the saved settings, and says so. */
   readonly dirty: boolean;
   readonly onImport: (draft: Draft) => void;
-}
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** The sentences for a file that was read into the form. */
@@ -50,7 +39,7 @@ export function SettingsFile({ view, dirty, onImport }: Props) {
 
   function exportSaved(): void {
     const from = { projectKey: view.projectKey, settingsRevision: view.revision, policyVersion: view.policy.version };
-    download(settingsExportFileName(from), `${JSON.stringify(settingsExport(from, view.settings, view.policy.policy, new Date().toISOString()), null, 2)}\n`);
+    downloadText(settingsExportFileName(from), [`${JSON.stringify(settingsExport(from, view.settings, view.policy.policy, new Date().toISOString()), null, 2)}\n`], 'application/json;charset=utf-8');
   }
 
   async function importFile(file: File): Promise<void> {
