@@ -12,6 +12,8 @@ export class JiraError extends Error {
     readonly status?: number,
     /** For RateLimited: how long Jira asked us to wait, when it said. */
     readonly retryAfterMs?: number,
+    /** For RateLimited: set when the app's hourly points quota is spent (not a burst limit), and whose pool it is. */
+    readonly quota?: 'global' | 'tenant',
   ) {
     super(`${kind}: ${detail}`);
     this.name = 'JiraError';
@@ -91,6 +93,23 @@ export function errorForStatus(status: number, text: string, operation: string, 
     return new JiraError('BadRequest', `Jira refused the request: ${jiraErrorText(text)}`, detail, status);
   }
   return new JiraError('BadResponse', 'Jira answered in a way the app does not understand. Try again; if it keeps happening, tell the app maintainers.', detail, status);
+}
+
+/**
+ * The app's hourly points quota is spent (retry-policy.ts quotaReason): nothing the user does helps
+ * before it resets, so the sentence says what the app does meanwhile.
+ */
+export function quotaSpent(quota: 'global' | 'tenant', operation: string, text: string, retryAfterMs?: number): JiraError {
+  const minutes = retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  const when = minutes === undefined ? 'within the hour' : minutes === 1 ? 'in about a minute' : `in about ${minutes} minutes`;
+  return new JiraError(
+    'RateLimited',
+    `Jira's hourly quota for apps is used up for now, so the app shows the numbers it last stored; it asks Jira again once the quota resets (${when}).`,
+    `${operation} answered 429 (${quota === 'global' ? 'jira-quota-global-based' : 'jira-quota-tenant-based'}): ${jiraErrorText(text)}`,
+    429,
+    retryAfterMs,
+    quota,
+  );
 }
 
 export function badResponse(detail: string, status?: number): JiraError {

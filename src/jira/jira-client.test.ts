@@ -151,6 +151,31 @@ describe('permissions, as Jira enforces them', () => {
 });
 
 describe('retries and the deadline', () => {
+  it('gives up at once on a spent hourly points quota (issue 13, item 2): one request, no wait, a sentence that says what the app does meanwhile', async () => {
+    sim.points.reset();
+    sim.points.set({ enforce: true, quota: 1 });
+    try {
+      const clock = recordingClock();
+      await clientFor('po', { clock }).people.myself(); // spends the pool
+      sim.clearRequests();
+      const error = await expectJiraError(clientFor('po', { clock }).people.myself(), 'RateLimited');
+      expect(count('getCurrentUser')).toBe(1); // never asked again within the hour
+      expect(clock.sleeps).toEqual([]);
+      expect(error.quota).toBe('global');
+      expect(error.userMessage).toMatch(/^Jira's hourly quota for apps is used up for now, so the app shows the numbers it last stored; it asks Jira again once the quota resets \(in about \d+ minutes?\)\.$/);
+    } finally {
+      sim.points.set({ enforce: false });
+      sim.points.reset();
+    }
+  });
+
+  it('a burst 429 (no quota reason) is still retried as Jira asks', async () => {
+    sim.faults.set({ rateLimit: { next: 1, headers: 'retry-after', retryAfterSeconds: 2 } });
+    const clock = recordingClock();
+    await clientFor('po', { clock }).people.myself();
+    expect(clock.sleeps).toEqual([2000]);
+  });
+
   it('waits exactly what Retry-After says, then succeeds', async () => {
     sim.faults.set({ rateLimit: { next: 2, headers: 'retry-after', retryAfterSeconds: 3 } });
     const clock = recordingClock();

@@ -19,9 +19,9 @@
  * - a body that is not JSON, or JSON of the wrong shape, is a `BadResponse`, never a crash later on.
  */
 import type { z } from 'zod';
-import { badResponse, errorForStatus, JiraError, jiraErrorText, UNAVAILABLE_MESSAGE, UncertainWrite, unavailable } from './errors';
+import { badResponse, errorForStatus, JiraError, jiraErrorText, quotaSpent, UNAVAILABLE_MESSAGE, UncertainWrite, unavailable } from './errors';
 import { JIRA_OPERATIONS, type OperationId } from './operations';
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, waitBeforeRetry, type RetryPolicy } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, quotaReason, waitBeforeRetry, type RetryPolicy } from './retry-policy';
 import { TransportFailure, type JiraRequest, type JiraResponse, type JiraTransport } from './transport';
 
 export interface Clock {
@@ -160,6 +160,9 @@ export class JiraHttp {
       if (response.status >= 200 && response.status < 300) return { response };
       const advice = waitBeforeRetry(response.headers, attempt, this.retry, this.clock.now(), this.random);
       const retryAfter = advice.toldByJira ? advice.waitMs : undefined;
+      // A spent hourly quota refills at the window's end, not in seconds: never retried (retry-policy.ts).
+      const quota = response.status === 429 ? quotaReason(response.headers) : undefined;
+      if (quota !== undefined) throw quotaSpent(quota, operation, response.text, retryAfter);
       const retryable = isRetryableStatus(response.status) && attempt < this.retry.maxAttempts;
       if (!idempotent && response.status >= 500) {
         const detail = `${operation} answered ${response.status}: ${jiraErrorText(response.text)}`;

@@ -19,6 +19,21 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504;
 }
 
+/**
+ * The hourly points quota Jira answered 429 for, when it was that (not a burst limit): its
+ * `RateLimit-Reason` is `jira-quota-global-based` (Tier 1, the app's one pool for every customer) or
+ * `jira-quota-tenant-based` (Tier 2, this site's pool) —
+ * https://developer.atlassian.com/cloud/jira/platform/rate-limiting/ ("Rate limit related headers").
+ * Such a pool refills only when the hour's window resets, so trying again sooner is pointless: the
+ * client gives up at once (jira-http.ts) and the caller keeps what it has (issue 13, item 2).
+ */
+export function quotaReason(headers: Readonly<Record<string, string>>): 'global' | 'tenant' | undefined {
+  const reason = headers['ratelimit-reason']?.trim().toLowerCase();
+  if (reason === 'jira-quota-global-based') return 'global';
+  if (reason === 'jira-quota-tenant-based') return 'tenant';
+  return undefined;
+}
+
 /** Parse `Retry-After`: delta-seconds or an HTTP date. */
 export function retryAfterMs(headers: Readonly<Record<string, string>>, nowMs: number): number | undefined {
   const value = headers['retry-after']?.trim();

@@ -144,6 +144,28 @@ describe('the hourly rollup when things go wrong', () => {
     }
   });
 
+  it("stops at Jira's spent hourly quota (issue 13, item 2): one refused request, the other project not started, its stored numbers kept, one summary line", async () => {
+    const storedBefore = await h.store.list('rollup:');
+    h.sim.points.reset();
+    h.sim.points.set({ enforce: true, quota: 1 });
+    const warn = jest.spyOn(console, 'warn').mockClear();
+    try {
+      h.sim.clearRequests();
+      const report = await rollUpAll(h.portsAs('app'), NOW + 600_000);
+      expect(report.stoppedBy).toBe('quota');
+      expect(report.projects).toHaveLength(1);
+      expect(report.projects[0]).toMatchObject({ quotaSpent: true, problem: expect.stringMatching(/^Jira's hourly quota for apps is used up for now/) });
+      expect(report.skipped).toHaveLength(1);
+      expect(h.sim.requests().filter((r) => r.status === 429)).toHaveLength(1); // nothing loops on 429
+      expect(await h.store.list('rollup:')).toEqual(storedBefore); // views keep serving what is stored
+      await run();
+      expect(JSON.parse(String(warn.mock.calls.at(-1)?.[0]))).toMatchObject({ outcome: "stopped: Jira's hourly quota for apps is spent" });
+    } finally {
+      h.sim.points.set({ enforce: false });
+      h.sim.points.reset();
+    }
+  });
+
   it('starts no project it has no time left for', async () => {
     h.sim.clearRequests();
     const report = await rollUpAll(h.portsAs('app'), NOW + 30_000);

@@ -25,7 +25,7 @@ function logReport(report: RollupReport, ms: number): void {
   const failed = report.projects.filter((p) => p.problem);
   logTrigger(failed.length > 0 || report.skipped.length > 0 ? 'warn' : 'info', {
     trigger: 'hourly-rollup',
-    outcome: failed.length > 0 ? 'partly failed' : report.skipped.length > 0 ? 'out of time' : 'done',
+    outcome: report.stoppedBy === 'quota' ? "stopped: Jira's hourly quota for apps is spent" : failed.length > 0 ? 'partly failed' : report.skipped.length > 0 ? 'out of time' : 'done',
     projects: report.projects.length,
     activeSprints: report.projects.reduce((n, p) => n + p.activeSprints.length, 0),
     historyFinalized: report.projects.reduce((n, p) => n + p.historyFinalized.length, 0),

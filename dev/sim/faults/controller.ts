@@ -82,11 +82,13 @@ export class FaultController {
       }
     }
     if (rateLimit && this.pickers.rateLimit?.applies(operationId)) {
+      // A wait of seconds is what Jira's burst limit asks for; a spent hourly quota is the points
+      // meter's 429 (points/), whose RateLimit-Reason the client treats as final for the hour.
       const headers: Record<string, string> =
         rateLimit.headers === 'retry-after'
-          ? { 'Retry-After': String(rateLimit.retryAfterSeconds), 'RateLimit-Reason': 'jira-quota-tenant-based' }
+          ? { 'Retry-After': String(rateLimit.retryAfterSeconds), 'RateLimit-Reason': 'jira-burst-based' }
           : rateLimit.headers === 'reset'
-            ? { 'X-RateLimit-Reset': rateLimitReset(Date.now() + rateLimit.retryAfterSeconds * 1000), 'RateLimit-Reason': 'jira-quota-tenant-based' }
+            ? { 'X-RateLimit-Reset': rateLimitReset(Date.now() + rateLimit.retryAfterSeconds * 1000), 'RateLimit-Reason': 'jira-burst-based' }
             : {};
       return { status: 429, body: { errorMessages: ['Rate limit exceeded.'], errors: {} }, headers };
     }

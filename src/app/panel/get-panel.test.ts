@@ -265,10 +265,11 @@ describe('panel.get with the points model', () => {
     const view = await shown('SUP-246', points);
     expect(view.budget).toMatchObject({ unit: 'points', budget: allocation.budget, remaining: allocation.remaining, ticketCost: { amount: cost, estimated: fresh.storyPoints === undefined } });
     expect(view.budget?.remainingAfter).toBeCloseTo(allocation.remaining - cost, 2);
-    // panel.get: board+fields+permissions, then sprints+issue+board configuration; then panel.budget
-    // the same two, and the sprint's search (and long worklog lists).
+    // panel.get: board+fields+permissions, then sprints+issue+board configuration, and (a new store:
+    // the project's first view of the day) the site order's create screen; then panel.budget the same
+    // two, and the sprint's search (and long worklog lists).
     const truncated = tickets.some((t) => (sim.store.issue(t.key)?.worklogs.length ?? 0) > 20);
-    expect(points.meters.map((m) => m.roundTrips)).toEqual([2, truncated ? 4 : 3]);
+    expect(points.meters.map((m) => m.roundTrips)).toEqual([3, truncated ? 4 : 3]);
     // Asked once (by panel.get, for the points model), then remembered for a day (storage/board-estimation.ts).
     expect(sim.requests().filter((r) => r.operationId === 'getConfiguration')).toHaveLength(1);
   });

@@ -33,12 +33,16 @@ export interface ProjectRollupReport {
   readonly lazyBaselines: readonly number[];
   readonly historyFinalized: readonly number[];
   readonly problem?: string;
+  /** Jira's hourly points quota for apps was spent while this project ran (issue 13, item 2). */
+  readonly quotaSpent?: true;
 }
 
 export interface RollupReport {
   readonly projects: readonly ProjectRollupReport[];
-  /** Projects not reached before the deadline. */
+  /** Projects not reached: before the deadline, or after the quota was spent. */
   readonly skipped: readonly string[];
+  /** Why the run stopped starting projects, when it stopped early for Jira's hourly quota. */
+  readonly stoppedBy?: 'quota';
 }
 
 function problemOf(error: unknown): string {
@@ -65,7 +69,8 @@ export async function rollUpProject(ports: Ports, projectKey: string): Promise<P
       historyFinalized: [...history.computed],
     };
   } catch (error) {
-    return { projectKey, activeSprints: [], lazyBaselines: [], historyFinalized: [], problem: problemOf(error) };
+    const quota = error instanceof JiraError && error.quota !== undefined;
+    return { projectKey, activeSprints: [], lazyBaselines: [], historyFinalized: [], problem: problemOf(error), ...(quota ? { quotaSpent: true as const } : {}) };
   }
 }
 
@@ -75,14 +80,24 @@ export function runOrder(projects: readonly string[], nowMs: number): string[] {
   return [...projects.slice(start), ...projects.slice(0, start)];
 }
 
-/** Roll up every registered project, until `deadlineMs` leaves too little time for another. */
+/**
+ * Roll up every registered project, until `deadlineMs` leaves too little time for another, or Jira's
+ * hourly quota for apps is spent: then every further request would be refused until the window
+ * resets, so the run stops, each project keeps its stored numbers, and the next hour's run (starting
+ * elsewhere in the registry: runOrder) goes on.
+ */
 export async function rollUpAll(ports: Ports, deadlineMs: number): Promise<RollupReport> {
   const projects = runOrder(await projectRegistry.list(ports.store), ports.clock.now());
   const reports: ProjectRollupReport[] = [];
   const skipped: string[] = [];
+  let quotaSpent = false;
   for (const projectKey of projects) {
-    if (deadlineMs - ports.clock.now() < PROJECT_RESERVE_MS) skipped.push(projectKey);
-    else reports.push(await rollUpProject(ports, projectKey));
+    if (quotaSpent || deadlineMs - ports.clock.now() < PROJECT_RESERVE_MS) skipped.push(projectKey);
+    else {
+      const report = await rollUpProject(ports, projectKey);
+      reports.push(report);
+      quotaSpent = report.quotaSpent === true;
+    }
   }
-  return { projects: reports, skipped };
+  return { projects: reports, skipped, ...(quotaSpent ? { stoppedBy: 'quota' as const } : {}) };
 }
