@@ -2,7 +2,8 @@
  * Value maps from the site's own order (issue 16, item 2). A Jira site lists its priorities in the
  * order its scheme ranks them, highest first ("the order in which the priorities are shown in the
  * priority scheme, and in the dropdown menu", Atlassian's priority schemes announcement:
- * https://community.atlassian.com/forums/Jira-Cloud-Admins-articles/Announcing-Priority-Schemes-in-Jira/ba-p/2813338),
+ * "The order of priorities"; read in the Atlassian Community's copy at
+ * https://d1vleatwv9p3yc.cloudfront.net/forums/Jira-Cloud-Admins-articles/Announcing-Priority-Schemes-in-Jira/bc-p/2813338),
  * and a select field lists its options in the order an admin put them. That order says more about a
  * value than its name does: on a Blocker / Critical / Major / Minor / Trivial scheme, Critical is the
  * second level, though the built-in name map calls it P1; "Normal" is in no name map at all.

@@ -77,8 +77,9 @@ export interface SiteOrderSource {
   load(): Promise<void>;
   /**
    * The order, reading the create metadata of one of `supportTypes` (or a type the default support
-   * filter takes) when the record was not stored, and storing what Jira said. Runs beside the
-   * second reads, so a view that has to ask Jira sends two more requests and waits no longer.
+   * filter takes) when the record was not stored, and storing what Jira said. Called after a view's
+   * second reads (it needs the Severity field they discover): on a project's first view of the day
+   * that is one more round trip, on every later view none.
    */
   order(supportTypes: readonly string[], severityFieldId: string | undefined): Promise<SiteOrder>;
 }
