@@ -57,8 +57,10 @@ describe('classify --priorities', () => {
     expect(priorities(await run(['classify', '--fields', fields, ...NOW, issues]))).toEqual(['P1', 'P1', 'P2', 'P4', 'P5']);
   });
 
-  it('takes a plain list of names too', async () => {
+  it('takes a plain list of names, or a page of priorities, too', async () => {
     expect(priorities(await run(['classify', '--priorities', write('names.json', SCHEME), ...NOW, issues]))).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
+    const page = write('page.json', { startAt: 0, maxResults: 50, total: 5, isLast: true, values: SCHEME.map((name, i) => ({ id: String(i + 1), name })) });
+    expect(priorities(await run(['classify', '--priorities', page, ...NOW, issues]))).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
   });
 
   it.each([

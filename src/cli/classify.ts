@@ -13,6 +13,7 @@
  * priority means while the maps are the built-in ones, as in the app (domain/site-order.ts). Each
  * guess it makes is said on a `Note:` line.
  */
+import { z } from 'zod';
 import { readSettingsExport, type SettingsExport } from '../contract/settings-export';
 import type { EditableSettings } from '../contract/settings-schema';
 import { classificationOf, defaultSettings, withSiteOrder } from '../app/settings/project-settings';
@@ -22,7 +23,6 @@ import { priorityOrderNote } from '../domain/site-order';
 import { triageFacts } from '../domain/triage-facts';
 import { discoverFields, EMPTY_CATALOG, type FieldCatalog } from '../jira/field-catalog';
 import { mapIssue, NO_SEVERITY_FIELD } from '../jira/issue-mapper';
-import { z } from 'zod';
 import { CliError } from './cli-error';
 import { inputShape, shapeProblem } from './input-shape';
 import { parseJson, type NamedText } from './read-json';
@@ -64,22 +64,19 @@ export function loadSettingsExport(file: NamedText): SettingsExport {
   return read.file;
 }
 
-const priorityEntry = z.union([z.string(), z.object({ name: z.string() }).loose()]);
-/** What a site's priority list may come as: names, priorities (GET /priority), a page of them (`values`), or a create screen's fields. */
+/** One priority as a site's lists give it: a name, or an object with one (GET /priority, createmeta's allowedValues). */
+const priorityNames = z.array(z.union([z.string(), z.object({ name: z.string() }).loose()])).transform((entries) => entries.map((e) => (typeof e === 'string' ? e : e.name)));
+/** What a site's priority list may come as: names or priorities, a page of them (`values`), or a create screen's fields. */
 const priorityList = z.union([
-  z.array(priorityEntry),
-  z.object({ values: z.array(priorityEntry) }).loose(),
-  z.object({ fields: z.array(z.object({ fieldId: z.string(), allowedValues: z.array(priorityEntry).optional() }).loose()) }).loose(),
+  priorityNames,
+  z.object({ values: priorityNames }).loose().transform((page) => page.values),
+  z.object({ fields: z.array(z.object({ fieldId: z.string(), allowedValues: priorityNames.optional() }).loose()) }).loose().transform((meta) => meta.fields.find((f) => f.fieldId === 'priority')?.allowedValues ?? []),
 ]);
 
 export function loadPriorities(file: NamedText): string[] {
   const parsed = priorityList.safeParse(parseJson(file));
   if (!parsed.success) throw new CliError(`${file.name} is not a priority list: pass the site's priorities highest first — the "priority" field's allowedValues of GET /rest/api/3/issue/createmeta/{project}/issuetypes/{id}, or a JSON array of names.`);
-  const data = parsed.data;
-  type Entry = z.infer<typeof priorityEntry>;
-  const fromFields = (fields: ReadonlyArray<{ fieldId: string; allowedValues?: Entry[] | undefined }>): Entry[] => fields.find((f) => f.fieldId === 'priority')?.allowedValues ?? [];
-  const entries: Entry[] = Array.isArray(data) ? data : 'values' in data && Array.isArray(data.values) ? (data.values as Entry[]) : 'fields' in data && Array.isArray(data.fields) ? fromFields(data.fields as Array<{ fieldId: string; allowedValues?: Entry[] }>) : [];
-  const names = entries.map((e) => (typeof e === 'string' ? e : e.name)).filter((n) => n.trim() !== '');
+  const names = parsed.data.filter((n) => n.trim() !== '');
   if (names.length === 0) throw new CliError(`${file.name} lists no priorities: pass the site's priorities highest first.`);
   return names;
 }
