@@ -5,6 +5,8 @@
  *   bounded pool of 4 the app uses (so the wall times compare like for like on politeness);
  * - no stored snapshots or history rows: every view recomputes every sprint, one at a time, each
  *   with its own search for the tickets around it.
+ * Its points (Jira's hourly quota) are read from the simulator's log like the app's, per operation:
+ * bench/cost.ts sets them beside ours per project-hour, per view and in the Forge bill.
  */
 import { historyRows } from '../src/app/sprint/history-rows';
 import { sprintWindow, type ProjectContext } from '../src/app/sprint/project-context';

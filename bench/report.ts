@@ -28,6 +28,12 @@ export interface OpRow {
   readonly error?: string;
   readonly requests: number;
   readonly byOperation: Record<string, number>;
+  /** Jira points (dev/sim/README.md "Points"), from the simulator's request log. */
+  readonly points: number;
+  readonly pointsByOperation: Record<string, number>;
+  /** The fewest points the first full read can cost (hourly.first only; see `pointsLowerBound`). */
+  readonly pointsLowerBound?: number;
+  readonly pointsLowerBoundFormula?: string;
   readonly lowerBound: number;
   readonly lowerBoundFormula: string;
   readonly ratio: number;
@@ -47,13 +53,15 @@ export interface OpRow {
   readonly searches: number;
   /** HTTP statuses Jira (the simulator) answered with. */
   readonly statuses: Record<string, number>;
-  readonly naive?: { readonly of: string; readonly requests: number; readonly ratioToLowerBound: number; readonly depth: number; readonly wallMs: number; readonly wallEstimated: boolean; readonly responseKB: number };
+  readonly naive?: { readonly of: string; readonly requests: number; readonly points: number; readonly ratioToLowerBound: number; readonly depth: number; readonly wallMs: number; readonly wallEstimated: boolean; readonly responseKB: number };
 }
 
 export interface SizeReport {
   readonly size: number;
   readonly facts: SiteFacts;
   readonly panelTarget: string;
+  /** Issues changed before the busy hour (100, or the whole sprint when it is smaller). */
+  readonly busyChanges: number;
   readonly ops: OpRow[];
   readonly maxRssMB: number;
 }
@@ -90,7 +98,7 @@ const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 
 const viewerChecks = (m: Measured): number => m.log.byOperation.getBulkPermissions ?? 0;
 const viewerText = (m: Measured): string => (viewerChecks(m) ? ` + viewer checks ⌈L/1000⌉ (${viewerChecks(m)})` : '');
 
-function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { value: number; formula: string } {
+function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number, busyIssues: number): { value: number; formula: string } {
   const sprints = Math.ceil(facts.boardSprints / 50);
   const T = m.log.truncatedWorklogIssues.length;
   const context = 2 + sprints; // board, sprints, fields
@@ -112,12 +120,13 @@ function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { val
     case 'history.stored':
       return { value: 1 + sprints, formula: 'board 1 + sprints ⌈S/50⌉ (rows stored)' };
     case 'hourly.unchanged':
-    case 'hourly.changed10': {
+    case 'hourly.changed10':
+    case 'hourly.changed100': {
       // The incremental bound: what an update must ask whatever the app's design — the sprint's
       // membership (leaving a sprint does not match \`sprint = N AND updated >= …\`, so removals are only
       // visible there: ids only, ⌈n/5000⌉), the issues changed since (⌈c/100⌉, at least 1), the full
       // worklog lists of changed issues with more than 20, and the ledger's search as measured.
-      const c = m.op === 'hourly.changed10' ? changedIssues : 0;
+      const c = m.op === 'hourly.changed10' ? changedIssues : m.op === 'hourly.changed100' ? busyIssues : 0;
       const membership = Math.ceil(facts.activeSprintIssues / 5000);
       const ledger = m.log.searches.filter((x) => x.key.startsWith('project =')).reduce((sum, x) => sum + pagesOfSearch(x), 0);
       return {
@@ -134,6 +143,33 @@ function lowerBound(m: Measured, facts: SiteFacts, changedIssues: number): { val
   }
 }
 
+/** Objects a read of `op` returned in all: its points less the 1 each request costs (core objects: 1 point each). */
+const objectsOf = (log: DrainSummary, op: string): number => (log.pointsByOperation[op] ?? 0) - (log.byOperation[op] ?? 0);
+
+/**
+ * The points lower bound of the first full read (issue 13's "pages + issues + long worklog lists"), on
+ * the measured data: every request costs 1 and every object returned 1 (dev/sim/README.md "Points"), so
+ * whatever the design it pays the board (1 + 1), the sprints (⌈S/50⌉ pages + S), the field list
+ * (1 + F, F the fields the site answered), each needed search's pages and issues (Σ ⌈n/100⌉ + n, the
+ * ids-only list of a parallel read left out as in the request bound), and each truncated worklog
+ * list (T calls + the W entries they returned: the window the hours model needs). The board's
+ * estimation field is left out, as in the request bound.
+ */
+function pointsLowerBound(m: Measured, facts: SiteFacts): { value: number; formula: string } {
+  const sprintPages = Math.ceil(facts.boardSprints / 50);
+  const fieldCalls = m.log.byOperation.getFields ?? 0;
+  const F = fieldCalls ? Math.round(objectsOf(m.log, 'getFields') / fieldCalls) : 0;
+  const searches = needed(m.log);
+  const pages = searches.reduce((sum, s) => sum + pagesOfSearch(s), 0);
+  const issues = searches.reduce((sum, s) => sum + s.issues, 0);
+  const T = m.log.truncatedWorklogIssues.length;
+  const W = T ? objectsOf(m.log, 'getIssueWorklog') : 0;
+  return {
+    value: 2 + sprintPages + facts.boardSprints + 1 + F + pages + issues + T + W,
+    formula: `board 2 + sprints ⌈S/50⌉ + S (${sprintPages} + ${facts.boardSprints}) + fields 1 + F (${F}) + pages (${pages}) + issues (${issues}) + long worklog lists T + W (${T} + ${W})`,
+  };
+}
+
 const kb = (bytes: number): number => Math.round(bytes / 102.4) / 10;
 
 function naiveOf(op: string): string[] {
@@ -145,7 +181,8 @@ function naiveOf(op: string): string[] {
 
 export function sizeReport(size: number, output: ScenarioOutput): SizeReport {
   const base = output.ops.map((m) => {
-    const lb = lowerBound(m, output.facts, output.changed.length);
+    const lb = lowerBound(m, output.facts, output.changed.length, output.changedBusy.length);
+    const plb = m.op === 'hourly.first' ? pointsLowerBound(m, output.facts) : undefined;
     return {
       m,
       row: {
@@ -154,6 +191,9 @@ export function sizeReport(size: number, output: ScenarioOutput): SizeReport {
         ...(m.error ? { error: m.error } : {}),
         requests: m.log.requests,
         byOperation: m.log.byOperation,
+        points: m.log.points,
+        pointsByOperation: m.log.pointsByOperation,
+        ...(plb ? { pointsLowerBound: plb.value, pointsLowerBoundFormula: plb.formula } : {}),
         lowerBound: lb.value,
         lowerBoundFormula: lb.formula,
         ratio: round(m.log.requests / lb.value),
@@ -187,6 +227,7 @@ export function sizeReport(size: number, output: ScenarioOutput): SizeReport {
       naive: {
         of: parts.map((p) => p.op).join(' + '),
         requests,
+        points: parts.reduce((s, p) => s + p.points, 0),
         ratioToLowerBound: round(requests / row.lowerBound),
         depth: parts.reduce((s, p) => s + p.depth, 0),
         wallMs: parts.reduce((s, p) => s + p.wallMs, 0),
@@ -195,7 +236,7 @@ export function sizeReport(size: number, output: ScenarioOutput): SizeReport {
       },
     };
   });
-  return { size, facts: output.facts, panelTarget: output.target, ops, maxRssMB: output.maxRssMB };
+  return { size, facts: output.facts, panelTarget: output.target, busyChanges: output.changedBusy.length, ops, maxRssMB: output.maxRssMB };
 }
 
 export interface BundleRow {
@@ -262,16 +303,16 @@ export function markdown(sizes: readonly SizeReport[], list: readonly Budget[], 
       '',
       `Site: ${f.issues} issues; SUP board: ${f.boardSprints} sprints (${f.closedSprints} closed, ${f.closedSprintIssues} issues in them, ${f.closedOver20Worklogs} with > 20 worklogs); active sprint ${f.activeSprintId}: ${f.activeSprintIssues} issues, ${f.activeOver20Worklogs} with > 20 worklogs (most worklogs on one issue: ${f.maxWorklogs}). Panel issue: ${s.panelTarget}. Peak RSS of the app process over the whole run: ${s.maxRssMB} MB.`,
       '',
-      '| Operation | Requests | Lower bound | Ratio | Round trips | Depth | Wall | Response | KVS r/w (KB) | Peak RSS (Δ) | Naive requests (ratio) | Naive depth | Naive wall |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| Operation | Requests | Points | Lower bound | Ratio | Round trips | Depth | Wall | Response | KVS r/w (KB) | Peak RSS (Δ) | Naive requests (ratio) | Naive points | Naive depth | Naive wall |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const o of s.ops) {
       const wall = `${o.wallEstimated ? '~' : ''}${o.wallMs} ms`;
-      const naive = o.naive ? [`${o.naive.requests} (${o.naive.ratioToLowerBound}×)`, String(o.naive.depth), `${o.naive.wallEstimated ? '~' : ''}${o.naive.wallMs} ms`] : ['', '', ''];
-      lines.push(`| ${o.op}${o.ok ? '' : ' **(failed)**'} | ${o.requests} | ${o.lowerBound} | ${o.ratio}× | ${o.roundTrips} | ${o.depth} | ${wall} | ${o.responseKB} KB | ${o.kvsReads}/${o.kvsWrites} (${o.kvsReadKB}/${o.kvsWrittenKB} KB) | ${o.peakRssMB} MB (+${Math.round((o.peakRssMB - o.rssBeforeMB) * 10) / 10}) | ${naive.join(' | ')} |`);
+      const naive = o.naive ? [`${o.naive.requests} (${o.naive.ratioToLowerBound}×)`, String(o.naive.points), String(o.naive.depth), `${o.naive.wallEstimated ? '~' : ''}${o.naive.wallMs} ms`] : ['', '', '', ''];
+      lines.push(`| ${o.op}${o.ok ? '' : ' **(failed)**'} | ${o.requests} | ${o.points} | ${o.lowerBound} | ${o.ratio}× | ${o.roundTrips} | ${o.depth} | ${wall} | ${o.responseKB} KB | ${o.kvsReads}/${o.kvsWrites} (${o.kvsReadKB}/${o.kvsWrittenKB} KB) | ${o.peakRssMB} MB (+${Math.round((o.peakRssMB - o.rssBeforeMB) * 10) / 10}) | ${naive.join(' | ')} |`);
     }
-    lines.push('', '<details><summary>Requests by operation id and lower-bound formulas</summary>', '', '| Operation | Requests by operation id | Statuses | Lower bound formula |', '|---|---|---|---|');
-    for (const o of s.ops) lines.push(`| ${o.op} | ${ops(o.byOperation)} | ${ops(o.statuses)} | ${o.lowerBoundFormula} = ${o.lowerBound} |`);
+    lines.push('', '<details><summary>Requests by operation id and lower-bound formulas</summary>', '', '| Operation | Requests by operation id | Points by operation id | Statuses | Lower bound formula |', '|---|---|---|---|---|');
+    for (const o of s.ops) lines.push(`| ${o.op} | ${ops(o.byOperation)} | ${ops(o.pointsByOperation)} | ${ops(o.statuses)} | ${o.lowerBoundFormula} = ${o.lowerBound}${o.pointsLowerBound !== undefined ? `; points: ${o.pointsLowerBoundFormula ?? ''} = ${o.pointsLowerBound}` : ''} |`);
     const failed = s.ops.filter((o) => !o.ok);
     if (failed.length) lines.push('', ...failed.map((o) => `- ${o.op} failed: ${o.error ?? ''}`));
     lines.push('', '</details>');

@@ -13,10 +13,12 @@
  * TypeScript sources through tsx instead (about 100 MB more RSS for the loader and source maps).
  */
 import { execFileSync, fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { sizeCost } from './cost';
+import { costBudgets, costMarkdown } from './cost-report';
 import { budgets, markdown, sizeReport, type BundleRow, type SizeReport } from './report';
 import type { ScenarioInput, ScenarioOutput } from './scenario';
 
@@ -77,6 +79,11 @@ function runSize(size: number): Promise<ScenarioOutput> {
 
 function bundleSizes(): BundleRow[] {
   if (!flag('no-build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // --no-build in a fresh checkout (a worktree) has no build to measure: the bundle budgets are left out, not failed.
+  else if (!existsSync(join(root, 'static', 'build', '.vite', 'manifest.json'))) {
+    console.error('No production build in static/build (--no-build): the bundle sizes and their budgets are left out.');
+    return [];
+  }
   return JSON.parse(execFileSync('node', [join(root, 'scripts', 'bundle-size.cjs'), '--json'], { cwd: root, encoding: 'utf8' })) as BundleRow[];
 }
 
@@ -102,13 +109,15 @@ async function main(): Promise<void> {
     console.error(`  (${Math.round((Date.now() - t) / 1000)} s)`);
   }
   const list = budgets(reports, bundles);
+  const costs = reports.map(sizeCost);
+  const costList = costBudgets(reports, costs);
   const durationS = Math.round((Date.now() - started) / 1000);
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
-  const results = { command, ranAt: new Date().toISOString(), durationS, machine: machine(), latency: { fixedMs: latencyMs, jitterMs, naiveLatencyMaxRequests }, bundles, budgets: list, sizes: reports };
-  const table = markdown(reports, list, bundles);
+  const results = { command, ranAt: new Date().toISOString(), durationS, machine: machine(), latency: { fixedMs: latencyMs, jitterMs, naiveLatencyMaxRequests }, bundles, budgets: list, costBudgets: costList, costs, sizes: reports };
+  const table = `${markdown(reports, list, bundles)}\n\n${costMarkdown(costs, costList)}`;
   console.log(table);
   const m = results.machine;
-  console.log(`\n${list.filter((b) => b.met).length} of ${list.length} budgets met; ${durationS} s on ${m.nproc} cores, ${m.memoryGB} GB, Node ${m.node}.`);
+  console.log(`\n${list.filter((b) => b.met).length} of ${list.length} budgets met; ${costList.filter((b) => b.met).length} of ${costList.length} cost budgets met; ${durationS} s on ${m.nproc} cores, ${m.memoryGB} GB, Node ${m.node}.`);
 
   writeFileSync(join(__dirname, quick ? 'results.quick.json' : 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (!quick) {

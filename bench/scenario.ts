@@ -38,6 +38,8 @@ export interface Measured {
   readonly wallMs: number;
   /** Counted by the app's transport; the simulator's log (below) must agree. */
   readonly clientRequests: number;
+  /** Jira points the operation cost: the sum of the simulator's request-log entries' `points`. */
+  readonly points: number;
   readonly roundTrips: number;
   readonly depth: number;
   readonly kvsReads: number;
@@ -57,6 +59,8 @@ export interface ScenarioOutput {
   readonly facts: SiteFacts;
   readonly target: string;
   readonly changed: readonly string[];
+  /** The issues changed before the busy hour (`hourly.changed100`): 100, or the whole sprint if smaller. */
+  readonly changedBusy: readonly string[];
   readonly ops: Measured[];
   readonly maxRssMB: number;
 }
@@ -158,6 +162,7 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
         ...(error ? { error } : {}),
         wallMs,
         clientRequests: recorder.requests,
+        points: log.points,
         roundTrips: recorder.roundTrips,
         depth: recorder.depth(),
         kvsReads: kvs.reads,
@@ -186,9 +191,13 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
     await measure('hourly.first', hourly);
     await advance(60 * MINUTE);
     await measure('hourly.unchanged', hourly);
-    const changed = await sim.ask<string[]>({ type: 'change' });
+    const changed = await sim.ask<string[]>({ type: 'change', count: 10 });
     await advance(60 * MINUTE);
     await measure('hourly.changed10', hourly);
+    // A busy hour: 100 issues of the active sprint changed since the last run (bench/cost.ts).
+    const changedBusy = await sim.ask<string[]>({ type: 'change', count: 100 });
+    await advance(60 * MINUTE);
+    await measure('hourly.changed100', hourly);
 
     await advance(MINUTE);
     await measure('dashboard.fresh', () => call('po', 'dashboard.get', {}));
@@ -245,7 +254,7 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
       await naiveHistory(ports, context, context.sprints.filter((s) => s.state === 'closed'));
     });
 
-    return { facts, target, changed, ops, maxRssMB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10 };
+    return { facts, target, changed, changedBusy, ops, maxRssMB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10 };
   } finally {
     sim.close();
   }

@@ -6,8 +6,9 @@
  * - `facts`: the seeded data's sizes, straight from the store (what the lower bounds are computed on);
  * - `target`: an untriaged SUP support ticket outside any sprint, for the panel;
  * - `latency`: change the injected latency (the naive baseline may run without it, see run.ts);
- * - `change`: 10 issues of the active sprint change (a worklog logged, `updated` moves), as between
- *   two hourly runs.
+ * - `change`: `count` issues of the active sprint change (10 for a typical hour, 100 for a busy one;
+ *   a worklog logged, `updated` moves), as between two hourly runs. A sprint with fewer issues than
+ *   `count` has every issue changed once.
  */
 import { startSimulator, type RecordedRequest, type SiteScale } from '../dev/sim';
 import type { SiteIssue } from '../dev/sim/site/model';
@@ -33,6 +34,9 @@ export interface SearchSummary {
 export interface DrainSummary {
   requests: number;
   byOperation: Record<string, number>;
+  /** Jira points the answers cost (each request-log entry's `points`: dev/sim/README.md "Points"). */
+  points: number;
+  pointsByOperation: Record<string, number>;
   statuses: Record<string, number>;
   responseBytes: number;
   searches: SearchSummary[];
@@ -52,14 +56,14 @@ export interface SiteFacts {
   readonly maxWorklogs: number;
 }
 
-type Message = { id: number; type: 'drain' | 'facts' | 'target' | 'change' | 'close' } | { id: number; type: 'latency'; fixedMs: number; jitterMs: number } | { id: number; type: 'clock'; nowMs: number };
+type Message = { id: number; type: 'drain' | 'facts' | 'target' | 'close' } | { id: number; type: 'change'; count?: number } | { id: number; type: 'latency'; fixedMs: number; jitterMs: number } | { id: number; type: 'clock'; nowMs: number };
 
 /** `(<jql>) AND id in (…)` → `<jql>`: the pages of one parallel read count as one query. */
 const SPLIT = /^\((.*)\) AND id in \([\d, ]*\)$/s;
 
 const start = JSON.parse(process.env.BENCH_SIM ?? '{}') as SimStart;
 
-const empty = (): DrainSummary => ({ requests: 0, byOperation: {}, statuses: {}, responseBytes: 0, searches: [], truncatedWorklogIssues: [] });
+const empty = (): DrainSummary => ({ requests: 0, byOperation: {}, points: 0, pointsByOperation: {}, statuses: {}, responseBytes: 0, searches: [], truncatedWorklogIssues: [] });
 
 function truncated(issue: unknown): string | undefined {
   const fields = (issue as { fields?: { worklog?: { total?: number; worklogs?: unknown[] } } } | undefined)?.fields;
@@ -73,6 +77,8 @@ function add(summary: DrainSummary, entries: readonly RecordedRequest[], truncat
     const op = r.operationId ?? 'unknown';
     summary.requests++;
     summary.byOperation[op] = (summary.byOperation[op] ?? 0) + 1;
+    summary.points += r.points;
+    summary.pointsByOperation[op] = (summary.pointsByOperation[op] ?? 0) + r.points;
     summary.statuses[String(r.status)] = (summary.statuses[String(r.status)] ?? 0) + 1;
     if (r.responseBody !== undefined) summary.responseBytes += Buffer.byteLength(typeof r.responseBody === 'string' ? r.responseBody : JSON.stringify(r.responseBody));
     if (op === 'searchAndReconsileIssuesUsingJqlPost' && r.status === 200) {
@@ -144,9 +150,9 @@ async function main(): Promise<void> {
   };
 
   let nextWorklogId = 900_000_000;
-  const change = (): string[] => {
-    const step = Math.max(1, Math.floor(inActive.length / 10));
-    const changed = inActive.filter((_, i) => i % step === 0).slice(0, 10);
+  const change = (count: number): string[] => {
+    const step = Math.max(1, Math.floor(inActive.length / count));
+    const changed = inActive.filter((_, i) => i % step === 0).slice(0, count);
     const now = store.clock.now();
     for (const issue of changed) {
       store.write(issue, (i) => {
@@ -166,7 +172,7 @@ async function main(): Promise<void> {
       truncatedSet = new Set();
     } else if (message.type === 'facts') result = facts();
     else if (message.type === 'target') result = target();
-    else if (message.type === 'change') result = change();
+    else if (message.type === 'change') result = change(message.count ?? 10);
     else if (message.type === 'clock') sim.clock.set(message.nowMs);
     else if (message.type === 'latency') sim.faults.set({ latency: { fixedMs: message.fixedMs, jitterMs: message.jitterMs } });
     else {

@@ -5,4 +5,5 @@
 export { handler } from './resolvers/index';
 export { onIssueEvent } from './triggers/issue-event';
 export { onSprintStarted } from './triggers/sprint-started';
+export { onSprintChanged } from './triggers/sprint-changed';
 export { rollup } from './triggers/rollup';

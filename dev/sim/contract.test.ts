@@ -30,6 +30,7 @@ describe('OpenAPI contract', () => {
   const CALLS: [SimOperationId, string, unknown?][] = [
     ['getFields', '/rest/api/3/field'],
     ['searchAndReconsileIssuesUsingJqlPost', '/rest/api/3/search/jql', { jql: 'project = SUP' }],
+    ['countIssues', '/rest/api/3/search/approximate-count', { jql: 'project = SUP AND sprint in openSprints()' }],
     ['searchAndReconsileIssuesUsingJqlPost', '/rest/api/3/search/jql', { jql: 'project in (SUP, TEAM) ORDER BY created DESC', fields: ['*all'], properties: ['interruptBudget'], expand: 'names,schema,renderedFields,changelog,transitions,operations,editmeta,versionedRepresentations', maxResults: 100 }],
     ['searchAndReconsileIssuesUsingJql', '/rest/api/3/search/jql?jql=project+%3D+SUP'],
     ['searchAndReconsileIssuesUsingJql', `/rest/api/3/search/jql?${new URLSearchParams([['jql', 'project in (SUP, TEAM) ORDER BY created DESC'], ['fields', '*all'], ['fields', '-comment'], ['properties', 'interruptBudget'], ['expand', 'names,schema,renderedFields,changelog,transitions,operations,editmeta,versionedRepresentations'], ['maxResults', '100'], ['fieldsByKeys', 'true'], ['failFast', 'true'], ['reconcileIssues', '10001,10002']]).toString()}`],

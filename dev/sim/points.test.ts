@@ -36,10 +36,10 @@ describe('the points rules', () => {
     for (const id of Object.keys(JIRA_OPERATIONS)) expect(POINTS_RULES[id as SimOperationId]).toBeDefined();
   });
 
-  it('charge every GET as a read, and of the other methods only the two POST reads (search, permission check)', () => {
+  it('charge every GET as a read, and of the other methods only the three POST reads (search, count, permission check)', () => {
     const ids = Object.keys(SIM_OPERATIONS) as SimOperationId[];
     const readsByOtherMethods = ids.filter((id) => SIM_OPERATIONS[id].method !== 'GET' && POINTS_RULES[id].kind === 'read');
-    expect(readsByOtherMethods.sort()).toEqual(['getBulkPermissions', 'searchAndReconsileIssuesUsingJqlPost']);
+    expect(readsByOtherMethods.sort()).toEqual(['countIssues', 'getBulkPermissions', 'searchAndReconsileIssuesUsingJqlPost']);
     expect(ids.filter((id) => SIM_OPERATIONS[id].method === 'GET' && POINTS_RULES[id].kind !== 'read')).toEqual([]);
   });
 
@@ -72,6 +72,7 @@ describe('points per answer', () => {
     ['searchAndReconsileIssuesUsingJqlPost', 'POST', '/rest/api/3/search/jql', { jql: 'project = SUP ORDER BY key', maxResults: 7 }, () => 8],
     ['searchAndReconsileIssuesUsingJql', 'GET', '/rest/api/3/search/jql?jql=project+%3D+TEAM&maxResults=3', undefined, () => 4],
     ['searchAndReconsileIssuesUsingJqlPost', 'POST', '/rest/api/3/search/jql', { jql: 'project = NOPE' }, () => 1],
+    ['countIssues', 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = SUP' }, () => 1],
     ['getIssue', 'GET', '/rest/api/3/issue/SUP-1?fields=*all', undefined, () => 2],
     ['getIssueWorklog', 'GET', '/rest/api/3/issue/{busy}/worklog', undefined, () => 27],
     ['getIssueWorklog', 'GET', '/rest/api/3/issue/{busy}/worklog?startAt=20&maxResults=5', undefined, () => 6],

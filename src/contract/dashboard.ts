@@ -167,6 +167,19 @@ export interface DashboardSprint {
   readonly source: 'stored' | 'computed';
   /** Issue 12, item 4: "Waiting for information" (active sprint only; empty for a closed one), longest waiting first. */
   readonly waiting: readonly WaitingTicketView[];
+  /** Set when these numbers are older than they should be, and why (the page says so); absent when they are as fresh as usual. */
+  readonly staleBecause?: StaleBecause;
+}
+
+/**
+ * Issue 13, item 2: the numbers are as of `asOf` because Jira's hourly quota for apps was reached —
+ * it cut off the hourly rollup's update of this project, or refused this view's refresh. `resetsAt`:
+ * when Jira said the quota resets, when it said and that is still ahead.
+ */
+export interface StaleBecause {
+  readonly kind: 'quota';
+  readonly asOf: string;
+  readonly resetsAt?: string;
 }
 
 /** The domain's retrospective row, with its instants as ISO-8601 strings for the browser. */

@@ -5,7 +5,7 @@
  * never from a payload; access is proven by acting as the user, as on every other surface.
  */
 import { z } from 'zod';
-import type { DashboardStatus, DashboardUnit } from './dashboard';
+import type { DashboardStatus, DashboardUnit, StaleBecause } from './dashboard';
 import type { PeopleDirectory } from './people';
 
 export const GADGET_KEYS = { get: 'gadget.get', projects: 'gadget.projects' } as const;
@@ -47,6 +47,8 @@ export interface GadgetSprint {
   readonly supportContact: string | null;
   /** When the numbers were computed (ISO-8601); they are the project page's, kept up to date hourly. */
   readonly computedAt: string;
+  /** Set when Jira's hourly quota kept the hourly rollup from updating them (as on the project page). */
+  readonly staleBecause?: StaleBecause;
 }
 
 export interface GadgetView {

@@ -150,6 +150,11 @@ export class JiraClient {
     return this.slots.run(() => this.people.browsableIssueIds(ids));
   }
 
+  /** How many issues the caller can see match the JQL (Jira's approximate count: 1 point, no issue read). */
+  approximateCount(jql: string): Promise<number> {
+    return this.slots.run(() => this.issues.count(jql));
+  }
+
   /** Whether any issue the caller can see matches the JQL (one request for one id at most). */
   hasAnyIssue(jql: string): Promise<boolean> {
     return this.slots.run(() => this.issues.hasAny(jql));

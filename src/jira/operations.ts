@@ -17,6 +17,7 @@ export interface JiraOperation {
 export const JIRA_OPERATIONS = {
   getFields: { method: 'GET', path: '/rest/api/3/field', spec: 'platform' },
   searchAndReconsileIssuesUsingJqlPost: { method: 'POST', path: '/rest/api/3/search/jql', spec: 'platform' },
+  countIssues: { method: 'POST', path: '/rest/api/3/search/approximate-count', spec: 'platform' },
   getIssue: { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', spec: 'platform' },
   editIssue: { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}', spec: 'platform' },
   assignIssue: { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}/assignee', spec: 'platform' },

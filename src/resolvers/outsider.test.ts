@@ -5,6 +5,7 @@
  * Such a caller's call may read only their own authorization cache (admin-check:…:<them>) and, in the
  * panel, the site's field list (see below).
  */
+import { keys } from '../app/storage/keys';
 import { startSimulator, type Simulator } from '../../dev/sim';
 import { dataOf, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
 import type { SettingsView } from '../contract/settings';
@@ -62,7 +63,9 @@ describe('an outsider (cannot browse the project)', () => {
       // Allowed: the caller's own authorization cache, and for the panel the site's field list (ids and
       // names, what Jira's GET /field gives anyone), read beside Jira's answer on the issue because the
       // issue cannot be read without it; when Jira says no, it is dropped unused.
-      const allowed = new Set([`admin-check:SUP:${sim.users.outsider.accountId}`, ...(functionKey.startsWith('panel.') ? ['fields:SUP'] : [])]);
+      // The caller's own remembered permissions on the issue are theirs too (storage/issue-permissions.ts).
+      const own = [`admin-check:SUP:${sim.users.outsider.accountId}`, keys.issuePermissions(String((extension as { issue?: { key?: string } }).issue?.key), sim.users.outsider.accountId)];
+      const allowed = new Set([...own, ...(functionKey.startsWith('panel.') ? ['fields:SUP'] : [])]);
       expect(reads.filter((key) => !allowed.has(key))).toEqual([]);
     } finally {
       spies.forEach((s) => s.mockRestore());

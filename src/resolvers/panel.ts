@@ -12,12 +12,12 @@ import type { PortsFactory } from '../ports';
 import { requireIssue, requireProject, type CallContext } from './call-context';
 import { defineEndpoint } from './endpoint';
 
-const targetOf = (ctx: CallContext) => ({ issueKey: requireIssue(ctx), projectKey: requireProject(ctx) });
+const targetOf = (ctx: CallContext) => ({ issueKey: requireIssue(ctx), projectKey: requireProject(ctx), accountId: ctx.accountId });
 
 export function definePanelEndpoints(resolver: Resolver, portsFor: PortsFactory): void {
   defineEndpoint(resolver, PANEL_KEYS.get, panelGetPayloadSchema, portsFor, (_payload, ctx, ports) => getPanel(ports, targetOf(ctx)));
   defineEndpoint(resolver, PANEL_KEYS.budget, panelBudgetPayloadSchema, portsFor, (_payload, ctx, ports) => getPanelBudget(ports, targetOf(ctx)));
   defineEndpoint(resolver, PANEL_KEYS.applyDecision, applyDecisionPayloadSchema, portsFor, (payload, ctx, ports) =>
-    applyDecision(ports, { ...targetOf(ctx), accountId: ctx.accountId }, payload),
+    applyDecision(ports, targetOf(ctx), payload),
   );
 }

@@ -150,18 +150,26 @@ describe('what the trigger leaves alone', () => {
   it.each([
     ['its Security field set', (key: string) => eventFor(key, [{ field: 'security', fieldId: 'security', fromString: null, toString: 'Staff only' }])],
     ['created with a security level', (key: string) => ({ ...eventFor(key), issue: { ...eventFor(key).issue, fields: { ...eventFor(key).issue.fields, security: { id: '10100' } } } })],
-  ])('an issue %s marks the project as having secured issues at once (views check per viewer from then on)', async (_what, event) => {
+  ])('an issue %s is added to the project\'s secured issues at once (views check it per viewer from then on)', async (_what, event) => {
     const own = new MemoryStore();
     await projectRegistry.register(own, 'SUP', NOW);
-    await own.set(keys.issueSecurity('SUP'), { schemaVersion: 1, checkedAt: NOW - 60_000, restricted: false });
+    await own.set(keys.issueSecurity('SUP'), { schemaVersion: 2, checkedAt: NOW - 60_000, secured: ['10001'] });
     await handleIssueEvent(event('SUP-248'), appPorts(undefined, { store: own }));
-    expect(await own.get(keys.issueSecurity('SUP'))).toEqual({ schemaVersion: 1, checkedAt: NOW, restricted: true });
+    const id = String(sim.store.issue('SUP-248')?.id);
+    expect(await own.get(keys.issueSecurity('SUP'))).toEqual({ schemaVersion: 2, checkedAt: NOW - 60_000, secured: ['10001', id] });
+  });
+
+  it('without a current answer to add to, a newly secured issue makes views check every listed issue until Jira is asked (fails closed)', async () => {
+    const own = new MemoryStore();
+    await projectRegistry.register(own, 'SUP', NOW);
+    await handleIssueEvent(eventFor('SUP-248', [{ field: 'security', fieldId: 'security', fromString: null, toString: 'Staff only' }]), appPorts(undefined, { store: own }));
+    expect(await own.get(keys.issueSecurity('SUP'))).toEqual({ schemaVersion: 2, checkedAt: NOW, secured: 'many' });
   });
 
   it('a level taken off, or another field changed, leaves the answer alone', async () => {
     const own = new MemoryStore();
     await projectRegistry.register(own, 'SUP', NOW);
-    const before = { schemaVersion: 1, checkedAt: NOW - 60_000, restricted: false };
+    const before = { schemaVersion: 2, checkedAt: NOW - 60_000, secured: [] };
     await own.set(keys.issueSecurity('SUP'), before);
     await handleIssueEvent(eventFor('SUP-248', [{ field: 'security', fieldId: 'security', fromString: 'Staff only', toString: null }]), appPorts(undefined, { store: own }));
     await handleIssueEvent(eventFor('SUP-248', [{ field: 'summary', fieldId: 'summary', fromString: 'a', toString: 'b' }]), appPorts(undefined, { store: own }));

@@ -28,7 +28,7 @@ export async function handleIssueEvent(event: unknown, ports: Ports): Promise<Su
   const projectKey = issue.fields?.project?.key ?? projectOfIssueKey(issue.key);
   if ((await ports.store.get(keys.project(projectKey))) === undefined) return ignored(`Project ${projectKey} does not use Interrupt Budget.`);
   // A new security level: the dashboard's lists are checked per viewer from now on, not from the next daily check.
-  if (setsSecurityLevel(parsed.data)) await issueSecurity.markUsed(ports, projectKey);
+  if (setsSecurityLevel(parsed.data)) await issueSecurity.markSecured(ports, projectKey, issue.id);
   const loaded = await loadSettings(ports.store, projectKey);
   if (eventType === 'avi:jira:updated:issue' && changelog) {
     const { labels, severityFieldId, needsInfo } = loaded.settings;

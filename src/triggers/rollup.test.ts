@@ -7,8 +7,10 @@
 import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../test/builders/resolver-harness';
 import { SEARCH } from '../../test/builders/sim-requests';
 import { simWindow, sprintTickets } from '../../test/builders/sim-tickets';
+import { onSprintChangedCore } from '../app/sprint/sprint-changed';
 import { rollUpAll } from '../app/sprint/hourly-rollup';
 import { keys } from '../app/storage/keys';
+import { rollupProgress } from '../app/storage/rollup-progress';
 import { projectRegistry, sprintRecords } from '../app/storage/sprint-records';
 import type { DashboardView } from '../contract/dashboard';
 import { allocate } from '../domain/allocation';
@@ -102,6 +104,8 @@ describe('the hourly rollup', () => {
     closing.completeMs = NOW + HOUR;
     Object.assign(starting, { state: 'active', startMs: NOW + HOUR, endMs: NOW + 15 * 24 * HOUR });
     h.clock.nowMs = NOW + 2 * HOUR;
+    // Jira tells the app (the start event's baseline is what "lazily" covers: it is not delivered here).
+    await onSprintChangedCore(h.portsAs('app'), { eventType: 'avi:jira-software:closed:sprint', sprint: { id: 13, originBoardId: 1, state: 'closed' } });
     try {
       await run();
       expect(h.store.keys().filter((k) => k.startsWith('history:SUP:'))).toEqual([7, 8, 9, 10, 11, 12, 13].map((id) => keys.history('SUP', id)));
@@ -144,7 +148,7 @@ describe('the hourly rollup when things go wrong', () => {
     }
   });
 
-  it("stops at Jira's spent hourly quota (issue 13, item 2): one refused request, the other project not started, its stored numbers kept, one summary line", async () => {
+  it("stops at Jira's spent hourly quota (issue 13, item 2): each request in flight refused once, the other project not started, its stored numbers kept, one summary line", async () => {
     const storedBefore = await h.store.list('rollup:');
     h.sim.points.reset();
     h.sim.points.set({ enforce: true, quota: 1 });
@@ -156,13 +160,47 @@ describe('the hourly rollup when things go wrong', () => {
       expect(report.projects).toHaveLength(1);
       expect(report.projects[0]).toMatchObject({ quotaSpent: true, problem: expect.stringMatching(/^Jira's hourly quota for apps is used up for now/) });
       expect(report.skipped).toHaveLength(1);
-      expect(h.sim.requests().filter((r) => r.status === 429)).toHaveLength(1); // nothing loops on 429
+      // Nothing loops on 429: the requests of the round trip in flight are refused once each, none is sent again, nothing after.
+      const refused = h.sim.requests().filter((r) => r.status === 429);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(refused.map((r) => JSON.stringify([r.path, r.body]))).size).toBe(refused.length);
+      expect(h.sim.requests().slice(h.sim.requests().indexOf(refused[0] as (typeof refused)[number])).every((r) => r.status === 429)).toBe(true);
       expect(await h.store.list('rollup:')).toEqual(storedBefore); // views keep serving what is stored
       await run();
       expect(JSON.parse(String(warn.mock.calls.at(-1)?.[0]))).toMatchObject({ outcome: "stopped: Jira's hourly quota for apps is spent" });
     } finally {
       h.sim.points.set({ enforce: false });
       h.sim.points.reset();
+    }
+  });
+
+  it('records where the quota stopped it, starts the next run there, and clears the record once a run completes (issue 13, item 2)', async () => {
+    await h.store.delete(keys.rollupStop());
+    await projectRegistry.register(h.store, 'GONE', NOW); // first this hour ([GONE, SUP, TEAM]): its one lookup spends the quota
+    h.sim.points.reset();
+    h.sim.points.set({ enforce: true, quota: 1 });
+    try {
+      const stopped = await rollUpAll(h.portsAs('app'), NOW + 600_000);
+      expect(stopped.projects.map((p) => [p.projectKey, p.quotaSpent === true])).toEqual([['GONE', false], ['SUP', true]]);
+      expect(stopped.skipped).toEqual(['TEAM']);
+      expect(await rollupProgress.stop(h.store)).toEqual({ schemaVersion: 1, at: NOW, why: 'quota', resetsAt: expect.any(Number), cutOff: 'SUP', notReached: ['TEAM'] });
+      for (const project of ['SUP', 'TEAM']) expect(await rollupProgress.status(h.store, project)).toMatchObject({ quotaStoppedAt: NOW });
+      expect(await rollupProgress.status(h.store, 'GONE')).toBeUndefined();
+
+      // Next hour the rotation alone would start at SUP ([SUP, TEAM, GONE]): the run starts with TEAM, which was not reached.
+      h.sim.points.set({ enforce: false });
+      h.sim.points.reset();
+      h.clock.nowMs = NOW + HOUR;
+      const resumed = await rollUpAll(h.portsAs('app'), NOW + HOUR + 600_000);
+      expect(resumed.projects.map((p) => p.projectKey)).toEqual(['TEAM', 'SUP', 'GONE']);
+      expect(resumed.stoppedBy).toBeUndefined();
+      expect(await h.store.get(keys.rollupStop())).toBeUndefined();
+      for (const project of ['SUP', 'TEAM']) expect(await rollupProgress.status(h.store, project)).toEqual({ schemaVersion: 1, lastRolledUpAt: NOW + HOUR });
+    } finally {
+      h.sim.points.set({ enforce: false });
+      h.sim.points.reset();
+      h.clock.nowMs = NOW;
+      await h.store.delete(keys.project('GONE'));
     }
   });
 

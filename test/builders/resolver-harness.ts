@@ -87,7 +87,9 @@ export function resolverHarness<O extends HarnessOptions = HarnessOptions<Memory
     meters.push(meter);
     const httpClock = options.httpClock?.();
     const client = (t: CountingTransport) => JiraClient.create({ transport: t, ...(httpClock ? { clock: httpClock } : {}) });
-    return { jira: client(transport(login, meter)), appJira: client(transport(sim.users.app, meter)), store, clock: { now: () => clock.nowMs } };
+    const jira = client(transport(login, meter));
+    // As the app (triggers, scheduled jobs), `jira` and `appJira` are one client, as in forgeAppPorts.
+    return { jira, appJira: login === sim.users.app ? jira : client(transport(sim.users.app, meter)), store, clock: { now: () => clock.nowMs } };
   };
   const handler = buildResolverHandler((ctx) => portsFor(ctx.accountId));
   const extensionOf = (where: Where): { extension: Record<string, unknown>; moduleKey?: string } => {

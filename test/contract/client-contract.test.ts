@@ -58,6 +58,7 @@ async function exerciseClient(): Promise<void> {
   await client.people.usersByIds([login.accountId, sim.users.dev.accountId, '712020:0b7d2e4c-9a15-4f3e-8c6d-5e4f3a2b1c05', ...Array.from({ length: 120 }, (_, i) => `5b10a2844c20165700ede${String(i).padStart(3, '0')}`)]);
   await client.browsableIssueIds([first.id, second.id, '999999']);
   await client.hasAnyIssue('project = SUP AND level is not EMPTY');
+  expect(await client.approximateCount('project = SUP AND key = ' + first.key)).toBe(1);
   await client.searchTickets({ jql: `project = SUP AND key = ${first.key}`, catalog, reconcileIssueIds: [Number(first.id)] });
   // The settings pickers (issue 12, item 7): as an admin, who may read a create screen.
   const admin = JiraClient.create({ transport: new BasicAuthTransport({ baseUrl: sim.url, email: sim.users.admin.email, apiToken: sim.users.admin.token }) });

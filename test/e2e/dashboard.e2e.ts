@@ -348,7 +348,7 @@ describe('the SUP dashboard', () => {
     const page = await e2e.open('/dashboard/SUP?as=outsider');
     await page.waitForSelector('text=Not available');
     const text = (await page.textContent('#root')) ?? '';
-    expect(text).toContain('No Scrum board of project SUP is visible to you');
+    expect(text).toContain('Project SUP is not visible to you');
     expect(await page.locator('[data-testid="figure-budget"]').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     await e2e.screenshot(page, 'dashboard-outsider');

@@ -51,3 +51,21 @@ function search(ctx: RequestContext, request: SearchRequest): Reply {
     isLast,
   });
 }
+
+/**
+ * `POST /rest/api/3/search/approximate-count` (`countIssues`): how many issues the caller may see match
+ * the JQL, `{ count }`. Jira says the count may trail recent writes; here it sees what a search sees
+ * (the `searchLagMs` fault included). Jira requires a bounded JQL; so does this.
+ */
+export const countIssues: Handler = (ctx) => {
+  const { store, user, render } = ctx;
+  const body = (ctx.body ?? {}) as { jql?: unknown };
+  if (typeof body.jql !== 'string' || body.jql.trim() === '') throw badRequest('The JQL query is required and must be bounded (name a project, a sprint or issues).');
+  const candidates = store.issues.filter((issue) => canBrowseIssue(user, issue)).map((issue) => store.searchView(issue, ctx.faults.searchLagMs, new Set()));
+  try {
+    return ok({ count: runJql(body.jql, candidates, { store, user, nowMs: render.nowMs }).length });
+  } catch (error) {
+    if (error instanceof JqlError) throw badRequest(...error.messages);
+    throw error;
+  }
+};

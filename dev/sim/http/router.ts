@@ -14,7 +14,7 @@ import { getIssue } from '../handlers/issue-read';
 import { moveIssuesToBacklog, moveIssuesToSprint } from '../handlers/moves';
 import { getMyPermissions } from '../handlers/my-permissions';
 import { getIssueProperty, setIssueProperty } from '../handlers/properties';
-import { searchIssues, searchIssuesByQuery } from '../handlers/search';
+import { countIssues, searchIssues, searchIssuesByQuery } from '../handlers/search';
 import { getProject, getCreateIssueMetaIssueTypeId } from '../handlers/site-config';
 import { getAllSprints, getSprint } from '../handlers/sprints';
 import { getAllStatuses } from '../handlers/statuses';
@@ -25,6 +25,7 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   getFields,
   searchAndReconsileIssuesUsingJqlPost: searchIssues,
   searchAndReconsileIssuesUsingJql: searchIssuesByQuery,
+  countIssues,
   getIssue,
   editIssue,
   assignIssue,

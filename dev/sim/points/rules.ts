@@ -59,6 +59,8 @@ export const POINTS_RULES: Record<SimOperationId, PointsRule> = {
   getFields: list('fields'),
   searchAndReconsileIssuesUsingJqlPost: listIn('issues', 'issues of the page'),
   searchAndReconsileIssuesUsingJql: listIn('issues', 'issues of the page'),
+  // A count returns a number, no object: 1 point for the call (our assumption; the rate-limiting page counts objects returned).
+  countIssues: { kind: 'read', objects: 'none (a number)', class: 'core', count: () => 0 },
   getIssue: single('the issue'),
   editIssue: WRITE,
   assignIssue: WRITE,

@@ -3,13 +3,15 @@
  * (complete, the same for everyone), so before a view lists an issue by key, summary or reason it
  * asks Jira, as the viewer, which of the listed issues they may browse: one batched permission
  * check (`POST /rest/api/3/permissions/check`, BROWSE_PROJECTS for up to 1,000 issue ids per call,
- * issue-level security included), made once per view and only when it can matter:
+ * issue-level security included), made once per view and only about the issues where it can matter:
  * - nothing is listed: no check;
- * - every listed issue is in the viewed project (whose visibility the view already proved) and the
- *   project has no issues with a security level (storage/issue-security.ts, asked once a day): no
- *   check, everyone who sees the project sees them all;
- * - otherwise one check; an issue named without an id (a record from before ids were kept) counts
- *   as not visible, so a gap fails closed.
+ * - every listed issue is in the viewed project (whose visibility the view already proved): only
+ *   the listed issues with a security level (storage/issue-security.ts, by id, asked once a day)
+ *   are checked — the others are visible to everyone who sees the project — and none when no listed
+ *   issue has one. That keeps a view's check at 2 points per secured issue it lists (issue 13, item 4);
+ * - otherwise (an issue of another project, or too many secured issues to keep by id) every listed
+ *   issue is checked; an issue named without an id (a record from before ids were kept) counts as
+ *   not visible, so a gap fails closed.
  * What the viewer may not see is counted ("2 restricted issues · 5.25 h"), never named.
  */
 import type { Ports } from '../../ports';
@@ -31,8 +33,14 @@ const inProject = (projectKey: string, key: string): boolean => key.startsWith(`
 
 export async function viewerFilter(ports: Ports, projectKey: string, listed: readonly ListedIssue[]): Promise<ViewerFilter> {
   if (listed.length === 0) return { sees: () => true, checked: false };
-  if (listed.every((issue) => inProject(projectKey, issue.key)) && !(await issueSecurity.projectUsesIt(ports, projectKey))) {
-    return { sees: () => true, checked: false };
+  if (listed.every((issue) => inProject(projectKey, issue.key))) {
+    const secured = await issueSecurity.securedIssues(ports, projectKey);
+    if (secured !== 'many') {
+      const ids = [...new Set(listed.flatMap((issue) => (issue.id && secured.has(issue.id) ? [issue.id] : [])))];
+      if (ids.length === 0 && listed.every((issue) => issue.id)) return { sees: () => true, checked: false };
+      const visible = ids.length > 0 ? await ports.jira.browsableIssueIds(ids) : new Set<string>();
+      return { sees: (issue) => issue.id !== undefined && (!secured.has(issue.id) || visible.has(issue.id)), checked: ids.length > 0 };
+    }
   }
   const ids = [...new Set(listed.flatMap((issue) => (issue.id ? [issue.id] : [])))];
   const visible = await ports.jira.browsableIssueIds(ids);

@@ -98,6 +98,22 @@ describe('F1: what dev may not see is counted, never named', () => {
     expect(dev.sprint?.restricted.deferred).toBe(securedDeferred.length);
   });
 
+  it('asks Jira about the secured issues it lists only: the others are visible to everyone who may browse the project (issue 13, item 4)', async () => {
+    h.sim.clearRequests();
+    const view = dataOf(await get('admin'));
+    const s = view.sprint;
+    const listed = new Set([...(s?.interrupts ?? []), ...(s?.untriaged ?? []), ...(s?.deferred ?? []), ...(s?.waiting ?? [])].map((t) => t.key));
+    const checks = h.sim.requests().filter((r) => r.operationId === BULK);
+    expect(checks).toHaveLength(1);
+    const asked = (checks[0]?.body as { projectPermissions: { issues: number[] }[] }).projectPermissions.flatMap((p) => p.issues).map(String).sort();
+    const securedIds = new Set(secured().map((i) => String(i.id)));
+    const securedListed = secured().filter((i) => listed.has(i.key)).map((i) => String(i.id));
+    expect(securedListed.length).toBeGreaterThanOrEqual(2);
+    expect(asked).toEqual(expect.arrayContaining(securedListed)); // every secured issue it lists…
+    expect(asked.every((id) => securedIds.has(id))).toBe(true); // …and no issue without a level
+    expect(listed.size).toBeGreaterThan(asked.length);
+  });
+
   it('costs one permission check per view where the project has secured issues, and none for a viewer-free list', async () => {
     h.sim.clearRequests();
     await get('dev');
@@ -115,7 +131,7 @@ describe('a project without secured issues needs no per-issue check', () => {
     const securityQuestions = () => h.sim.requests().filter((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost' && /level is not EMPTY/i.test((r.body as { jql: string }).jql));
     expect(securityQuestions()).toHaveLength(1);
     expect(h.sim.requests().filter((r) => r.operationId === BULK)).toHaveLength(0);
-    expect(await h.store.get(keys.issueSecurity('TEAM'))).toMatchObject({ restricted: false });
+    expect(await h.store.get(keys.issueSecurity('TEAM'))).toMatchObject({ secured: [] });
     h.sim.clearRequests();
     dataOf(await get('dev', {}, 'TEAM'));
     expect(securityQuestions()).toHaveLength(0);

@@ -10,6 +10,7 @@ import type { DashboardView } from '../../contract/dashboard';
 import { defaultSettings } from '../settings/project-settings';
 import { keys } from '../storage/keys';
 import { storeSettings } from '../storage/settings-repository';
+import { onSprintChangedCore } from '../sprint/sprint-changed';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const DAY = 86_400_000;
@@ -148,9 +149,11 @@ describe('dashboard.get on boards without an active sprint or without a board', 
     const index = boards.findIndex((b) => b.id === 2);
     const [board] = boards.splice(index, 1);
     try {
+      // Jira tells the app the board is gone (the stored board and sprints are forgotten: app/sprint/sprint-changed.ts).
+      await onSprintChangedCore(h.portsAs('app'), { eventType: 'avi:jira-software:deleted:board', board: { id: '2', name: 'TEAM board', type: 'scrum' } });
       expect(await get({}, { project: 'TEAM' })).toEqual({
         ok: false,
-        error: { code: 'NOT_FOUND', message: 'No Scrum board of project TEAM is visible to you. Interrupt Budget works with Scrum boards: create one, or ask for access to the project.' },
+        error: { code: 'NOT_FOUND', message: 'Project TEAM has no Scrum board. Interrupt Budget works with Scrum boards: create one for the project.' },
       });
     } finally {
       if (board) boards.splice(index, 0, board);

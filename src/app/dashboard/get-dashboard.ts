@@ -10,6 +10,11 @@
  * see the project; the snapshots and history are then the app's (computed as the app, the same for
  * everyone); the issues they name are shown only as far as the viewer may see them (access/
  * viewer-filter.ts), the rest counted.
+ *
+ * When Jira's hourly quota for apps is spent, the view still answers with the stored numbers and says
+ * since when (`staleBecause`): the refresh a stale rollup asks for falls back to what is stored
+ * (sprint-snapshot.ts `storedOnQuota`), and stored numbers from before a quota stop that cut the
+ * hourly rollup of this project off say so too (storage/rollup-progress.ts).
  */
 import type { DashboardGetPayload, DashboardView } from '../../contract/dashboard';
 import { historyTable } from '../../domain/history';
@@ -21,8 +26,10 @@ import { AppError } from '../app-error';
 import { historyRows } from '../sprint/history-rows';
 import { activeSprint, loadProjectContext, sprintDatesProblem, type ProjectContext } from '../sprint/project-context';
 import { sprintSnapshot } from '../sprint/sprint-snapshot';
+import { rollupProgress } from '../storage/rollup-progress';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { historyRowView, listedIssues, sprintView } from './dashboard-view';
+import { staleBecause } from './stale-because';
 import { SCHEDULE_PERMISSION } from './record-overflow';
 import { boundedNotes } from './notes';
 import { peopleDirectory } from '../people/people-directory';
@@ -49,11 +56,12 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   const datesProblem = chosen ? sprintDatesProblem(chosen) : undefined;
   const sprint = datesProblem ? undefined : chosen;
   const lastClosed = context.sprints.filter((s) => s.state === 'closed').slice(-settings.historySprints);
-  const [snapshot, history, overflow] = await Promise.all([
-    sprint ? sprintSnapshot(ports, context, sprint, { force: payload.refresh === true }) : undefined,
+  const [snapshot, history, overflow, , rollupStatus] = await Promise.all([
+    sprint ? sprintSnapshot(ports, context, sprint, { force: payload.refresh === true, storedOnQuota: true }) : undefined,
     historyRows(ports, context, lastClosed),
     sprint ? sprintRecords.overflow.read(ports.store, projectKey, sprint.id) : Promise.resolve({ value: undefined, problem: undefined }),
     projectRegistry.register(ports.store, projectKey, ports.clock.now()),
+    sprint?.state === 'active' ? rollupProgress.status(ports.store, projectKey) : undefined,
   ]);
   const listed = snapshot ? listedIssues(snapshot) : [];
   const overflowAsked = snapshot?.rollup.status === 'over' && snapshot.rollup.state === 'active';
@@ -67,7 +75,8 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   const rows = historyTable(history.rows, settings.historySprints);
   const recommendation = recommendAllocation({ rows, currentAllocationPct: settings.allocationPct });
   const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
-  const sprintShown = snapshot ? sprintView(snapshot, overflow.value, filter, canRecordOverflow, ports.clock.now()) : null;
+  const stale = snapshot ? staleBecause(snapshot, rollupStatus, ports.clock.now()) : undefined;
+  const sprintShown = snapshot ? { ...sprintView(snapshot, overflow.value, filter, canRecordOverflow, ports.clock.now()), ...(stale ? { staleBecause: stale } : {}) } : null;
   // Only the people the viewer is shown (deferred tickets they may not see are counted, not named).
   const { people } = await peopleDirectory(ports, sprintShown ? [sprintShown.supportContact, sprintShown.overflow?.decidedBy, ...sprintShown.deferred.map((d) => d.decidedBy), ...sprintShown.waiting.map((w) => w.reporterAccountId)] : []);
   return {

@@ -7,7 +7,7 @@
 import type { PanelPermissions } from '../../contract/panel';
 import type { PanelPermission } from './triage-context';
 
-export function applyPermissions(granted: Readonly<Record<PanelPermission, boolean>>, projectKey: string): PanelPermissions {
+export function applyPermissions(granted: Readonly<Record<PanelPermission, boolean>>, projectKey: string, canAdministerProject = false): PanelPermissions {
   const missing = [
     ...(granted.EDIT_ISSUES ? [] : ['Edit Issues']),
     ...(granted.SCHEDULE_ISSUES ? [] : ['Schedule Issues']),
@@ -16,5 +16,5 @@ export function applyPermissions(granted: Readonly<Record<PanelPermission, boole
     missing.length === 0
       ? null
       : `You can see this ticket, but applying a decision needs the ${missing.join(' and ')} permission${missing.length > 1 ? 's' : ''} in ${projectKey}. Ask a project admin for ${missing.length > 1 ? 'them' : 'it'}, or ask your product owner to apply the decision.`;
-  return { canApply: reason === null, reason, canComment: granted.ADD_COMMENTS, canAssign: granted.ASSIGN_ISSUES, canAdministerProject: granted.ADMINISTER_PROJECTS };
+  return { canApply: reason === null, reason, canComment: granted.ADD_COMMENTS, canAssign: granted.ASSIGN_ISSUES, canAdministerProject };
 }

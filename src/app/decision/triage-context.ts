@@ -1,10 +1,11 @@
 /**
  * Everything the panel and "apply decision" need about one issue, loaded in two round trips (three
  * on a project's first view of the day, which also reads the site's order: storage/site-order.ts) to
- * Jira: first the board, the field list (when the one stored for the project is over a day old:
+ * Jira: first the field list (when the one stored for the project is over a day old:
  * storage/field-list.ts) and the user's permissions on the issue (which also proves the user can see
- * it: Jira answers 404 otherwise), then the board's sprints and the issue itself (and, for apply, its
- * comments). Settings and the policy come from storage once Jira has said the user sees the issue.
+ * it: Jira answers 404 otherwise), then the issue itself (and, for apply, its comments). Settings,
+ * the policy and the board with its sprints (storage/board-sprints.ts, read as the app when not
+ * stored) come from storage once Jira has said the user sees the issue.
  *
  * The project named by the page context is only a hint: the issue's real project is read from Jira
  * and must match, so a forged context cannot apply one project's settings to another's issue.
@@ -16,6 +17,8 @@ import { AppError } from '../app-error';
 import type { ProjectContext } from '../sprint/project-context';
 import { loadPolicyVersion, type LoadedPolicy } from '../storage/policy-versions';
 import { boardEstimationField } from '../storage/board-estimation';
+import { boardSprints } from '../storage/board-sprints';
+import { issuePermissions } from '../storage/issue-permissions';
 import { fieldSource } from '../storage/field-list';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
 import { siteOrderSource } from '../storage/site-order';
@@ -24,15 +27,21 @@ import type { SiteOrder } from '../../domain/site-order';
 import { readIssue, type IssueSnapshot } from './issue-snapshot';
 
 /**
- * What the panel asks Jira the user may do on the issue. Administer Projects rides along in the same
- * request (no extra call) so the panel offers the settings link only to people Jira opens it for.
+ * What the panel asks Jira the user may do on the issue: 2 points each (Jira counts permissions as
+ * identity objects), so only what applying needs. Administer Projects — whether to offer the link to
+ * widen the support filter — is asked only for a ticket the policy does not apply to (get-panel.ts).
  */
-export const PANEL_PERMISSIONS = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES', 'ADMINISTER_PROJECTS'] as const;
+export const PANEL_PERMISSIONS = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES'] as const;
 export type PanelPermission = (typeof PANEL_PERMISSIONS)[number];
 
 export interface TriageTarget {
   readonly issueKey: string;
   readonly projectKey: string;
+  /**
+   * The caller (`context.accountId`), when known: the user's permissions on the issue are then
+   * remembered for a few minutes and not asked again (storage/issue-permissions.ts).
+   */
+  readonly accountId?: string;
 }
 
 export interface Comment {
@@ -73,6 +82,12 @@ export interface TriageLoadOptions {
   readonly sprintCatalog?: boolean;
 }
 
+async function askPermissions(ports: Ports, target: TriageTarget, nowMs: number): Promise<Record<PanelPermission, boolean>> {
+  const granted = (await ports.jira.people.myPermissions({ issueKey: target.issueKey }, PANEL_PERMISSIONS)) as Record<PanelPermission, boolean>;
+  if (target.accountId) await issuePermissions.remember(ports.store, target.issueKey, target.accountId, nowMs, granted);
+  return granted;
+}
+
 const startOf = (s: Sprint): number => (s.startDate ? Date.parse(s.startDate) : Number.MAX_SAFE_INTEGER);
 /** Oldest first, the same order as loadProjectContext, so the rotation gives the same contact. */
 const inTurnOrder = (sprints: readonly Sprint[]): Sprint[] => [...sprints].sort((a, b) => startOf(a) - startOf(b) || a.id - b.id);
@@ -85,24 +100,28 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
   // Jira's answer on the issue (404 when the user cannot see it) comes before anything stored about the
   // project is read. The one exception is the site's field list (field ids and names, which Jira's own
   // GET /field gives any user): it is needed to read the issue in the next round trip.
-  const [board, permissions] = await Promise.all([
-    ports.jira.agile.boardForProject(projectKey),
-    ports.jira.people.myPermissions({ issueKey }, PANEL_PERMISSIONS) as Promise<Record<PanelPermission, boolean>>,
+  // A remembered answer of the last minutes (the panel view before this apply) is this user's own,
+  // and the issue is read as the user below, which Jira answers 404 if they can no longer see it.
+  const remembered = target.accountId ? await issuePermissions.read(ports.store, issueKey, target.accountId, loadedAt) : undefined;
+  const [permissions] = await Promise.all([
+    remembered ?? askPermissions(ports, target, loadedAt),
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the calls below reuse it
   ]);
+  // The board and its sprints: stored, else read as the app beside the issue (no round trip of their own).
+  const boardLoad = boardSprints.start(ports, projectKey);
   const stored = await loadSettings(ports.store, projectKey);
   const { settings } = stored;
-  const pointsFieldUnknown = (options.sprintCatalog === true || settings.capacity.model === 'points') && !settings.storyPointsFieldId && board !== null;
+  const pointsFieldUnknown = (options.sprintCatalog === true || settings.capacity.model === 'points') && !settings.storyPointsFieldId;
   const discover = (storyPointsFieldId: string | null | undefined) =>
     fields.discover({
       ...(storyPointsFieldId ? { storyPointsFieldId } : {}),
       ...(settings.severityFieldId ? { severityFieldId: settings.severityFieldId } : {}),
     });
   const first = await discover(settings.storyPointsFieldId);
-  const [sprints, issue, estimationFieldId, policy, comments] = await Promise.all([
-    board ? ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']) : Promise.resolve([]),
+  const [issue, { board, sprints }, estimationFieldId, policy, comments] = await Promise.all([
     readIssue(ports.jira, issueKey, first.catalog, { worklogs: settings.capacity.model === 'hours' }),
-    pointsFieldUnknown && board ? boardEstimationField(ports, projectKey, board.id) : Promise.resolve(undefined),
+    boardLoad.all,
+    pointsFieldUnknown ? boardLoad.board.then((board) => (board ? boardEstimationField(ports, projectKey, board.id) : undefined)) : Promise.resolve(undefined),
     loadPolicyVersion(ports.store, projectKey, settings.policyVersion),
     options.comments?.(settings) ? ports.jira.issues.comments(issueKey) : Promise.resolve(undefined),
     order.load(), // the site's order, stored for a day (else the project's issue types, as the app, in this round trip)

@@ -8,6 +8,7 @@
 import { dataOf, startResolverHarness, type StartedResolverHarness, type Where } from '../../../test/builders/resolver-harness';
 import type { DashboardView } from '../../contract/dashboard';
 import type { GadgetProjects, GadgetView } from '../../contract/gadget';
+import { rollupProgress } from '../storage/rollup-progress';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
@@ -38,7 +39,7 @@ describe('gadget.get', () => {
     expect(await projectRegistry.isRegistered(h.store, 'SUP')).toBe(true);
   });
 
-  it('shows the project page’s stored numbers to any viewer, in two requests and no search', async () => {
+  it('shows the project page’s stored numbers to any viewer, in one request and no search', async () => {
     const dashboard = dataOf(await h.call<DashboardView>('po', 'dashboard.get', {}, { project: 'SUP' }));
     const sprint = dashboard.sprint;
     if (!sprint) throw new Error('the demo site has an active SUP sprint');
@@ -65,7 +66,7 @@ describe('gadget.get', () => {
     });
     expect(view.sprint?.untriagedCount).toBeGreaterThan(0);
     expect(h.count(SEARCH)).toBe(searchesBefore);
-    expect(meter?.requests).toBe(2); // the board and its active sprint, as the viewer
+    expect(meter?.requests).toBe(1); // may the viewer browse the project (the board and its sprints are stored: storage/board-sprints.ts)
   });
 
   it('says its untriaged count is a lower bound when the stored rollup could not list every support item', async () => {
@@ -76,6 +77,21 @@ describe('gadget.get', () => {
     await sprintRecords.rollup.write(h.store, 'SUP', { ...stored, itemsOmitted: 12 });
     const view = dataOf(await h.call<GadgetView>('po', 'gadget.get', {}, gadget({ projectKey: 'SUP' })));
     expect(view.sprint?.untriagedCountIsLowerBound).toBe(true);
+  });
+
+  it("says the numbers are as of their rollup when Jira's hourly quota cut the next update off, and nothing once a rollup completes (issue 13, item 2)", async () => {
+    await h.call<DashboardView>('po', 'dashboard.get', {}, { project: 'SUP' }); // stored at NOW
+    await rollupProgress.quotaStopped(h.store, 'SUP', NOW + 30 * 60_000, NOW + 60 * 60_000);
+    h.clock.nowMs = NOW + 40 * 60_000;
+    try {
+      const cutOff = dataOf(await h.call<GadgetView>('dev', 'gadget.get', {}, gadget({ projectKey: 'SUP' })));
+      expect(cutOff.sprint?.staleBecause).toEqual({ kind: 'quota', asOf: new Date(NOW).toISOString(), resetsAt: new Date(NOW + 60 * 60_000).toISOString() });
+      await rollupProgress.rolledUp(h.store, 'SUP', NOW + 35 * 60_000);
+      const done = dataOf(await h.call<GadgetView>('dev', 'gadget.get', {}, gadget({ projectKey: 'SUP' })));
+      expect(done.sprint?.staleBecause).toBeUndefined();
+    } finally {
+      h.clock.nowMs = NOW;
+    }
   });
 
   it('takes the project from the gadget’s configuration, never from the payload', async () => {
@@ -89,7 +105,7 @@ describe('gadget.get', () => {
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.error.code).toBe('NOT_FOUND');
-    expect(answer.error.message).toBe('No Scrum board of project SUP is visible to you. Edit this gadget to choose another project, or ask for access to this one.');
+    expect(answer.error.message).toBe('Project SUP is not visible to you. Edit this gadget to choose another project, or ask for access to this one.');
   });
 
   it('asks a gadget without a project to be edited, and refuses a configuration that is not a project key', async () => {

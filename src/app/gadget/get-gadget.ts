@@ -2,19 +2,24 @@
  * The dashboard gadget's use case (`gadget.get`): one project's active sprint at a glance — used of
  * budget, status, forecast, untriaged count, support contact — read from the stored rollup, the same
  * numbers the project page shows. A dashboard shows many gadgets to many people at once, so a view
- * never searches Jira: it costs two requests as the viewer (the board, then its active sprint) and
- * storage reads. The hourly rollup keeps the stored numbers fresh; the gadget registers the project
- * for it, so a project first seen through a gadget is measured within the hour.
+ * never searches Jira: it costs one request as the viewer (may they browse the project: 3 points) and
+ * storage reads (the board and its sprints: storage/board-sprints.ts). The hourly rollup keeps the
+ * stored numbers fresh; the gadget registers the project for it, so a project first seen through a
+ * gadget is measured within the hour. When Jira's hourly quota kept that rollup from updating the
+ * project, the gadget says so, as the project page does (dashboard/stale-because.ts).
  *
- * Who sees what: the board is read as the viewer first, which proves they may see the project (Jira
- * hides boards of projects they cannot browse: a 404-like "none" ends the call before anything stored
- * is read). The gadget shows totals only — the team's, as on the project page — and names no issue,
+ * Who sees what: Jira is asked as the viewer first whether they may browse the project; a "no" ends
+ * the call before anything stored is read. The gadget shows totals only — the team's, as on the project page — and names no issue,
  * so it needs no per-issue check.
  */
 import { peopleDirectory } from '../people/people-directory';
 import type { GadgetSprint, GadgetView } from '../../contract/gadget';
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
+import { proveProjectAccess } from '../access/project-access';
+import { boardSprints } from '../storage/board-sprints';
+import { staleBecause } from '../dashboard/stale-because';
+import { rollupProgress } from '../storage/rollup-progress';
 import { projectRegistry, sprintRecords, type SprintRollup } from '../storage/sprint-records';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -41,16 +46,21 @@ export function gadgetSprint(rollup: SprintRollup): GadgetSprint {
 
 export async function getGadget(ports: Ports, projectKey: string): Promise<GadgetView> {
   // As the viewer, first: proves they may browse the project before anything stored about it is read.
-  const board = await ports.jira.agile.boardForProject(projectKey);
+  await proveProjectAccess(ports, projectKey, `Project ${projectKey} is not visible to you. Edit this gadget to choose another project, or ask for access to this one.`);
+  const { board, sprints } = await boardSprints.load(ports, projectKey);
   if (!board) {
-    throw new AppError('NOT_FOUND', `No Scrum board of project ${projectKey} is visible to you. Edit this gadget to choose another project, or ask for access to this one.`);
+    throw new AppError('NOT_FOUND', `Project ${projectKey} has no Scrum board. Edit this gadget to choose another project, or create a Scrum board for this one.`);
   }
-  const [active] = await ports.jira.agile.sprints(board.id, ['active']);
+  const active = sprints.find((s) => s.state === 'active');
   const boardView = { id: board.id, name: board.name };
   if (!active) {
     return { projectKey, board: boardView, sprint: null, message: `No sprint is active on ${board.name}. Start a sprint in Jira to track its support budget.`, people: {} };
   }
-  const [stored] = await Promise.all([sprintRecords.rollup.read(ports.store, projectKey, active.id), projectRegistry.register(ports.store, projectKey, ports.clock.now())]);
+  const [stored, , status] = await Promise.all([
+    sprintRecords.rollup.read(ports.store, projectKey, active.id),
+    projectRegistry.register(ports.store, projectKey, ports.clock.now()),
+    rollupProgress.status(ports.store, projectKey),
+  ]);
   if (!stored.value) {
     return {
       projectKey,
@@ -60,7 +70,8 @@ export async function getGadget(ports: Ports, projectKey: string): Promise<Gadge
       people: {},
     };
   }
-  const sprint = gadgetSprint(stored.value);
+  const stale = staleBecause({ rollup: stored.value, source: 'stored' }, status, ports.clock.now());
+  const sprint = { ...gadgetSprint(stored.value), ...(stale ? { staleBecause: stale } : {}) };
   // The contact by name (one /user/bulk at most, none while remembered: app/people/people-directory.ts).
   const { people } = await peopleDirectory(ports, [sprint.supportContact]);
   return { projectKey, board: boardView, sprint, people };

@@ -38,7 +38,10 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   const now = ports.clock.now();
   const { facts, verdict, policyVersion, recordedFacts } = evaluateTicket(ticket, settings, context.policy.policyVersion, now);
   const recorded = readDecisionProperty(context.issue.property);
-  const permissions = applyPermissions(context.permissions, context.projectKey);
+  const scope = triageScope(ticket, classificationOf(settings).supportFilter);
+  // Only where the policy does not apply does the panel offer admins the link to widen the filter: ask then (3 points).
+  const canAdminister = scope.applies ? false : (await ports.jira.people.myPermissions({ projectKey: context.projectKey }, ['ADMINISTER_PROJECTS'])).ADMINISTER_PROJECTS === true;
+  const permissions = applyPermissions(context.permissions, context.projectKey, canAdminister);
   const active = context.activeSprint;
   const project = projectContextOf(context);
   const [loadedRollup, latest, suggested] = await Promise.all([
@@ -110,7 +113,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
       assigneeAccountId: ticket.assigneeAccountId ?? null,
       inActiveSprint: active !== undefined && ticket.sprints.some((s) => s.id === active.id),
     },
-    scope: triageScope(ticket, classificationOf(settings).supportFilter),
+    scope,
     priority: { level: facts.priority, name: ticket.priorityName ?? null },
     severity: { level: facts.severity, value: ticket.severityValue ?? null },
     sla: { state: facts.sla.state, clockName: facts.sla.clockName ?? null, remainingMs: facts.sla.remainingMs ?? null },

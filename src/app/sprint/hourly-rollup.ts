@@ -10,6 +10,10 @@
  * instead of being cut off by the platform mid-write. Each hour starts at a different project of the
  * registry (by the hour's number), so a project skipped one hour is reached early in another.
  *
+ * A run that Jira's hourly quota for apps stops records where (storage/rollup-progress.ts): the next
+ * run starts with the projects it did not reach, then the one it was cut off in, then the rest; each
+ * project's status says when it was last rolled up and when the quota cut it off, for the views.
+ *
  * An active sprint is brought up to date through its issue cache (sprint-sync.ts), so an hour in
  * which little changed costs a few requests however big the sprint; the cache of a sprint is
  * deleted once the sprint is seen closed and its history row is stored.
@@ -17,6 +21,7 @@
 import { AppError } from '../app-error';
 import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
+import { rollupProgress, type RollupStop } from '../storage/rollup-progress';
 import { projectRegistry } from '../storage/sprint-records';
 import { historyRows } from './history-rows';
 import { issueSecurity } from '../storage/issue-security';
@@ -35,6 +40,8 @@ export interface ProjectRollupReport {
   readonly problem?: string;
   /** Jira's hourly points quota for apps was spent while this project ran (issue 13, item 2). */
   readonly quotaSpent?: true;
+  /** With `quotaSpent`: when Jira said the quota resets, when it said (its Retry-After, from the refusal's moment). */
+  readonly quotaResetsAt?: number;
 }
 
 export interface RollupReport {
@@ -70,7 +77,16 @@ export async function rollUpProject(ports: Ports, projectKey: string): Promise<P
     };
   } catch (error) {
     const quota = error instanceof JiraError && error.quota !== undefined;
-    return { projectKey, activeSprints: [], lazyBaselines: [], historyFinalized: [], problem: problemOf(error), ...(quota ? { quotaSpent: true as const } : {}) };
+    const resetsAt = quota && error.retryAfterMs !== undefined ? ports.clock.now() + error.retryAfterMs : undefined;
+    return {
+      projectKey,
+      activeSprints: [],
+      lazyBaselines: [],
+      historyFinalized: [],
+      problem: problemOf(error),
+      ...(quota ? { quotaSpent: true as const } : {}),
+      ...(resetsAt !== undefined ? { quotaResetsAt: resetsAt } : {}),
+    };
   }
 }
 
@@ -81,23 +97,46 @@ export function runOrder(projects: readonly string[], nowMs: number): string[] {
 }
 
 /**
+ * The run's order: after a run the quota stopped, the projects it did not reach first, then the one
+ * it was cut off in (each still registered), then the rest in the hour's order — so a spent quota
+ * delays a project by an hour, not until the rotation comes round to it.
+ */
+export function resumeOrder(projects: readonly string[], stop: RollupStop | undefined, nowMs: number): string[] {
+  const first = stop ? [...new Set([...stop.notReached, ...(stop.cutOff !== undefined ? [stop.cutOff] : [])])].filter((p) => projects.includes(p)) : [];
+  return [...first, ...runOrder(projects, nowMs).filter((p) => !first.includes(p))];
+}
+
+/**
  * Roll up every registered project, until `deadlineMs` leaves too little time for another, or Jira's
  * hourly quota for apps is spent: then every further request would be refused until the window
  * resets, so the run stops, each project keeps its stored numbers, and the next hour's run (starting
  * elsewhere in the registry: runOrder) goes on.
  */
 export async function rollUpAll(ports: Ports, deadlineMs: number): Promise<RollupReport> {
-  const projects = runOrder(await projectRegistry.list(ports.store), ports.clock.now());
+  const [registry, stop] = await Promise.all([projectRegistry.list(ports.store), rollupProgress.stop(ports.store)]);
+  const projects = resumeOrder(registry, stop, ports.clock.now());
   const reports: ProjectRollupReport[] = [];
   const skipped: string[] = [];
-  let quotaSpent = false;
+  let cutOff: ProjectRollupReport | undefined;
   for (const projectKey of projects) {
-    if (quotaSpent || deadlineMs - ports.clock.now() < PROJECT_RESERVE_MS) skipped.push(projectKey);
+    if (cutOff || deadlineMs - ports.clock.now() < PROJECT_RESERVE_MS) skipped.push(projectKey);
     else {
       const report = await rollUpProject(ports, projectKey);
       reports.push(report);
-      quotaSpent = report.quotaSpent === true;
+      if (report.quotaSpent) cutOff = report;
+      else if (!report.problem) await rollupProgress.rolledUp(ports.store, projectKey, ports.clock.now());
     }
   }
-  return { projects: reports, skipped, ...(quotaSpent ? { stoppedBy: 'quota' as const } : {}) };
+  if (cutOff) await recordQuotaStop(ports, cutOff, skipped);
+  // Any other end (done, or out of time: the hour's rotation covers that) leaves nothing to resume.
+  else if (stop) await rollupProgress.clearStop(ports.store);
+  return { projects: reports, skipped, ...(cutOff ? { stoppedBy: 'quota' as const } : {}) };
+}
+
+/** Where the quota stopped the run, for the next run, and on each project it kept from its update, for the views. */
+async function recordQuotaStop(ports: Ports, cutOff: ProjectRollupReport, notReached: readonly string[]): Promise<void> {
+  const at = ports.clock.now();
+  const resetsAt = cutOff.quotaResetsAt;
+  await rollupProgress.recordStop(ports.store, { at, why: 'quota', ...(resetsAt !== undefined ? { resetsAt } : {}), cutOff: cutOff.projectKey, notReached: [...notReached] });
+  await Promise.all([cutOff.projectKey, ...notReached].map((projectKey) => rollupProgress.quotaStopped(ports.store, projectKey, at, resetsAt)));
 }

@@ -1,13 +1,18 @@
 /**
  * What every sprint-level use case needs to know about a project before it can compute anything:
  * its settings, its scrum board, the board's sprints (oldest first) and the site's field catalog with
- * the board's estimation field. Loaded in two round trips: the board first (which proves the user sees
- * the project before anything stored about it is read), then the rest at once (the field list and the
- * estimation field from storage when read within the last day).
+ * the board's estimation field. Loaded in two round trips (one more on the day's first read of the
+ * board, which comes before the rest): first Jira's answer that the user may browse the project
+ * (which proves access before anything stored about it is read; skipped for the app itself, in
+ * triggers and scheduled jobs), then the rest at once — the board and its sprints, the
+ * field list and the estimation field from storage when read recently (storage/board-sprints.ts,
+ * field-list.ts, board-estimation.ts), so a view costs Jira a handful of points (issue 13, item 4).
  */
 import { checkSprintDates } from '../../domain/sprint-window';
 import { AppError } from '../app-error';
+import { proveProjectAccess } from '../access/project-access';
 import { boardEstimationField } from '../storage/board-estimation';
+import { boardSprints } from '../storage/board-sprints';
 import { withSiteOrder } from '../settings/project-settings';
 import { fieldSource } from '../storage/field-list';
 import { loadSettings, type LoadedSettings } from '../storage/settings-repository';
@@ -40,19 +45,20 @@ export const inStartOrder = (sprints: readonly Sprint[]): Sprint[] => [...sprint
 
 export async function loadProjectContext(ports: Ports, projectKey: string): Promise<ProjectContext> {
   const loadedAt = ports.clock.now();
-  // The board first: Jira hides boards the user cannot see, so it proves access before anything stored
-  // about the project is read (and "none" also covers "no access": say both).
-  const board = await ports.jira.agile.boardForProject(projectKey);
-  if (!board) throw new AppError('NOT_FOUND', `No Scrum board of project ${projectKey} is visible to you. Interrupt Budget works with Scrum boards: create one, or ask for access to the project.`);
+  await proveProjectAccess(ports, projectKey);
+  // The board first (stored, else as the app): a project without a Scrum board costs nothing more.
+  const load = boardSprints.start(ports, projectKey);
+  const board = await load.board;
+  if (!board) throw new AppError('NOT_FOUND', `Project ${projectKey} has no Scrum board. Interrupt Budget works with Scrum boards: create one for the project.`);
   const fields = fieldSource(ports, projectKey);
   const order = siteOrderSource(ports, projectKey);
   const settingsAndEstimation = loadSettings(ports.store, projectKey).then(async (loaded) => ({
     loaded,
     estimationFieldId: loaded.settings.storyPointsFieldId ? loaded.settings.storyPointsFieldId : await boardEstimationField(ports, projectKey, board.id),
   }));
-  const [{ loaded, estimationFieldId }, sprints] = await Promise.all([
+  const [{ loaded, estimationFieldId }, { sprints }] = await Promise.all([
     settingsAndEstimation,
-    ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']),
+    load.all,
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the call below reuses it
     order.load(), // the site's order (stored for a day; else the project's issue types from Jira)
   ]);

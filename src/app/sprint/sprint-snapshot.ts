@@ -9,9 +9,15 @@
  * the rollup early (the panel drops it when a decision is applied) may have deferred a ticket too,
  * so the ledger follows it. An active sprint without a baseline gets a lazy one from the rollup's
  * own search (see sprint-baseline.ts), taken first so the rollup is computed against what was stored.
+ *
+ * A view (not the hourly rollup, which must see the quota to stop) may ask for the stored halves when
+ * Jira's hourly quota for apps refuses the refresh (`storedOnQuota`): Jira refuses every request until
+ * the quota resets, so the view answers with what is stored and says since when (issue 13, item 2).
+ * Nothing is retried: the client gives up at the quota's first 429 (jira/jira-http.ts).
  */
 import type { Sprint } from '../../jira/client/agile-client';
 import { allocationCatalog } from '../../jira/field-catalog';
+import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
 import { sprintRecords, type SprintBaselineRecord, type SprintRollup } from '../storage/sprint-records';
@@ -33,11 +39,26 @@ export interface SprintSnapshot {
   /** `stored`: the rollup was served as stored; `computed`: recomputed from Jira just now (and stored). */
   readonly source: 'stored' | 'computed';
   readonly notes: readonly string[];
+  /**
+   * Set when Jira's hourly quota refused the refresh and stored numbers are served instead
+   * (`storedOnQuota`): as of when (the older half's `computedAt`), and when Jira said the quota resets.
+   */
+  readonly quota?: { readonly asOf: number; readonly resetsAt?: number };
 }
 
 export interface SnapshotOptions {
   /** Recompute even when the stored snapshot is fresh (the hourly rollup, a Refresh button). */
   readonly force?: boolean;
+  /** Serve the stored rollup and ledger, however old, when Jira's hourly quota refuses the refresh (a view). */
+  readonly storedOnQuota?: boolean;
+}
+
+/** The quota refusal a stored half may stand in for, or undefined when the failure is any other. */
+function quotaRefusal(settled: PromiseSettledResult<unknown>, stored: unknown, options: SnapshotOptions): JiraError | undefined {
+  if (settled.status === 'fulfilled') return undefined;
+  const error: unknown = settled.reason;
+  if (options.storedOnQuota === true && stored !== undefined && error instanceof JiraError && error.quota !== undefined) return error;
+  throw error;
 }
 
 type Window = { startMs: number; endMs: number };
@@ -91,18 +112,27 @@ export async function sprintSnapshot(ports: Ports, context: ProjectContext, spri
   const ledger = storedLedger.value;
   const keptLedger = keptRollup && ledger && ledger.computedAt >= keptRollup.computedAt && fresh({ ...keptRollup, computedAt: ledger.computedAt }) ? ledger : undefined;
 
-  const [rollupPart, ledgerPart] = await Promise.all([
+  // Both halves settle before anything is decided, so no request of this view is left running behind its answer.
+  const [rollupTry, ledgerTry] = await Promise.allSettled([
     keptRollup ? undefined : refreshRollup(ports, context, sprint, window, storedBaseline.value),
     keptLedger ? undefined : freshLedger(ports, context, sprint, window),
   ]);
+  const refusals = [quotaRefusal(rollupTry, storedRollup.value, options), quotaRefusal(ledgerTry, ledger, options)];
+  const rollupPart = rollupTry.status === 'fulfilled' ? rollupTry.value : undefined;
+  const ledgerPart = ledgerTry.status === 'fulfilled' ? ledgerTry.value : undefined;
+  const refusal = refusals.find((r) => r !== undefined);
+  const servedRollup = keptRollup ?? rollupPart?.rollup ?? (storedRollup.value as SprintRollup);
+  const servedLedger = keptLedger ?? ledgerPart?.ledger ?? (ledger as SprintLedger);
+  const retryAfterMs = refusals.reduce<number | undefined>((most, r) => (r?.retryAfterMs === undefined ? most : Math.max(most ?? 0, r.retryAfterMs)), undefined);
   const baseline = rollupPart ? rollupPart.baseline : storedBaseline.value;
   const baselineNotes = storedBaseline.problem ? [`${storedBaseline.problem} ${baseline ? 'A new one was inferred from the sprint\'s issues.' : 'The sprint is measured without one.'}`] : [];
   return {
-    rollup: keptRollup ?? (rollupPart as NonNullable<typeof rollupPart>).rollup,
-    ledger: keptLedger ?? (ledgerPart as NonNullable<typeof ledgerPart>).ledger,
+    rollup: servedRollup,
+    ledger: servedLedger,
     ...(baseline ? { baseline } : {}),
     lazyBaselineTaken: rollupPart?.lazy === true,
-    source: keptRollup ? 'stored' : 'computed',
+    source: rollupPart ? 'computed' : 'stored',
+    ...(refusal ? { quota: { asOf: Math.min(servedRollup.computedAt, servedLedger.computedAt), ...(retryAfterMs !== undefined ? { resetsAt: ports.clock.now() + retryAfterMs } : {}) } } : {}),
     notes: [
       ...(rollupPart ? replaced(storedRollup.problem) : []),
       ...(ledgerPart ? replaced(storedLedger.problem) : []),

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { Ports } from '../../ports';
+import { boardSprints } from '../storage/board-sprints';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { loadProjectContext } from './project-context';
 import { snapshotBaseline } from './sprint-baseline';
@@ -33,11 +34,19 @@ export interface BaselineOutcome {
   readonly message: string;
 }
 
-/** The registered project whose scrum board is `boardId`, if any. */
-async function projectOfBoard(ports: Ports, boardId: number): Promise<string | undefined> {
+/**
+ * The registered project whose scrum board is `boardId`, if any: by the board each project has stored
+ * (storage/board-sprints.ts), so an event costs Jira nothing for projects already seen; a project
+ * with nothing stored yet has its board read (as the app) and stored.
+ */
+export async function projectOfBoard(ports: Ports, boardId: number, options: { storedOnly?: boolean } = {}): Promise<string | undefined> {
   const projects = await projectRegistry.list(ports.store);
-  const boards = await Promise.all(projects.map((key) => ports.jira.agile.boardForProject(key)));
-  return projects.find((_, i) => boards[i]?.id === boardId);
+  const stored = await Promise.all(projects.map((key) => boardSprints.storedBoardId(ports, key)));
+  const known = projects.find((_, i) => stored[i] === boardId);
+  if (known || options.storedOnly) return known;
+  const unknown = projects.filter((_, i) => stored[i] === undefined);
+  const boards = await Promise.all(unknown.map(async (key) => (await boardSprints.load(ports, key)).board));
+  return unknown.find((_, i) => boards[i]?.id === boardId);
 }
 
 export async function onSprintStartedCore(ports: Ports, event: unknown): Promise<BaselineOutcome> {
@@ -50,6 +59,7 @@ export async function onSprintStartedCore(ports: Ports, event: unknown): Promise
   const projectKey = boardId === undefined ? undefined : await projectOfBoard(ports, boardId);
   if (!projectKey) return { status: 'not-ours', sprintId, message: `Sprint ${sprintId} belongs to a board of no project that uses Interrupt Budget.` };
 
+  await boardSprints.forget(ports, projectKey); // the sprint is active now: the stored list says otherwise
   const existing = await sprintRecords.baseline.read(ports.store, projectKey, sprintId);
   if (existing.value && !existing.value.lazy) return { status: 'kept', projectKey, sprintId, message: `Sprint ${sprintId} already has its start baseline.` };
   const context = await loadProjectContext(ports, projectKey);

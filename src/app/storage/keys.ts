@@ -33,6 +33,10 @@ export const keys = {
   histories: (projectKey: string) => `history:${projectKey}:`,
   overflow: (projectKey: string, sprintId: number) => `overflow:${projectKey}:${pad(sprintId)}`,
   project: (projectKey: string) => `project:${projectKey}`,
+  /** Where the last hourly rollup stopped for Jira's hourly quota, until a run completes (storage/rollup-progress.ts). One site-wide record. */
+  rollupStop: () => 'rollup-stop',
+  /** When the hourly rollup last finished the project, and when Jira's quota last cut it off (storage/rollup-progress.ts). */
+  rollupStatus: (projectKey: string) => `rollup-status:${projectKey}`,
   projects: () => 'project:',
   /** The project's priorities and select options in the site's order, kept a day (storage/site-order.ts). */
   siteOrder: (projectKey: string) => `site-order:${projectKey}`,
@@ -50,6 +54,10 @@ export const keys = {
   /** The create-only claim that takes over one abandoned lock, named by that lock's token. */
   applyLockTakeover: (issueKey: string, staleToken: string) => `apply-lock:${issueKey}:takeover:${staleToken}`,
   adminCheck: (accountId: string, projectKey: string) => `admin-check:${projectKey}:${accountId}`,
+  /** A user's permissions on an issue that let them apply, kept five minutes (storage/issue-permissions.ts). */
+  issuePermissions: (issueKey: string, accountId: string) => `issue-permissions:${issueKey}:${accountId}`,
+  /** The project's Scrum board and its sprints, read as the app, kept a day or until a sprint event (storage/board-sprints.ts). */
+  boardSprints: (projectKey: string) => `board-sprints:${projectKey}`,
   /** Whether the project has issues with a security level, asked as the app once a day (storage/issue-security.ts). */
   issueSecurity: (projectKey: string) => `issue-security:${projectKey}`,
   /**

@@ -10,7 +10,7 @@ import { readWorklogEntries } from '../worklog-entries';
 import type { JiraHttp } from '../jira-http';
 import type { StatusCategory } from '../../domain/ticket';
 import type { StatusRef } from '../../domain/wip';
-import { commentPageSchema, commentSchema, entityPropertySchema, idPageSchema, issueSchema, projectStatusesSchema, searchPageSchema, worklogPageSchema } from './schemas';
+import { commentPageSchema, commentSchema, countSchema, entityPropertySchema, idPageSchema, issueSchema, projectStatusesSchema, searchPageSchema, worklogPageSchema } from './schemas';
 import { JiraError } from '../errors';
 
 export type RawIssue = { id: string; key: string } & Record<string, unknown>;
@@ -96,6 +96,16 @@ export class IssueClient {
       nextPageToken = page.isLast === true || !page.nextPageToken ? undefined : page.nextPageToken;
     } while (nextPageToken);
     return ids;
+  }
+
+  /**
+   * How many issues the caller can see match the JQL, as Jira estimates it (`approximate-count`: one
+   * request, no issue returned, so 1 point however many match). Jira says recent writes may not be
+   * counted yet: a caller comparing counts must allow for an index that trails.
+   */
+  async count(jql: string): Promise<number> {
+    const page = await this.http.json('countIssues', { method: 'POST', route: route`/rest/api/3/search/approximate-count`, body: { jql } }, countSchema);
+    return page.count;
   }
 
   /**

@@ -19,6 +19,9 @@ export const idPageSchema = z
   })
   .loose();
 
+/** `JQLCountResultsBean`: an estimate of how many issues match (`countIssues`). */
+export const countSchema = z.object({ count: z.number().int().nonnegative() }).loose();
+
 /** `SearchAndReconcileResults`: no total; stop at `isLast` or when the token is missing. */
 export const searchPageSchema = z
   .object({

@@ -17,7 +17,7 @@ import { BudgetMeter } from './budget-meter';
 import { BurnSection } from './burn-section';
 import { DefaultSettingsNotice } from './default-settings-notice';
 import { DeferredList } from './deferred-list';
-import { dayYear, instant, setViewerDates } from './format';
+import { dayYear, instant, setViewerDates, staleSentence } from './format';
 import { HistorySection } from './history-section';
 import { Section } from './layout';
 import { OverflowBanner } from './overflow-banner';
@@ -66,6 +66,13 @@ export default function DashboardView({ context }: ViewProps) {
             ))}
           </ul>
         </SectionMessage>
+      ) : null}
+      {view.sprint?.staleBecause ? (
+        <div data-testid="stale-because">
+          <SectionMessage appearance="warning" title="These numbers are not the latest">
+            <p>{staleSentence(view.sprint.staleBecause)}</p>
+          </SectionMessage>
+        </div>
       ) : null}
       {view.sprint ? (
         <SprintPanels view={view} sprint={view.sprint} siteUrl={siteUrl} viewer={viewer} onOverflow={state.overflowRecorded} />

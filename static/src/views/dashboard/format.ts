@@ -1,5 +1,5 @@
 /** How the dashboard writes amounts, shares and dates: one place, so the tables, charts and CSV agree. */
-import type { DashboardStatus, DashboardUnit, OverflowChoice } from '../../../../src/contract';
+import type { DashboardStatus, DashboardUnit, OverflowChoice, StaleBecause } from '../../../../src/contract';
 import { formatAmount, formatNumber } from '../../components/amount';
 
 /** `12.5`: an amount in the sprint's unit, at most one decimal (the panel's formatter: components/amount.ts). */
@@ -62,6 +62,22 @@ export function dayYear(iso: string): string {
 export function instant(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? 'an unknown time' : inViewerZone({ month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(date);
+}
+
+/** `11:00 AM UTC`: the time of day of an instant in the viewer's locale and time zone (one within the day ahead). */
+export function timeOfDay(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? 'an unknown time' : inViewerZone({ hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(date);
+}
+
+/**
+ * Issue 13, item 2: why the numbers shown are older than usual, as one sentence — "Numbers as of
+ * Nov 23, 2026, 9:00 AM UTC — Jira's hourly quota for apps was reached; they update when it resets
+ * (about 10:00 AM UTC)." Without a reset time (Jira did not say, or it is past) the next hourly run is named.
+ */
+export function staleSentence(stale: StaleBecause): string {
+  const when = stale.resetsAt ? `they update when it resets (about ${timeOfDay(stale.resetsAt)})` : 'they update with the first hourly run after it resets';
+  return `Numbers as of ${instant(stale.asOf)} — Jira's hourly quota for apps was reached; ${when}.`;
 }
 
 /** `2026-11-16`: the ISO calendar day, for the CSV. */

@@ -15,7 +15,7 @@ import { ProjectPageLink } from '../../components/project-page-link';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
 import type { GadgetSprint, GadgetView } from '../../../../src/contract/gadget';
-import { day, instant, STATUS_LABEL } from '../dashboard/format';
+import { day, instant, staleSentence, STATUS_LABEL } from '../dashboard/format';
 import { STATUS_FILL, STATUS_LOZENGE } from '../dashboard/palette';
 import { formatNumber } from '../../components/amount';
 import { PeopleProvider, Person } from '../../components/person';
@@ -62,6 +62,11 @@ function Summary({ context, projectKey }: { context: FullContext; projectKey: st
           ) : null}
         </header>
         {view.sprint ? <Numbers sprint={view.sprint} viewer={context.accountId} /> : <p style={{ margin: 0 }}>{view.message}</p>}
+        {view.sprint?.staleBecause ? (
+          <p style={{ margin: 0, color: token('color.text.warning') }} data-testid="gadget-stale">
+            {staleSentence(view.sprint.staleBecause)}
+          </p>
+        ) : null}
         <footer style={FOOTER}>
           {view.sprint ? <span>Measured {instant(view.sprint.computedAt)}</span> : null}
           <span>{link}</span>

@@ -1,0 +1,79 @@
+/**
+ * The project's Scrum board and the board's sprints (closed, active, future), read as the app and
+ * remembered, so a view does not pay for them: the sprint list alone is one point per sprint in
+ * Jira's points model (a board two years old has 50+), and every panel, dashboard, gadget and
+ * hourly run needs it (issue 13, item 4).
+ *
+ * Kept until the first of:
+ * - a day has passed (the daily check heals anything an event could miss);
+ * - a sprint event of the board (created, started, updated, closed, deleted: triggers/sprint-events.ts)
+ *   forgets it, so a sprint started or completed in Jira shows at once, not tomorrow;
+ * - the stored list is implausible for now: a future sprint whose planned start is past (Jira starts
+ *   sprints only when someone does, so this usually means a missed event) — read again.
+ *
+ * Read as the app, so what is stored does not depend on who looked first; it is only ever used after
+ * the caller proved the user sees the project (project-context.ts, triage-context.ts). Key
+ * `board-sprints:<project>`; a project without a Scrum board stores `board: null` for the day too.
+ */
+import { z } from 'zod';
+import { boardSchema, sprintSchema } from '../../jira/client/schemas';
+import type { Board, Sprint } from '../../jira/client/agile-client';
+import type { Ports } from '../../ports';
+import { keys } from './keys';
+import { readRecord, writeRecord } from './stored-record';
+
+export const BOARD_SPRINTS_MAX_AGE_MS = 24 * 60 * 60_000;
+
+const schema = z.object({ schemaVersion: z.literal(1), readAt: z.number(), board: boardSchema.nullable(), sprints: z.array(sprintSchema) });
+type BoardSprintsRecord = z.infer<typeof schema>;
+
+export interface BoardSprints {
+  readonly board: Board | null;
+  /** Every sprint of the board as Jira lists them (callers order them). */
+  readonly sprints: readonly Sprint[];
+}
+
+/** A future sprint whose planned start has passed by more than a day: the list is probably out of date. */
+const overdue = (sprints: readonly Sprint[], now: number): boolean =>
+  sprints.some((s) => s.state === 'future' && s.startDate !== undefined && Date.parse(s.startDate) + BOARD_SPRINTS_MAX_AGE_MS < now);
+
+function usable(record: BoardSprintsRecord | undefined, now: number): record is BoardSprintsRecord {
+  return record !== undefined && record.readAt <= now && now - record.readAt < BOARD_SPRINTS_MAX_AGE_MS && !overdue(record.sprints, now);
+}
+
+/** The board alone as soon as it is known (so what needs only the board need not wait for the sprints), and both. */
+export interface BoardSprintsLoad {
+  readonly board: Promise<Board | null>;
+  readonly all: Promise<BoardSprints>;
+}
+
+export const boardSprints = {
+  /** The board and its sprints: from storage when usable, else from Jira as the app (then stored). */
+  start(ports: Ports, projectKey: string): BoardSprintsLoad {
+    const now = ports.clock.now();
+    const stored = readRecord(ports.store, keys.boardSprints(projectKey), schema).then(({ value }) => (usable(value, now) ? value : undefined));
+    const board = stored.then((value) => (value ? value.board : ports.appJira.agile.boardForProject(projectKey)));
+    const all = Promise.all([stored, board]).then(async ([value, read]): Promise<BoardSprints> => {
+      if (value) return { board: value.board, sprints: value.sprints };
+      const sprints = read ? await ports.appJira.agile.sprints(read.id, ['closed', 'active', 'future']) : [];
+      await writeRecord(ports.store, keys.boardSprints(projectKey), schema, { schemaVersion: 1, readAt: now, board: read, sprints });
+      return { board: read, sprints };
+    });
+    // A caller that stops at the board (none: the project cannot be used) never awaits `all`: its
+    // failure is the board's, already seen, so it must not surface as an unhandled rejection.
+    all.catch(() => undefined);
+    return { board, all };
+  },
+  load(ports: Ports, projectKey: string): Promise<BoardSprints> {
+    return boardSprints.start(ports, projectKey).all;
+  },
+  /** The board id stored for the project, without asking Jira (the sprint events match boards to projects by it). */
+  async storedBoardId(ports: Pick<Ports, 'store'>, projectKey: string): Promise<number | undefined> {
+    const { value } = await readRecord(ports.store, keys.boardSprints(projectKey), schema);
+    return value?.board?.id;
+  },
+  /** Something about the board's sprints changed in Jira: the next reader asks again. */
+  async forget(ports: Pick<Ports, 'store'>, projectKey: string): Promise<void> {
+    await ports.store.delete(keys.boardSprints(projectKey));
+  },
+};
