@@ -4,7 +4,7 @@
  * site; and the preview server (port `PORT`, default 8080). Runs until interrupted.
  */
 import { resolve } from 'node:path';
-import { startSimulator } from '../sim';
+import { startSimulator, type Simulator } from '../sim';
 import { BasicAuthTransport } from '../../src/jira/basic-auth-transport';
 import { JiraClient } from '../../src/jira/jira-client';
 import { startPreview, type Preview, type PreviewLogin } from './server';
@@ -18,6 +18,8 @@ export interface StartIo {
 export interface Started {
   readonly preview: Preview;
   readonly siteUrl: string;
+  /** The seeded simulator, in this process (not when the preview talks to a real site): browser tests set up what the seed lacks on it. */
+  readonly sim?: Simulator;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startLocalApp(env: NodeJS.ProcessEnv, ports: { preview?: n
   return {
     preview,
     siteUrl: sim.url,
+    sim,
     close: async () => {
       await preview.close();
       await sim.close();

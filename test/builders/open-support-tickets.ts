@@ -5,12 +5,12 @@
  * support tickets, so a test that needs fifty makes its own instead of applying to whatever ticket
  * is there. Each one is a Bug in "Open" (To Do), in the backlog (no sprint), without comments, an
  * `interruptBudget` property, worklogs or security level; by default Low priority and Sev 3, which
- * the default policy defers (`backlog`), so a test knows its verdict.
+ * the default policy defers (`backlog`), so a test knows its verdict. Browser tests use it too, on
+ * the preview's simulator (`e2e.sim`).
  */
 import type { Simulator } from '../../dev/sim';
 import { PRIORITIES, SEVERITY_OPTIONS } from '../../dev/sim/site/catalog';
 import type { SiteIssue } from '../../dev/sim/site/model';
-import { NOW } from './clocks';
 
 export interface OpenSupportTicketOptions {
   /** Default `SUP`. */
@@ -23,6 +23,12 @@ export interface OpenSupportTicketOptions {
   readonly issueType?: string;
   /** The status's name; default `Open`. */
   readonly status?: string;
+  /** Labels; default none (a Bug is support work by its type). */
+  readonly labels?: readonly string[];
+  /** Sprint ids; default none (the backlog). */
+  readonly sprintIds?: readonly number[];
+  /** When it was created (and last updated); default two hours before the site's now. */
+  readonly createdMs?: number;
 }
 
 /** Add `count` tickets to the site and answer their keys, in creation order. */
@@ -39,6 +45,7 @@ export function addOpenSupportTickets(sim: Simulator, count: number, options: Op
   if (!type || !status || !priority || severity === undefined) throw new Error(`The demo site has no ${typeName} / ${statusName} / ${options.priority ?? 'Low'} / ${String(severityValue)}`);
 
   const reporter = sim.users.po.accountId;
+  const createdMs = options.createdMs ?? sim.clock.now() - 2 * 60 * 60_000;
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
     const maxId = Math.max(...sim.store.issues.map((x) => Number(x.id)));
@@ -52,16 +59,16 @@ export function addOpenSupportTickets(sim: Simulator, count: number, options: Op
       statusId: status.id,
       priorityId: priority.id,
       resolutionId: null,
-      labels: [],
+      labels: [...(options.labels ?? [])],
       componentIds: [],
-      createdMs: NOW - 2 * 60 * 60_000,
-      updatedMs: NOW - 2 * 60 * 60_000,
+      createdMs,
+      updatedMs: createdMs,
       resolvedMs: null,
       assigneeId: null,
       reporterId: reporter,
       points: null,
       severityId: severity === null ? null : severity.id,
-      sprintIds: [],
+      sprintIds: [...(options.sprintIds ?? [])],
       slas: [],
       worklogs: [],
       comments: [],

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { SLA_BREACHED_SUMMARY } from '../../dev/sim/seed/active-tickets';
+import { addOpenSupportTickets } from '../builders/open-support-tickets';
 import { startE2e, type E2e } from './harness';
 
 let e2e: E2e;
@@ -29,22 +30,13 @@ async function search(jql: string): Promise<string[]> {
 }
 
 /**
- * An undecided support ticket in the backlog, made P1 (the admin raises its priority) so the policy
- * says interrupt: one per test and theme, more than the seed has P1s of.
+ * A new, undecided P1 support ticket in the backlog, so the policy says interrupt: one per test and
+ * theme, more than the seed has undecided P1s (test/builders/open-support-tickets.ts on the preview's
+ * simulator; it arrived two hours ago).
  */
-let candidates: string[] | null = null;
 async function nextUndecidedP1(): Promise<string> {
-  candidates ??= await search(
-    `project = SUP AND sprint is EMPTY AND statusCategory != Done AND labels = support AND issue.property[interruptBudget].outcome IS EMPTY AND summary !~ "${SLA_BREACHED_SUMMARY}" ORDER BY key DESC`,
-  );
-  const key = candidates.shift();
-  if (!key) throw new Error('the seed has no more undecided support tickets');
-  const raised = await fetch(`${e2e.app.siteUrl}/rest/api/3/issue/${key}`, {
-    method: 'PUT',
-    headers: { Authorization: `Basic ${Buffer.from('admin@demo.test:demo').toString('base64')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ fields: { priority: { id: '1' } } }),
-  });
-  expect(raised.status).toBe(204);
+  const [key] = addOpenSupportTickets(e2e.sim, 1, { priority: 'Highest', labels: ['support'] });
+  if (!key) throw new Error('no ticket was added');
   return key;
 }
 

@@ -30,6 +30,28 @@ async function undecidedP1(): Promise<string> {
   return keys[0] as string;
 }
 
+/**
+ * An open, undecided SUP support ticket everyone in the project may see (no security level), made a
+ * P1 so the policy says interrupt: the override tests need a verdict of interrupt and the outcome
+ * buttons, which a decided ticket keeps folded ("Change…"). Set up here rather than hoped for in the
+ * seed, so a test does not depend on which ticket the seed happens to number highest.
+ */
+async function openP1ForOverride(): Promise<string> {
+  const keys = await search('project = SUP AND issuetype in (Bug, Incident, "Support request") AND statusCategory != Done AND level is EMPTY AND priority != Highest AND issue.property[interruptBudget].outcome IS EMPTY ORDER BY key DESC');
+  const key = keys[0];
+  if (!key) throw new Error('The seed has no open, undecided, visible SUP support ticket to make a P1.');
+  const edit = await jira('PUT', `/rest/api/3/issue/${key}`, { fields: { priority: { name: 'Highest' } } }, 'admin');
+  expect(edit.status).toBe(204);
+  return key;
+}
+
+/** A SUP P1 the developer may see (no security level): what "read only" is shown on. */
+async function visibleP1(): Promise<string> {
+  const [key] = await search('project = SUP AND priority = Highest AND level is EMPTY ORDER BY key DESC');
+  if (!key) throw new Error('The seed has no SUP P1 without a security level.');
+  return key;
+}
+
 async function property(key: string): Promise<{ status: number; value: unknown }> {
   const { status, json } = await jira<{ value?: unknown }>('GET', `/rest/api/3/issue/${key}/properties/interruptBudget`);
   return { status, value: json?.value };
@@ -84,9 +106,8 @@ it('the PO sees the verdict and reasons of a P1 ticket, applies interrupt, and J
 });
 
 it('choosing backlog on a ticket whose verdict is interrupt demands a reason before anything is written', async () => {
-  const keys = await search('project = SUP AND priority = Highest AND statusCategory != Done ORDER BY key DESC');
-  const page = await openPanel(keys[0] as string, 'po');
-  const key = keys[0] as string;
+  const key = await openP1ForOverride();
+  const page = await openPanel(key, 'po');
   await page.getByRole('region', { name: 'Policy verdict' }).waitFor();
   expect(await page.getByRole('region', { name: 'Policy verdict' }).textContent()).toContain('Interrupt now');
   const before = await property(key);
@@ -136,7 +157,7 @@ it('the resolver refuses a forced override without a reason, with its VALIDATION
 });
 
 it('a developer sees the triage read-only, with the reason why', async () => {
-  const key = (await search('project = SUP AND priority = Highest ORDER BY key DESC'))[0] as string;
+  const key = await visibleP1();
   const page = await openPanel(key, 'dev');
   await page.getByRole('region', { name: 'Policy verdict' }).waitFor();
   const readOnly = page.getByText('Read only');
@@ -175,7 +196,7 @@ it('the panel does not repeat the summary Jira shows above it: markup or a right
 });
 
 it('looks right in the dark theme, in a narrow panel', async () => {
-  const key = (await search('project = SUP AND priority = Highest ORDER BY key DESC'))[0] as string;
+  const key = await openP1ForOverride();
   const page = await openPanel(key, 'po', 'dark', 420);
   await page.getByRole('region', { name: 'Policy verdict' }).waitFor();
   expect(await page.evaluate<string | null>("document.documentElement.getAttribute('data-color-mode')")).toBe('dark');

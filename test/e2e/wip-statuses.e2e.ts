@@ -5,11 +5,16 @@
  * those tickets too, and "Use the default" goes back.
  */
 import type { Page } from 'playwright-core';
+import { addOpenSupportTickets } from '../builders/open-support-tickets';
 import { startE2e, type E2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
   e2e = await startE2e();
+  // A support ticket of the active sprint waiting for the customer, whatever the seed's draws gave: the default matters.
+  const active = e2e.sim.store.sprints.find((s) => s.boardId === 1 && s.state === 'active');
+  if (!active) throw new Error('SUP board has no active sprint');
+  addOpenSupportTickets(e2e.sim, 1, { status: 'Waiting for customer', labels: ['support'], sprintIds: [active.id], priority: 'Medium' });
 });
 afterAll(() => e2e.close());
 

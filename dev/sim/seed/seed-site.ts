@@ -2,8 +2,10 @@
  * Build the demo site for a seed and an anchor instant: projects SUP (company-managed, board 1,
  * "Story Points") and TEAM (team-managed, board 2, "Story point estimate"), their sprints, a few
  * hundred issues each, numbered in creation order as Jira would have (ids across the site, keys
- * per project). Same seed and anchor → the same site, byte for byte. Last, a few SUP issues get the
- * "Staff only" security level (issue-security.ts), chosen by rule so nothing else changes.
+ * per project). Same seed and anchor → the same site, byte for byte; the same seed at another anchor
+ * → the same site moved in time (move-site.ts: it is always generated around one reference instant).
+ * Last, a few SUP issues get the "Staff only" security level (issue-security.ts), chosen by rule so
+ * nothing else changes.
  */
 import { Prng } from '../prng';
 import type { SiteClock } from '../clock';
@@ -21,6 +23,7 @@ import { secureDemoIssues } from './issue-security';
 import { closedSprintTickets } from './support-tickets';
 import { SCALED_PROJECT_KEY, scaledIssues, scaledSprints, type SiteScale } from './scale';
 import { scaledFieldCatalog } from './field-catalog';
+import { REFERENCE_ANCHOR_MS, moveFor, moveIssue, moveSprint } from './move-site';
 
 const PROJECTS: readonly Project[] = [
   { id: '10000', key: 'SUP', name: 'Support Platform', teamManaged: false, leadAccountId: loginUser('po').accountId, statuses: SUP_STATUSES, issueTypes: SUP_ISSUE_TYPES, components: SUP_COMPONENTS },
@@ -35,7 +38,7 @@ const BOARDS: readonly Board[] = [
 /** `scale` (default off) makes SUP's board large for benchmarks; see scale.ts. */
 export function seedSite(seed: number, clock: SiteClock, scale?: SiteScale): SiteStore {
   const root = new Prng(seed);
-  const anchorMs = clock.anchorMs;
+  const anchorMs = REFERENCE_ANCHOR_MS;
   const sprints: Sprint[] = [];
   const drafts: IssueDraft[] = [];
   let nextSprintId = 1;
@@ -70,7 +73,11 @@ export function seedSite(seed: number, clock: SiteClock, scale?: SiteScale): Sit
     if (active) secureDemoIssues(issues, project, active, anchorMs);
   }
   const fields = scale ? { fields: scaledFieldCatalog(root.fork('fields'), scale.customFields) } : {};
-  return new SiteStore({ users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints, issues, ...fields }, clock);
+  const by = moveFor(clock.anchorMs);
+  return new SiteStore(
+    { users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints: sprints.map((s) => moveSprint(s, by)), issues: issues.map((i) => moveIssue(i, by)), ...fields },
+    clock,
+  );
 }
 
 /** Ids and keys in creation order; worklog ids in order of logging; ranks by creation. */
