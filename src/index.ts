@@ -6,4 +6,5 @@ export { handler } from './resolvers/index';
 export { onIssueEvent } from './triggers/issue-event';
 export { onSprintStarted } from './triggers/sprint-started';
 export { onSprintChanged } from './triggers/sprint-changed';
+export { onLedgerEvent } from './triggers/ledger-event';
 export { rollup } from './triggers/rollup';

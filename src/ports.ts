@@ -5,7 +5,7 @@
 import type { JiraClient } from './jira/jira-client';
 
 /** Jira, as a user or as the app: the client's domain-level operations. */
-export type JiraPort = Pick<JiraClient, 'fieldList' | 'discoverFields' | 'searchTickets' | 'searchTicketsParallel' | 'issueIds' | 'browsableIssueIds' | 'hasAnyIssue' | 'ticket' | 'issues' | 'agile' | 'people' | 'config'>;
+export type JiraPort = Pick<JiraClient, 'fieldList' | 'discoverFields' | 'searchTickets' | 'searchTicketsParallel' | 'issueIds' | 'browsableIssueIds' | 'hasAnyIssue' | 'approximateCount' | 'ticket' | 'issues' | 'agile' | 'people' | 'config'>;
 
 /**
  * One write of a transaction. `ifAbsent` makes a set create-only: the whole transaction fails when

@@ -23,6 +23,9 @@ import { seedSite } from './seed/seed-site';
 import type { SiteScale } from './seed/scale';
 import type { LoginRole } from './site/model';
 import type { SiteStore } from './site/store';
+import { EventOutbox } from './events/outbox';
+import { eventsOfChange, issueCreatedEvent, issueDeletedEvent } from './events/forge-events';
+import { siteChanges, type SiteChanges } from './events/site-changes';
 import { loginUser } from './site/users';
 
 export type { FaultConfig } from './faults/config';
@@ -30,6 +33,8 @@ export type { RecordedRequest } from './http/request-log';
 export type { SiteStore } from './site/store';
 export type { SiteScale } from './seed/scale';
 export type { MovableClock } from './clock';
+export type { EventFaults } from './events/outbox';
+export type { SimEvent } from './events/forge-events';
 export type { PointsConfig } from './points/config';
 export type { PointsReport, Tally } from './points/meter';
 export { PointsMeter } from './points/meter';
@@ -81,6 +86,14 @@ export interface Simulator {
    * `sim.clock.set(ms)` / `sim.clock.advance(ms)` move it, e.g. in step with the app's clock.
    */
   readonly clock: Pick<MovableClock, 'now' | 'set' | 'advance'>;
+  /**
+   * The Forge events the site's changes raised (events/forge-events.ts), delivered as Forge does
+   * (events/outbox.ts): `take({ ignoreSelf: sim.users.app.accountId })` hands over what is due,
+   * `setFaults` drops, duplicates, delays and reorders them.
+   */
+  readonly events: EventOutbox;
+  /** What people do in Jira that the app's client cannot (work logged, a status, a deletion), raising its events. */
+  readonly changes: SiteChanges;
 }
 
 const ROLES: readonly LoginRole[] = ['admin', 'po', 'dev', 'outsider', 'app'];
@@ -89,6 +102,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const seed = options.seed ?? 1;
   const clock = siteClock(options.now ?? Date.now(), options.clock ?? (options.now === undefined ? 'running' : 'frozen'));
   const store = seedSite(seed, clock, options.scale);
+  // Events start with the live site: the seed is history, raised before the app was there.
+  const events = new EventOutbox(seed, clock.now);
+  store.observer = {
+    changed: (before, after, causedBy) => eventsOfChange(store, before, after, causedBy, clock.now()).forEach((e) => events.emit(e)),
+    created: (issue, causedBy) => events.emit(issueCreatedEvent(store, issue, causedBy, clock.now())),
+    deleted: (issue, causedBy) => events.emit(issueDeletedEvent(store, issue, causedBy, clock.now())),
+  };
   const faults = new FaultController(seed, options.faults);
   const log = new RequestLog();
   const points = new PointsMeter(clock.now, store.users.filter((u) => u.accountType !== 'app').length, options.points);
@@ -115,6 +135,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     store,
     users,
     clock: { now: clock.now, set: clock.set, advance: clock.advance },
+    events,
+    changes: siteChanges(store, () => users.admin.accountId),
     requests: () => log.all(),
     clearRequests: () => log.clear(),
     close: () =>

@@ -18,6 +18,10 @@ export interface SprintRef {
 
 /** One worklog entry: who logged how much, and when the work started. */
 export interface Worklog {
+  /** Jira's worklog id, when read from Jira: a worklog event names it (sprint/ledger-journal.ts). */
+  readonly id?: string;
+  /** When Jira last updated it: a worklog event no newer than this is old news. */
+  readonly updatedMs?: number;
   readonly startedMs: number;
   readonly seconds: number;
   readonly authorAccountId?: string;
@@ -42,8 +46,6 @@ export interface Ticket {
   readonly createdMs?: number;
   readonly resolvedMs?: number;
   readonly storyPoints?: number;
-  /** Total time logged, seconds. */
-  readonly timeSpentSeconds?: number;
   /** Worklogs, when loaded (the search response embeds at most 20; see the Jira client). */
   readonly worklogs?: readonly Worklog[];
   readonly slaClocks: readonly SlaClock[];

@@ -179,7 +179,7 @@ export function allocationCatalog(catalog: FieldCatalog): FieldCatalog {
 
 export function fieldsToRequest(catalog: FieldCatalog): string[] {
   const ids = [
-    'summary', 'issuetype', 'status', 'priority', 'labels', 'components', 'created', 'resolutiondate', 'timespent', 'assignee', 'reporter',
+    'summary', 'issuetype', 'status', 'priority', 'labels', 'components', 'created', 'resolutiondate', 'assignee', 'reporter',
     ...catalog.storyPoints.map((f) => f.id),
     ...(catalog.sprint ? [catalog.sprint.id] : []),
     ...catalog.slas.map((f) => f.id),

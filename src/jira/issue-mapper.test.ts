@@ -28,7 +28,6 @@ describe('mapIssue on a search/jql issue with every field', () => {
       components: ['Payments'],
       createdMs: Date.UTC(2026, 10, 18, 9, 12, 44, 120),
       storyPoints: 3,
-      timeSpentSeconds: 5400,
       assigneeAccountId: '5b10a2844c20165700ede21g',
     });
     expect(ticket.resolvedMs).toBeUndefined();
@@ -41,8 +40,8 @@ describe('mapIssue on a search/jql issue with every field', () => {
       { name: 'Time to resolution', completedCycles: [], ongoingCycle: { breached: false, paused: false, remainingMs: 25200000, breachAtMs: 1795540364120 } },
     ]);
     expect(ticket.worklogs).toEqual([
-      { startedMs: Date.UTC(2026, 10, 18, 9, 30), seconds: 5400, authorAccountId: '5b10a2844c20165700ede21g' },
-      { startedMs: Date.UTC(2026, 10, 19, 14, 0), seconds: 2700, authorAccountId: '712020:8c1e' },
+      { id: '100028', startedMs: Date.UTC(2026, 10, 18, 9, 30), seconds: 5400, authorAccountId: '5b10a2844c20165700ede21g' },
+      { id: '100031', startedMs: Date.UTC(2026, 10, 19, 14, 0), seconds: 2700, authorAccountId: '712020:8c1e' },
     ]);
     expect(worklogsComplete).toBe(true);
   });

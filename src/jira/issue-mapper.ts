@@ -177,7 +177,6 @@ export function mapIssue(raw: unknown, catalog: FieldCatalog): MapIssueResult {
     createdMs: time('created', 'Created'),
     resolvedMs: time('resolutiondate', 'Resolved'),
     storyPoints,
-    timeSpentSeconds: read('timespent', 'Time spent', z.number().nonnegative()),
     worklogs,
     assigneeAccountId: read('assignee', 'Assignee', z.object({ accountId: z.string() }).loose(), 'person')?.accountId,
     reporterAccountId: read('reporter', 'Reporter', z.object({ accountId: z.string() }).loose(), 'person')?.accountId,

@@ -234,11 +234,11 @@ describe('retries and the deadline', () => {
       const window = { startMs: 0, endMs: Date.UTC(2030, 0, 1) };
       const listed = await clientFor('po').issues.worklogs(issue.key, window);
       expect(listed).toHaveLength(issue.worklogs.length);
-      expect(listed).toContainEqual({ startedMs: anonymous.startedMs, seconds: 1234 });
+      expect(listed).toContainEqual({ id: '990001', updatedMs: anonymous.createdMs, startedMs: anonymous.startedMs, seconds: 1234 });
       const mapped = mapIssue(await clientFor('po').issues.get(issue.key, ['worklog']), EMPTY_CATALOG);
       if (!mapped.ok) throw new Error(mapped.error);
       expect(mapped.issue.ticket.worklogs).toHaveLength(issue.worklogs.length);
-      expect(mapped.issue.ticket.worklogs).toContainEqual({ startedMs: anonymous.startedMs, seconds: 1234 });
+      expect(mapped.issue.ticket.worklogs).toContainEqual({ id: '990001', updatedMs: anonymous.createdMs, startedMs: anonymous.startedMs, seconds: 1234 });
     } finally {
       issue.worklogs.pop();
     }

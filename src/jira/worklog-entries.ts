@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { parseISO, isValid } from 'date-fns';
 import type { Worklog } from '../domain/ticket';
 
-const entrySchema = z.object({ started: z.string(), timeSpentSeconds: z.number().finite().nonnegative() }).loose();
+const entrySchema = z.object({ id: z.string().min(1).optional().catch(undefined), updated: z.string().optional().catch(undefined), started: z.string(), timeSpentSeconds: z.number().finite().nonnegative() }).loose();
 const authorSchema = z.object({ accountId: z.string().min(1) }).loose();
 
 export interface WorklogEntries {
@@ -34,8 +34,11 @@ export function readWorklogEntries(entries: readonly unknown[]): WorklogEntries 
       continue;
     }
     const author = authorSchema.safeParse(entry.data['author']);
+    // The worklog's id and last update let a worklog event be matched to it, and a stale one ignored.
+    const updated = entry.data.updated ? parseISO(entry.data.updated) : undefined;
+    const identity = { ...(entry.data.id ? { id: entry.data.id } : {}), ...(updated && isValid(updated) ? { updatedMs: updated.getTime() } : {}) };
     if (!author.success) unknownAuthors += 1;
-    worklogs.push({ startedMs: started.getTime(), seconds: entry.data.timeSpentSeconds, ...(author.success ? { authorAccountId: author.data.accountId } : {}) });
+    worklogs.push({ ...identity, startedMs: started.getTime(), seconds: entry.data.timeSpentSeconds, ...(author.success ? { authorAccountId: author.data.accountId } : {}) });
   }
   return { worklogs, unknownAuthors, skipped };
 }

@@ -1,6 +1,7 @@
 /**
- * `avi:jira:created:issue` / `avi:jira:updated:issue`: record the policy's *suggested* verdict on a
- * new or changed support ticket (see app/decision/record-suggestion.ts for what is written when).
+ * `avi:jira:created:issue` / `avi:jira:updated:issue`: record the change in the ledger's journal
+ * (app/sprint/ledger-journal.ts: read the issue again, or only "touched"), and the policy's
+ * *suggested* verdict on a new or changed support ticket (app/decision/record-suggestion.ts).
  *
  * Before asking Jira anything it drops what it must not or need not handle: a payload that is not a
  * valid issue event, a project that does not use the app (the project registry), and an update that
@@ -16,7 +17,9 @@ import { forgeAppPorts } from '../forge/forge-app-ports';
 import type { Ports } from '../ports';
 import { issueSecurity } from '../app/storage/issue-security';
 import { isRelevantChange, issueEventSchema, setsSecurityLevel } from './issue-event-schema';
+import { issueChangeOf } from './ledger-event-schema';
 import { eventIdentity, logTrigger } from './trigger-log';
+import { ledgerJournal } from '../app/sprint/ledger-journal';
 
 const ignored = (reason: string): SuggestionOutcome => ({ status: 'ignored', reason });
 
@@ -27,6 +30,8 @@ export async function handleIssueEvent(event: unknown, ports: Ports): Promise<Su
   const { eventType, issue, changelog } = parsed.data;
   const projectKey = issue.fields?.project?.key ?? projectOfIssueKey(issue.key);
   if ((await ports.store.get(keys.project(projectKey))) === undefined) return ignored(`Project ${projectKey} does not use Interrupt Budget.`);
+  // The ledger's journal first (issue 13, item 3): whatever the policy makes of it, the issue changed.
+  await ledgerJournal.record(ports.store, issueChangeOf(parsed.data, ports.clock.now()), ports.clock.now(), projectKey);
   // A new security level: the dashboard's lists are checked per viewer from now on, not from the next daily check.
   if (setsSecurityLevel(parsed.data)) await issueSecurity.markSecured(ports, projectKey, issue.id);
   const loaded = await loadSettings(ports.store, projectKey);

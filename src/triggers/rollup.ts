@@ -32,6 +32,7 @@ function logReport(report: RollupReport, ms: number): void {
     lazyBaselines: report.projects.reduce((n, p) => n + p.lazyBaselines.length, 0),
     failed: failed.map((p) => ({ project: p.projectKey, why: p.problem })),
     skipped: report.skipped,
+    journalPruned: report.journalPruned ?? 0,
     ms,
   });
 }

@@ -19,7 +19,7 @@ export function eventIdentity(event: unknown): { readonly event?: string; readon
   };
 }
 
-export type TriggerName = 'issue-event' | 'sprint-started' | 'sprint-changed' | 'hourly-rollup';
+export type TriggerName = 'issue-event' | 'ledger-event' | 'sprint-started' | 'sprint-changed' | 'hourly-rollup';
 
 export type TriggerLogEntry = { readonly trigger: TriggerName; readonly outcome: string } & Readonly<Record<string, string | number | boolean | readonly unknown[] | undefined>>;
 

@@ -104,7 +104,7 @@ async function handle(deps: ServerDeps, request: IncomingMessage, response: Serv
         render: { store: deps.store, base: deps.base(), nowMs: deps.store.clock.now() },
         faults: deps.faults,
       };
-      reply = HANDLERS[found.operationId](ctx);
+      reply = deps.store.actingAs(user.accountId, () => HANDLERS[found.operationId](ctx));
     }
   } catch (error) {
     reply = error instanceof JiraHttpError

@@ -24,7 +24,7 @@ export function worklogBean(ctx: RenderContext, issue: SiteIssue, worklog: SiteW
     updateAuthor: who,
     ...(worklog.comment ? { comment: adfText(worklog.comment) } : {}),
     created: jiraTime(worklog.createdMs),
-    updated: jiraTime(worklog.createdMs),
+    updated: jiraTime(worklog.updatedMs ?? worklog.createdMs),
     started: jiraTime(worklog.startedMs),
     timeSpent: trackingDuration(worklog.seconds),
     timeSpentSeconds: worklog.seconds,

@@ -107,6 +107,8 @@ export interface SiteWorklog {
   readonly authorId: string;
   readonly startedMs: number;
   readonly createdMs: number;
+  /** When it was last edited; `createdMs` when never. */
+  readonly updatedMs?: number;
   readonly seconds: number;
   readonly comment?: string;
 }

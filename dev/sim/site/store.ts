@@ -19,6 +19,13 @@ export interface SiteData {
   readonly fields?: readonly FieldDetails[];
 }
 
+/** Who hears of the site's changes (the event outbox: events/outbox.ts). */
+export interface ChangeObserver {
+  changed(before: SiteIssue, after: SiteIssue, causedBy: string | undefined): void;
+  created(issue: SiteIssue, causedBy: string | undefined): void;
+  deleted(issue: SiteIssue, causedBy: string | undefined): void;
+}
+
 interface PendingIndex {
   readonly before: SiteIssue;
   writtenAtWallMs: number;
@@ -37,6 +44,10 @@ export class SiteStore {
   private lastCommentId: number;
   /** The site's priorities, highest first (Jira's global priorities, renamed as a site admin may). */
   private priorityList: PriorityDef[] = PRIORITIES.map((p) => ({ ...p }));
+  /** Told of every change (the simulator's event outbox). */
+  observer: ChangeObserver | undefined;
+  /** Whose request is being handled: the account the events of its writes name. */
+  private actor: string | undefined;
 
   constructor(data: SiteData, readonly clock: SiteClock) {
     this.users = data.users;
@@ -57,11 +68,34 @@ export class SiteStore {
    * as open support tickets to apply decisions to: test/builders/open-support-tickets.ts).
    * @throws Error when its id or key is taken.
    */
-  addIssue(issue: SiteIssue): void {
+  addIssue(issue: SiteIssue, causedBy: string | undefined = this.actor): void {
     if (this.issue(issue.id) || this.issue(issue.key)) throw new Error(`Issue ${issue.key} (${issue.id}) exists already.`);
     this.issues.push(issue);
     this.issuesByKey.set(issue.key.toUpperCase(), issue);
     this.issuesById.set(issue.id, issue);
+    this.observer?.created(issue, causedBy);
+  }
+
+  /** Delete an issue, as Jira does: gone from every lookup and search. */
+  removeIssue(issue: SiteIssue, causedBy: string | undefined = this.actor): void {
+    const index = this.issues.indexOf(issue);
+    if (index < 0) return;
+    this.issues.splice(index, 1);
+    this.issuesByKey.delete(issue.key.toUpperCase());
+    this.issuesById.delete(issue.id);
+    this.pending.delete(issue.id);
+    this.observer?.deleted(issue, causedBy);
+  }
+
+  /** Run `work` (one REST request's handler) as `accountId`: its writes' events name them. */
+  actingAs<T>(accountId: string, work: () => T): T {
+    const outer = this.actor;
+    this.actor = accountId;
+    try {
+      return work();
+    } finally {
+      this.actor = outer;
+    }
   }
 
   get priorities(): readonly PriorityDef[] {
@@ -133,12 +167,14 @@ export class SiteStore {
    * Change an issue. `touch` (default true) moves `updated` to now, as edits, comments and sprint
    * moves do in Jira; entity-property writes pass false.
    */
-  write(issue: SiteIssue, change: (issue: SiteIssue) => void, options: { touch?: boolean } = {}): void {
+  write(issue: SiteIssue, change: (issue: SiteIssue) => void, options: { touch?: boolean; causedBy?: string } = {}): void {
     const earlier = this.pending.get(issue.id);
+    const before = structuredClone(issue);
     if (earlier) earlier.writtenAtWallMs = Date.now();
-    else this.pending.set(issue.id, { before: structuredClone(issue), writtenAtWallMs: Date.now() });
+    else this.pending.set(issue.id, { before, writtenAtWallMs: Date.now() });
     change(issue);
     if (options.touch ?? true) issue.updatedMs = Math.max(issue.updatedMs, this.clock.now());
+    this.observer?.changed(before, issue, options.causedBy ?? this.actor);
   }
 
   /** The issue as a lagging search index still sees it: before writes younger than `lagMs`. */

@@ -18,6 +18,7 @@
  * the lock is released, so the next apply sees it. The record, not the issue property (which
  * anyone who can edit the issue can rewrite), decides whether the app already commented.
  */
+import { ledgerJournal } from '../sprint/ledger-journal';
 import type { Outcome } from '../../domain/outcome';
 import { formatDistance } from 'date-fns';
 import type { ApplyDecisionPayload, ApplyDecisionResult, DecisionStepName, StepResult } from '../../contract/panel';
@@ -195,7 +196,13 @@ export async function applyDecision(ports: Ports, request: ApplyRequest, payload
       });
     }
     const waitingChanged = kept.outcome === 'needs-info' || current?.outcome === 'needs-info';
-    await Promise.all([invalidateRollup(ports, context, steps, now, waitingChanged), projectRegistry.register(ports.store, context.projectKey, now)]);
+    await Promise.all([
+      invalidateRollup(ports, context, steps, now, waitingChanged),
+      projectRegistry.register(ports.store, context.projectKey, now),
+      // The app's own writes raise no event (ignoreSelf): the ledger's journal says the ticket changed,
+      // so the next reconciliation reads it and Jira's count of changed issues is explained.
+      steps.some((s) => s.status === 'done') ? ledgerJournal.record(ports.store, { kind: 'read', issueId: ticket.id, atMs: now }, now, context.projectKey) : undefined,
+    ]);
     return { decision: kept, steps, complete: steps.every((s) => s.status !== 'failed'), message: summary(ticket.key, steps, uncertain) };
   } finally {
     await lock.release();

@@ -18,6 +18,7 @@
  * which little changed costs a few requests however big the sprint; the cache of a sprint is
  * deleted once the sprint is seen closed and its history row is stored.
  */
+import { ledgerJournal } from './ledger-journal';
 import { AppError } from '../app-error';
 import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
@@ -50,6 +51,8 @@ export interface RollupReport {
   readonly skipped: readonly string[];
   /** Why the run stopped starting projects, when it stopped early for Jira's hourly quota. */
   readonly stoppedBy?: 'quota';
+  /** Journal records deleted (folded an hour ago, or damaged): only after a run that reached every project. */
+  readonly journalPruned?: number;
 }
 
 function problemOf(error: unknown): string {
@@ -130,7 +133,14 @@ export async function rollUpAll(ports: Ports, deadlineMs: number): Promise<Rollu
   if (cutOff) await recordQuotaStop(ports, cutOff, skipped);
   // Any other end (done, or out of time: the hour's rotation covers that) leaves nothing to resume.
   else if (stop) await rollupProgress.clearStop(ports.store);
-  return { projects: reports, skipped, ...(cutOff ? { stoppedBy: 'quota' as const } : {}) };
+  // Every project's sprint has folded the journal's changes: those an hour old go (ledger-journal.ts).
+  const journalPruned = !cutOff && skipped.length === 0 && reports.every((r) => !r.problem) ? await pruneJournal(ports) : 0;
+  return { projects: reports, skipped, journalPruned, ...(cutOff ? { stoppedBy: 'quota' as const } : {}) };
+}
+
+async function pruneJournal(ports: Ports): Promise<number> {
+  const { entries, damaged } = await ledgerJournal.list(ports.store);
+  return ledgerJournal.prune(ports.store, entries, new Set(entries.map((e) => e.key)), ports.clock.now(), damaged);
 }
 
 /** Where the quota stopped the run, for the next run, and on each project it kept from its update, for the views. */

@@ -55,7 +55,6 @@ function busyTicket(id: number, worklogs: number): Ticket {
     components: ['Billing'],
     createdMs: T0 - 10 * 86_400_000,
     storyPoints: id % 5,
-    timeSpentSeconds: logs.reduce((s, w) => s + w.seconds, 0),
     worklogs: logs,
     slaClocks: [{ name: 'Time to first response', completedCycles: [{ breached: false, remainingMs: 3_000_000, breachAtMs: T0 + 3_000_000 }] }],
     sprints: [{ id: SPRINT, name: 'SUP Sprint 13', state: 'active' }],

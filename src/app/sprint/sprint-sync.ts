@@ -33,6 +33,7 @@ import type { Ports } from '../../ports';
 import { toStoredTicket } from '../storage/stored-ticket';
 import type { ProjectContext } from './project-context';
 import { readSprintCache, writeSprintCache, type CachedSprint } from './sprint-issue-cache';
+import { reconcileFromJournal } from './ledger-reconcile';
 
 export const FULL_RESYNC_MS = 24 * 60 * 60_000;
 export const OVERLAP_MS = 5 * 60_000;
@@ -45,8 +46,11 @@ export interface SyncOptions {
 export interface SyncedSprint {
   readonly tickets: readonly Ticket[];
   readonly notes: readonly string[];
-  /** `full`: the sprint was read in full; `update`: only what changed was read. */
-  readonly mode: 'full' | 'update';
+  /**
+   * `full`: the sprint was read in full; `events`: brought up to date from the ledger's journal
+   * (ledger-reconcile.ts); `update`: only what changed was read (the journal could not explain it).
+   */
+  readonly mode: 'full' | 'events' | 'update';
   /** Issues read from Jira this time. */
   readonly read: number;
 }
@@ -63,7 +67,14 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
   const signature = cacheSignature(context, window);
   const { cached, problem } = await readSprintCache(ports.store, context.projectKey, sprint.id);
   const usable = cached && cached.signature === signature && cached.syncedAt <= now && now - cached.fullSyncAt < FULL_RESYNC_MS;
+  const own = [...new Set(options.reconcileIssueIds ?? [])];
   if (usable) {
+    const fromEvents = await reconcileFromJournal(ports, context, sprint, window, cached, cached.syncedAt - OVERLAP_MS, own);
+    if (fromEvents.ok) {
+      const { tickets, notes, touchedIds, read } = fromEvents.value;
+      await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds } });
+      return { tickets, notes, mode: 'events', read };
+    }
     try {
       return await update(ports, context, sprint, window, cached, now, options);
     } catch (error) {

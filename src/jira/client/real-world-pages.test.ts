@@ -53,12 +53,12 @@ describe('search/jql pages', () => {
 describe('worklog pages', () => {
   const EXPECTED: Record<string, readonly Worklog[]> = {
     // Atlassian's example: ADF comment, an inactive author, group visibility.
-    'docs-example-page.json': [{ startedMs: Date.UTC(2026, 10, 17, 12, 34), seconds: 12000, authorAccountId: '5b10ac8d82e05b22cc7d4ef5' }],
+    'docs-example-page.json': [{ id: '100412', updatedMs: Date.parse('2026-11-18T09:02:41.117Z'), startedMs: Date.UTC(2026, 10, 17, 12, 34), seconds: 12000, authorAccountId: '5b10ac8d82e05b22cc7d4ef5' }],
     // v2 text comments (one entry without any), start times in the authors' own offsets.
     'api2-page-text-comments.json': [
-      { startedMs: Date.UTC(2026, 10, 16, 4, 30), seconds: 14400, authorAccountId: '712020:5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d' },
-      { startedMs: Date.UTC(2026, 10, 16, 12, 30), seconds: 1800, authorAccountId: '712020:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0' },
-      { startedMs: Date.UTC(2026, 10, 17, 3, 45), seconds: 27000, authorAccountId: '712020:5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d' },
+      { id: '40212', updatedMs: Date.parse('2026-11-16T12:35:44.210Z'), startedMs: Date.UTC(2026, 10, 16, 4, 30), seconds: 14400, authorAccountId: '712020:5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d' },
+      { id: '40219', updatedMs: Date.parse('2026-11-16T12:35:44.210Z'), startedMs: Date.UTC(2026, 10, 16, 12, 30), seconds: 1800, authorAccountId: '712020:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0' },
+      { id: '40233', updatedMs: Date.parse('2026-11-17T12:35:44.210Z'), startedMs: Date.UTC(2026, 10, 17, 3, 45), seconds: 27000, authorAccountId: '712020:5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d' },
     ],
   };
   const pages = realWorldFixtures('worklogs');
