@@ -148,7 +148,8 @@ export function sizeCost(s: SizeReport): SizeCost {
     activeSprintIssues: s.facts.activeSprintIssues,
     busyChanges: s.busyChanges,
     ours: appCost(
-      { idle: work(op('hourly.unchanged')), typical: work(op('hourly.changed10')), busy: work(op('hourly.changed100')) },
+      // An hour's background work is the hourly run and the triggers the hour's changes raised.
+      { idle: work(op('hourly.unchanged')), typical: sum([work(op('events.changed10')), work(op('hourly.changed10'))]), busy: sum([work(op('events.changed100')), work(op('hourly.changed100'))]) },
       { panel: work(op('panel.fresh')), dashboard: work(op('dashboard.fresh')), preview: work(op('policy.preview')), apply: work(op('apply.decision')) },
     ),
     naive: appCost({ idle: rollup, typical: rollup, busy: rollup }, { panel: rollup, dashboard: naiveDashboard }),

@@ -21,6 +21,8 @@ import { JiraClient } from '../src/jira/jira-client';
 import type { Ports } from '../src/ports';
 import { buildResolverHandler } from '../src/resolvers/index';
 import { SCHEDULED_BUDGET_MS } from '../src/triggers/rollup';
+import { handleIssueEvent } from '../src/triggers/issue-event';
+import { handleLedgerEvent } from '../src/triggers/ledger-event';
 import { CountingStore, Recorder, RecordingTransport, withPeakRss } from './measure';
 import { naiveHistory, naiveJira, naiveRollup } from './naive';
 import type { DrainSummary, SimStart, SiteFacts } from './sim-process';
@@ -191,12 +193,26 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
     await measure('hourly.first', hourly);
     await advance(60 * MINUTE);
     await measure('hourly.unchanged', hourly);
+    // Forge delivers the changes' events to the app's triggers as they happen (as the app: no user
+    // behind them); what they cost is part of the project-hour (bench/cost.ts).
+    const deliver = async (): Promise<void> => {
+      const events = await sim.ask<Record<string, unknown>[]>({ type: 'events' });
+      for (const event of events) {
+        const ports = portsAs(appLogin);
+        if (event['eventType'] === 'avi:jira:created:issue' || event['eventType'] === 'avi:jira:updated:issue') await handleIssueEvent(event, ports);
+        else if ((await handleLedgerEvent(event, ports)).status !== 'recorded') throw new Error(`The ledger trigger ignored a ${String(event['eventType'])} event.`);
+      }
+    };
     const changed = await sim.ask<string[]>({ type: 'change', count: 10 });
-    await advance(60 * MINUTE);
+    await advance(5 * MINUTE);
+    await measure('events.changed10', deliver);
+    await advance(55 * MINUTE);
     await measure('hourly.changed10', hourly);
     // A busy hour: 100 issues of the active sprint changed since the last run (bench/cost.ts).
     const changedBusy = await sim.ask<string[]>({ type: 'change', count: 100 });
-    await advance(60 * MINUTE);
+    await advance(5 * MINUTE);
+    await measure('events.changed100', deliver);
+    await advance(55 * MINUTE);
     await measure('hourly.changed100', hourly);
 
     await advance(MINUTE);

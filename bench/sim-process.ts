@@ -56,7 +56,7 @@ export interface SiteFacts {
   readonly maxWorklogs: number;
 }
 
-type Message = { id: number; type: 'drain' | 'facts' | 'target' | 'close' } | { id: number; type: 'change'; count?: number } | { id: number; type: 'latency'; fixedMs: number; jitterMs: number } | { id: number; type: 'clock'; nowMs: number };
+type Message = { id: number; type: 'drain' | 'facts' | 'target' | 'events' | 'close' } | { id: number; type: 'change'; count?: number } | { id: number; type: 'latency'; fixedMs: number; jitterMs: number } | { id: number; type: 'clock'; nowMs: number };
 
 /** `(<jql>) AND id in (…)` → `<jql>`: the pages of one parallel read count as one query. */
 const SPLIT = /^\((.*)\) AND id in \([\d, ]*\)$/s;
@@ -149,16 +149,13 @@ async function main(): Promise<void> {
     return chosen.key;
   };
 
-  let nextWorklogId = 900_000_000;
+  // Work logged on `count` issues of the active sprint, as people log it (sim.changes): each raises
+  // its Forge events (a worklog created, the issue's time tracking updated), which `events` hands over.
   const change = (count: number): string[] => {
     const step = Math.max(1, Math.floor(inActive.length / count));
     const changed = inActive.filter((_, i) => i % step === 0).slice(0, count);
     const now = store.clock.now();
-    for (const issue of changed) {
-      store.write(issue, (i) => {
-        i.worklogs.push({ id: String(nextWorklogId++), authorId: i.assigneeId ?? i.reporterId, startedMs: now - 2 * 3_600_000, createdMs: now, seconds: 3600, comment: 'Benchmark change' });
-      });
-    }
+    for (const issue of changed) sim.changes.logWork(issue.key, { startedMs: now - 2 * 3_600_000, seconds: 3600 });
     return changed.map((i) => i.key);
   };
 
@@ -173,6 +170,7 @@ async function main(): Promise<void> {
     } else if (message.type === 'facts') result = facts();
     else if (message.type === 'target') result = target();
     else if (message.type === 'change') result = change(message.count ?? 10);
+    else if (message.type === 'events') result = sim.events.take({ ignoreSelf: sim.users.app.accountId }).map((e) => e.payload);
     else if (message.type === 'clock') sim.clock.set(message.nowMs);
     else if (message.type === 'latency') sim.faults.set({ latency: { fixedMs: message.fixedMs, jitterMs: message.jitterMs } });
     else {

@@ -36,12 +36,14 @@ describe('the Forge bill per 1,000 projects a month', () => {
 });
 
 describe('cost per size', () => {
-  it('takes the idle, typical and busy hours from the hourly runs, and the naive dashboard as rollup + history', () => {
+  it('takes the idle, typical and busy hours from the hourly runs and the events of their changes, and the naive dashboard as rollup + history', () => {
     const c = sizeCost(
       report(50, [
         row('hourly.unchanged', work(1, 100)),
-        row('hourly.changed10', work(5, 200)),
-        row('hourly.changed100', work(9, 300)),
+        row('events.changed10', work(0, 20, 0, 3)),
+        row('hourly.changed10', work(5, 200, 8, 2)),
+        row('events.changed100', work(2, 40)),
+        row('hourly.changed100', work(7, 300)),
         row('panel.fresh', work(4, 50)),
         row('dashboard.fresh', work(6, 60)),
         row('naive.rollup', work(700, 2000)),
@@ -49,6 +51,7 @@ describe('cost per size', () => {
       ]),
     );
     expect([c.ours.hour.idle?.points, c.ours.hour.typical?.points, c.ours.hour.busy?.points]).toEqual([1, 5, 9]);
+    expect([c.ours.hour.typical?.wallMs, c.ours.hour.typical?.kvsReadKB, c.ours.hour.typical?.kvsWrittenKB]).toEqual([220, 8, 5]);
     expect(c.ours.projectsPerTier1Pool).toBe(13_000);
     expect(c.naive.views.dashboard?.points).toBe(3700);
     expect(c.naive.hour.idle?.points).toBe(700);
@@ -64,7 +67,7 @@ describe('issue 13 cost budgets', () => {
 
   it('checks the 50-issue hour budgets, the views at every size and the first read against its points bound', () => {
     const sizes = [
-      report(50, [row('hourly.unchanged', work(1, 0)), row('hourly.changed10', work(7, 0, 10, 30)), row('panel.fresh', work(10, 0)), row('dashboard.fresh', work(11, 0))]),
+      report(50, [row('hourly.unchanged', work(1, 0)), row('events.changed10', work(0, 0, 0, 10)), row('hourly.changed10', work(7, 0, 10, 20)), row('panel.fresh', work(10, 0)), row('dashboard.fresh', work(11, 0))]),
       report(300, [row('hourly.unchanged', work(2, 0)), row('hourly.first', work(1050, 0), { pointsLowerBound: 1000 })]),
     ];
     const list = costBudgets(sizes, sizes.map(sizeCost));

@@ -86,7 +86,7 @@ function history(ops: readonly Op[]): { events: WorklogChange[]; truthAt: (ms: n
   const truthAt = (ms: number): Worklog[] =>
     ([...snapshots].reverse().find((s) => s.atMs <= ms)?.worklogs ?? [])
       .filter((w) => w.startedMs >= WINDOW.startMs && w.startedMs < WINDOW.endMs)
-      .sort((a, b) => a.startedMs - b.startedMs || (a.id ?? '').localeCompare(b.id ?? ''));
+      .sort((a, b) => Number((a.id ?? '').slice(1)) - Number((b.id ?? '').slice(1)));
   return { events, truthAt };
 }
 

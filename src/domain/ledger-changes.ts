@@ -79,6 +79,8 @@ function latestByWorklog(changes: readonly WorklogChange[]): Map<string, Worklog
   return latest;
 }
 
+const byWorklogId = (a: Worklog, b: Worklog): number => Number(a.id) - Number(b.id) || (a.id ?? '').localeCompare(b.id ?? '');
+
 const inWindow = (startedMs: number, window: SprintWindow): boolean => startedMs >= window.startMs && startedMs < window.endMs;
 
 /**
@@ -109,7 +111,8 @@ function applyToTicket(ticket: Ticket, changes: Iterable<WorklogChange>, window:
     }
   }
   if (!changed) return ticket;
-  worklogs.sort((a, b) => a.startedMs - b.startedMs || (a.id ?? '').localeCompare(b.id ?? ''));
+  // Jira lists an issue's worklogs in the order they were logged (by id): so does the ledger.
+  worklogs.sort(byWorklogId);
   return { ...ticket, worklogs };
 }
 

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { DECISION_PROPERTY_KEY } from '../domain/decision';
 import type { SprintWindow } from '../domain/calendar';
-import type { Ticket } from '../domain/ticket';
+import type { Ticket, Worklog } from '../domain/ticket';
 import { route } from '../forge/route';
 import { chunk, limiter, mapBounded, type Limiter } from './bounded-pool';
 import { AgileClient } from './client/agile-client';
@@ -191,8 +191,15 @@ export class JiraClient {
 
   private async completeWorklogs(mapped: readonly MappedIssue[], notes: string[], query: TicketQuery): Promise<TicketResult> {
     const window = query.worklogs?.window;
+    // Embedded or fetched, the same worklogs: those started in the window (when one is given), so a
+    // ticket's worklogs do not depend on how many it has (the ledger's fold relies on it).
+    const inWindow = (w: Worklog): boolean => !window || (w.startedMs >= window.startMs && w.startedMs < window.endMs);
     const tickets = await mapBounded(mapped, WORKLOG_CONCURRENCY, async ({ ticket, worklogsComplete }) =>
-      query.worklogs && !worklogsComplete ? { ...ticket, worklogs: await this.slots.run(() => this.issues.worklogs(ticket.key, window)) } : ticket,
+      query.worklogs && !worklogsComplete
+        ? { ...ticket, worklogs: await this.slots.run(() => this.issues.worklogs(ticket.key, window)) }
+        : window && ticket.worklogs
+          ? { ...ticket, worklogs: ticket.worklogs.filter(inWindow) }
+          : ticket,
     );
     return { tickets, notes };
   }

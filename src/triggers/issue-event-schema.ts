@@ -17,14 +17,23 @@ import { PROJECT_KEY } from '../app/storage/keys';
 export const ISSUE_EVENTS = ['avi:jira:created:issue', 'avi:jira:updated:issue'] as const;
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-[1-9]\d{0,9}$/;
 
-const changeItemSchema = z
-  .object({
-    field: z.string().nullish(),
-    fieldId: z.string().nullish(),
-    fromString: z.string().nullish(),
-    toString: z.string().nullish(),
-  })
-  .loose();
+/**
+ * An item's own keys only: an item without `toString` would otherwise be read as having
+ * Object.prototype's `toString` (a function), and the whole event refused.
+ */
+const ownKeys = (value: unknown): unknown => (value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.assign(Object.create(null) as object, value) : value);
+
+const changeItemSchema = z.preprocess(
+  ownKeys,
+  z
+    .object({
+      field: z.string().nullish(),
+      fieldId: z.string().nullish(),
+      fromString: z.string().nullish(),
+      toString: z.string().nullish(),
+    })
+    .loose(),
+);
 export type ChangeItem = z.infer<typeof changeItemSchema>;
 
 export const issueEventSchema = z

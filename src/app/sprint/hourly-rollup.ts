@@ -68,7 +68,7 @@ export async function rollUpProject(ports: Ports, projectKey: string): Promise<P
     const active = context.sprints.filter((s) => s.state === 'active');
     const lastClosed = context.sprints.filter((s) => s.state === 'closed').slice(-context.loaded.settings.historySprints);
     const snapshots = [];
-    for (const sprint of active) snapshots.push(await sprintSnapshot(ports, context, sprint, { force: true }));
+    for (const sprint of active) snapshots.push(await sprintSnapshot(ports, context, sprint, { force: true, keepUnchangedLedger: true }));
     // With the history, the daily question whether the project has secured issues: asked here so no view has to (access/viewer-filter.ts).
     const [history] = await Promise.all([historyRows(ports, context, lastClosed), issueSecurity.projectUsesIt(ports, projectKey)]);
     await Promise.all([...history.computed].map((sprintId) => deleteSprintCache(ports.store, projectKey, sprintId)));

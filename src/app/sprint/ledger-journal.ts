@@ -68,6 +68,18 @@ export const ledgerJournal = {
     return { entries, damaged };
   },
 
+  /**
+   * Whether the journal holds nothing since `sinceMs` that changes what the project's ledger reads
+   * (deferrals, requests for information, defects opened and closed: sprint/sprint-ledger.ts): no
+   * issue of the project read again (fields changed, created, a decision applied) or deleted.
+   * Worklogs and comments do not count. Only meaningful when Jira's count confirmed the journal.
+   */
+  async quietSince(store: KeyValueStore, projectKey: string, sinceMs: number): Promise<boolean> {
+    const { entries, damaged } = await ledgerJournal.list(store);
+    if (damaged.length > 0) return false;
+    return !entries.some((e) => e.projectKey === projectKey && (e.change.kind === 'read' || e.change.kind === 'deleted') && (e.recordedAt >= sinceMs || e.change.atMs >= sinceMs));
+  },
+
   /** Delete records: those folded at least {@link FOLDED_GRACE_MS} ago, and any older than a day. */
   async prune(store: KeyValueStore, entries: readonly JournalEntry[], folded: ReadonlySet<string>, nowMs: number, damaged: readonly string[] = []): Promise<number> {
     const stale = entries.filter((e) => (folded.has(e.key) && nowMs - e.recordedAt >= FOLDED_GRACE_MS) || nowMs - e.recordedAt >= JOURNAL_MAX_AGE_MS).map((e) => e.key);

@@ -37,6 +37,8 @@ export interface Reconciled {
   readonly touchedIds: ReadonlySet<string>;
   /** Issues read from Jira (the ones whose fields changed). */
   readonly read: number;
+  /** Where Jira's count began: every change since is in the journal (or was read). */
+  readonly countedFromMs: number;
 }
 
 export type ReconcileResult = { readonly ok: true; readonly value: Reconciled } | { readonly ok: false; readonly why: string };
@@ -90,5 +92,5 @@ export async function reconcileFromJournal(
   const touchedIds = new Set([...folded.changedIds, ...toRead]);
   const freshKeys = new Set([...fresh.values()].map((t) => t.key));
   const notes = [...cached.notes.filter((n) => !freshKeys.has(n.slice(0, Math.max(0, n.indexOf(':'))))), ...pages.flatMap((p) => p.notes)];
-  return { ok: true, value: { tickets, notes, touchedIds, read: fresh.size } };
+  return { ok: true, value: { tickets, notes, touchedIds, read: fresh.size, countedFromMs: windowStart } };
 }

@@ -23,6 +23,8 @@ import { AppError } from '../app-error';
 import { sprintRecords, type SprintBaselineRecord, type SprintRollup } from '../storage/sprint-records';
 import { snapshotStaleness } from './freshness';
 import { ledgerRecords, type SprintLedger } from './ledger-record';
+import { ledgerJournal } from './ledger-journal';
+import { OVERLAP_MS } from './sprint-sync';
 import { sprintDatesProblem, sprintWindow, type ProjectContext } from './project-context';
 import { baselineFromTickets } from './sprint-baseline';
 import { ledgerFromTickets, ticketsAround } from './sprint-ledger';
@@ -51,6 +53,11 @@ export interface SnapshotOptions {
   readonly force?: boolean;
   /** Serve the stored rollup and ledger, however old, when Jira's hourly quota refuses the refresh (a view). */
   readonly storedOnQuota?: boolean;
+  /**
+   * With `force`: keep the stored ledger when the journal shows nothing it reads changed and the
+   * sync confirms the journal (the hourly run). A person's Refresh recomputes everything.
+   */
+  readonly keepUnchangedLedger?: boolean;
 }
 
 /** The quota refusal a stored half may stand in for, or undefined when the failure is any other. */
@@ -74,18 +81,20 @@ export async function refreshRollup(ports: Ports, context: ProjectContext, sprin
   const readsStarted = ports.clock.now();
   const basedOn = Math.min(context.loadedAt ?? readsStarted, readsStarted);
   // Only an active sprint keeps changing: a closed one is read once (its rollup is then final).
-  const [{ tickets, notes }, timeline] = await Promise.all([
+  const [synced, timeline] = await Promise.all([
     sprint.state === 'active'
       ? syncSprintTickets(ports, context, sprint, window, options)
       : ports.appJira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window } }),
     settingsTimeline(ports, context),
   ]);
+  const { tickets, notes } = synced;
   const now = ports.clock.now();
   const lazy = !stored && sprint.state === 'active';
   const baseline = lazy ? await sprintRecords.baseline.write(ports.store, context.projectKey, baselineFromTickets(sprint, tickets, now, true)) : stored;
   const inForce = inForceFor(timeline, context.loaded.settings, window);
   const rollup = await sprintRecords.rollup.write(ports.store, context.projectKey, rollupFromTickets(context, sprint, tickets, now, baseline, basedOn, inForce));
-  return { rollup, baseline, lazy, notes: [...notes, ...timeline.notes] };
+  const countedFromMs = 'countedFromMs' in synced ? synced.countedFromMs : undefined;
+  return { rollup, baseline, lazy, notes: [...notes, ...timeline.notes], ...(countedFromMs !== undefined ? { countedFromMs } : {}) };
 }
 
 async function freshLedger(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window) {
@@ -93,6 +102,33 @@ async function freshLedger(ports: Ports, context: ProjectContext, sprint: Sprint
   const { notes } = around;
   const ledger = await ledgerRecords.write(ports.store, context.projectKey, ledgerFromTickets(context, sprint.id, window, around, ports.clock.now(), sprint.state === 'active'));
   return { ledger, notes };
+}
+
+/**
+ * Whether the stored ledger of an active sprint may still be what Jira says, though old: the sprint's
+ * dates, the settings and the decisions are as when it was computed, and the journal holds no change
+ * it reads since (ledger-journal.ts `quietSince`). Confirmed only by a sync that finds the journal
+ * complete (keptIfConfirmed).
+ */
+async function ledgerStillHolds(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, ledger: SprintLedger, rollup: SprintRollup | undefined, invalidatedAt: number | undefined): Promise<boolean> {
+  if (sprint.state !== 'active' || !rollup || rollup.startMs !== window.startMs || rollup.endMs !== window.endMs) return false;
+  const saved = Date.parse(context.loaded.settings.updatedAt ?? '');
+  if ((Number.isFinite(saved) && saved >= ledger.computedAt) || (invalidatedAt !== undefined && invalidatedAt >= ledger.computedAt)) return false;
+  return ledgerJournal.quietSince(ports.store, context.projectKey, ledger.computedAt - OVERLAP_MS);
+}
+
+/**
+ * The rollup first; the stored ledger, stamped now, when the sync's count covered everything since
+ * the ledger was computed and the journal explained it; else the ledger read as usual.
+ */
+async function keptIfConfirmed(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, baseline: SprintBaselineRecord | undefined, ledger: SprintLedger) {
+  const [rollupTry] = await Promise.allSettled([refreshRollup(ports, context, sprint, window, baseline)]);
+  const countedFrom = rollupTry.status === 'fulfilled' ? rollupTry.value.countedFromMs : undefined;
+  const confirmed = countedFrom !== undefined && countedFrom <= ledger.computedAt;
+  const [ledgerTry] = await Promise.allSettled([
+    confirmed ? ledgerRecords.write(ports.store, context.projectKey, { ...ledger, computedAt: ports.clock.now() }).then((kept) => ({ ledger: kept, notes: [] as string[] })) : freshLedger(ports, context, sprint, window),
+  ]);
+  return [rollupTry, ledgerTry] as const;
 }
 
 export async function sprintSnapshot(ports: Ports, context: ProjectContext, sprint: Sprint, options: SnapshotOptions = {}): Promise<SprintSnapshot> {
@@ -113,10 +149,15 @@ export async function sprintSnapshot(ports: Ports, context: ProjectContext, spri
   const keptLedger = keptRollup && ledger && ledger.computedAt >= keptRollup.computedAt && fresh({ ...keptRollup, computedAt: ledger.computedAt }) ? ledger : undefined;
 
   // Both halves settle before anything is decided, so no request of this view is left running behind its answer.
-  const [rollupTry, ledgerTry] = await Promise.allSettled([
-    keptRollup ? undefined : refreshRollup(ports, context, sprint, window, storedBaseline.value),
-    keptLedger ? undefined : freshLedger(ports, context, sprint, window),
-  ]);
+  // A ledger nothing has changed since (its search is most of an idle hour's points) is kept once the
+  // rollup's sync confirms the journal: then only it is read, and the ledger only when that fails.
+  const holds = (!options.force || options.keepUnchangedLedger === true) && !keptRollup && ledger !== undefined && !keptLedger && (await ledgerStillHolds(ports, context, sprint, window, ledger, storedRollup.value, invalidation.value?.at));
+  const [rollupTry, ledgerTry] = holds && ledger
+    ? await keptIfConfirmed(ports, context, sprint, window, storedBaseline.value, ledger)
+    : await Promise.allSettled([
+        keptRollup ? undefined : refreshRollup(ports, context, sprint, window, storedBaseline.value),
+        keptLedger ? undefined : freshLedger(ports, context, sprint, window),
+      ]);
   const refusals = [quotaRefusal(rollupTry, storedRollup.value, options), quotaRefusal(ledgerTry, ledger, options)];
   const rollupPart = rollupTry.status === 'fulfilled' ? rollupTry.value : undefined;
   const ledgerPart = ledgerTry.status === 'fulfilled' ? ledgerTry.value : undefined;

@@ -53,6 +53,8 @@ export interface SyncedSprint {
   readonly mode: 'full' | 'events' | 'update';
   /** Issues read from Jira this time. */
   readonly read: number;
+  /** `events` only: where Jira's count began — every change of the sprint's and project's issues since is in the journal. */
+  readonly countedFromMs?: number;
 }
 
 const noteKey = (note: string): string => note.slice(0, Math.max(0, note.indexOf(':')));
@@ -71,9 +73,9 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
   if (usable) {
     const fromEvents = await reconcileFromJournal(ports, context, sprint, window, cached, cached.syncedAt - OVERLAP_MS, own);
     if (fromEvents.ok) {
-      const { tickets, notes, touchedIds, read } = fromEvents.value;
+      const { tickets, notes, touchedIds, read, countedFromMs } = fromEvents.value;
       await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds } });
-      return { tickets, notes, mode: 'events', read };
+      return { tickets, notes, mode: 'events', read, countedFromMs };
     }
     try {
       return await update(ports, context, sprint, window, cached, now, options);
