@@ -27,7 +27,36 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 describe('onSprintChangedCore', () => {
-  it.each(['created', 'updated', 'closed', 'deleted'])('a sprint %s on a registered project\'s board forgets its stored sprints, asking Jira nothing', async (what) => {
+  it('a sprint completed in Jira: its stored sprints forgotten and its history row recorded at once, its issue cache gone', async () => {
+    const board = sim.store.boards.find((b) => b.id === 1);
+    const active = sim.store.sprints.find((s) => s.boardId === board?.id && s.state === 'active');
+    if (!active) throw new Error('SUP has an active sprint');
+    await boardSprints.load(ports, 'SUP');
+    await ports.store.delete(keys.history('SUP', active.id));
+    const was = { state: active.state, completeMs: active.completeMs };
+    active.state = 'closed';
+    active.completeMs = NOW - 60_000;
+    try {
+      const outcome = await onSprintChangedCore(ports, { eventType: 'avi:jira-software:closed:sprint', sprint: { id: active.id, originBoardId: 1, state: 'closed' } });
+      expect(outcome).toMatchObject({ status: 'forgotten', projectKey: 'SUP', historyFrozen: active.id, message: expect.stringMatching(/Its history row is recorded\.$/) });
+      expect(await ports.store.get(keys.history('SUP', active.id))).toMatchObject({ sprintId: active.id, name: active.name, endMs: NOW - 60_000 });
+      expect(await ports.store.list(`issues:SUP:${String(active.id).padStart(9, '0')}`)).toEqual([]);
+    } finally {
+      active.state = was.state;
+      if (was.completeMs === undefined) delete active.completeMs;
+      else active.completeMs = was.completeMs;
+      await ports.store.delete(keys.history('SUP', active.id));
+      await boardSprints.forget(ports, 'SUP');
+    }
+  });
+
+  it('a closed event for a sprint Jira does not show as closed records no row: the hourly run sees to it', async () => {
+    const outcome = await onSprintChangedCore(ports, { eventType: 'avi:jira-software:closed:sprint', sprint: { id: 14, originBoardId: 1, state: 'future' } });
+    expect(outcome).toEqual({ status: 'forgotten', projectKey: 'SUP', message: "Sprint 14 was closed: project SUP's board and sprints are read again on next use." });
+    expect(await ports.store.get(keys.history('SUP', 14))).toBeUndefined();
+  });
+
+  it.each(['created', 'updated', 'deleted'])('a sprint %s on a registered project\'s board forgets its stored sprints, asking Jira nothing', async (what) => {
     await boardSprints.load(ports, 'SUP');
     await boardSprints.load(ports, 'TEAM');
     sim.clearRequests();
