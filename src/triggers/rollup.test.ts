@@ -16,7 +16,8 @@ import type { DashboardView } from '../contract/dashboard';
 import { allocate } from '../domain/allocation';
 import { DEFAULT_WORK_CALENDAR } from '../domain/calendar';
 import { DEFAULT_CLASSIFICATION } from '../domain/triage-facts';
-import { rollupHandler } from './rollup';
+import { rollupHandler, SCHEDULED_BUDGET_MS } from './rollup';
+import { FOLDED_GRACE_MS, JOURNAL_MAX_AGE_MS, ledgerJournal } from '../app/sprint/ledger-journal';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const HOUR = 3_600_000;
@@ -216,6 +217,21 @@ describe('the hourly rollup when things go wrong', () => {
     const report = await rollUpAll(h.portsAs('app'), NOW + 30_000);
     expect(report).toEqual({ projects: [], skipped: expect.arrayContaining(['SUP', 'TEAM']), journalPruned: 0 });
     expect(h.sim.requests()).toEqual([]);
+  });
+
+  it('keeps the ledger journal small: folded records go after a run that reached every project, day-old ones after any run', async () => {
+    const change = (issueId: string) => ({ kind: 'touched' as const, issueId, atMs: NOW });
+    await ledgerJournal.record(h.store, change('1'), NOW - JOURNAL_MAX_AGE_MS); // a day old
+    await ledgerJournal.record(h.store, change('2'), NOW - FOLDED_GRACE_MS); // folded by the last runs, an hour old
+    await ledgerJournal.record(h.store, change('3'), NOW - 60_000); // newer: a concurrent sync may still fold it
+    const ids = async () => (await ledgerJournal.list(h.store)).entries.map((e) => e.change.issueId).sort();
+    expect((await rollUpAll(h.portsAs('app'), NOW + 30_000)).journalPruned).toBe(1); // out of time: no project reached
+    expect(await ids()).toEqual(['2', '3']);
+    const report = await rollUpAll(h.portsAs('app'), NOW + SCHEDULED_BUDGET_MS);
+    expect(report.skipped).toEqual([]);
+    expect(report.journalPruned).toBe(1);
+    expect(await ids()).toEqual(['3']);
+    await h.store.delete((await ledgerJournal.list(h.store)).entries[0]?.key ?? '');
   });
 
   it('answers 500 when it cannot even list the projects', async () => {

@@ -51,7 +51,7 @@ export interface RollupReport {
   readonly skipped: readonly string[];
   /** Why the run stopped starting projects, when it stopped early for Jira's hourly quota. */
   readonly stoppedBy?: 'quota';
-  /** Journal records deleted (folded an hour ago, or damaged): only after a run that reached every project. */
+  /** Journal records deleted: folded an hour ago (only after a run that reached every project), a day old, or damaged. */
   readonly journalPruned?: number;
 }
 
@@ -133,14 +133,16 @@ export async function rollUpAll(ports: Ports, deadlineMs: number): Promise<Rollu
   if (cutOff) await recordQuotaStop(ports, cutOff, skipped);
   // Any other end (done, or out of time: the hour's rotation covers that) leaves nothing to resume.
   else if (stop) await rollupProgress.clearStop(ports.store);
-  // Every project's sprint has folded the journal's changes: those an hour old go (ledger-journal.ts).
-  const journalPruned = !cutOff && skipped.length === 0 && reports.every((r) => !r.problem) ? await pruneJournal(ports) : 0;
+  // When every project's sprint has folded the journal's changes, those an hour old go; whatever the
+  // run reached, records a day old go (the daily full read has covered them), so the journal stays small
+  // on a site whose runs never reach every project (ledger-journal.ts).
+  const journalPruned = await pruneJournal(ports, !cutOff && skipped.length === 0 && reports.every((r) => !r.problem));
   return { projects: reports, skipped, journalPruned, ...(cutOff ? { stoppedBy: 'quota' as const } : {}) };
 }
 
-async function pruneJournal(ports: Ports): Promise<number> {
+async function pruneJournal(ports: Ports, everyProjectFolded: boolean): Promise<number> {
   const { entries, damaged } = await ledgerJournal.list(ports.store);
-  return ledgerJournal.prune(ports.store, entries, new Set(entries.map((e) => e.key)), ports.clock.now(), damaged);
+  return ledgerJournal.prune(ports.store, entries, new Set(everyProjectFolded ? entries.map((e) => e.key) : []), ports.clock.now(), damaged);
 }
 
 /** Where the quota stopped the run, for the next run, and on each project it kept from its update, for the views. */
