@@ -182,6 +182,22 @@ describe('the hourly rollup when things go wrong', () => {
     }
   });
 
+  it('a refused count leaves a stored ledger nothing changed as it is: no ledger search is sent after the refusal', async () => {
+    h.sim.points.reset();
+    h.sim.points.set({ enforce: true, quota: 1 });
+    try {
+      await h.portsAs('app').appJira.approximateCount('project = SUP'); // the hour's one point
+      h.sim.clearRequests();
+      const report = await rollUpAll(h.portsAs('app'), NOW + 600_000);
+      expect(report.stoppedBy).toBe('quota');
+      // The first project's count, refused; nothing else (its stored ledger is kept until Jira answers again).
+      expect(h.sim.requests().map((r) => [r.operationId, r.status])).toEqual([['countIssues', 429]]);
+    } finally {
+      h.sim.points.set({ enforce: false });
+      h.sim.points.reset();
+    }
+  });
+
   it('records where the quota stopped it, starts the next run there, and clears the record once a run completes (issue 13, item 2)', async () => {
     await h.store.delete(keys.rollupStop());
     await projectRegistry.register(h.store, 'GONE', NOW); // first this hour ([GONE, SUP, TEAM]): its one lookup spends the quota

@@ -123,7 +123,9 @@ async function ledgerStillHolds(ports: Ports, context: ProjectContext, sprint: S
  */
 async function keptIfConfirmed(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, baseline: SprintBaselineRecord | undefined, ledger: SprintLedger) {
   const [rollupTry] = await Promise.allSettled([refreshRollup(ports, context, sprint, window, baseline)]);
-  const countedFrom = rollupTry.status === 'fulfilled' ? rollupTry.value.countedFromMs : undefined;
+  // A refused rollup (Jira's quota spent, Jira down) leaves the ledger as stored and asks nothing more.
+  if (rollupTry.status === 'rejected') return [rollupTry, rollupTry] as const;
+  const countedFrom = rollupTry.value.countedFromMs;
   const confirmed = countedFrom !== undefined && countedFrom <= ledger.computedAt;
   const [ledgerTry] = await Promise.allSettled([
     confirmed ? ledgerRecords.write(ports.store, context.projectKey, { ...ledger, computedAt: ports.clock.now() }).then((kept) => ({ ledger: kept, notes: [] as string[] })) : freshLedger(ports, context, sprint, window),
