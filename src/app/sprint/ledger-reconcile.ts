@@ -28,7 +28,7 @@ import { allocationCatalog } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import type { ProjectContext } from './project-context';
 import { ledgerJournal, type JournalEntry } from './ledger-journal';
-import type { CachedSprint } from './sprint-issue-cache';
+import { noteIssueKey, type CachedSprint } from './sprint-issue-cache';
 
 export interface Reconciled {
   readonly tickets: readonly Ticket[];
@@ -41,14 +41,13 @@ export interface Reconciled {
   readonly countedFromMs: number;
 }
 
-export type ReconcileResult = { readonly ok: true; readonly value: Reconciled } | { readonly ok: false; readonly why: string };
-
 /** The journal changes that may concern this project's sprint: its own issue events, and every worklog event. */
 const concerns = (entry: JournalEntry, projectKey: string): boolean => entry.projectKey === undefined || entry.projectKey === projectKey;
 
 /**
  * Fold the journal into `cached`. `sinceMs` is where the count starts (the last sync, less the
- * overlap for clock skew); `ownIssueIds` are issues this invocation wrote.
+ * overlap for clock skew); `ownIssueIds` are issues this invocation wrote. Undefined when Jira
+ * counts more changed issues than the journal explains: the caller reads what changed instead.
  */
 export async function reconcileFromJournal(
   ports: Ports,
@@ -58,7 +57,7 @@ export async function reconcileFromJournal(
   cached: CachedSprint,
   sinceMs: number,
   ownIssueIds: readonly number[],
-): Promise<ReconcileResult> {
+): Promise<Reconciled | undefined> {
   const now = ports.clock.now();
   const minutes = Math.max(1, Math.ceil((now - sinceMs) / 60_000));
   const journal = await ledgerJournal.list(ports.store);
@@ -83,7 +82,7 @@ export async function reconcileFromJournal(
     entries.filter((e) => e.change.atMs >= windowStart && (e.projectKey === context.projectKey || cachedIds.has(e.change.issueId))).map((e) => e.change.issueId),
   );
   for (const id of ownIssueIds) explained.add(String(id));
-  if (count > explained.size) return { ok: false, why: `Jira counts ${count} issues changed since the last sync; the events explain ${explained.size}.` };
+  if (count > explained.size) return undefined;
 
   const fresh = new Map(pages.flatMap((p) => p.tickets).map((t) => [t.id, t]));
   // An issue read again that the search did not return has left the sprint (or is gone).
@@ -91,6 +90,6 @@ export async function reconcileFromJournal(
   for (const [id, ticket] of fresh) if (!cachedIds.has(id)) tickets.push(ticket);
   const touchedIds = new Set([...folded.changedIds, ...toRead]);
   const freshKeys = new Set([...fresh.values()].map((t) => t.key));
-  const notes = [...cached.notes.filter((n) => !freshKeys.has(n.slice(0, Math.max(0, n.indexOf(':'))))), ...pages.flatMap((p) => p.notes)];
-  return { ok: true, value: { tickets, notes, touchedIds, read: fresh.size, countedFromMs: windowStart } };
+  const notes = [...cached.notes.filter((n) => !freshKeys.has(noteIssueKey(n))), ...pages.flatMap((p) => p.notes)];
+  return { tickets, notes, touchedIds, read: fresh.size, countedFromMs: windowStart };
 }

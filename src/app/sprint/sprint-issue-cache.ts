@@ -26,6 +26,8 @@ export const MAX_CHUNK_BYTES = 200 * 1024;
 export const MAX_NOTES = 100;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+/** The issue key a mapping note is about (notes read `SUP-12: …`), so a re-read issue's old notes can go. */
+export const noteIssueKey = (note: string): string => note.slice(0, Math.max(0, note.indexOf(':')));
 export const cacheKey = (projectKey: string, sprintId: number): string => `issues:${projectKey}:${pad(sprintId, 9)}`;
 const chunkKey = (projectKey: string, sprintId: number, index: number): string => `${cacheKey(projectKey, sprintId)}:${pad(index, 4)}`;
 

@@ -32,7 +32,7 @@ import { allocationCatalog, fieldsToRequest } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import { toStoredTicket } from '../storage/stored-ticket';
 import type { ProjectContext } from './project-context';
-import { readSprintCache, writeSprintCache, type CachedSprint } from './sprint-issue-cache';
+import { noteIssueKey, readSprintCache, writeSprintCache, type CachedSprint } from './sprint-issue-cache';
 import { reconcileFromJournal } from './ledger-reconcile';
 
 export const FULL_RESYNC_MS = 24 * 60 * 60_000;
@@ -57,8 +57,6 @@ export interface SyncedSprint {
   readonly countedFromMs?: number;
 }
 
-const noteKey = (note: string): string => note.slice(0, Math.max(0, note.indexOf(':')));
-
 /** What the cached tickets were read with: a change means they must be read again. */
 export function cacheSignature(context: ProjectContext, window: SprintWindow): string {
   return JSON.stringify({ fields: fieldsToRequest(allocationCatalog(context.catalog)), window: [window.startMs, window.endMs] });
@@ -72,8 +70,8 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
   const own = [...new Set(options.reconcileIssueIds ?? [])];
   if (usable) {
     const fromEvents = await reconcileFromJournal(ports, context, sprint, window, cached, cached.syncedAt - OVERLAP_MS, own);
-    if (fromEvents.ok) {
-      const { tickets, notes, touchedIds, read, countedFromMs } = fromEvents.value;
+    if (fromEvents) {
+      const { tickets, notes, touchedIds, read, countedFromMs } = fromEvents;
       await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds } });
       return { tickets, notes, mode: 'events', read, countedFromMs };
     }
@@ -131,7 +129,7 @@ async function update(ports: Ports, context: ProjectContext, sprint: Sprint, win
   const touchedIds = new Set([...[...fresh.values()].filter((t) => !same(t)).map((t) => t.id), ...cached.tickets.filter((t) => !members.has(t.id)).map((t) => t.id)]);
   const touchedKeys = new Set(cached.tickets.filter((t) => touchedIds.has(t.id)).map((t) => t.key).concat([...fresh.values()].map((t) => t.key)));
   const newNotes = [...changed.notes, ...fetched.notes];
-  const notes = [...cached.notes.filter((n) => !touchedKeys.has(noteKey(n))), ...newNotes];
+  const notes = [...cached.notes.filter((n) => !touchedKeys.has(noteIssueKey(n))), ...newNotes];
   // Only the chunks holding touched tickets are rewritten; the head always is (it carries syncedAt).
   await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds } });
   return { tickets, notes, mode: 'update', read: fresh.size };
