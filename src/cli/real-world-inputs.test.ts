@@ -78,3 +78,32 @@ it('classifies the issue a real webhook carries with --unwrap, reading Severity 
   expect(output.problems).toEqual([]);
   expect(output.lines.map((line) => JSON.parse(line) as unknown)).toEqual([expect.objectContaining({ key: 'HELP-121', priority: 'P2', severity: 'S3', sla: 'none' })]);
 });
+
+/**
+ * The issue's "done when": classify on a whole real export — the help-desk site's issues and search
+ * pages, its field list and its priority scheme (Blocker / Critical / Major / Minor, as its data
+ * dictionary lists it) — gives the verdicts the site's own words mean, and says every guess on a note.
+ */
+it('classifies a whole real export (issues, field list, priority scheme) in the site\'s own words, each guess noted', () => {
+  const text = (kind: 'issues' | 'search' | 'fields', name: string) => ({ name, text: JSON.stringify(realWorldFixture(kind, name)) });
+  const output = classify({
+    issueFiles: [text('issues', 'help-desk-bug-severity.json'), text('search', 'jql-page-1-of-2.json'), text('search', 'jql-page-2-of-2.json')],
+    fieldsFile: text('fields', 'help-desk-bug-severity.json'),
+    prioritiesFile: { name: 'priorities.json', text: JSON.stringify(['Blocker', 'Critical', 'Major', 'Minor']) },
+    nowMs: Date.UTC(2026, 2, 10),
+  });
+  expect(output.problems).toEqual([]);
+  const verdicts = output.lines.map((line) => JSON.parse(line) as Record<string, unknown>).map(({ key, outcome, priority, severity, sla }) => ({ key, outcome, priority, severity, sla }));
+  expect(verdicts).toEqual([
+    // Critical is this scheme's second level: P2, not the built-in names' P1. Its breached SLA interrupts.
+    { key: 'HELP-34438', outcome: 'interrupt', priority: 'P2', severity: 'S2', sla: 'breached' },
+    { key: 'HELP-35102', outcome: 'interrupt', priority: 'P1', severity: 'S1', sla: 'breached' },
+    { key: 'PAY-398', outcome: 'backlog', priority: 'P3', severity: 'unknown', sla: 'none' },
+    { key: 'PAY-399', outcome: 'backlog', priority: 'P4', severity: 'unknown', sla: 'none' },
+  ]);
+  // The two guesses, and nothing else: a Severity left empty (PAY-398/399) is no guess.
+  expect(output.warnings).toEqual([
+    'Severity is read from Bug Severity (customfield_10629): the one field with options whose name contains "severity". Choose another in the settings if that is wrong.',
+    "Priorities follow the site's order: Blocker → P1, Critical → P2, Major → P3, Minor → P4.",
+  ]);
+});
