@@ -31,7 +31,7 @@ describe('retrospective: interrupts with who let them in and why', () => {
       interrupts: [{ key: 'SUP-1', summary: 'Login fails', amount: 6, estimated: false }],
       tickets: [ticket('SUP-1', [letIn, asked])], // any order: the trail is sorted by time
     }));
-    expect(retro.interrupts).toEqual([{ key: 'SUP-1', summary: 'Login fails', amount: 6, estimated: false, decision: letIn, earlier: [asked] }]);
+    expect(retro.interrupts).toEqual([{ key: 'SUP-1', summary: 'Login fails', amount: 6, estimated: false, decision: letIn, earlier: [asked], carriedOver: false }]);
   });
 
   it.each([
@@ -41,11 +41,12 @@ describe('retrospective: interrupts with who let them in and why', () => {
   ])('%s', (_name, trail, expectedAt) => {
     const retro = retrospective(input({ interrupts: [{ key: 'SUP-2', amount: 1, estimated: true }], tickets: [ticket('SUP-2', trail)] }));
     expect(retro.interrupts[0]?.decision?.decidedAtMs).toBe(expectedAt);
+    expect(retro.interrupts[0]?.carriedOver).toBe(expectedAt < START);
   });
 
   it('an interrupt the audit knows nothing about says so (null), it is not dropped', () => {
     const retro = retrospective(input({ interrupts: [{ key: 'SUP-3', amount: 2, estimated: false }] }));
-    expect(retro.interrupts).toEqual([{ key: 'SUP-3', amount: 2, estimated: false, decision: null, earlier: [] }]);
+    expect(retro.interrupts).toEqual([{ key: 'SUP-3', amount: 2, estimated: false, decision: null, earlier: [], carriedOver: false }]);
   });
 
   it('lists an interrupt named twice once', () => {

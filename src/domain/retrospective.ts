@@ -9,6 +9,8 @@
  * - a ticket is listed once per list, by key, in the order of its first step in the window;
  * - an override is a step whose outcome differs from the policy's; each is listed with the steps
  *   taken on the same ticket before it ("earlier decisions"), wherever those fell;
+ * - an interrupt let in before the window is listed as carried over (its time counts here; the
+ *   history row's interrupt count is of the sprint's own);
  * - a needs-info request ends with the ticket's next step after it (interrupted, deferred, asked
  *   again), or — with no later step — resolved when the ticket is done, else still waiting;
  * - the comparison is with up to `COMPARE_SPRINTS` sprints that ended before this one started;
@@ -69,6 +71,8 @@ export interface RetroInterrupt extends RetroItem {
   readonly decision: DecisionStep | null;
   /** Steps on the ticket before that one. */
   readonly earlier: readonly DecisionStep[];
+  /** Let in before this sprint started (an earlier sprint's interrupt carried over): its time still counts here. */
+  readonly carriedOver: boolean;
 }
 
 export interface RetroOverride {
@@ -189,7 +193,8 @@ export function retrospective(input: RetroInput): Retrospective {
     // The step that let it in: its last interrupt step in the window, else its last interrupt at all (decided before the sprint, pulled in at the start).
     const index = findLastIndex(trail, (s) => s.outcome === 'interrupt' && inSprint(s));
     const at = index >= 0 ? index : findLastIndex(trail, (s) => s.outcome === 'interrupt' && s.decidedAtMs < row.endMs);
-    return { ...item, decision: at >= 0 ? (trail[at] as DecisionStep) : null, earlier: at >= 0 ? trail.slice(0, at) : [] };
+    const decision = at >= 0 ? (trail[at] as DecisionStep) : null;
+    return { ...item, decision, earlier: at >= 0 ? trail.slice(0, at) : [], carriedOver: decision !== null && decision.decidedAtMs < row.startMs };
   });
 
   const overrides: RetroOverride[] = [];

@@ -9,6 +9,7 @@ import type { PortsFactory } from '../ports';
 import { defineDashboardEndpoints } from './dashboard';
 import { defineGadgetEndpoints } from './gadget';
 import { definePanelEndpoints } from './panel';
+import { defineRetrospectiveEndpoints } from './retrospective';
 import { defineSettingsEndpoints } from './settings';
 
 /** Build the handler over a ports factory; production uses the Forge adapters, tests the simulator. */
@@ -16,6 +17,7 @@ export function buildResolverHandler(portsFor: PortsFactory): ReturnType<Resolve
   const resolver = new Resolver();
   definePanelEndpoints(resolver, portsFor);
   defineDashboardEndpoints(resolver, portsFor);
+  defineRetrospectiveEndpoints(resolver, portsFor);
   defineSettingsEndpoints(resolver, portsFor);
   defineGadgetEndpoints(resolver, portsFor);
   return resolver.getDefinitions();

@@ -11,6 +11,7 @@ import { dataOf, resolverHarness, type ResolverHarness } from '../../test/builde
 import type { SettingsView } from '../contract/settings';
 import { DASHBOARD_KEYS } from '../contract/dashboard';
 import { PANEL_KEYS } from '../contract/panel';
+import { RETROSPECTIVE_KEYS } from '../contract/retrospective';
 import { SETTINGS_KEYS } from '../contract/settings';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -40,6 +41,7 @@ const calls: Array<[string, unknown, Record<string, unknown>]> = [
   [DASHBOARD_KEYS.get, {}, page],
   [DASHBOARD_KEYS.get, { refresh: true }, page],
   [DASHBOARD_KEYS.recordOverflow, { sprintId: 1, choice: 'accept-overrun', reason: 'because' }, page],
+  [RETROSPECTIVE_KEYS.get, { sprintId: 12 }, page],
   [SETTINGS_KEYS.get, {}, page],
   [SETTINGS_KEYS.previewPolicy, { policy: { rules: [], defaultOutcome: 'needs-info' } }, page],
   [SETTINGS_KEYS.searchFields, { query: 'sev' }, page],

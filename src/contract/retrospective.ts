@@ -1,0 +1,97 @@
+/**
+ * The retrospective's contract (issue 14, item 1): one closed sprint as the team looks back on it,
+ * on the project page. The project comes from the call context; instants are ISO-8601 strings;
+ * amounts are in the sprint's unit. People are account ids, named through `people`.
+ */
+import { z } from 'zod';
+import type { NeedsInfoEnding } from '../domain/retrospective';
+import type { Outcome } from '../domain/outcome';
+import type { DashboardHistoryRow } from './dashboard';
+import type { PeopleDirectory } from './people';
+
+export const RETROSPECTIVE_KEYS = { get: 'retrospective.get' } as const;
+
+export const retrospectiveGetPayloadSchema = z.object({
+  sprintId: z.number({ error: 'must be a sprint id (a number)' }).int('must be a whole number').positive('must be a sprint id'),
+});
+export type RetrospectiveGetPayload = z.input<typeof retrospectiveGetPayloadSchema>;
+
+/** One triage decision, as the app recorded it. */
+export interface RetroStepView {
+  readonly outcome: Outcome;
+  readonly policyOutcome: Outcome;
+  readonly override: boolean;
+  readonly ruleId: string | null;
+  readonly reason?: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
+export interface RetroInterruptView {
+  readonly key: string;
+  readonly summary?: string;
+  readonly amount: number;
+  readonly estimated: boolean;
+  /** The decision that let it in; null when no decision is recorded (it came in another way). */
+  readonly decision: RetroStepView | null;
+  readonly earlier: readonly RetroStepView[];
+  /** Let in before this sprint (an earlier sprint's interrupt carried over): its time still counts here. */
+  readonly carriedOver: boolean;
+}
+
+export interface RetroOverrideView {
+  readonly key: string;
+  readonly summary?: string;
+  readonly step: RetroStepView;
+  readonly earlier: readonly RetroStepView[];
+}
+
+export interface RetroNeedsInfoView {
+  readonly key: string;
+  readonly summary?: string;
+  readonly asked: RetroStepView;
+  readonly ending: NeedsInfoEnding;
+  readonly endedAt?: string;
+  readonly endedBy?: string;
+}
+
+export interface RetroDeferralView {
+  readonly key: string;
+  readonly summary?: string;
+  readonly step: RetroStepView;
+}
+
+export interface RetroItemView {
+  readonly key: string;
+  readonly summary?: string;
+  readonly amount: number;
+  readonly estimated: boolean;
+}
+
+export interface RetrospectiveView {
+  readonly projectKey: string;
+  readonly sprint: { readonly id: number; readonly name: string; readonly startDate: string; readonly endDate: string };
+  /** The sprint's frozen history row: allocated, spent, share, interrupts, velocity, defects. */
+  readonly row: DashboardHistoryRow;
+  readonly overBudgetBy: number;
+  readonly supportContact: string | null;
+  readonly interrupts: readonly RetroInterruptView[];
+  readonly overrides: readonly RetroOverrideView[];
+  readonly needsInfo: readonly RetroNeedsInfoView[];
+  readonly deferrals: readonly RetroDeferralView[];
+  readonly untriaged: readonly RetroItemView[];
+  readonly comparison: {
+    readonly sprints: number;
+    readonly names: readonly string[];
+    readonly avgSharePct: number | null;
+    readonly avgInterrupts: number | null;
+    readonly avgVelocityPoints: number | null;
+    readonly avgNetDefects: number | null;
+    readonly sentence: string;
+  };
+  /** What the lists leave out because this viewer may not see those issues: counted, never named. */
+  readonly restricted: number;
+  readonly notes: readonly string[];
+  readonly people: PeopleDirectory;
+  readonly computedAt: string;
+}
