@@ -7,6 +7,7 @@ export * from './settings';
 export * from './panel';
 export * from './dashboard';
 export * from './retrospective';
+export * from './retrospective-text';
 export * from './gadget';
 export * from './domain';
 export * from './people';

@@ -1,0 +1,78 @@
+import type { RetrospectiveView, RetroStepView } from './retrospective';
+import { retrospectiveConfluence, retrospectiveCsvRows, retrospectiveMarkdown } from './retrospective-text';
+
+const f = { name: (id: string) => ({ po: 'Priya Owner', bob: 'Bob | Dev' })[id] ?? 'Former user', day: (iso: string) => iso.slice(0, 10) };
+const step = (over: Partial<RetroStepView> = {}): RetroStepView => ({ outcome: 'interrupt', policyOutcome: 'interrupt', override: false, ruleId: 'p1', decidedBy: 'po', decidedAt: '2026-11-10T09:00:00.000Z', ...over });
+
+function view(over: Partial<RetrospectiveView> = {}): RetrospectiveView {
+  return {
+    projectKey: 'SUP',
+    sprint: { id: 12, name: 'SUP Sprint 12', startDate: '2026-11-09T09:00:00.000Z', endDate: '2026-11-20T17:00:00.000Z' },
+    row: { sprintId: 12, name: 'SUP Sprint 12', startDate: '2026-11-09T09:00:00.000Z', endDate: '2026-11-20T17:00:00.000Z', unit: 'hours', capacity: 300, budget: 60, used: 66.5, sharePct: 22.2, allocationPct: 20, interrupts: 2, deferred: 1, velocityPoints: 34, defects: { opened: 3, closed: 1, net: 2 } },
+    overBudgetBy: 6.5,
+    supportContact: 'po',
+    interrupts: [
+      { key: 'SUP-1', summary: 'Login | SSO fails', amount: 6, estimated: false, decision: step({ override: true, policyOutcome: 'backlog', reason: 'Largest customer' }), earlier: [step({ outcome: 'needs-info', policyOutcome: 'needs-info', decidedAt: '2026-11-09T10:00:00.000Z' })], carriedOver: false },
+      { key: 'SUP-2', amount: 2.25, estimated: true, decision: null, earlier: [], carriedOver: false },
+    ],
+    overrides: [{ key: 'SUP-1', summary: 'Login | SSO fails', step: step({ override: true, policyOutcome: 'backlog', reason: 'Largest customer', decidedBy: 'bob' }), earlier: [] }],
+    needsInfo: [{ key: 'SUP-3', summary: 'Export {broken}', asked: step({ outcome: 'needs-info', policyOutcome: 'needs-info' }), ending: 'resolved', endedAt: '2026-11-12T09:00:00.000Z' }],
+    deferrals: [],
+    untriaged: [],
+    comparison: { sprints: 1, names: ['SUP Sprint 11'], avgSharePct: 10, avgInterrupts: 1, avgVelocityPoints: 40, avgNetDefects: 0, sentence: 'Support took 22.2 % of capacity, against 10 % on average over the sprint before (SUP Sprint 11); 2 interrupts against 1.' },
+    restricted: 2,
+    notes: [],
+    people: {},
+    computedAt: '2026-11-23T09:00:00.000Z',
+    ...over,
+  };
+}
+
+describe('the retrospective as Markdown', () => {
+  const md = retrospectiveMarkdown(view(), f);
+  it.each([
+    ['the title with the sprint dates', '# Retrospective: SUP Sprint 12 (2026-11-09 – 2026-11-20)'],
+    ['allocated and spent, over budget', '- Support used: 66.5h (22.2 % of capacity), over its budget by 6.5h'],
+    ['the support contact by name', '- Support contact: Priya Owner'],
+    ['the comparison sentence', '- Compared with earlier sprints: Support took 22.2 % of capacity, against 10 %'],
+    ['net new defects signed', 'net new defects: +2 (3 opened, 1 closed)'],
+    ['an interrupt row: who let it in, why, the earlier step; pipes escaped', '| SUP-1 | Login \\| SSO fails | 6h | Interrupt now by Priya Owner, 2026-11-10 ("Largest customer") | Backlog (overridden) | Needs info by Priya Owner, 2026-11-09 |'],
+    ['an interrupt without a recorded decision says so', '| SUP-2 |  | 2.25h | No decision recorded |  |  |'],
+    ['a name with a pipe escaped', 'Interrupt now by Bob \\| Dev'],
+    ['how a request ended', '| SUP-3 | Export {broken} | Needs info by Priya Owner, 2026-11-10 | Resolved without another decision, 2026-11-12 |'],
+    ['an empty list as a sentence', '## Deferred (0)\nNothing was deferred in this sprint.'],
+    ['what the reader may not see, counted', '_2 issues you may not see are counted in the numbers, not listed._'],
+  ])('has %s', (_name, text) => {
+    expect(md).toContain(text);
+  });
+
+  it('says nothing about restricted issues when there are none, and "within its budget" under it', () => {
+    const plain = retrospectiveMarkdown(view({ restricted: 0, overBudgetBy: 0 }), f);
+    expect(plain).not.toContain('may not see');
+    expect(plain).toContain('within its budget');
+  });
+});
+
+describe('the retrospective for Confluence (wiki markup)', () => {
+  const wiki = retrospectiveConfluence(view(), f);
+  it.each([
+    ['headings', 'h1. Retrospective: SUP Sprint 12 (2026-11-09 – 2026-11-20)'],
+    ['a header row', '||Issue||Summary||Time||Let in||Policy said||Earlier decisions||'],
+    ['pipes and braces escaped (they would start a cell or a macro)', '|SUP-1|Login \\| SSO fails|6h|'],
+    ['braces escaped', 'Export \\{broken\\}'],
+    ['an empty cell as a space (an empty one merges cells)', '|SUP-2| |2.25h|No decision recorded| | |'],
+    ['bullets', '* Support contact: Priya Owner'],
+  ])('has %s', (_name, text) => {
+    expect(wiki).toContain(text);
+  });
+});
+
+describe('the retrospective as CSV rows', () => {
+  it('one row per listed issue and list, in the lists\' order', () => {
+    const { header, rows } = retrospectiveCsvRows(view(), f);
+    expect(header).toHaveLength(7);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([['Interrupts', 'SUP-1'], ['Interrupts', 'SUP-2'], ['Overrides', 'SUP-1'], ['Asked for information', 'SUP-3']]);
+    expect(rows.every((r) => r.length === header.length)).toBe(true);
+    expect(rows[3]?.[6]).toBe('Resolved without another decision, 2026-11-12');
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The retrospective as text to take to the meeting (issue 14, item 6): Markdown, Confluence wiki
+ * markup, and the rows of its lists for a CSV. Shared by the project page ("Copy as Markdown",
+ * "Copy for Confluence", "Download CSV") and the CLI, so both say the same. Names and dates come in
+ * as functions: the page formats them in the viewer's locale and time zone, the CLI in UTC.
+ */
+import type { RetrospectiveView, RetroStepView } from './retrospective';
+import type { NeedsInfoEnding } from '../domain/retrospective';
+import type { Outcome } from '../domain/outcome';
+
+export interface RetroTextFormat {
+  /** A person's name for an account id ("you" for the viewer, "Former user"…). */
+  readonly name: (accountId: string) => string;
+  /** A date as the reader reads it ("Nov 12, 2026"). */
+  readonly day: (iso: string) => string;
+}
+
+const OUTCOME_WORDS: Record<Outcome, string> = { interrupt: 'Interrupt now', backlog: 'Backlog', 'needs-info': 'Needs info' };
+export const ENDING_WORDS: Record<NeedsInfoEnding, string> = {
+  interrupted: 'Interrupted the sprint',
+  deferred: 'Sent to the backlog',
+  'asked-again': 'Asked again',
+  resolved: 'Resolved without another decision',
+  waiting: 'Still waiting',
+};
+
+const num = (n: number): string => String(Math.round(n * 100) / 100);
+const unitOf = (view: RetrospectiveView): string => (view.row.unit === 'hours' ? 'h' : ' pts');
+const amount = (view: RetrospectiveView, n: number): string => `${num(n)}${unitOf(view)}`;
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function stepText(step: RetroStepView, f: RetroTextFormat): string {
+  return `${OUTCOME_WORDS[step.outcome]} by ${f.name(step.decidedBy)}, ${f.day(step.decidedAt)}${step.reason ? ` ("${step.reason}")` : ''}`;
+}
+
+const earlierText = (steps: readonly RetroStepView[], f: RetroTextFormat): string => steps.map((s) => stepText(s, f)).join('; ');
+const endingText = (n: RetrospectiveView['needsInfo'][number], f: RetroTextFormat): string =>
+  `${ENDING_WORDS[n.ending]}${n.endedAt ? `, ${f.day(n.endedAt)}` : ''}${n.endedBy ? ` (${f.name(n.endedBy)})` : ''}`;
+const policyText = (step: RetroStepView | null): string => (step ? `${OUTCOME_WORDS[step.policyOutcome]}${step.override ? ' (overridden)' : ''}` : '');
+
+interface Table {
+  readonly title: string;
+  readonly empty: string;
+  readonly header: readonly string[];
+  readonly rows: ReadonlyArray<readonly string[]>;
+}
+
+function summaryLines(view: RetrospectiveView, f: RetroTextFormat): string[] {
+  const { row } = view;
+  const over = view.overBudgetBy > 0 ? `over its budget by ${amount(view, view.overBudgetBy)}` : 'within its budget';
+  const defects = `${row.defects.net > 0 ? '+' : ''}${row.defects.net} (${row.defects.opened} opened, ${row.defects.closed} closed)`;
+  return [
+    `Support budget: ${amount(view, row.budget)} of ${amount(view, row.capacity)} capacity (${num(row.allocationPct)} %)`,
+    `Support used: ${amount(view, row.used)} (${num(row.sharePct)} % of capacity), ${over}`,
+    `Interrupts: ${row.interrupts} · deferred: ${row.deferred} · completed non-support points: ${num(row.velocityPoints)} · net new defects: ${defects}`,
+    `Support contact: ${view.supportContact ? f.name(view.supportContact) : 'none set'}`,
+    `Compared with earlier sprints: ${view.comparison.sentence}`,
+  ];
+}
+
+function tables(view: RetrospectiveView, f: RetroTextFormat): Table[] {
+  return [
+    {
+      title: `Interrupts (${view.interrupts.length})`,
+      empty: 'No interrupt took support time in this sprint.',
+      header: ['Issue', 'Summary', 'Time', 'Let in', 'Policy said', 'Earlier decisions'],
+      rows: view.interrupts.map((i) => [i.key, i.summary ?? '', amount(view, i.amount), i.decision ? `${stepText(i.decision, f)}${i.carriedOver ? ' (carried over)' : ''}` : 'No decision recorded', policyText(i.decision), earlierText(i.earlier, f)]),
+    },
+    {
+      title: `Overrides (${view.overrides.length})`,
+      empty: 'The policy was followed every time.',
+      header: ['Issue', 'Summary', 'Decision', 'Policy said', 'Earlier decisions'],
+      rows: view.overrides.map((o) => [o.key, o.summary ?? '', stepText(o.step, f), OUTCOME_WORDS[o.step.policyOutcome], earlierText(o.earlier, f)]),
+    },
+    {
+      title: `Asked for information (${view.needsInfo.length})`,
+      empty: 'Nobody was asked for missing information in this sprint.',
+      header: ['Issue', 'Summary', 'Asked', 'How it ended'],
+      rows: view.needsInfo.map((n) => [n.key, n.summary ?? '', stepText(n.asked, f), endingText(n, f)]),
+    },
+    {
+      title: `Deferred (${view.deferrals.length})`,
+      empty: 'Nothing was deferred in this sprint.',
+      header: ['Issue', 'Summary', 'Decision', 'Policy said'],
+      rows: view.deferrals.map((d) => [d.key, d.summary ?? '', stepText(d.step, f), policyText(d.step)]),
+    },
+    {
+      title: `Untriaged scope creep (${view.untriaged.length})`,
+      empty: 'No support work came in without a decision.',
+      header: ['Issue', 'Summary', 'Time'],
+      rows: view.untriaged.map((u) => [u.key, u.summary ?? '', amount(view, u.amount)]),
+    },
+  ];
+}
+
+const restrictedLine = (view: RetrospectiveView): string[] => (view.restricted > 0 ? [`${plural(view.restricted, 'issue')} you may not see ${view.restricted === 1 ? 'is' : 'are'} counted in the numbers, not listed.`] : []);
+const title = (view: RetrospectiveView, f: RetroTextFormat): string => `Retrospective: ${view.sprint.name} (${f.day(view.sprint.startDate)} – ${f.day(view.sprint.endDate)})`;
+
+/** Markdown cells: a pipe would end the cell, a newline the row. */
+const mdCell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export function retrospectiveMarkdown(view: RetrospectiveView, f: RetroTextFormat): string {
+  const lines = [`# ${title(view, f)}`, '', '## Allocated and spent', ...summaryLines(view, f).map((l) => `- ${l}`)];
+  for (const t of tables(view, f)) {
+    lines.push('', `## ${t.title}`);
+    if (t.rows.length === 0) lines.push(t.empty);
+    else lines.push(`| ${t.header.join(' | ')} |`, `|${t.header.map(() => ' --- ').join('|')}|`, ...t.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`));
+  }
+  const restricted = restrictedLine(view);
+  if (restricted.length > 0) lines.push('', ...restricted.map((l) => `_${l}_`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Confluence wiki markup cells: a pipe ends the cell; braces and brackets start macros and links. */
+const wikiCell = (text: string): string => (text === '' ? ' ' : text.replace(/([|{}[\]\\])/g, '\\$1').replace(/\r?\n/g, ' '));
+
+export function retrospectiveConfluence(view: RetrospectiveView, f: RetroTextFormat): string {
+  const lines = [`h1. ${wikiCell(title(view, f))}`, '', 'h2. Allocated and spent', ...summaryLines(view, f).map((l) => `* ${wikiCell(l)}`)];
+  for (const t of tables(view, f)) {
+    lines.push('', `h2. ${t.title}`);
+    if (t.rows.length === 0) lines.push(t.empty);
+    else lines.push(`||${t.header.join('||')}||`, ...t.rows.map((r) => `|${r.map(wikiCell).join('|')}|`));
+  }
+  const restricted = restrictedLine(view);
+  if (restricted.length > 0) lines.push('', ...restricted.map((l) => `_${l}_`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One CSV row per listed issue and list: the retrospective's lists in one table. */
+export function retrospectiveCsvRows(view: RetrospectiveView, f: RetroTextFormat): { header: string[]; rows: string[][] } {
+  return {
+    header: ['List', 'Issue', 'Summary', 'Time', 'Decision', 'Policy said', 'Earlier decisions or how it ended'],
+    rows: [
+      ...view.interrupts.map((i) => ['Interrupts', i.key, i.summary ?? '', amount(view, i.amount), i.decision ? `${stepText(i.decision, f)}${i.carriedOver ? ' (carried over)' : ''}` : 'No decision recorded', policyText(i.decision), earlierText(i.earlier, f)]),
+      ...view.overrides.map((o) => ['Overrides', o.key, o.summary ?? '', '', stepText(o.step, f), OUTCOME_WORDS[o.step.policyOutcome], earlierText(o.earlier, f)]),
+      ...view.needsInfo.map((n) => ['Asked for information', n.key, n.summary ?? '', '', stepText(n.asked, f), '', endingText(n, f)]),
+      ...view.deferrals.map((d) => ['Deferred', d.key, d.summary ?? '', '', stepText(d.step, f), policyText(d.step), '']),
+      ...view.untriaged.map((u) => ['Untriaged scope creep', u.key, u.summary ?? '', amount(view, u.amount), '', '', '']),
+    ],
+  };
+}
