@@ -19,6 +19,8 @@ import type {
   PreviewPolicyPayload,
   RecordOverflowPayload,
   RecordOverflowResult,
+  RetrospectiveGetPayload,
+  RetrospectiveView,
   SettingsChoices,
   SettingsSavePayload,
   SettingsView,
@@ -46,6 +48,10 @@ export const resolver = {
   dashboard: {
     get: (payload: DashboardGetPayload = {}) => call<DashboardView>('dashboard.get', payload),
     recordOverflow: (payload: RecordOverflowPayload) => call<RecordOverflowResult>('dashboard.recordOverflow', payload),
+  },
+  retrospective: {
+    /** A closed sprint as the team looks back on it (issue 14). */
+    get: (payload: RetrospectiveGetPayload) => call<RetrospectiveView>('retrospective.get', payload),
   },
   gadget: {
     /** The configured project's active sprint, as last stored (the project is the gadget's saved configuration). */

@@ -21,6 +21,7 @@ import { dayYear, instant, setViewerDates, staleSentence } from './format';
 import { HistorySection } from './history-section';
 import { Section } from './layout';
 import { OverflowBanner } from './overflow-banner';
+import { RetrospectiveSection } from './retrospective/retrospective-section';
 import { SprintPicker } from './sprint-picker';
 import { Breakdown, SupportTickets } from './support-work';
 import { SupportContact } from './support-contact';
@@ -123,6 +124,7 @@ function SprintPanels({ sprint, siteUrl, viewer, onOverflow }: { view: View; spr
       <Section title="What we said no to" testId="deferred">
         <DeferredList deferred={sprint.deferred} restricted={sprint.restricted.deferred} siteUrl={siteUrl} viewer={viewer} />
       </Section>
+      {sprint.state === 'closed' ? <RetrospectiveSection key={sprint.id} sprintId={sprint.id} siteUrl={siteUrl} viewer={viewer} reload={0} /> : null}
     </>
   );
 }
