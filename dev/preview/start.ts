@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { startSimulator, type Simulator } from '../sim';
 import { BasicAuthTransport } from '../../src/jira/basic-auth-transport';
 import { JiraClient } from '../../src/jira/jira-client';
+import { MemoryStore } from '../../src/app/storage/memory-store';
+import { seedDecisionAudit } from './seed-audit';
 import { startPreview, type Preview, type PreviewLogin } from './server';
 import type { PreviewUser } from './surfaces';
 
@@ -47,7 +49,10 @@ export async function startLocalApp(env: NodeJS.ProcessEnv, ports: { preview?: n
       .map((i) => i.key)
       .reverse();
   const sampleIssues = [...recent('SUP', 8), ...recent('TEAM', 4)];
-  const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: sim.url, logins, appLogin: asLogin('app'), sampleIssues, projects: ['SUP', 'TEAM'] });
+  // The app's audit of the demo's past decisions, which a real site's storage would hold (seed-audit.ts).
+  const store = new MemoryStore();
+  await seedDecisionAudit(sim, store);
+  const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: sim.url, logins, appLogin: asLogin('app'), sampleIssues, projects: ['SUP', 'TEAM'], store });
   return {
     preview,
     siteUrl: sim.url,

@@ -35,6 +35,9 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     const overrides = await retro.getByTestId('retro-overrides').textContent();
     expect(overrides).toMatch(/“[^”]+”/);
     expect(overrides).toContain('the policy said');
+    // The demo's audit (dev/preview/seed-audit.ts) asked for information before some overrides: listed with how it ended, and beside the override.
+    expect(await retro.getByTestId('retro-needs-info').textContent()).toContain('Interrupted the sprint');
+    expect(await retro.getByTestId('retro-interrupts').textContent()).toContain('Needs info');
     expect(await retro.textContent()).not.toMatch(/\d{6}:[0-9a-f-]{36}/); // people by name, never an account id
 
     await retro.scrollIntoViewIfNeeded();
@@ -44,7 +47,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByTestId('retro-copy-markdown').click();
     const copied = await Promise.race([
-      page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.startsWith('# Retrospective: SUP Sprint 11')), undefined, { timeout: 10_000 }).then(() => 'clipboard'),
+      page.waitForFunction("navigator.clipboard.readText().then((t) => t.startsWith('# Retrospective: SUP Sprint 11'))", undefined, { timeout: 10_000 }).then(() => 'clipboard'),
       page.getByTestId('retro-copy-fallback').waitFor({ timeout: 10_000 }).then(() => 'fallback'),
     ]);
     if (copied === 'fallback') expect(await page.getByTestId('retro-copy-fallback').inputValue()).toMatch(/^# Retrospective: SUP Sprint 11/);
