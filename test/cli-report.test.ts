@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startSimulator, type Simulator } from '../dev/sim';
 import type { DashboardView } from '../src/contract/dashboard';
+import type { RetrospectiveView } from '../src/contract/retrospective';
 import type { PolicyPreview } from '../src/contract/settings';
 
 const run = promisify(execFile);
@@ -45,6 +46,21 @@ describe('interrupt-budget report', () => {
     expect(view.sprint).toMatchObject({ id: 12, state: 'closed', unit: 'hours', capacity: 300, budget: 60 });
     expect(view.history.rows).toHaveLength(6);
     expect(view.history.rows[5]?.used).toBe(view.sprint?.used.total);
+  });
+
+  it('adds a closed sprint\'s retrospective: in the JSON, and as Markdown after the text (issue 14, item 6)', async () => {
+    const json = await cli(['report', '--project', 'SUP', '--sprint', '12', '--json', '--now', NOW]);
+    const view = JSON.parse(json.stdout) as DashboardView & { retrospective: RetrospectiveView };
+    expect(view.retrospective).toMatchObject({ sprint: { id: 12, name: 'SUP Sprint 12' }, row: view.history.rows[5] });
+    expect(view.retrospective.interrupts.map((i) => i.key).sort()).toEqual(view.sprint?.interrupts.map((i) => i.key).sort());
+    expect(view.retrospective.overrides.length).toBeGreaterThan(0);
+    const text = await cli(['report', '--project', 'SUP', '--sprint', '12', '--now', NOW]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('# Retrospective: SUP Sprint 12 (');
+    expect(text.stdout).toMatch(/\| SUP-\d+ \| .* \| Interrupt now by [A-Z][a-z]+/); // by name, never an account id
+    expect(text.stdout).not.toMatch(/\d{6}:[0-9a-f-]{36}/);
+    // The active sprint has no retrospective yet.
+    expect(JSON.parse((await cli(['report', '--project', 'SUP', '--json', '--now', NOW])).stdout)).not.toHaveProperty('retrospective');
   });
 
   it('says in one sentence what is wrong with the request', async () => {
