@@ -27,6 +27,8 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
 
     const retro = page.getByTestId('retrospective');
     await retro.getByTestId('retro-interrupts').waitFor({ timeout: 30_000 });
+    // Net new defects on the closed sprint's card.
+    expect(await page.getByTestId('sprint-defects').textContent()).toMatch(/^Net new defects in the sprint: [+]?-?\d+ \(\d+ opened, \d+ closed\)$/);
     expect(await retro.getByTestId('retro-comparison').textContent()).toMatch(/^Support took [\d.]+ % of capacity, against [\d.]+ % on average over the 3 sprints before/);
     const interrupts = await retro.getByTestId('retro-interrupts').textContent();
     expect(interrupts).toContain('Override');

@@ -22,6 +22,7 @@ import { HistorySection } from './history-section';
 import { Section } from './layout';
 import { OverflowBanner } from './overflow-banner';
 import { RetrospectiveSection } from './retrospective/retrospective-section';
+import { SprintDefects } from './sprint-defects';
 import { SprintPicker } from './sprint-picker';
 import { Breakdown, SupportTickets } from './support-work';
 import { SupportContact } from './support-contact';
@@ -100,6 +101,7 @@ function SprintPanels({ sprint, siteUrl, viewer, onOverflow }: { view: View; spr
             {dayYear(sprint.startDate)} – {dayYear(sprint.endDate)} · {sprint.state === 'active' ? 'active' : 'closed'} · computed {instant(sprint.computedAt)}
           </div>
           <BudgetMeter sprint={sprint} />
+          <SprintDefects defects={sprint.defects} active={sprint.state === 'active'} />
         </Section>
         <Section title="Support contact and WIP" testId="contact">
           <SupportContact sprint={sprint} siteUrl={siteUrl} viewer={viewer} />
