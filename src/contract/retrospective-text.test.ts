@@ -11,6 +11,7 @@ function view(over: Partial<RetrospectiveView> = {}): RetrospectiveView {
     row: { sprintId: 12, name: 'SUP Sprint 12', startDate: '2026-11-09T09:00:00.000Z', endDate: '2026-11-20T17:00:00.000Z', unit: 'hours', capacity: 300, budget: 60, used: 66.5, sharePct: 22.2, allocationPct: 20, interrupts: 2, deferred: 1, velocityPoints: 34, defects: { opened: 3, closed: 1, net: 2 } },
     overBudgetBy: 6.5,
     supportContact: 'po',
+    wipTime: { limit: 2, overHours: 12.5, measuredHours: 180 },
     interrupts: [
       { key: 'SUP-1', summary: 'Login | SSO fails', amount: 6, estimated: false, decision: step({ override: true, policyOutcome: 'backlog', reason: 'Largest customer' }), earlier: [step({ outcome: 'needs-info', policyOutcome: 'needs-info', decidedAt: '2026-11-09T10:00:00.000Z' })], carriedOver: false },
       { key: 'SUP-2', amount: 2.25, estimated: true, decision: null, earlier: [], carriedOver: false },
@@ -34,6 +35,7 @@ describe('the retrospective as Markdown', () => {
     ['the title with the sprint dates', '# Retrospective: SUP Sprint 12 (2026-11-09 – 2026-11-20)'],
     ['allocated and spent, over budget', '- Support used: 66.5h (22.2 % of capacity), over its budget by 6.5h'],
     ['the support contact by name', '- Support contact: Priya Owner'],
+    ['time over the WIP limit', '- Over the WIP limit (2) for 12.5 h of the 180 h the hourly checks measured.'],
     ['the comparison sentence', '- Compared with earlier sprints: Support took 22.2 % of capacity, against 10 %'],
     ['net new defects signed', 'net new defects: +2 (3 opened, 1 closed)'],
     ['an interrupt row: who let it in, why, the earlier step; pipes escaped', '| SUP-1 | Login \\| SSO fails | 6h | Interrupt now by Priya Owner, 2026-11-10 ("Largest customer") | Backlog (overridden) | Needs info by Priya Owner, 2026-11-09 |'],
@@ -50,6 +52,8 @@ describe('the retrospective as Markdown', () => {
     const plain = retrospectiveMarkdown(view({ restricted: 0, overBudgetBy: 0 }), f);
     expect(plain).not.toContain('may not see');
     expect(plain).toContain('within its budget');
+    expect(retrospectiveMarkdown(view({ wipTime: null }), f)).toContain('- Time over the WIP limit was not measured in this sprint.');
+    expect(retrospectiveMarkdown(view({ wipTime: { limit: 1, overHours: 0, measuredHours: 0 } }), f)).toContain('was not measured: the checks ran too rarely');
   });
 });
 

@@ -54,6 +54,7 @@ function summaryLines(view: RetrospectiveView, f: RetroTextFormat): string[] {
     `Support used: ${amount(view, row.used)} (${num(row.sharePct)} % of capacity), ${over}`,
     `Interrupts: ${row.interrupts} · deferred: ${row.deferred} · completed non-support points: ${num(row.velocityPoints)} · net new defects: ${defects}`,
     `Support contact: ${view.supportContact ? f.name(view.supportContact) : 'none set'}`,
+    wipTimeSentence(view),
     `Compared with earlier sprints: ${view.comparison.sentence}`,
   ];
 }
@@ -91,6 +92,14 @@ function tables(view: RetrospectiveView, f: RetroTextFormat): Table[] {
       rows: view.untriaged.map((u) => [u.key, u.summary ?? '', amount(view, u.amount)]),
     },
   ];
+}
+
+/** "Over the WIP limit (2) for 12.5 h of the 180 h the hourly checks measured." */
+export function wipTimeSentence(view: RetrospectiveView): string {
+  const w = view.wipTime;
+  if (!w) return 'Time over the WIP limit was not measured in this sprint.';
+  if (w.measuredHours === 0) return `Time over the WIP limit (${w.limit}) was not measured: the checks ran too rarely in this sprint.`;
+  return `Over the WIP limit (${w.limit}) for ${num(w.overHours)} h of the ${num(w.measuredHours)} h the hourly checks measured.`;
 }
 
 const restrictedLine = (view: RetrospectiveView): string[] => (view.restricted > 0 ? [`${plural(view.restricted, 'issue')} you may not see ${view.restricted === 1 ? 'is' : 'are'} counted in the numbers, not listed.`] : []);

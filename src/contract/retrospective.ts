@@ -75,6 +75,8 @@ export interface RetrospectiveView {
   readonly row: DashboardHistoryRow;
   readonly overBudgetBy: number;
   readonly supportContact: string | null;
+  /** Time over the WIP limit as the hourly checks measured it (hours of the calendar); null when never measured. */
+  readonly wipTime: { readonly limit: number; readonly overHours: number; readonly measuredHours: number } | null;
   readonly interrupts: readonly RetroInterruptView[];
   readonly overrides: readonly RetroOverrideView[];
   readonly needsInfo: readonly RetroNeedsInfoView[];

@@ -126,6 +126,12 @@ describe('retrospective: the comparison with earlier sprints', () => {
     expect(compareWithPrevious(row(), [row({ sprintId: 13, startMs: END, endMs: END + 14 * DAY }), row({ sprintId: 14, startMs: START + DAY, endMs: END + DAY })]).sprints).toBe(0);
   });
 
+  it('time over the WIP limit, out of what was measured; none when never measured', () => {
+    expect(retrospective(input({ wip: { limit: 2, tally: { overMs: 5, measuredMs: 9, lastAtMs: END, lastBreached: false } } })).wipTime).toEqual({ limit: 2, overMs: 5, measuredMs: 9 });
+    expect(retrospective(input({ wip: { limit: 2 } })).wipTime).toBeNull();
+    expect(retrospective(input()).wipTime).toBeNull();
+  });
+
   it('over budget by what support used beyond it', () => {
     expect(retrospective(input()).overBudgetBy).toBe(16);
     expect(retrospective(input({ row: row({ used: 50 }) })).overBudgetBy).toBe(0);

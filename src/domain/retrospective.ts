@@ -20,6 +20,7 @@ import { inWindow, type SprintWindow } from './calendar';
 import type { HistoryRow } from './history';
 import type { Outcome } from './outcome';
 import type { StatusCategory } from './ticket';
+import type { WipTally } from './wip-time';
 
 /** How many earlier sprints the retrospective compares with. */
 export const COMPARE_SPRINTS = 3;
@@ -64,6 +65,15 @@ export interface RetroInput {
   /** Every ticket with a decision the audit knows around the sprint (the window is applied here). */
   readonly tickets: readonly RetroTicket[];
   readonly supportContact: string | null;
+  /** The sprint's WIP limit and the time over it its rollups measured (wip-time.ts); no tally when never measured. */
+  readonly wip?: { readonly limit: number; readonly tally?: WipTally };
+}
+
+/** Time over the WIP limit: how long, out of how much of the sprint was measured. */
+export interface RetroWipTime {
+  readonly limit: number;
+  readonly overMs: number;
+  readonly measuredMs: number;
 }
 
 export interface RetroInterrupt extends RetroItem {
@@ -123,6 +133,8 @@ export interface Retrospective {
   readonly deferrals: readonly RetroDeferral[];
   readonly untriaged: readonly RetroItem[];
   readonly supportContact: string | null;
+  /** Null when the sprint's rollups never measured WIP time (records from before it was kept). */
+  readonly wipTime: RetroWipTime | null;
   readonly comparison: RetroComparison;
 }
 
@@ -219,6 +231,7 @@ export function retrospective(input: RetroInput): Retrospective {
     deferrals,
     untriaged: firstByKey(input.untriaged),
     supportContact: input.supportContact,
+    wipTime: input.wip?.tally ? { limit: input.wip.limit, overMs: input.wip.tally.overMs, measuredMs: input.wip.tally.measuredMs } : null,
     comparison: compareWithPrevious(row, input.otherRows),
   };
 }

@@ -51,7 +51,7 @@ export async function updatedActiveRollup(ports: Ports, project: ProjectContext,
     return { rollup: stored.value, source: 'stored', stale: false, notes: [] };
   }
   if (!window) throw new AppError('NOT_FOUND', `${sprint.name} has no start or end date, so it has no support budget. Set its dates on the board.`);
-  const refreshed = await refreshRollup(ports, project, sprint, window, baseline.value, { reconcileIssueIds });
+  const refreshed = await refreshRollup(ports, project, sprint, window, baseline.value, { reconcileIssueIds }, stored.value);
   // Mapping notes about the sprint's other tickets are the dashboard's business, not this ticket's.
   const notes = [
     ...(stored.problem ? [`${stored.problem} It was recomputed from Jira.`] : []),

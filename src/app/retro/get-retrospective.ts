@@ -59,7 +59,9 @@ export async function getRetrospective(ports: Ports, projectKey: string, payload
     untriaged: untriaged.map(item),
     tickets: found.tickets,
     supportContact: snapshot.rollup.supportContact,
+    wip: { limit: snapshot.rollup.wip.limit, ...(snapshot.rollup.wipTally ? { tally: snapshot.rollup.wipTally } : {}) },
   });
+  const hours = (ms: number): number => Math.round((ms / 3_600_000) * 10) / 10;
 
   const idOf = new Map<string, string>([...snapshot.rollup.items.flatMap((i) => (i.id ? [[i.key, i.id] as const] : [])), ...found.tickets.map((t) => [t.key, t.id] as const)]);
   const listed: ListedIssue[] = [...idOf.keys()].map((key) => ({ key, id: idOf.get(key) }));
@@ -83,6 +85,7 @@ export async function getRetrospective(ports: Ports, projectKey: string, payload
     row: historyRowView(row),
     overBudgetBy: retro.overBudgetBy,
     supportContact: retro.supportContact,
+    wipTime: retro.wipTime ? { limit: retro.wipTime.limit, overHours: hours(retro.wipTime.overMs), measuredHours: hours(retro.wipTime.measuredMs) } : null,
     ...view,
     comparison: retro.comparison,
     restricted: hidden.size,

@@ -9,6 +9,7 @@ import { supportContact } from '../../domain/rotation';
 import { assessSprint } from '../../domain/sprint-status';
 import type { Ticket } from '../../domain/ticket';
 import { wipStatus } from '../../domain/wip';
+import { closeWipTally, tallyWip } from '../../domain/wip-time';
 import type { Sprint } from '../../jira/client/agile-client';
 import { AppError } from '../app-error';
 import { rotationOf } from '../settings/project-settings';
@@ -31,6 +32,7 @@ export function rollupFromTickets(
   baseline?: SprintBaselineRecord,
   basedOn?: number,
   inForce: InForce = { settings: context.loaded.settings },
+  previous?: SprintRollup,
 ): SprintRollup {
   const window = sprintWindow(sprint);
   if (!window) throw new AppError('NOT_FOUND', sprintDatesProblem(sprint) ?? `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
@@ -42,6 +44,9 @@ export function rollupFromTickets(
   const wip = wipStatus(tickets, classification, settings.wipLimit, settings.wipStatusIds);
   const contact = supportContact(rotationOf(settings), context.sprints.map((s) => s.id), sprint.id);
   const summaries = new Map(tickets.map((t) => [t.key, t.summary]));
+  // WIP time carries over from the sprint's last rollup while its dates are the same; an active sprint adds this sample, a closed one its last stretch.
+  const carried = previous && previous.sprintId === sprint.id && previous.startMs === window.startMs ? previous.wipTally : undefined;
+  const wipTally = sprint.state === 'active' ? tallyWip(carried, { atMs: now, breached: wip.breached }, window) : closeWipTally(carried, window);
   return fitRollup({
     schemaVersion: 1,
     sprintId: sprint.id,
@@ -62,5 +67,6 @@ export function rollupFromTickets(
     burn: burnSeries(input, now),
     wip: { inProgress: [...wip.inProgress], count: wip.count, limit: wip.limit, breached: wip.breached },
     supportContact: contact?.accountId ?? null,
+    ...(wipTally ? { wipTally } : {}),
   });
 }

@@ -75,7 +75,7 @@ const replaced = (problem: string | undefined): string[] => (problem ? [`${probl
  * Bring the sprint's rollup up to date from Jira (through the sprint issue cache: only what changed
  * is read) and store it; an active sprint without a baseline gets a lazy one from the same issues.
  */
-export async function refreshRollup(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, stored: SprintBaselineRecord | undefined, options: SyncOptions = {}) {
+export async function refreshRollup(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, stored: SprintBaselineRecord | undefined, options: SyncOptions = {}, previous?: SprintRollup) {
   // Stamped with when its inputs were read (the settings with the context, then Jira), not when it is
   // written: a decision or a settings save in between leaves it stale (freshness.ts).
   const readsStarted = ports.clock.now();
@@ -92,7 +92,7 @@ export async function refreshRollup(ports: Ports, context: ProjectContext, sprin
   const lazy = !stored && sprint.state === 'active';
   const baseline = lazy ? await sprintRecords.baseline.write(ports.store, context.projectKey, baselineFromTickets(sprint, tickets, now, true)) : stored;
   const inForce = inForceFor(timeline, context.loaded.settings, window);
-  const rollup = await sprintRecords.rollup.write(ports.store, context.projectKey, rollupFromTickets(context, sprint, tickets, now, baseline, basedOn, inForce));
+  const rollup = await sprintRecords.rollup.write(ports.store, context.projectKey, rollupFromTickets(context, sprint, tickets, now, baseline, basedOn, inForce, previous));
   const countedFromMs = 'countedFromMs' in synced ? synced.countedFromMs : undefined;
   return { rollup, baseline, lazy, notes: [...notes, ...timeline.notes], ...(countedFromMs !== undefined ? { countedFromMs } : {}) };
 }
@@ -121,8 +121,8 @@ async function ledgerStillHolds(ports: Ports, context: ProjectContext, sprint: S
  * The rollup first; the stored ledger, stamped now, when the sync's count covered everything since
  * the ledger was computed and the journal explained it; else the ledger read as usual.
  */
-async function keptIfConfirmed(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, baseline: SprintBaselineRecord | undefined, ledger: SprintLedger) {
-  const [rollupTry] = await Promise.allSettled([refreshRollup(ports, context, sprint, window, baseline)]);
+async function keptIfConfirmed(ports: Ports, context: ProjectContext, sprint: Sprint, window: Window, baseline: SprintBaselineRecord | undefined, ledger: SprintLedger, previous: SprintRollup | undefined) {
+  const [rollupTry] = await Promise.allSettled([refreshRollup(ports, context, sprint, window, baseline, {}, previous)]);
   // A refused rollup (Jira's quota spent, Jira down) leaves the ledger as stored and asks nothing more.
   if (rollupTry.status === 'rejected') return [rollupTry, rollupTry] as const;
   const countedFrom = rollupTry.value.countedFromMs;
@@ -155,9 +155,9 @@ export async function sprintSnapshot(ports: Ports, context: ProjectContext, spri
   // rollup's sync confirms the journal: then only it is read, and the ledger only when that fails.
   const holds = (!options.force || options.keepUnchangedLedger === true) && !keptRollup && ledger !== undefined && !keptLedger && (await ledgerStillHolds(ports, context, sprint, window, ledger, storedRollup.value, invalidation.value?.at));
   const [rollupTry, ledgerTry] = holds && ledger
-    ? await keptIfConfirmed(ports, context, sprint, window, storedBaseline.value, ledger)
+    ? await keptIfConfirmed(ports, context, sprint, window, storedBaseline.value, ledger, storedRollup.value)
     : await Promise.allSettled([
-        keptRollup ? undefined : refreshRollup(ports, context, sprint, window, storedBaseline.value),
+        keptRollup ? undefined : refreshRollup(ports, context, sprint, window, storedBaseline.value, {}, storedRollup.value),
         keptLedger ? undefined : freshLedger(ports, context, sprint, window),
       ]);
   const refusals = [quotaRefusal(rollupTry, storedRollup.value, options), quotaRefusal(ledgerTry, ledger, options)];

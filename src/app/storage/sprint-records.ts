@@ -51,6 +51,8 @@ export const rollupSchema = z.object({
   burn: z.array(z.object({ date: z.string(), sanctioned: nullableNumber, planned: nullableNumber, untriaged: nullableNumber, total: nullableNumber, budget: z.number(), forecast: nullableNumber })),
   wip: z.object({ inProgress: z.array(z.string()), count: z.number(), limit: z.number(), breached: z.boolean() }),
   supportContact: z.string().nullable(),
+  /** Time over the WIP limit as the rollup's samples measured it (domain/wip-time.ts); records from before it lack it. */
+  wipTally: z.object({ overMs: z.number().min(0), measuredMs: z.number().min(0), lastAtMs: z.number(), lastBreached: z.boolean() }).optional(),
   /**
    * How records from before the invalidation had its own key said a decision made them out of date
    * (read, never written: see `invalidationSchema`).

@@ -13,7 +13,7 @@ import { showFlag } from '@forge/bridge';
 import { useState, type ReactNode } from 'react';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { OutcomeLozenge } from '../../../components/outcome';
-import { ENDING_WORDS, retrospectiveConfluence, retrospectiveCsvRows, retrospectiveMarkdown, type RetroStepView, type RetrospectiveView, type RetroTextFormat } from '../../../../../src/contract';
+import { ENDING_WORDS, wipTimeSentence, retrospectiveConfluence, retrospectiveCsvRows, retrospectiveMarkdown, type RetroStepView, type RetrospectiveView, type RetroTextFormat } from '../../../../../src/contract';
 import { downloadCsv, toCsv } from '../csv';
 import { day, dayYear, withUnit } from '../format';
 import { IssueLink } from '../issue-link';
@@ -118,6 +118,7 @@ function Retrospective({ view, siteUrl, viewer }: { view: RetrospectiveView; sit
             {row.defects.net} ({row.defects.opened} opened, {row.defects.closed} closed).
           </li>
           <li>Support contact: {view.supportContact ? <Person accountId={view.supportContact} viewer={viewer} size="xxsmall" /> : 'none set'}.</li>
+          <li data-testid="retro-wip-time">{wipTimeSentence(view)}</li>
           <li data-testid="retro-comparison">{view.comparison.sentence}</li>
         </Facts>
       </div>
