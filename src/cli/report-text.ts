@@ -40,18 +40,21 @@ function overflowLine(s: DashboardSprint, who: Who): string {
 
 function sprintLines(s: DashboardSprint, who: Who): string[] {
   const u = s.unit;
+  const track = s.budgetMode === 'track';
   const baseline = s.baseline ? `${s.baseline.issueCount} issues committed${s.baseline.lazy ? ' (inferred after the start)' : ''}` : 'none taken';
   return [
     `${s.name} (${s.state}, ${day(s.startDate)} → ${day(s.endDate)})`,
-    `  Capacity ${amount(s.capacity, u)} · support budget ${amount(s.budget, u)} · used ${amount(s.used.total, u)} (${s.usedPctOfBudget}% of budget) · remaining ${amount(s.remaining, u)}`,
+    track
+      ? `  Capacity ${amount(s.capacity, u)} · no support buffer reserved · support used ${amount(s.used.total, u)} (${s.sharePctOfCapacity}% of capacity)`
+      : `  Capacity ${amount(s.capacity, u)} · support budget ${amount(s.budget, u)} · used ${amount(s.used.total, u)} (${s.usedPctOfBudget}% of budget) · remaining ${amount(s.remaining, u)}`,
     `  Used by: sanctioned interrupts ${amount(s.used.sanctioned, u)} · planned support ${amount(s.used.planned, u)} · untriaged ${amount(s.used.untriaged, u)}`,
-    `  Forecast at sprint end: ${amount(s.forecast, u)} · status: ${STATUS[s.status]}`,
+    track ? `  Forecast at sprint end: ${amount(s.forecast, u)}` : `  Forecast at sprint end: ${amount(s.forecast, u)} · status: ${STATUS[s.status]}`,
     ...itemLines('Interrupts', s.interrupts, u),
     ...itemLines('Untriaged, entered mid-sprint without a decision', s.untriaged, u),
     ...itemLines('Planned support', s.plannedSupport, u),
     `  Support WIP: ${s.wip.count} in progress, limit ${s.wip.limit}${s.wip.breached ? ` — over the limit (${s.wip.inProgress.join(', ')})` : ''}`,
     `  Support contact: ${s.supportContact ? who(s.supportContact) : 'none (no rotation set)'}`,
-    overflowLine(s, who),
+    ...(track ? [] : [overflowLine(s, who)]),
     s.deferred.length === 0 ? '  Deferred to the backlog during the sprint: none' : `  Deferred to the backlog during the sprint (${s.deferred.length}):`,
     ...s.deferred.map((d) => `    ${d.key.padEnd(10)} ${d.summary ?? ''}${d.reason ? ` — "${d.reason}"` : ''}${d.override ? ` (policy said ${d.policyOutcome})` : ''}`),
     `  Defects: ${s.defects.opened} opened, ${s.defects.closed} closed, net ${signed(s.defects.net)}`,

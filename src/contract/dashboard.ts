@@ -120,9 +120,16 @@ export interface DashboardSprint {
   readonly startDate: string;
   readonly endDate: string;
   readonly unit: DashboardUnit;
+  /**
+   * `track`: the team keeps no support buffer (issue 14, item 5): `budget` is 0, `status` never over,
+   * no overflow decision; support is shown as `sharePctOfCapacity` and its effect on delivery.
+   */
+  readonly budgetMode: 'reserve' | 'track';
   readonly capacity: number;
   readonly budget: number;
   readonly used: DashboardUsed;
+  /** Used as a share of the capacity, one decimal; 0 for no capacity. */
+  readonly sharePctOfCapacity: number;
   readonly remaining: number;
   /** Used as a share of the budget, whole percent (over 100 when over budget); 0 for a zero budget. */
   readonly usedPctOfBudget: number;

@@ -29,6 +29,10 @@ export interface GadgetSprint {
   readonly name: string;
   readonly endDate: string;
   readonly unit: DashboardUnit;
+  /** `track`: no support buffer is reserved (issue 14, item 5): shown as a share of `capacity`, no status. */
+  readonly budgetMode: 'reserve' | 'track';
+  readonly capacity: number;
+  readonly sharePctOfCapacity: number;
   readonly budget: number;
   /** Used of the budget, all support work counted (sanctioned, planned, untriaged). */
   readonly used: number;

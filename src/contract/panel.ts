@@ -92,8 +92,12 @@ export interface PanelBudget {
   readonly sprintId: number;
   readonly sprintName: string;
   readonly unit: 'hours' | 'points';
+  /** `track`: no support buffer is reserved (issue 14, item 5): budget 0, nothing left or over, support shown as a share of capacity. */
+  readonly budgetMode: 'reserve' | 'track';
   readonly budget: number;
   readonly used: number;
+  /** The sprint's capacity in its unit, for "used as a share of capacity". */
+  readonly capacity: number;
   readonly remaining: number;
   readonly status: 'ok' | 'at-risk' | 'over';
   /** The ticket is already in the sprint and counted in `used`. */

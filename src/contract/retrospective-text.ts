@@ -6,7 +6,7 @@
  */
 import type { RetrospectiveView, RetroStepView } from './retrospective';
 import type { NeedsInfoEnding } from '../domain/retrospective';
-import type { Outcome } from '../domain/outcome';
+import { OUTCOME_LABEL } from './outcome-words';
 
 export interface RetroTextFormat {
   /** A person's name for an account id ("you" for the viewer, "Former user"…). */
@@ -15,7 +15,6 @@ export interface RetroTextFormat {
   readonly day: (iso: string) => string;
 }
 
-const OUTCOME_WORDS: Record<Outcome, string> = { interrupt: 'Interrupt now', backlog: 'Backlog', 'needs-info': 'Needs info' };
 export const ENDING_WORDS: Record<NeedsInfoEnding, string> = {
   interrupted: 'Interrupted the sprint',
   deferred: 'Sent to the backlog',
@@ -30,13 +29,13 @@ const amount = (view: RetrospectiveView, n: number): string => `${num(n)}${unitO
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function stepText(step: RetroStepView, f: RetroTextFormat): string {
-  return `${OUTCOME_WORDS[step.outcome]} by ${f.name(step.decidedBy)}, ${f.day(step.decidedAt)}${step.reason ? ` ("${step.reason}")` : ''}`;
+  return `${OUTCOME_LABEL[step.outcome]} by ${f.name(step.decidedBy)}, ${f.day(step.decidedAt)}${step.reason ? ` ("${step.reason}")` : ''}`;
 }
 
 const earlierText = (steps: readonly RetroStepView[], f: RetroTextFormat): string => steps.map((s) => stepText(s, f)).join('; ');
 const endingText = (n: RetrospectiveView['needsInfo'][number], f: RetroTextFormat): string =>
   `${ENDING_WORDS[n.ending]}${n.endedAt ? `, ${f.day(n.endedAt)}` : ''}${n.endedBy ? ` (${f.name(n.endedBy)})` : ''}`;
-const policyText = (step: RetroStepView | null): string => (step ? `${OUTCOME_WORDS[step.policyOutcome]}${step.override ? ' (overridden)' : ''}` : '');
+const policyText = (step: RetroStepView | null): string => (step ? `${OUTCOME_LABEL[step.policyOutcome]}${step.override ? ' (overridden)' : ''}` : '');
 
 interface Table {
   readonly title: string;
@@ -71,7 +70,7 @@ function tables(view: RetrospectiveView, f: RetroTextFormat): Table[] {
       title: `Overrides (${view.overrides.length})`,
       empty: 'The policy was followed every time.',
       header: ['Issue', 'Summary', 'Decision', 'Policy said', 'Earlier decisions'],
-      rows: view.overrides.map((o) => [o.key, o.summary ?? '', stepText(o.step, f), OUTCOME_WORDS[o.step.policyOutcome], earlierText(o.earlier, f)]),
+      rows: view.overrides.map((o) => [o.key, o.summary ?? '', stepText(o.step, f), OUTCOME_LABEL[o.step.policyOutcome], earlierText(o.earlier, f)]),
     },
     {
       title: `Asked for information (${view.needsInfo.length})`,
@@ -141,7 +140,7 @@ export function retrospectiveCsvRows(view: RetrospectiveView, f: RetroTextFormat
     header: ['List', 'Issue', 'Summary', 'Time', 'Decision', 'Policy said', 'Earlier decisions or how it ended'],
     rows: [
       ...view.interrupts.map((i) => ['Interrupts', i.key, i.summary ?? '', amount(view, i.amount), i.decision ? `${stepText(i.decision, f)}${i.carriedOver ? ' (carried over)' : ''}` : 'No decision recorded', policyText(i.decision), earlierText(i.earlier, f)]),
-      ...view.overrides.map((o) => ['Overrides', o.key, o.summary ?? '', '', stepText(o.step, f), OUTCOME_WORDS[o.step.policyOutcome], earlierText(o.earlier, f)]),
+      ...view.overrides.map((o) => ['Overrides', o.key, o.summary ?? '', '', stepText(o.step, f), OUTCOME_LABEL[o.step.policyOutcome], earlierText(o.earlier, f)]),
       ...view.needsInfo.map((n) => ['Asked for information', n.key, n.summary ?? '', '', stepText(n.asked, f), '', endingText(n, f)]),
       ...view.deferrals.map((d) => ['Deferred', d.key, d.summary ?? '', '', stepText(d.step, f), policyText(d.step), '']),
       ...view.untriaged.map((u) => ['Untriaged scope creep', u.key, u.summary ?? '', amount(view, u.amount), '', '', '']),

@@ -88,6 +88,11 @@ export const capacitySchema = z.object({
 /** Everything an admin can change; the save payload carries exactly this. */
 export const editableSettingsSchema = z.object({
   allocationPct: between(0, 100),
+  // Issue 14, item 5: `reserve` keeps a support buffer of allocationPct; `track` reserves none ("no
+  // buffer, show the cost"): every number is still measured and support shown as a share of capacity
+  // and its effect on delivery, with no budget and no overflow protocol. A default, so settings stored
+  // before it existed still parse.
+  budgetMode: z.enum(['reserve', 'track'], { error: 'must be reserve (keep a support buffer) or track (no buffer, show the cost)' }).default('reserve'),
   capacity: capacitySchema,
   supportFilter: z.object({ issueTypes: names('Support issue type'), labels: labels('Support label') }),
   severityFieldId: z.string().regex(/^customfield_\d+$/, 'must be a custom field id such as customfield_10081').nullable(),

@@ -3,7 +3,7 @@
  * use case so the mapping (ISO instants, items by category, the overflow demand) reads in one place.
  */
 import type { DashboardBudgetItem, DashboardHistoryRow, DashboardSprint, OverflowDecisionView, RestrictedItems, WaitingTicketView } from '../../contract/dashboard';
-import type { HistoryRow } from '../../domain/history';
+import { ratioPct, type HistoryRow } from '../../domain/history';
 import type { ListedIssue, ViewerFilter } from '../access/viewer-filter';
 import type { OverflowDecision } from '../storage/sprint-records';
 import type { SprintSnapshot } from '../sprint/sprint-snapshot';
@@ -67,9 +67,11 @@ export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision 
     startDate: iso(rollup.startMs),
     endDate: iso(rollup.endMs),
     unit: rollup.unit,
+    budgetMode: rollup.budgetMode ?? 'reserve',
     capacity: rollup.capacity,
     budget: rollup.budget,
     used: rollup.used,
+    sharePctOfCapacity: ratioPct(rollup.used.total, rollup.capacity),
     remaining: rollup.remaining,
     usedPctOfBudget: rollup.budget > 0 ? Math.round((rollup.used.total / rollup.budget) * 100) : 0,
     forecast: Math.round(rollup.forecast * 100) / 100,

@@ -39,6 +39,9 @@ export async function recordOverflow(ports: Ports, who: { accountId: string; pro
   const sprint = chosenSprint(context, payload.sprintId);
   if (!sprint) throw new AppError('NOT_FOUND', `Sprint ${payload.sprintId} was not found.`);
   const { rollup } = await sprintSnapshot(ports, context, sprint);
+  if (rollup.budgetMode === 'track') {
+    throw new AppError('CONFLICT', `${sprint.name} reserves no support buffer (the team tracks support and shows its cost), so there is no overflow to decide.`);
+  }
   if (rollup.status !== 'over') {
     throw new AppError('CONFLICT', `${sprint.name} is ${STATUS_WORDS[rollup.status]}, so there is no overflow to decide. An overflow decision is asked for once support uses more than the budget.`);
   }

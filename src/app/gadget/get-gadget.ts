@@ -22,6 +22,8 @@ import { staleBecause } from '../dashboard/stale-because';
 import { rollupProgress } from '../storage/rollup-progress';
 import { projectRegistry, sprintRecords, type SprintRollup } from '../storage/sprint-records';
 
+import { ratioPct } from '../../domain/history';
+
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The stored rollup as the gadget shows it: totals and a count, no issue named. */
@@ -31,6 +33,9 @@ export function gadgetSprint(rollup: SprintRollup): GadgetSprint {
     name: rollup.sprintName,
     endDate: iso(rollup.endMs),
     unit: rollup.unit,
+    budgetMode: rollup.budgetMode ?? 'reserve',
+    capacity: rollup.capacity,
+    sharePctOfCapacity: ratioPct(rollup.used.total, rollup.capacity),
     budget: rollup.budget,
     used: rollup.used.total,
     usedPctOfBudget: rollup.budget > 0 ? Math.round((rollup.used.total / rollup.budget) * 100) : 0,

@@ -12,7 +12,8 @@ import { supportEfforts } from '../../domain/allocation';
 import { isSupportTicket } from '../../domain/support-filter';
 import type { Ticket } from '../../domain/ticket';
 import { wouldExceed, type WipStatus } from '../../domain/wip';
-import { calendarOf, capacityModelOf, classificationOf, type ProjectSettings } from '../settings/project-settings';
+import { ratioPct } from '../../domain/history';
+import { calendarOf, capacityModelOf, classificationOf, reservedPctOf, type ProjectSettings } from '../settings/project-settings';
 import type { SprintRollup } from '../storage/sprint-records';
 import type { ActiveRollup } from './active-rollup';
 
@@ -23,7 +24,11 @@ import type { ActiveRollup } from './active-rollup';
 const amount = (n: number): string => String(Math.round(n * 10) / 10 || 0);
 const inUnit = (n: number, unit: SprintRollup['unit']): string => (unit === 'hours' ? `${amount(n)} h` : `${amount(n)} ${amount(n) === '1' ? 'point' : 'points'}`);
 
-function afterSentence(remainingAfter: number, rollup: SprintRollup): string {
+function afterSentence(remainingAfter: number, rollup: SprintRollup, hundredths: number): string {
+  if (rollup.budgetMode === 'track') {
+    const share = ratioPct(rollup.used.total + hundredths / 100, rollup.capacity);
+    return `support would have taken ${inUnit(rollup.used.total + hundredths / 100, rollup.unit)} of this sprint, ${share} % of its ${inUnit(rollup.capacity, rollup.unit)} capacity (no buffer is reserved).`;
+  }
   return remainingAfter >= 0
     ? `${inUnit(remainingAfter, rollup.unit)} of the ${inUnit(rollup.budget, rollup.unit)} budget would remain.`
     : `the sprint would be ${inUnit(-remainingAfter, rollup.unit)} over its ${inUnit(rollup.budget, rollup.unit)} budget.`;
@@ -37,8 +42,10 @@ export function panelBudget(active: Pick<ActiveRollup, 'rollup' | 'source' | 'st
     sprintId: rollup.sprintId,
     sprintName: rollup.sprintName,
     unit: rollup.unit,
+    budgetMode: rollup.budgetMode ?? 'reserve',
     budget: rollup.budget,
     used: rollup.used.total,
+    capacity: rollup.capacity,
     remaining: rollup.remaining,
     status: rollup.status,
     computedAt: rollup.computedAt,
@@ -47,7 +54,8 @@ export function panelBudget(active: Pick<ActiveRollup, 'rollup' | 'source' | 'st
   };
   const item = rollup.items.find((i) => i.key === ticket.key);
   if (item) {
-    return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `This ticket is already in ${rollup.sprintName} and counts ${inUnit(item.amount, rollup.unit)} against the support budget.` };
+    const counts = rollup.budgetMode === 'track' ? `counts ${inUnit(item.amount, rollup.unit)} of the support work` : `counts ${inUnit(item.amount, rollup.unit)} against the support budget`;
+    return { ...base, counted: true, ticketCost: null, remainingAfter: null, explanation: `This ticket is already in ${rollup.sprintName} and ${counts}.` };
   }
   if (rollup.itemsOmitted && ticket.sprints.some((s) => s.id === rollup.sprintId) && isSupportTicket(ticket, classification.supportFilter)) {
     // Too many items to store them all (sprint/rollup-size.ts): it is counted, among those not listed.
@@ -61,18 +69,19 @@ export function panelBudget(active: Pick<ActiveRollup, 'rollup' | 'source' | 'st
     window: { startMs: rollup.startMs, endMs: rollup.endMs },
     calendar: calendarOf(settings),
     model: capacityModelOf(settings),
-    allocationPct: settings.allocationPct,
+    allocationPct: reservedPctOf(settings),
     classification,
   });
   const hundredths = efforts.reduce((sum, e) => sum + e.hundredths, 0);
   const estimated = efforts.some((e) => e.estimated);
-  const remainingAfter = (Math.round(rollup.remaining * 100) - hundredths) / 100;
+  // Without a buffer nothing remains or runs over: the figure is what support would have taken.
+  const remainingAfter = rollup.budgetMode === 'track' ? null : (Math.round(rollup.remaining * 100) - hundredths) / 100;
   const cost = inUnit(hundredths / 100, rollup.unit);
   const counts =
     rollup.unit === 'hours'
       ? `Pulling this ticket in counts the time logged on it during the sprint (${cost} so far, more as work is logged): `
       : `Pulling this ticket in counts ${cost}${estimated ? ' (the default for its severity, as it has no estimate)' : ''}: `;
-  return { ...base, counted: false, ticketCost: { amount: hundredths / 100, estimated }, remainingAfter, explanation: `${counts}${afterSentence(remainingAfter, rollup)}` };
+  return { ...base, counted: false, ticketCost: { amount: hundredths / 100, estimated }, remainingAfter, explanation: `${counts}${afterSentence(remainingAfter ?? 0, rollup, hundredths)}` };
 }
 
 export function panelWip(rollup: SprintRollup, ticket: Ticket, settings: ProjectSettings): PanelWip {

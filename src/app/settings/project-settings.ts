@@ -33,6 +33,14 @@ export const storedSettingsSchema = editableSettingsSchema.extend({
 });
 export type ProjectSettings = z.infer<typeof storedSettingsSchema>;
 
+/**
+ * The share of capacity reserved for support: the allocation, or none when the team keeps no buffer
+ * (`budgetMode: 'track'`, issue 14 item 5) — then the budget is 0 and nothing can be over it.
+ */
+export function reservedPctOf(settings: Pick<ProjectSettings, 'allocationPct' | 'budgetMode'>): number {
+  return settings.budgetMode === 'track' ? 0 : settings.allocationPct;
+}
+
 /** What a project gets before anyone saves: DESIGN.md's defaults. */
 export function defaultSettings(): ProjectSettings {
   return {
@@ -40,6 +48,7 @@ export function defaultSettings(): ProjectSettings {
     revision: 0,
     policyVersion: 0,
     allocationPct: 20,
+    budgetMode: 'reserve',
     capacity: {
       model: 'hours',
       teamSize: DEFAULT_HOURS_MODEL.teamSize,

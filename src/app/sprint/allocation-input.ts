@@ -7,7 +7,7 @@ import type { AllocationInput } from '../../domain/allocation';
 import type { BudgetTerms } from '../../domain/budget-terms';
 import type { SprintWindow } from '../../domain/calendar';
 import type { Ticket } from '../../domain/ticket';
-import { calendarOf, capacityModelOf, classificationOf, type ProjectSettings } from '../settings/project-settings';
+import { calendarOf, capacityModelOf, classificationOf, reservedPctOf, type ProjectSettings } from '../settings/project-settings';
 import type { SprintBaselineRecord } from '../storage/sprint-records';
 
 /** `terms`: the allocation and capacity in force during the window when they changed in it (sprint/settings-in-force.ts). */
@@ -17,9 +17,10 @@ export function allocationInputFor(settings: ProjectSettings, tickets: readonly 
     window,
     calendar: calendarOf(settings),
     model: capacityModelOf(settings),
-    allocationPct: settings.allocationPct,
+    allocationPct: reservedPctOf(settings),
     classification: classificationOf(settings),
     ...(baseline ? { baseline: { issueKeys: baseline.issueKeys, committedPoints: baseline.committedPoints } } : {}),
-    ...(terms ? { terms } : {}),
+    // No buffer in force (issue 14, item 5): nothing was reserved at any time of the sprint, whatever earlier saves said.
+    ...(terms ? { terms: settings.budgetMode === 'track' ? terms.map((t) => ({ ...t, allocationPct: 0 })) : terms } : {}),
   };
 }

@@ -16,7 +16,7 @@
 import { termsInWindow, type BudgetTerms } from '../../domain/budget-terms';
 import type { SprintWindow } from '../../domain/calendar';
 import type { Ports } from '../../ports';
-import { capacityModelOf, withSiteOrder, type ProjectSettings } from '../settings/project-settings';
+import { capacityModelOf, reservedPctOf, withSiteOrder, type ProjectSettings } from '../settings/project-settings';
 import { loadSettingsTimeline, type SettingsTimeline } from '../storage/settings-repository';
 import type { ProjectContext } from './project-context';
 
@@ -39,7 +39,7 @@ export function inForceFor(timeline: SettingsTimeline, current: ProjectSettings,
   if (!earliest) return { settings: current };
   const atEnd = entries.filter((e) => e.fromMs <= window.endMs).pop() ?? earliest;
   const terms = termsInWindow(
-    entries.map((e): BudgetTerms => ({ fromMs: e.fromMs, allocationPct: e.settings.allocationPct, model: capacityModelOf(e.settings) })),
+    entries.map((e): BudgetTerms => ({ fromMs: e.fromMs, allocationPct: reservedPctOf(e.settings), model: capacityModelOf(e.settings) })),
     window,
   );
   return { settings: atEnd.settings, ...(terms.length > 1 ? { terms } : {}) };

@@ -38,6 +38,8 @@ export const rollupSchema = z.object({
    */
   basedOn: z.number().optional(),
   unit: z.enum(['hours', 'points']),
+  /** `track`: no support buffer was reserved (issue 14, item 5): budget 0, status never over. Records from before it lack it (reserve). */
+  budgetMode: z.enum(['reserve', 'track']).optional(),
   capacity: z.number(),
   budget: z.number(),
   used,

@@ -1,15 +1,13 @@
 /**
- * The three outcomes in the product's words and colours, defined once for every surface: the panel's
+ * The three outcomes in the product's words (src/contract/outcome-words.ts) and colours, defined once for every surface: the panel's
  * verdict and buttons, the dashboard's "what we said no to", the settings' policy editor and preview.
  */
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { Outcome } from '../../../src/contract/domain';
 
-export const OUTCOME_LABEL: Readonly<Record<Outcome, string>> = {
-  interrupt: 'Interrupt now',
-  backlog: 'Backlog',
-  'needs-info': 'Needs info',
-};
+import { OUTCOME_LABEL } from '../../../src/contract/outcome-words';
+
+export { OUTCOME_LABEL };
 
 /** What each outcome means, in one short line. */
 export const OUTCOME_MEANING: Readonly<Record<Outcome, string>> = {

@@ -11,6 +11,7 @@ import { amount, inWords, STATUS_LABEL, unitWord } from './format';
 import { SERIES, STATUS_FILL, STATUS_LOZENGE } from './palette';
 
 export function BudgetMeter({ sprint }: { sprint: DashboardSprint }) {
+  if (sprint.budgetMode === 'track') return <NoBufferMeter sprint={sprint} />;
   const { budget, used, remaining, unit, status } = sprint;
   const past = sprint.state === 'closed';
   // A closed sprint has no future to forecast: its "forecast" is what it used.
@@ -65,6 +66,36 @@ export function BudgetMeter({ sprint }: { sprint: DashboardSprint }) {
             <Swatch color={SERIES.forecast} line dashed /> forecast
           </span>
         )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * "No buffer, show the cost" (issue 14, item 5): no budget to burn down, so support is shown as what
+ * it took of the sprint's capacity — so far, and at this pace by the end — with no status and no
+ * overflow protocol. Its effect on delivery is the history's comparison below.
+ */
+function NoBufferMeter({ sprint }: { sprint: DashboardSprint }) {
+  const { used, unit, capacity } = sprint;
+  const past = sprint.state === 'closed';
+  const forecast = past ? used.total : sprint.forecast;
+  const scale = Math.max(capacity, used.total, forecast, 1);
+  const pct = (v: number) => `${Math.min(100, (v / scale) * 100)}%`;
+  const forecastPct = capacity > 0 ? Math.round((forecast / capacity) * 1000) / 10 : 0;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }} data-testid="no-buffer">
+      <div style={FIGURES}>
+        <Figure label={past ? 'Support took' : 'Support so far'} value={amount(used.total)} unit={unitWord(unit, used.total)} testId="figure-used" note={`of ${inWords(capacity, unit)} capacity`} />
+        <Figure label="Share of capacity" value={String(sprint.sharePctOfCapacity)} unit="%" testId="figure-share" />
+        {past ? null : <Figure label="At this pace by the end" value={amount(forecast)} unit={unitWord(unit, forecast)} testId="figure-forecast" note={`${forecastPct}% of capacity`} />}
+      </div>
+      <div style={{ color: token('color.text.subtle') }} data-testid="no-buffer-sentence">
+        No support buffer is reserved: every number is tracked, and what support takes comes out of the sprint's work. The history below shows its effect on delivery.
+      </div>
+      <div role="meter" aria-label="Support as a share of capacity" aria-valuemin={0} aria-valuemax={capacity} aria-valuenow={Math.min(used.total, capacity)} aria-valuetext={`${inWords(used.total, unit)} of ${inWords(capacity, unit)} capacity, ${sprint.sharePctOfCapacity}%`} style={TRACK}>
+        <div style={{ ...FILL, width: pct(used.total), background: STATUS_FILL.ok }} />
+        {forecast > used.total ? <div title={`At this pace: ${inWords(forecast, unit)}`} style={{ ...MARK, left: pct(forecast), borderLeft: `2px dashed ${SERIES.forecast}` }} /> : null}
       </div>
     </div>
   );

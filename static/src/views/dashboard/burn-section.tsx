@@ -10,6 +10,7 @@ const BurnChart = lazy(() => import('./charts/burn-chart'));
 const orDash = (v: number | null) => (v === null ? '—' : amount(v));
 
 export function BurnSection({ sprint }: { sprint: DashboardSprint }) {
+  const noBuffer = sprint.budgetMode === 'track';
   if (sprint.burn.length === 0) return <Muted>No days to show yet: the burn starts on the sprint's first working day.</Muted>;
   const table = (
     <DataTable
@@ -23,10 +24,10 @@ export function BurnSection({ sprint }: { sprint: DashboardSprint }) {
         { title: 'Planned', numeric: true, cell: (p) => orDash(p.planned) },
         { title: 'Untriaged', numeric: true, cell: (p) => orDash(p.untriaged) },
         { title: 'Total used', numeric: true, cell: (p) => orDash(p.total) },
-        { title: 'Budget', numeric: true, cell: (p) => amount(p.budget) },
+        ...(noBuffer ? [] : [{ title: 'Budget', numeric: true, cell: (p: DashboardSprint['burn'][number]) => amount(p.budget) }]),
         { title: 'Forecast', numeric: true, cell: (p) => orDash(p.forecast) },
       ]}
     />
   );
-  return <ChartSwitch label="burn chart" height={260} chart={<BurnChart burn={sprint.burn} unit={sprint.unit} height={260} />} table={table} />;
+  return <ChartSwitch label="burn chart" height={260} chart={<BurnChart burn={sprint.burn} unit={sprint.unit} height={260} noBuffer={noBuffer} />} table={table} />;
 }

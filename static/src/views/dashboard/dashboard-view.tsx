@@ -96,7 +96,7 @@ function SprintPanels({ sprint, siteUrl, viewer, onOverflow }: { view: View; spr
     <>
       <OverflowBanner key={sprint.id} sprint={sprint} viewer={viewer} onRecorded={(d) => onOverflow(sprint.id, d)} />
       <div style={TWO_COLUMNS}>
-        <Section title={`${sprint.name} — support budget`} testId="budget">
+        <Section title={`${sprint.name} — ${sprint.budgetMode === 'track' ? 'support, no buffer' : 'support budget'}`} testId="budget">
           <div style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>
             {dayYear(sprint.startDate)} – {dayYear(sprint.endDate)} · {sprint.state === 'active' ? 'active' : 'closed'} · computed {instant(sprint.computedAt)}
           </div>

@@ -53,7 +53,7 @@ function Summary({ context, projectKey }: { context: FullContext; projectKey: st
       <main style={PAGE} aria-label="Interrupt Budget gadget" data-testid="gadget">
         <header style={HEADER}>
           <strong style={{ font: token('font.heading.xsmall') }}>{view.sprint ? view.sprint.name : view.board.name}</strong>
-          {view.sprint ? (
+          {view.sprint && view.sprint.budgetMode !== 'track' ? (
             <span data-testid="gadget-status">
               <Lozenge appearance={STATUS_LOZENGE[view.sprint.status]} isBold>
                 {STATUS_LABEL[view.sprint.status]}
@@ -78,30 +78,37 @@ function Summary({ context, projectKey }: { context: FullContext; projectKey: st
 
 function Numbers({ sprint, viewer }: { sprint: GadgetSprint; viewer: string | undefined }) {
   const { unit, used, budget } = sprint;
+  const noBuffer = sprint.budgetMode === 'track';
   const over = used - budget;
-  const fill = `${Math.min(100, budget > 0 ? (used / budget) * 100 : used > 0 ? 100 : 0)}%`;
+  const whole = noBuffer ? sprint.capacity : budget;
+  const fill = `${Math.min(100, whole > 0 ? (used / whole) * 100 : used > 0 ? 100 : 0)}%`;
   return (
     <>
       <div>
         <div style={{ font: token('font.heading.medium') }} data-testid="gadget-used">
-          {short(used, unit)} <span style={{ font: token('font.body'), color: token('color.text.subtle') }}>of {short(budget, unit)} used · {sprint.usedPctOfBudget}%</span>
+          {short(used, unit)}{' '}
+          <span style={{ font: token('font.body'), color: token('color.text.subtle') }}>
+            {noBuffer ? `of ${short(sprint.capacity, unit)} capacity · ${sprint.sharePctOfCapacity}% · no buffer reserved` : `of ${short(budget, unit)} used · ${sprint.usedPctOfBudget}%`}
+          </span>
         </div>
         <div
           role="meter"
-          aria-label="Support budget used"
+          aria-label={noBuffer ? 'Support as a share of capacity' : 'Support budget used'}
           aria-valuemin={0}
-          aria-valuemax={budget}
-          aria-valuenow={Math.min(used, budget)}
-          aria-valuetext={`${short(used, unit)} of ${short(budget, unit)} used, ${sprint.usedPctOfBudget}%`}
+          aria-valuemax={whole}
+          aria-valuenow={Math.min(used, whole)}
+          aria-valuetext={noBuffer ? `${short(used, unit)} of ${short(whole, unit)} capacity, ${sprint.sharePctOfCapacity}%` : `${short(used, unit)} of ${short(budget, unit)} used, ${sprint.usedPctOfBudget}%`}
           style={TRACK}
         >
           <div style={{ ...FILL, width: fill, background: STATUS_FILL[sprint.status] }} />
         </div>
       </div>
       <dl style={FACTS}>
-        <Fact term={over > 0 ? 'Over by' : 'Left'} testId="gadget-left">
-          <span style={over > 0 ? { color: token('color.text.danger') } : undefined}>{short(over > 0 ? over : sprint.remaining, unit)}</span>
-        </Fact>
+        {noBuffer ? null : (
+          <Fact term={over > 0 ? 'Over by' : 'Left'} testId="gadget-left">
+            <span style={over > 0 ? { color: token('color.text.danger') } : undefined}>{short(over > 0 ? over : sprint.remaining, unit)}</span>
+          </Fact>
+        )}
         <Fact term="Forecast" testId="gadget-forecast">
           {short(sprint.forecast, unit)} by {day(sprint.endDate)}
         </Fact>

@@ -23,7 +23,18 @@ export interface BudgetFactsProps {
   readonly timeZone?: string;
 }
 
+/** No buffer reserved (issue 14, item 5): support so far as a share of capacity; the explanation says what this ticket would add. */
+function NoBuffer({ budget }: { budget: PanelBudget }) {
+  const share = budget.capacity > 0 ? Math.round((budget.used / budget.capacity) * 1000) / 10 : 0;
+  return (
+    <span style={lineStyle} data-testid="panel-no-buffer">
+      No buffer reserved: support has taken <strong>{formatAmount(budget.used, budget.unit)}</strong> ({share} % of capacity) so far.
+    </span>
+  );
+}
+
 function Remaining({ budget }: { budget: PanelBudget }) {
+  if (budget.budgetMode === 'track') return <NoBuffer budget={budget} />;
   const after = budget.remainingAfter;
   if (budget.counted) {
     return (

@@ -10,6 +10,7 @@ import { resolver } from '../../api/resolver';
 import { ErrorMessage } from '../../components/status';
 import type { ResolverError, SettingsChoices, SettingsSavePayload, SettingsView } from '../../../../src/contract';
 import { effectivePriorityMap, effectiveSeverityMap, normalizePriority, normalizeSeverity, priorityOrderNote, PRIORITY_LEVELS, severityOrderNote, SEVERITY_LEVELS } from '../../../../src/contract/domain';
+import { BudgetModeField } from './budget-mode-field';
 import { CapacityFields } from './capacity-fields';
 import { fieldName, sameDraft, type Draft, type FieldErrors } from './draft';
 import { FieldPicker } from './field-picker';
@@ -143,8 +144,17 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
 
       <div key={generation}>
       <Section title="Support allocation" description="The share of each sprint's capacity reserved for support work, reviewed at every retrospective.">
+        <BudgetModeField value={settings.budgetMode} readOnly={readOnly} onChange={(budgetMode) => setSettings({ budgetMode })} />
         <Row>
-          <NumberField label="Allocation" suffix="%" value={settings.allocationPct} readOnly={readOnly} error={e('allocationPct')} hint="Typically 20–30 %." onChange={(allocationPct) => setSettings({ allocationPct })} />
+          <NumberField
+            label="Allocation"
+            suffix="%"
+            value={settings.allocationPct}
+            readOnly={readOnly || settings.budgetMode === 'track'}
+            error={e('allocationPct')}
+            hint={settings.budgetMode === 'track' ? 'Not reserved while there is no buffer; kept for when you reserve one again.' : 'Typically 20–30 %.'}
+            onChange={(allocationPct) => setSettings({ allocationPct })}
+          />
           <NumberField label="History sprints" suffix="sprints" value={settings.historySprints} readOnly={readOnly} error={e('historySprints')} hint="Closed sprints the history and the recommendation look at." onChange={(historySprints) => setSettings({ historySprints })} />
         </Row>
       </Section>

@@ -12,7 +12,7 @@ import { token } from '@atlaskit/tokens';
 import { showFlag } from '@forge/bridge';
 import { useState, type ReactNode } from 'react';
 import { ErrorMessage, Loading } from '../../../components/status';
-import { OutcomeLozenge } from '../../../components/outcome';
+import { OUTCOME_LABEL, OutcomeLozenge } from '../../../components/outcome';
 import { ENDING_WORDS, wipTimeSentence, retrospectiveConfluence, retrospectiveCsvRows, retrospectiveMarkdown, type RetroStepView, type RetrospectiveView, type RetroTextFormat } from '../../../../../src/contract';
 import { downloadCsv, toCsv } from '../csv';
 import { day, dayYear, withUnit } from '../format';
@@ -152,13 +152,13 @@ function Retrospective({ view, siteUrl, viewer }: { view: RetrospectiveView; sit
         />
       )}
       <List title="Overrides" testId="retro-overrides" empty="The policy was followed every time." rows={view.overrides}>
-        {(o) => [issue(o.key), summary(o), <><Step step={o.step} viewer={viewer} /> <Muted>(the policy said {OUTCOME_WORDS[o.step.policyOutcome]})</Muted></>, <Earlier steps={o.earlier} viewer={viewer} />]}
+        {(o) => [issue(o.key), summary(o), <><Step step={o.step} viewer={viewer} /> <Muted>(the policy said {OUTCOME_LABEL[o.step.policyOutcome]})</Muted></>, <Earlier steps={o.earlier} viewer={viewer} />]}
       </List>
       <List title="Asked for information" testId="retro-needs-info" empty="Nobody was asked for missing information in this sprint." rows={view.needsInfo} headers={['Issue', 'Summary', 'Asked', 'How it ended']}>
         {(n) => [issue(n.key), summary(n), <Step step={n.asked} viewer={viewer} />, <>{ENDING_WORDS[n.ending]}{n.endedAt ? `, ${day(n.endedAt)}` : ''}{n.endedBy ? <> (<Person accountId={n.endedBy} viewer={viewer} avatar={false} />)</> : null}</>]}
       </List>
       <List title="Deferred" testId="retro-deferrals" empty="Nothing was deferred in this sprint." rows={view.deferrals} headers={['Issue', 'Summary', 'Decision', 'Policy said']}>
-        {(d) => [issue(d.key), summary(d), <Step step={d.step} viewer={viewer} />, <>{OUTCOME_WORDS[d.step.policyOutcome]}{d.step.override ? <> <Lozenge appearance="moved">Override</Lozenge></> : null}</>]}
+        {(d) => [issue(d.key), summary(d), <Step step={d.step} viewer={viewer} />, <>{OUTCOME_LABEL[d.step.policyOutcome]}{d.step.override ? <> <Lozenge appearance="moved">Override</Lozenge></> : null}</>]}
       </List>
       <List title="Untriaged scope creep" testId="retro-untriaged" empty="No support work came in without a decision." rows={view.untriaged} headers={['Issue', 'Summary', 'Time']}>
         {(u) => [issue(u.key), summary(u), withUnit(u.amount, row.unit)]}
@@ -168,7 +168,6 @@ function Retrospective({ view, siteUrl, viewer }: { view: RetrospectiveView; sit
   );
 }
 
-const OUTCOME_WORDS = { interrupt: 'interrupt now', backlog: 'backlog', 'needs-info': 'needs info' } as const;
 
 function List<Row extends { key: string }>({ title, testId, empty, rows, headers = ['Issue', 'Summary', 'Decision', 'Earlier decisions'], children }: { title: string; testId: string; empty: string; rows: readonly Row[]; headers?: readonly string[]; children: (row: Row) => ReactNode[] }) {
   if (rows.length === 0) {
