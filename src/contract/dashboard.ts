@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { BurnPoint } from '../domain/burn';
 import type { DefectCount } from '../domain/defects';
+import type { DeliveryCost } from '../domain/delivery-cost';
 import type { HistoryRow } from '../domain/history';
 import type { MissingItem } from '../domain/missing-information';
 import type { PeopleDirectory } from './people';
@@ -199,6 +200,8 @@ export interface DashboardView {
     readonly rows: readonly DashboardHistoryRow[];
     readonly currentAllocationPct: number;
     readonly recommendation: { readonly pct: number | null; readonly explanation: string };
+    /** Issue 14, item 3: delivery in high- against low-support sprints, over the same rows (domain/delivery-cost.ts). */
+    readonly deliveryCost: DeliveryCost;
   };
   /** Things to know: damaged records that were replaced, odd fields, missing configuration. */
   readonly notes: readonly string[];

@@ -17,6 +17,7 @@
  * hourly rollup of this project off say so too (storage/rollup-progress.ts).
  */
 import type { DashboardGetPayload, DashboardView } from '../../contract/dashboard';
+import { deliveryCost } from '../../domain/delivery-cost';
 import { historyTable } from '../../domain/history';
 import { recommendAllocation } from '../../domain/recommendation';
 import type { Sprint } from '../../jira/client/agile-client';
@@ -92,6 +93,7 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
       rows: rows.map(historyRowView),
       currentAllocationPct: settings.allocationPct,
       recommendation: { pct: recommendation.pct, explanation: recommendation.explanation },
+      deliveryCost: deliveryCost(rows),
     },
     defaults: unconfigured ? { teamSize: settings.capacity.teamSize, focusHoursPerDay: settings.capacity.focusHoursPerDay, allocationPct: settings.allocationPct } : null,
     notes: boundedNotes(viewerNotes([...context.notes, ...(snapshot?.notes ?? []), ...omittedNote(snapshot), ...history.notes, ...overflowNote], filter, listed)),
