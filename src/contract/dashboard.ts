@@ -10,6 +10,7 @@ import type { DeliveryCost } from '../domain/delivery-cost';
 import type { HistoryRow } from '../domain/history';
 import type { MissingItem } from '../domain/missing-information';
 import type { PeopleDirectory } from './people';
+import type { NextSprintView } from './planning';
 
 export const DASHBOARD_KEYS = { get: 'dashboard.get', recordOverflow: 'dashboard.recordOverflow' } as const;
 
@@ -214,6 +215,8 @@ export interface DashboardView {
   readonly defaults: { readonly teamSize: number; readonly focusHoursPerDay: number; readonly allocationPct: number } | null;
   /** Issue 12, item 1: names and avatars of everyone the view names (support contact, deciders). */
   readonly people: PeopleDirectory;
+  /** Issue 14, item 4: the board's first future sprint planned (contract/planning.ts); null without one. */
+  readonly nextSprint: NextSprintView | null;
 }
 
 export interface RecordOverflowResult {

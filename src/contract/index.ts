@@ -6,6 +6,7 @@ export * from './envelope';
 export * from './settings';
 export * from './panel';
 export * from './dashboard';
+export * from './planning';
 export * from './gadget';
 export * from './domain';
 export * from './people';
