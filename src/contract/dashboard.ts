@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import type { BurnPoint } from '../domain/burn';
 import type { DefectCount } from '../domain/defects';
+import type { DeliveryCost } from '../domain/delivery-cost';
 import type { HistoryRow } from '../domain/history';
 import type { MissingItem } from '../domain/missing-information';
 import type { PeopleDirectory } from './people';
+import type { NextSprintView } from './planning';
 
 export const DASHBOARD_KEYS = { get: 'dashboard.get', recordOverflow: 'dashboard.recordOverflow' } as const;
 
@@ -206,6 +208,8 @@ export interface DashboardView {
     readonly rows: readonly DashboardHistoryRow[];
     readonly currentAllocationPct: number;
     readonly recommendation: { readonly pct: number | null; readonly explanation: string };
+    /** Issue 14, item 3: delivery in high- against low-support sprints, over the same rows (domain/delivery-cost.ts). */
+    readonly deliveryCost: DeliveryCost;
   };
   /** Things to know: damaged records that were replaced, odd fields, missing configuration. */
   readonly notes: readonly string[];
@@ -218,6 +222,8 @@ export interface DashboardView {
   readonly defaults: { readonly teamSize: number; readonly focusHoursPerDay: number; readonly allocationPct: number } | null;
   /** Issue 12, item 1: names and avatars of everyone the view names (support contact, deciders). */
   readonly people: PeopleDirectory;
+  /** Issue 14, item 4: the board's first future sprint planned (contract/planning.ts); null without one. */
+  readonly nextSprint: NextSprintView | null;
 }
 
 export interface RecordOverflowResult {

@@ -8,6 +8,7 @@ export * from './panel';
 export * from './dashboard';
 export * from './retrospective';
 export * from './retrospective-text';
+export * from './planning';
 export * from './gadget';
 export * from './domain';
 export * from './people';

@@ -121,6 +121,12 @@ export const editableSettingsSchema = z.object({
     .max(200)
     .nullable()
     .default(null),
+  // Issue 14, item 4: an allocation adopted for one future sprint from the dashboard (who and when,
+  // as a settings change), by sprint id; that sprint is measured with it instead of allocationPct.
+  // A default, so settings stored before it existed still parse.
+  sprintAllocations: z
+    .record(z.string().regex(/^\d+$/, 'must be a sprint id'), z.object({ pct: wholeBetween(0, 100), adoptedBy: text, adoptedAt: z.string().datetime({ offset: true }) }))
+    .default({}),
   // Issue 12, item 4 (needs info as a flow): the label applying "needs info" adds, and whether the
   // panel offers it checked. A default, so settings stored before it existed still parse.
   needsInfo: z

@@ -10,6 +10,7 @@ import { startSimulator, type Simulator } from '../../dev/sim';
 import { dataOf, resolverHarness, type ResolverHarness } from '../../test/builders/resolver-harness';
 import type { SettingsView } from '../contract/settings';
 import { DASHBOARD_KEYS } from '../contract/dashboard';
+import { PLANNING_KEYS } from '../contract/planning';
 import { PANEL_KEYS } from '../contract/panel';
 import { RETROSPECTIVE_KEYS } from '../contract/retrospective';
 import { SETTINGS_KEYS } from '../contract/settings';
@@ -42,6 +43,8 @@ const calls: Array<[string, unknown, Record<string, unknown>]> = [
   [DASHBOARD_KEYS.get, { refresh: true }, page],
   [DASHBOARD_KEYS.recordOverflow, { sprintId: 1, choice: 'accept-overrun', reason: 'because' }, page],
   [RETROSPECTIVE_KEYS.get, { sprintId: 12 }, page],
+  [PLANNING_KEYS.canAdopt, {}, page],
+  [PLANNING_KEYS.adoptAllocation, { sprintId: 14, pct: 10 }, page],
   [SETTINGS_KEYS.get, {}, page],
   [SETTINGS_KEYS.previewPolicy, { policy: { rules: [], defaultOutcome: 'needs-info' } }, page],
   [SETTINGS_KEYS.searchFields, { query: 'sev' }, page],

@@ -9,6 +9,7 @@ import type { DashboardView } from '../../contract/dashboard';
 import { allocate } from '../../domain/allocation';
 import { DEFAULT_WORK_CALENDAR } from '../../domain/calendar';
 import { netNewDefects } from '../../domain/defects';
+import { deliveryCost } from '../../domain/delivery-cost';
 import { historyRow } from '../../domain/history';
 import { recommendAllocation } from '../../domain/recommendation';
 import { assessSprint } from '../../domain/sprint-status';
@@ -101,6 +102,9 @@ describe('dashboard.get on the seeded demo project', () => {
     const recommendation = recommendAllocation({ rows: expected, currentAllocationPct: 20 });
     expect(view.history.recommendation).toEqual({ pct: recommendation.pct, explanation: recommendation.explanation });
     expect(view.history.currentAllocationPct).toBe(20);
+    // Issue 14, item 3: the cost of support on delivery, from the same rows.
+    expect(view.history.deliveryCost).toEqual(deliveryCost(expected));
+    expect(view.history.deliveryCost.sentence).toMatch(/^Over 6 sprints/);
   });
 
   it('stores what it computed, registers the project and takes a lazy baseline', () => {

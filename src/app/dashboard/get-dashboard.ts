@@ -17,6 +17,7 @@
  * hourly rollup of this project off say so too (storage/rollup-progress.ts).
  */
 import type { DashboardGetPayload, DashboardView } from '../../contract/dashboard';
+import { deliveryCost } from '../../domain/delivery-cost';
 import { historyTable } from '../../domain/history';
 import { recommendAllocation } from '../../domain/recommendation';
 import type { Sprint } from '../../jira/client/agile-client';
@@ -33,6 +34,7 @@ import { staleBecause } from './stale-because';
 import { SCHEDULE_PERMISSION } from './record-overflow';
 import { boundedNotes } from './notes';
 import { peopleDirectory } from '../people/people-directory';
+import { nextSprintView } from '../planning/next-sprint';
 
 /** The sprint the payload names, which must be one of the project's board's sprints. */
 export function chosenSprint(context: ProjectContext, sprintId: number | undefined): Sprint | undefined {
@@ -77,8 +79,9 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
   const stale = snapshot ? staleBecause(snapshot, rollupStatus, ports.clock.now()) : undefined;
   const sprintShown = snapshot ? { ...sprintView(snapshot, overflow.value, filter, canRecordOverflow, ports.clock.now()), ...(stale ? { staleBecause: stale } : {}) } : null;
+  const nextSprint = nextSprintView(context, rows, recommendation, ports.clock.now());
   // Only the people the viewer is shown (deferred tickets they may not see are counted, not named).
-  const { people } = await peopleDirectory(ports, sprintShown ? [sprintShown.supportContact, sprintShown.overflow?.decidedBy, ...sprintShown.deferred.map((d) => d.decidedBy), ...sprintShown.waiting.map((w) => w.reporterAccountId)] : []);
+  const { people } = await peopleDirectory(ports, [...(sprintShown ? [sprintShown.supportContact, sprintShown.overflow?.decidedBy, ...sprintShown.deferred.map((d) => d.decidedBy), ...sprintShown.waiting.map((w) => w.reporterAccountId)] : []), nextSprint?.adopted?.adoptedBy]);
   return {
     projectKey,
     board: { id: context.board.id, name: context.board.name },
@@ -92,9 +95,11 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
       rows: rows.map(historyRowView),
       currentAllocationPct: settings.allocationPct,
       recommendation: { pct: recommendation.pct, explanation: recommendation.explanation },
+      deliveryCost: deliveryCost(rows),
     },
     defaults: unconfigured ? { teamSize: settings.capacity.teamSize, focusHoursPerDay: settings.capacity.focusHoursPerDay, allocationPct: settings.allocationPct } : null,
     notes: boundedNotes(viewerNotes([...context.notes, ...(snapshot?.notes ?? []), ...omittedNote(snapshot), ...history.notes, ...overflowNote], filter, listed)),
     people,
+    nextSprint,
   };
 }

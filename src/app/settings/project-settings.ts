@@ -73,6 +73,7 @@ export function defaultSettings(): ProjectSettings {
     defectTypes: ['Bug'],
     wipStatusIds: null,
     needsInfo: { label: 'needs-info', addLabel: true },
+    sprintAllocations: {},
   };
 }
 
@@ -102,6 +103,11 @@ export function capacityModelOf(settings: ProjectSettings): CapacityModel {
   return c.model === 'hours'
     ? { kind: 'hours', teamSize: c.teamSize, focusHoursPerDay: c.focusHoursPerDay }
     : { kind: 'points', unestimatedPoints: c.unestimatedPoints };
+}
+
+/** The allocation a sprint is measured with: the one adopted for it (issue 14, item 4), else the project's. */
+export function allocationPctFor(settings: ProjectSettings, sprintId: number | undefined): number {
+  return (sprintId === undefined ? undefined : settings.sprintAllocations[String(sprintId)]?.pct) ?? settings.allocationPct;
 }
 
 export function calendarOf(settings: ProjectSettings): WorkCalendar {

@@ -30,10 +30,10 @@ export function settingsView(projectKey: string, loaded: LoadedSettings, policy:
   };
 }
 
-/** Every account id the settings page shows: the roster, the per-sprint stand-ins, who saved the settings and the policy. */
+/** Every account id the settings page shows: the roster, the per-sprint stand-ins, who adopted a sprint's allocation, who saved the settings and the policy. */
 export function settingsAccountIds(view: SettingsViewBase): string[] {
   const policyAuthor = view.policy.version === 0 ? undefined : view.policy.createdBy;
-  return [...view.settings.rotation.roster, ...Object.values(view.settings.rotation.overrides), view.updatedBy, policyAuthor].filter((id): id is string => typeof id === 'string');
+  return [...view.settings.rotation.roster, ...Object.values(view.settings.rotation.overrides), ...Object.values(view.settings.sprintAllocations).map((a) => a.adoptedBy), view.updatedBy, policyAuthor].filter((id): id is string => typeof id === 'string');
 }
 
 /** The view with the names and avatars of everyone it names (one batched lookup, remembered a day). */

@@ -51,7 +51,7 @@ async function issuesBySprint(ports: Ports, context: ProjectContext, missing: re
 
 function rowFor(inForce: InForce, { sprint, window }: Dated, tickets: readonly Ticket[], around: readonly Ticket[], baseline?: SprintBaselineRecord): StoredHistoryRow {
   const { settings, terms } = inForce;
-  const input = allocationInputFor(settings, tickets, window, baseline, terms);
+  const input = allocationInputFor(settings, tickets, window, baseline, terms, sprint.id);
   const { classification } = input;
   const allocation = allocate(input);
   const row = historyRow({

@@ -37,7 +37,7 @@ export function rollupFromTickets(
   const window = sprintWindow(sprint);
   if (!window) throw new AppError('NOT_FOUND', sprintDatesProblem(sprint) ?? `Sprint ${sprint.name} has not started, so it has no support budget yet.`);
   const { settings, terms } = inForce;
-  const input = allocationInputFor(settings, tickets, window, baseline, terms);
+  const input = allocationInputFor(settings, tickets, window, baseline, terms, sprint.id);
   const { classification } = input;
   const allocation = allocate(input);
   const assessment = assessSprint(allocation, window, input.calendar, now);

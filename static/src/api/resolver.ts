@@ -5,7 +5,10 @@
  */
 import { invoke } from '@forge/bridge';
 import type {
+  AdoptAllocationPayload,
+  AdoptAllocationResult,
   ApplyDecisionPayload,
+  CanAdoptResult,
   ApplyDecisionResult,
   DashboardGetPayload,
   DashboardView,
@@ -48,6 +51,9 @@ export const resolver = {
   dashboard: {
     get: (payload: DashboardGetPayload = {}) => call<DashboardView>('dashboard.get', payload),
     recordOverflow: (payload: RecordOverflowPayload) => call<RecordOverflowResult>('dashboard.recordOverflow', payload),
+    /** Whether this viewer may adopt an allocation for the next sprint (asked only when there is one to adopt). */
+    canAdopt: () => call<CanAdoptResult>('dashboard.canAdopt'),
+    adoptAllocation: (payload: AdoptAllocationPayload) => call<AdoptAllocationResult>('dashboard.adoptAllocation', payload),
   },
   retrospective: {
     /** A closed sprint as the team looks back on it (issue 14). */

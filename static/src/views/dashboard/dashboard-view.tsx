@@ -20,6 +20,7 @@ import { DeferredList } from './deferred-list';
 import { dayYear, instant, setViewerDates, staleSentence } from './format';
 import { HistorySection } from './history-section';
 import { Section } from './layout';
+import { NextSprint } from './next-sprint';
 import { OverflowBanner } from './overflow-banner';
 import { RetrospectiveSection } from './retrospective/retrospective-section';
 import { SprintDefects } from './sprint-defects';
@@ -85,6 +86,7 @@ export default function DashboardView({ context }: ViewProps) {
           </SectionMessage>
         </div>
       )}
+      <NextSprint next={view.nextSprint} viewer={viewer} />
       <HistorySection view={view} />
     </main>
     </PeopleProvider>

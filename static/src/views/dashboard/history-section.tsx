@@ -1,6 +1,7 @@
 /**
  * The retrospective view: allocated vs spent across the last closed sprints with velocity (a chart
- * with its table view), the recommendation sentence, and the table as a CSV download.
+ * with its table view), the recommendation sentence, what support cost in delivery, and the table
+ * as a CSV download.
  */
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
@@ -9,6 +10,7 @@ import { lazy } from 'react';
 import type { DashboardView } from '../../../../src/contract';
 import { ChartSwitch } from './chart-switch';
 import { downloadCsv, toCsv } from './csv';
+import { DeliveryCostNote } from './delivery-cost';
 import { HISTORY_COLUMNS } from './history-columns';
 import { DataTable, Muted, Section } from './layout';
 
@@ -53,6 +55,7 @@ export function HistorySection({ view }: { view: DashboardView }) {
       ) : (
         <ChartSwitch label="history chart" height={280} chart={<HistoryChart rows={rows} height={280} />} table={table} />
       )}
+      {rows.length > 0 ? <DeliveryCostNote cost={view.history.deliveryCost} /> : null}
     </Section>
   );
 }

@@ -58,7 +58,8 @@ export function SettingsFile({ view, dirty, onImport }: Props) {
     const { settings, policy, from } = read.file;
     const sameProject = from.projectKey === view.projectKey;
     const dropped = sameProject ? 0 : Object.keys(settings.rotation.overrides).length;
-    onImport({ settings: sameProject ? settings : { ...settings, rotation: { ...settings.rotation, overrides: {} } }, policy });
+    // Per-sprint choices (support stand-ins, adopted allocations) name the other project's sprints: they stay behind.
+    onImport({ settings: sameProject ? settings : { ...settings, rotation: { ...settings.rotation, overrides: {} }, sprintAllocations: {} }, policy });
     setMessage({ kind: 'imported', lines: importedLines(view, from, dropped) });
   }
 

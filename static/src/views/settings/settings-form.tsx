@@ -21,6 +21,7 @@ import { NamePicker } from './name-picker';
 import { RosterEditor } from './roster-editor';
 import { WipStatusPicker } from './wip-status-picker';
 import { RotationOverrides } from './rotation-overrides';
+import { SprintAllocations } from './sprint-allocations';
 import { reportSave, SaveBar } from './save-bar';
 import { SettingsFile } from './settings-file';
 import { SiteChoicesContext, useLoadedChoices } from './site-choices';
@@ -157,6 +158,7 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
           />
           <NumberField label="History sprints" suffix="sprints" value={settings.historySprints} readOnly={readOnly} error={e('historySprints')} hint="Closed sprints the history and the recommendation look at." onChange={(historySprints) => setSettings({ historySprints })} />
         </Row>
+        <SprintAllocations allocations={settings.sprintAllocations} viewer={viewer} readOnly={readOnly} onChange={(sprintAllocations) => setSettings({ sprintAllocations })} />
       </Section>
 
       <Section title="Capacity" description="How the sprint's capacity is measured; the allocation is a share of it.">

@@ -1,0 +1,55 @@
+/**
+ * Issue 14, item 4 in a real browser: the demo dashboard shows the next sprint (SUP Sprint 14, no
+ * dates in Jira, so assumed and said so) with its capacity, allocation, what is left and the
+ * suggested commitment; a developer sees no Adopt button; the admin adopts the recommended
+ * allocation with one click and the block says who adopted it. Both themes, screenshots.
+ */
+import { ARTIFACTS, startE2e, type E2e } from './harness';
+
+let e2e: E2e;
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+afterAll(() => e2e.close());
+
+const open = async (as: 'dev' | 'admin', theme: 'light' | 'dark') => {
+  const page = await e2e.open(`/dashboard/SUP?as=${as}${theme === 'dark' ? '&theme=dark' : ''}`, { beforeLoad: (p) => p.setViewportSize({ width: 1280, height: 1000 }) });
+  await page.waitForSelector('[data-testid="next-sprint"]', { timeout: 30_000 });
+  return page;
+};
+
+describe('the Next sprint block', () => {
+  it('a developer sees the plan and no Adopt button', async () => {
+    const page = await open('dev', 'light');
+    const block = page.getByTestId('next-sprint');
+    expect(await block.getByRole('heading', { name: 'Next sprint: SUP Sprint 14' }).count()).toBe(1);
+    expect(await page.getByTestId('next-sprint-dates').innerText()).toContain('Jira has no dates for SUP Sprint 14 yet');
+    expect(await page.getByTestId('next-sprint-allocation').innerText()).toMatch(/10%\s*\(recommended\)/);
+    expect(await page.getByTestId('next-sprint-capacity').innerText()).toMatch(/\d+ h/);
+    expect(await page.getByTestId('next-sprint-commitment').innerText()).toMatch(/\d+–\d+ points/);
+    expect(await page.getByTestId('next-sprint-sentence').innerText()).toMatch(/left for sprint work after reserving 10% for support/);
+    expect(await page.getByTestId('delivery-cost').innerText()).toMatch(/Over 6 sprints/);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('adopt-allocation').count()).toBe(0);
+    expect(await page.getByTestId('next-sprint-adoption').innerText()).toContain('No allocation adopted for SUP Sprint 14 yet');
+  });
+
+  it.each(['light', 'dark'] as const)('the admin adopts the recommendation with one click (%s theme)', async (theme) => {
+    const page = await open('admin', theme);
+    const adoption = page.getByTestId('next-sprint-adoption');
+    if (theme === 'light') {
+      const button = page.getByTestId('adopt-allocation');
+      await button.waitFor({ timeout: 15_000 });
+      expect(await button.innerText()).toBe('Adopt 10% for SUP Sprint 14');
+      await page.getByTestId('next-sprint').screenshot({ path: `${ARTIFACTS}/dashboard-next-sprint-${theme}.png` });
+      await button.click();
+      await page.getByText(/Allocation for SUP Sprint 14: 10% \(adopted by/).waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('adopt-allocation').count()).toBe(0);
+    } else {
+      // Adopted in the light run: the page loads with it.
+      await page.getByText(/Allocation for SUP Sprint 14: 10% \(adopted by/).waitFor({ timeout: 15_000 });
+    }
+    expect(await adoption.innerText()).toMatch(/Allocation for SUP Sprint 14: 10% \(adopted by\s+you\s+on [A-Z][a-z]{2} \d{1,2}, \d{4}\)\./);
+    await page.getByTestId('next-sprint').screenshot({ path: `${ARTIFACTS}/dashboard-next-sprint-adopted-${theme}.png` });
+  });
+});
