@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate, isValidTimeZone } from '../domain/calendar';
+import { DEFAULT_FOLLOW_UP_KINDS, FOLLOW_UP_KINDS } from '../domain/follow-ups';
 import { hiddenCharacterSentence } from '../domain/plain-text';
 import { PRIORITY_LEVELS } from '../domain/priority';
 import { SEVERITY_LEVELS } from '../domain/severity';
@@ -132,5 +133,12 @@ export const editableSettingsSchema = z.object({
   needsInfo: z
     .object({ label: label('The label for tickets waiting for information'), addLabel: z.boolean() })
     .default({ label: 'needs-info', addLabel: true }),
+  // Issue 14, item 2: which follow-ups the panel offers on a resolved interrupt and the
+  // retrospective counts (domain/follow-ups.ts). A default, so settings stored before it still parse.
+  followUpKinds: z
+    .array(z.enum(FOLLOW_UP_KINDS, { error: 'must be root-cause, regression-test or corrective-action' }))
+    .max(FOLLOW_UP_KINDS.length)
+    .refine((kinds) => new Set(kinds).size === kinds.length, 'Follow-ups lists a follow-up more than once: choose each once')
+    .default([...DEFAULT_FOLLOW_UP_KINDS]),
 });
 export type EditableSettings = z.infer<typeof editableSettingsSchema>;

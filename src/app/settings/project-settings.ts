@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { editableSettingsSchema, type EditableSettings } from '../../contract/settings-schema';
 import { DEFAULT_HOURS_MODEL, DEFAULT_UNESTIMATED_POINTS, type CapacityModel } from '../../domain/capacity';
 import { DEFAULT_WORK_CALENDAR, type WorkCalendar } from '../../domain/calendar';
+import { DEFAULT_FOLLOW_UP_KINDS } from '../../domain/follow-ups';
 import { DEFAULT_PRIORITY_MAP } from '../../domain/priority';
 import { DEFAULT_SEVERITY_MAP } from '../../domain/severity';
 import { DEFAULT_SUPPORT_FILTER } from '../../domain/support-filter';
@@ -74,6 +75,7 @@ export function defaultSettings(): ProjectSettings {
     wipStatusIds: null,
     needsInfo: { label: 'needs-info', addLabel: true },
     sprintAllocations: {},
+    followUpKinds: [...DEFAULT_FOLLOW_UP_KINDS],
   };
 }
 

@@ -65,6 +65,14 @@ export const keys = {
    * day (people/people-directory.ts). One small record per account id, site-wide.
    */
   person: (accountId: string) => `person:${accountId}`,
+  /** An interrupt's follow-ups checklist (issue 14, item 2; storage/follow-ups.ts). One small record per issue. */
+  followUp: (issueKey: string) => `follow-up:${issueKey}`,
+  /**
+   * Who saved revision N of an issue's follow-ups: created only, before that revision is written, so
+   * two saves from the same revision cannot both win (storage/follow-ups.ts). Kept, ~100 bytes a save.
+   */
+  followUpRevision: (issueKey: string, revision: number) => `follow-up-revision:${issueKey}:${pad(revision)}`,
+  followUpRevisions: (issueKey: string) => `follow-up-revision:${issueKey}:`,
 } as const;
 
 /** Jira project keys: upper-case letter first, then letters, digits or underscores. */
