@@ -58,7 +58,7 @@ export const RESOLVER_BUDGET_MS = 20_000;
  * so sending it twice does no harm. An operation added to `operations.ts` that creates something
  * belongs here.
  */
-export const NON_IDEMPOTENT: ReadonlySet<OperationId> = new Set<OperationId>(['addComment']);
+export const NON_IDEMPOTENT: ReadonlySet<OperationId> = new Set<OperationId>(['addComment', 'createIssue']);
 
 /**
  * How the caller of a non-idempotent write tells whether an attempt that got no clear answer took

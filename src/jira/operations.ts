@@ -43,6 +43,10 @@ export const JIRA_OPERATIONS = {
   // components, the Severity field's options), read by src/jira/client/site-config-client.ts.
   getCreateIssueMetaIssueTypeId: { method: 'GET', path: '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}', spec: 'platform' },
   getProject: { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}', spec: 'platform' },
+  // Issue 14, item 2: a corrective action created from an interrupt's follow-ups, linked to it
+  // (src/app/follow-ups/create-corrective-action.ts). Both as the user.
+  createIssue: { method: 'POST', path: '/rest/api/3/issue', spec: 'platform' },
+  linkIssues: { method: 'POST', path: '/rest/api/3/issueLink', spec: 'platform' },
 } as const satisfies Record<string, JiraOperation>;
 
 export type OperationId = keyof typeof JIRA_OPERATIONS;

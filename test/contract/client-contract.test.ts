@@ -65,6 +65,9 @@ async function exerciseClient(): Promise<void> {
   const sup = await admin.config.project('SUP');
   await admin.config.project('TEAM');
   await admin.config.createMeta('SUP', sup.issueTypes.find((t) => t.name === 'Incident')?.id ?? '');
+  // A corrective action (issue 14, item 2): created in the backlog and linked to the interrupt, as po.
+  const created = await client.issues.create({ projectId: sup.id, issueTypeId: sup.issueTypes.find((t) => t.name === 'Task')?.id ?? '', summary: `Corrective action for ${first.key}: ${first.summary ?? ''}`.slice(0, 255), description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: `Follow-up of ${first.key}.` }] }] } });
+  await client.issues.link('Relates', created.key, first.key);
   // Error answers are part of the contract too.
   await client.issues.getProperty(first.key, 'no-such-property');
   await client.ticket('SUP-999999', catalog).catch(() => undefined);

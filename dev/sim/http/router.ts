@@ -9,6 +9,7 @@ import { getAllBoards, getConfiguration } from '../handlers/boards';
 import { getBulkPermissions } from '../handlers/bulk-permissions';
 import { addComment, getComments } from '../handlers/comments';
 import { getFields } from '../handlers/fields';
+import { createIssue, linkIssues } from '../handlers/issue-create';
 import { editIssue } from '../handlers/issue-edit';
 import { getIssue } from '../handlers/issue-read';
 import { moveIssuesToBacklog, moveIssuesToSprint } from '../handlers/moves';
@@ -48,6 +49,8 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   moveIssuesToBacklog,
   getCreateIssueMetaIssueTypeId,
   getProject,
+  createIssue,
+  linkIssues,
 };
 
 export interface Route {

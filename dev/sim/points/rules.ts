@@ -83,6 +83,8 @@ export const POINTS_RULES: Record<SimOperationId, PointsRule> = {
   moveIssuesToBacklog: WRITE,
   getCreateIssueMetaIssueTypeId: listIn('fields', 'fields of the page'),
   getProject: single('the project'),
+  createIssue: WRITE,
+  linkIssues: WRITE,
 };
 
 export interface Cost {

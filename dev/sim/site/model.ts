@@ -156,3 +156,11 @@ export interface SiteIssue {
    */
   securityLevelId: string | null;
 }
+
+/** A link between two issues (`POST /rest/api/3/issueLink`): `outward` "relates to" `inward`, by link type name. */
+export interface SiteIssueLink {
+  readonly id: string;
+  readonly typeName: string;
+  readonly outwardIssueId: string;
+  readonly inwardIssueId: string;
+}

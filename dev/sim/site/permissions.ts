@@ -31,6 +31,7 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   project('28', 'SCHEDULE_ISSUES', 'Schedule Issues', 'Ability to set and edit due dates, and to rank and plan issues in sprints.'),
   project('13', 'ASSIGN_ISSUES', 'Assign Issues', 'Ability to assign issues to other people.'),
   project('17', 'ASSIGNABLE_USER', 'Assignable User', 'Users with this permission may be assigned to issues.'),
+  project('21', 'LINK_ISSUES', 'Link Issues', 'Ability to link issues together and create linked issues.'),
   project('15', 'ADD_COMMENTS', 'Add Comments', 'Ability to comment on issues.'),
   project('20', 'WORK_ON_ISSUES', 'Work On Issues', 'Ability to log work done against an issue.'),
   project('46', 'TRANSITION_ISSUES', 'Transition Issues', 'Ability to transition issues.'),
@@ -47,7 +48,8 @@ const TEAM_MEMBER = ['BROWSE_PROJECTS', 'ASSIGNABLE_USER', 'WORK_ON_ISSUES', 'AD
 /** Project permissions by login role; team members without a login get `TEAM_MEMBER`. */
 const PROJECT_GRANTS: Record<string, readonly PermissionKey[]> = {
   admin: EVERY_PROJECT_PERMISSION,
-  po: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER'],
+  // Create and Link Issues: a corrective action from an interrupt's follow-ups (issue 14, item 2).
+  po: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'LINK_ISSUES', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER'],
   dev: ['BROWSE_PROJECTS'],
   outsider: [],
   // The app's account holds every project permission (the add-ons project role of Jira's default scheme).

@@ -7,7 +7,7 @@
 import type { SiteClock } from '../clock';
 import { PRIORITIES } from './catalog';
 import { SITE_FIELDS, type FieldDetails } from './fields';
-import type { Board, PriorityDef, Project, SiteIssue, SiteUser, Sprint } from './model';
+import type { Board, PriorityDef, Project, SiteIssue, SiteIssueLink, SiteUser, Sprint } from './model';
 
 export interface SiteData {
   readonly users: SiteUser[];
@@ -38,6 +38,8 @@ export class SiteStore {
   readonly sprints: Sprint[];
   readonly issues: SiteIssue[];
   readonly fields: readonly FieldDetails[];
+  /** Issue links made through the REST API (the seed makes none). */
+  readonly issueLinks: SiteIssueLink[] = [];
   private readonly issuesByKey = new Map<string, SiteIssue>();
   private readonly issuesById = new Map<string, SiteIssue>();
   private readonly pending = new Map<string, PendingIndex>();

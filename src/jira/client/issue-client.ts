@@ -10,7 +10,7 @@ import { readWorklogEntries } from '../worklog-entries';
 import type { JiraHttp } from '../jira-http';
 import type { StatusCategory } from '../../domain/ticket';
 import type { StatusRef } from '../../domain/wip';
-import { commentPageSchema, commentSchema, countSchema, entityPropertySchema, idPageSchema, issueSchema, projectStatusesSchema, searchPageSchema, worklogPageSchema } from './schemas';
+import { commentPageSchema, commentSchema, countSchema, createdIssueSchema, entityPropertySchema, idPageSchema, issueSchema, projectStatusesSchema, searchPageSchema, worklogPageSchema } from './schemas';
 import { JiraError } from '../errors';
 
 export type RawIssue = { id: string; key: string } & Record<string, unknown>;
@@ -169,6 +169,21 @@ export class IssueClient {
 
   async setProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void> {
     await this.http.noContent('setIssueProperty', { method: 'PUT', route: route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, body: value });
+  }
+
+  /**
+   * Create an issue (no sprint: it lands in the backlog); answers its id and key. Not idempotent:
+   * after a 5xx or no answer Jira may have created it, so it is never sent again (UncertainWrite).
+   */
+  async create(fields: { readonly projectId: string; readonly issueTypeId: string; readonly summary: string; readonly description: unknown }): Promise<{ id: string; key: string }> {
+    const body = { fields: { project: { id: fields.projectId }, issuetype: { id: fields.issueTypeId }, summary: fields.summary, description: fields.description } };
+    const created = await this.http.json('createIssue', { method: 'POST', route: route`/rest/api/3/issue`, body }, createdIssueSchema);
+    return { id: created.id, key: created.key };
+  }
+
+  /** Link two issues with a link type by name (`Relates`): `outward` relates to `inward`. Jira keeps one link of a type between two issues. */
+  async link(typeName: string, outwardKey: string, inwardKey: string): Promise<void> {
+    await this.http.noContent('linkIssues', { method: 'POST', route: route`/rest/api/3/issueLink`, body: { type: { name: typeName }, outwardIssue: { key: outwardKey }, inwardIssue: { key: inwardKey } } });
   }
 
   /** Add and remove labels in one edit; a no-op sends nothing. */

@@ -135,6 +135,8 @@ export const userPageSchema = z
   .object({ startAt: z.number().optional(), maxResults: z.number().optional(), total: z.number().optional(), isLast: z.boolean().optional(), values: z.array(listedUserSchema).default([]) })
   .loose();
 
+/** `CreatedIssue`: what `createIssue` answers. */
+export const createdIssueSchema = z.object({ id: z.string(), key: z.string() }).loose();
 export const commentSchema = z.object({ id: z.string(), body: z.unknown().optional() }).loose();
 
 /** `PageOfComments`. */
