@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_FOLLOW_UP_KINDS, FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, followUpShares, openFollowUps, type FollowUpKind, type FollowUps, type InterruptFollowUps } from './follow-ups';
+import { DEFAULT_FOLLOW_UP_KINDS, FOLLOW_UP_KINDS, FOLLOW_UP_LABELS, followUpsApply, followUpShares, openFollowUps, type FollowUpKind, type FollowUps, type InterruptFollowUps } from './follow-ups';
 
 const done = { done: true } as const;
 const notDone = { done: false } as const;
@@ -91,5 +91,18 @@ describe('properties', () => {
         expect(openFollowUps([...list, ...list], used)).toEqual(openFollowUps(list, used));
       }),
     );
+  });
+});
+
+describe('followUpsApply', () => {
+  it.each<[string | undefined, string, boolean]>([
+    ['interrupt', 'done', true],
+    ['interrupt', 'indeterminate', false],
+    ['interrupt', 'new', false],
+    ['backlog', 'done', false],
+    ['needs-info', 'done', false],
+    [undefined, 'done', false],
+  ])('decision %p, status category %p: %p', (outcome, category, expected) => {
+    expect(followUpsApply(outcome, category)).toBe(expected);
   });
 });

@@ -77,3 +77,12 @@ export function openFollowUps(interrupts: ReadonlyArray<InterruptFollowUps>, kin
     return missing.length > 0 ? [{ key: i.key, missing }] : [];
   });
 }
+
+/**
+ * Follow-ups are asked of an interrupt once it is resolved: a ticket decided "interrupt" (pulled into
+ * the sprint as one) whose status is in Jira's Done category. Before that there is nothing to learn
+ * from yet; a backlog or needs-info ticket did not interrupt anyone.
+ */
+export function followUpsApply(decisionOutcome: string | undefined, statusCategory: string): boolean {
+  return decisionOutcome === 'interrupt' && statusCategory === 'done';
+}

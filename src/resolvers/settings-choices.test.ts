@@ -53,8 +53,8 @@ it("says the Severity options cannot be listed when the create screen lacks the 
   expect(asked().filter((id) => id.includes('Context'))).toEqual([]);
 });
 
-it('still lists issue types and components for someone Jira will not show priorities or field contexts, and says what is missing', async () => {
-  const view = dataOf(await choices('po'));
+it('still lists issue types and components for someone Jira will not show priorities or field contexts (dev: no Create Issues), and says what is missing', async () => {
+  const view = dataOf(await choices('dev'));
   expect(view.issueTypes).toContain('Incident');
   expect(view.priorities).toEqual([]);
   expect(view.severityOptions).toEqual([]);
