@@ -4,7 +4,7 @@
  * amounts are in the sprint's unit. People are account ids, named through `people`.
  */
 import { z } from 'zod';
-import type { NeedsInfoEnding } from '../domain/retrospective';
+import type { NeedsInfoEnding, RetroComparison } from '../domain/retrospective';
 import type { Outcome } from '../domain/outcome';
 import type { DashboardHistoryRow } from './dashboard';
 import type { PeopleDirectory } from './people';
@@ -82,15 +82,8 @@ export interface RetrospectiveView {
   readonly needsInfo: readonly RetroNeedsInfoView[];
   readonly deferrals: readonly RetroDeferralView[];
   readonly untriaged: readonly RetroItemView[];
-  readonly comparison: {
-    readonly sprints: number;
-    readonly names: readonly string[];
-    readonly avgSharePct: number | null;
-    readonly avgInterrupts: number | null;
-    readonly avgVelocityPoints: number | null;
-    readonly avgNetDefects: number | null;
-    readonly sentence: string;
-  };
+  /** The domain's comparison as it is (no instants in it). */
+  readonly comparison: RetroComparison;
   /** What the lists leave out because this viewer may not see those issues: counted, never named. */
   readonly restricted: number;
   readonly notes: readonly string[];

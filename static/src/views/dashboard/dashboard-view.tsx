@@ -128,7 +128,7 @@ function SprintPanels({ sprint, siteUrl, viewer, onOverflow }: { view: View; spr
       <Section title="What we said no to" testId="deferred">
         <DeferredList deferred={sprint.deferred} restricted={sprint.restricted.deferred} siteUrl={siteUrl} viewer={viewer} />
       </Section>
-      {sprint.state === 'closed' ? <RetrospectiveSection key={sprint.id} sprintId={sprint.id} siteUrl={siteUrl} viewer={viewer} reload={0} /> : null}
+      {sprint.state === 'closed' ? <RetrospectiveSection key={sprint.id} sprintId={sprint.id} siteUrl={siteUrl} viewer={viewer} /> : null}
     </>
   );
 }

@@ -23,8 +23,8 @@ import { RestrictedNote } from '../restricted-note';
 import { copyText } from './copy-text';
 import { useRetrospective } from './use-retrospective';
 
-export function RetrospectiveSection({ sprintId, siteUrl, viewer, reload }: { sprintId: number; siteUrl: string; viewer?: string; reload: number }) {
-  const state = useRetrospective(sprintId, reload);
+export function RetrospectiveSection({ sprintId, siteUrl, viewer }: { sprintId: number; siteUrl: string; viewer?: string }) {
+  const state = useRetrospective(sprintId);
   // The dashboard's directory names its own people; the retrospective's names everyone it lists.
   const people = { ...usePeople(), ...(state.view?.people ?? {}) };
   const format: RetroTextFormat = { name: (id) => personName(people[id], id === viewer), day: dayYear };

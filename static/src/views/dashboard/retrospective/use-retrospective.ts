@@ -9,7 +9,7 @@ export interface RetrospectiveState {
   readonly loading: boolean;
 }
 
-export function useRetrospective(sprintId: number, reload: number): RetrospectiveState {
+export function useRetrospective(sprintId: number): RetrospectiveState {
   const [state, setState] = useState<RetrospectiveState>({ loading: true });
   useEffect(() => {
     let live = true;
@@ -21,6 +21,6 @@ export function useRetrospective(sprintId: number, reload: number): Retrospectiv
     return () => {
       live = false;
     };
-  }, [sprintId, reload]);
+  }, [sprintId]);
   return state;
 }
