@@ -13,3 +13,4 @@ export * from './gadget';
 export * from './domain';
 export * from './people';
 export * from './settings-export';
+export * from './follow-ups';

@@ -14,9 +14,17 @@ import type { Severity } from '../domain/severity';
 import type { SlaState } from '../domain/sla';
 import type { StatusCategory } from '../domain/ticket';
 import type { VerdictChange } from '../domain/verdict-change';
+import type { PanelFollowUps } from './follow-ups';
 import type { PeopleDirectory } from './people';
 
-export const PANEL_KEYS = { get: 'panel.get', budget: 'panel.budget', applyDecision: 'panel.applyDecision' } as const;
+export const PANEL_KEYS = {
+  get: 'panel.get',
+  budget: 'panel.budget',
+  applyDecision: 'panel.applyDecision',
+  // Issue 14, item 2: an interrupt's follow-ups (contract/follow-ups.ts).
+  setFollowUps: 'panel.setFollowUps',
+  createCorrectiveAction: 'panel.createCorrectiveAction',
+} as const;
 
 /** `panel.get` takes nothing. */
 export const panelGetPayloadSchema = z.object({});
@@ -203,6 +211,11 @@ export interface PanelView {
   readonly verdictChange: VerdictChange;
   /** Issue 12, item 4: what a needs-info decision would ask, and what the last one asked. */
   readonly infoRequest: PanelInfoRequest;
+  /**
+   * Issue 14, item 2: the follow-ups checklist, for a resolved interrupt only (null otherwise); who
+   * saved it last is in `people`.
+   */
+  readonly followUps: PanelFollowUps | null;
 }
 
 /**

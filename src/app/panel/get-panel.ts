@@ -22,6 +22,9 @@ import type { Ports } from '../../ports';
 import { classificationOf, rotationOf } from '../settings/project-settings';
 import { projectRegistry } from '../storage/sprint-records';
 import { readLatestDecision } from '../storage/decision-audit';
+import { followUpRecords } from '../storage/follow-ups';
+import { followUpsView } from '../follow-ups/follow-up-view';
+import { followUpsApply } from '../../domain/follow-ups';
 import { sameSuggestion, suggestionRecord } from '../storage/suggestion-record';
 import { applyPermissions } from '../decision/apply-permissions';
 import { evaluateTicket } from '../decision/evaluate-ticket';
@@ -50,6 +53,9 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     suggestionRecord.read(ports.store, ticket.key),
     projectRegistry.register(ports.store, context.projectKey, now),
   ]);
+  // Issue 14, item 2: a resolved interrupt's follow-ups (a store read; Edit Issues is already in the panel's permissions).
+  const followUpsShown = followUpsApply((latest.entry?.decision ?? (latest.problem ? undefined : recorded.decision))?.outcome, ticket.statusCategory);
+  const followUpRecord = followUpsShown ? await followUpRecords.read(ports.store, ticket.key) : undefined;
   // The app's own record is trusted over the issue property (which anyone who can edit the issue can
   // rewrite); a decision recorded before the app kept its own record is shown from the property.
   const decision = latest.entry?.decision ?? (latest.problem ? undefined : recorded.decision);
@@ -59,6 +65,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
       ? ["The decision stored on the issue (its interruptBudget property) differs from Interrupt Budget's own record: it was changed outside the app, or the last apply did not finish. The panel shows the app's record; applying the decision again writes it back to the issue."]
       : []),
     ...(suggested.problem ? [suggested.problem] : []),
+    ...(followUpRecord?.problem ? [`Interrupt Budget's record of the follow-ups of ${ticket.key} is damaged; it was ignored, and saving them again replaces it.`] : []),
     ...(!decision && suggested.suggestion && !sameSuggestion(recorded.suggestion, suggested.suggestion)
       ? ["The suggestion stored on the issue (its interruptBudget property) differs from the one Interrupt Budget recorded: it was changed outside the app. The panel shows the app's record."]
       : []),
@@ -99,7 +106,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
   // The reporter is named where the view is about asking them (the verdict or the decision is needs info);
   // elsewhere the needs-info choice says "the reporter", so a plain ticket's panel stays in its request budget.
   const reporter = verdict.outcome === 'needs-info' || decision?.outcome === 'needs-info' ? ticket.reporterAccountId : undefined;
-  const { people } = await peopleDirectory(ports, [decision?.decidedBy, contact?.accountId, ticket.assigneeAccountId, reporter, ...OUTCOMES.map((o) => previews[o].assignTo)]);
+  const { people } = await peopleDirectory(ports, [decision?.decidedBy, followUpRecord?.value?.updatedBy, contact?.accountId, ticket.assigneeAccountId, reporter, ...OUTCOMES.map((o) => previews[o].assignTo)]);
   return {
     ticket: {
       key: ticket.key,
@@ -138,6 +145,7 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
       asked,
       answered: asked ? answeredSince(asked, facts) : [],
     },
+    followUps: followUpRecord ? followUpsView(followUpRecord.value, settings.followUpKinds, context.permissions.EDIT_ISSUES, context.projectKey) : null,
     notes: [...context.notes, ...decisionNotes, ...(loadedRollup?.notes ?? []), ...(active ? [] : context.board ? ['The board has no active sprint, so there is no support budget to show. Start a sprint to see it.'] : [])],
     people,
   };
