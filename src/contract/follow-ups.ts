@@ -77,3 +77,5 @@ export interface FollowUpsSaved {
 }
 
 export type { FollowUpItem, FollowUpKind, FollowUps };
+/** The follow-ups' names as every view shows them (defined once, in the domain). */
+export { FOLLOW_UP_KINDS, FOLLOW_UP_LABELS } from '../domain/follow-ups';

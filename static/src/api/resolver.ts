@@ -14,6 +14,9 @@ import type {
   DashboardView,
   Envelope,
   FieldSearchResult,
+  CreateCorrectiveActionPayload,
+  FollowUpsSaved,
+  SetFollowUpsPayload,
   GadgetProjects,
   GadgetView,
   PanelBudgetView,
@@ -47,6 +50,10 @@ export const resolver = {
     /** The active sprint's budget and WIP for this ticket, brought up to date (after `get` said `budgetNeedsUpdate`). */
     budget: () => call<PanelBudgetView>('panel.budget'),
     applyDecision: (payload: ApplyDecisionPayload) => call<ApplyDecisionResult>('panel.applyDecision', payload),
+    /** A resolved interrupt's follow-ups checklist, saved on top of the revision shown (issue 14). */
+    setFollowUps: (payload: SetFollowUpsPayload) => call<FollowUpsSaved>('panel.setFollowUps', payload),
+    /** Create the corrective action in the backlog, link it and record it. */
+    createCorrectiveAction: (payload: CreateCorrectiveActionPayload) => call<FollowUpsSaved>('panel.createCorrectiveAction', payload),
   },
   dashboard: {
     get: (payload: DashboardGetPayload = {}) => call<DashboardView>('dashboard.get', payload),

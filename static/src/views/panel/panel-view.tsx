@@ -13,10 +13,11 @@ import { ProjectPageLink } from '../../components/project-page-link';
 import { PeopleProvider } from '../../components/person';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useEnvelope } from '../../components/use-envelope';
-import type { ResolverError } from '../../../../src/contract';
+import type { FollowUpsSaved, ResolverError } from '../../../../src/contract';
 import type { ApplyDecisionResult, PanelView as PanelData } from '../../../../src/contract/panel';
 import type { ViewProps } from '../view-props';
 import { DecisionForm } from './decision-form';
+import { FollowUpsSection } from './follow-ups-section';
 import { OUTCOME_LABEL, reloadSentence } from './format';
 import { panelStyle, subtleText } from './panel-style';
 import { StepResults } from './step-results';
@@ -49,6 +50,8 @@ export default function PanelView({ context }: ViewProps) {
   // Set when Jira would not refresh its issue view after an apply: the sentence saying a reload shows it.
   const [reloadNote, setReloadNote] = useState<string | null>(null);
   const applies = useRef(0);
+  // The follow-ups as the last save answered, until a reload of the view has them (or newer).
+  const [savedFollowUps, setSavedFollowUps] = useState<FollowUpsSaved | null>(null);
   useEffect(() => {
     if (loaded.state === 'ready') setShown(loaded.data);
   }, [loaded]);
@@ -65,6 +68,8 @@ export default function PanelView({ context }: ViewProps) {
   const timeZone = context.timezone;
   const { permissions } = shown;
   const current = withUpdatedBudget(shown, budgetUpdate);
+  const followUps = savedFollowUps && shown.followUps && savedFollowUps.followUps.revision > shown.followUps.revision ? savedFollowUps.followUps : shown.followUps;
+  const people = followUps === shown.followUps ? shown.people : { ...shown.people, ...savedFollowUps?.people };
 
   function applied(next: ApplyDecisionResult): void {
     setResult(next);
@@ -92,8 +97,19 @@ export default function PanelView({ context }: ViewProps) {
     flag('error', 'Not applied', error.message);
   }
 
+  function followUpsSaved(saved: FollowUpsSaved, kind: 'saved' | 'created'): void {
+    setSavedFollowUps(saved);
+    const partial = kind === 'created' && saved.created?.linked === false;
+    flag(partial ? 'warning' : 'success', kind === 'created' ? (partial ? 'Created, not linked' : 'Corrective action created') : 'Follow-ups saved', saved.message);
+  }
+
+  function followUpsConflict(error: ResolverError): void {
+    flag('error', 'Not saved: someone saved first', error.message);
+    loaded.reload();
+  }
+
   return (
-    <PeopleProvider people={shown.people}>
+    <PeopleProvider people={people}>
     <main aria-label="Interrupt Budget triage" style={panelStyle}>
       <TicketFacts view={shown} />
       {loaded.state === 'loading' ? (
@@ -105,6 +121,19 @@ export default function PanelView({ context }: ViewProps) {
       {result ? <StepResults result={result} reloadNote={reloadNote} /> : null}
       {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} canAdminister={permissions.canAdministerProject} />}
       <DecisionRecord view={current} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
+      {followUps ? (
+        <FollowUpsSection
+          key={followUps.revision}
+          followUps={followUps}
+          issueKey={shown.ticket.key}
+          siteUrl={context.siteUrl ?? ''}
+          me={me}
+          locale={locale}
+          timeZone={timeZone}
+          onSaved={followUpsSaved}
+          onConflict={followUpsConflict}
+        />
+      ) : null}
       {!shown.scope.applies ? null : permissions.canApply ? (
         <DecisionForm
           key={shown.decision?.decidedAt ?? 'undecided'}
