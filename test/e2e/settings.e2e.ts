@@ -4,7 +4,8 @@
  * and the conflict message when someone saved in between. Tests run in order on one preview store.
  */
 import type { Locator, Page } from 'playwright-core';
-import { startE2e, type E2e } from './harness';
+import { join } from 'node:path';
+import { ARTIFACTS, startE2e, type E2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -154,4 +155,26 @@ it('says clearly when someone else saved in between, and reloads their version',
   await page.getByRole('button', { name: 'Reload the latest settings' }).click();
   await page.getByRole('heading', { name: 'Support allocation' }).waitFor();
   expect(await allocation(page).inputValue()).toBe('25');
+});
+
+it('chooses the follow-ups after an interrupt: corrective action added, and the panel of a resolved interrupt then asks for it', async () => {
+  const page = await openSettings('as=admin');
+  const kinds = page.getByTestId('follow-up-kinds');
+  await kinds.scrollIntoViewIfNeeded();
+  const box = (name: RegExp) => kinds.getByRole('checkbox', { name });
+  expect(await box(/^Root cause analysed/).isChecked()).toBe(true);
+  expect(await box(/^Regression test added/).isChecked()).toBe(true);
+  expect(await box(/^Corrective action/).isChecked()).toBe(false);
+  await box(/^Corrective action/).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('All changes saved.').waitFor();
+  await kinds.screenshot({ path: join(ARTIFACTS, 'settings-follow-ups.png') });
+
+  const view = await invoke('admin', 'settings.get');
+  if (!view.ok) throw new Error(view.error.message);
+  expect((view.data.settings as unknown as { followUpKinds: string[] }).followUpKinds).toEqual(['root-cause', 'regression-test', 'corrective-action']);
+  // SUP-214: an interrupt the product owner let in, since resolved.
+  const panel = await e2e.open('/panel/SUP-214?as=po');
+  await panel.getByTestId('follow-ups').waitFor({ timeout: 30_000 });
+  expect(await panel.getByTestId('follow-ups').getByRole('checkbox', { name: 'Corrective action' }).count()).toBe(1);
 });

@@ -69,6 +69,9 @@ export async function loadFollowUpTarget(ports: Ports, target: TriageTarget & { 
   if (issue.fields.project.key !== projectKey) throw new AppError('VALIDATION', `${issue.key} belongs to project ${issue.fields.project.key}, not ${projectKey}. Reload the page.`);
   if (!canEdit) throw new AppError('FORBIDDEN', `Recording follow-ups needs the Edit Issues permission in ${projectKey}. Ask a project admin for it, or ask someone who may edit ${issue.key}.`);
   const [latest, loaded, record] = await Promise.all([readLatestDecision(ports.store, issue.key), loadSettings(ports.store, projectKey), followUpRecords.read(ports.store, issue.key)]);
+  if (loaded.settings.followUpKinds.length === 0) {
+    throw new AppError('VALIDATION', `Your team records no follow-ups after an interrupt. A project admin can choose them in ${projectKey}'s Interrupt Budget settings.`);
+  }
   const decision = latest.entry?.decision ?? (latest.problem ? undefined : readDecisionProperty(issue.properties?.[DECISION_PROPERTY_KEY]).decision);
   const category = issue.fields.status?.statusCategory?.key ?? 'unknown';
   if (!followUpsApply(decision?.outcome, category)) {

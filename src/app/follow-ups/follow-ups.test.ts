@@ -152,6 +152,15 @@ describe('panel.setFollowUps', () => {
     });
   });
 
+  it('with no follow-ups chosen in the settings, the panel asks for none and a save is refused', async () => {
+    await storeSettings(h.store, 'SUP', { ...defaultSettings(), followUpKinds: [] });
+    expect(dataOf(await panel(RESOLVED)).followUps).toBeNull();
+    expect(await save(RESOLVED, { items: { 'root-cause': done }, baseRevision: 2 })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: "Your team records no follow-ups after an interrupt. A project admin can choose them in SUP's Interrupt Budget settings." },
+    });
+  });
+
   it('refuses to create a corrective action when the team does not use them', async () => {
     await storeSettings(h.store, 'SUP', defaultSettings());
     const before = h.sim.store.issues.length;

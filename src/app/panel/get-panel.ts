@@ -54,7 +54,8 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     projectRegistry.register(ports.store, context.projectKey, now),
   ]);
   // Issue 14, item 2: a resolved interrupt's follow-ups (a store read; Edit Issues is already in the panel's permissions).
-  const followUpsShown = followUpsApply((latest.entry?.decision ?? (latest.problem ? undefined : recorded.decision))?.outcome, ticket.statusCategory);
+  // None chosen in the settings: nothing is asked for.
+  const followUpsShown = settings.followUpKinds.length > 0 && followUpsApply((latest.entry?.decision ?? (latest.problem ? undefined : recorded.decision))?.outcome, ticket.statusCategory);
   const followUpRecord = followUpsShown ? await followUpRecords.read(ports.store, ticket.key) : undefined;
   // The app's own record is trusted over the issue property (which anyone who can edit the issue can
   // rewrite); a decision recorded before the app kept its own record is shown from the property.

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/status';
 import type { ResolverError, SettingsChoices, SettingsSavePayload, SettingsView } from '../../../../src/contract';
 import { effectivePriorityMap, effectiveSeverityMap, normalizePriority, normalizeSeverity, priorityOrderNote, PRIORITY_LEVELS, severityOrderNote, SEVERITY_LEVELS } from '../../../../src/contract/domain';
 import { BudgetModeField } from './budget-mode-field';
+import { FollowUpKindsField } from './follow-up-kinds-field';
 import { CapacityFields } from './capacity-fields';
 import { fieldName, sameDraft, type Draft, type FieldErrors } from './draft';
 import { FieldPicker } from './field-picker';
@@ -231,6 +232,10 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
           <TextField label="Label for tickets waiting for information" hint="Added when the product owner asks the reporter for more; taken off when the ticket is decided." value={settings.needsInfo.label} readOnly={readOnly} error={e('needsInfo.label')} onChange={(label) => setSettings({ needsInfo: { ...settings.needsInfo, label } })} />
         </Row>
         <ToggleField label="Offer that label checked when asking for information" checked={settings.needsInfo.addLabel} readOnly={readOnly} onChange={(addLabel) => setSettings({ needsInfo: { ...settings.needsInfo, addLabel } })} />
+      </Section>
+
+      <Section title="Learning from interrupts" description="What the team records after each interrupt, so the retrospective can see whether causes get fixed.">
+        <FollowUpKindsField value={settings.followUpKinds} readOnly={readOnly} error={e('followUpKinds')} onChange={(followUpKinds) => setSettings({ followUpKinds })} />
       </Section>
 
       <Section title="Support contact and work in progress" description="One person is the support contact each sprint, in turn; the WIP limit caps support tickets in progress at once.">
