@@ -27,7 +27,7 @@ function view(over: Partial<RetrospectiveView> = {}): RetrospectiveView {
         { sprintId: 11, name: 'SUP Sprint 11', shares: [{ kind: 'root-cause', done: 0, total: 0, pct: 0 }, { kind: 'regression-test', done: 0, total: 0, pct: 0 }] },
         { sprintId: 12, name: 'SUP Sprint 12', shares: [{ kind: 'root-cause', done: 3, total: 4, pct: 75 }, { kind: 'regression-test', done: 1, total: 4, pct: 25 }] },
       ],
-      open: [{ key: 'SUP-1', summary: 'Login | SSO fails', missing: ['regression-test'] }, { key: 'SUP-2', missing: ['root-cause', 'regression-test'] }],
+      open: [{ key: 'SUP-1', summary: 'Login | SSO fails', missing: ['regression-test'], resolved: true }, { key: 'SUP-2', missing: ['root-cause', 'regression-test'], resolved: false }],
       openRestricted: 1,
     },
     comparison: { sprints: 1, names: ['SUP Sprint 11'], sprintIds: [11], avgSharePct: 10, avgInterrupts: 1, avgVelocityPoints: 40, avgNetDefects: 0, sentence: 'Support took 22.2 % of capacity, against 10 % on average over the sprint before (SUP Sprint 11); 2 interrupts against 1.' },
@@ -57,7 +57,7 @@ describe('the retrospective as Markdown', () => {
     ['the follow-up shares as sentences', '## Follow-ups\n- Root cause analysed: 3 of 4 interrupts (75%)\n- Regression test added: 1 of 4 interrupts (25%)'],
     ['open follow-ups the reader may not see, counted', '- 1 interrupt you may not see has open follow-ups.'],
     ['the shares over time, a sprint without interrupts said so', '### Follow-ups over time\n| Sprint | Root cause analysed | Regression test added |\n| --- | --- | --- |\n| SUP Sprint 11 | no interrupts | no interrupts |\n| SUP Sprint 12 | 3 of 4 interrupts (75%) | 1 of 4 interrupts (25%) |'],
-    ['the open list with what is missing, by name', '### Open follow-ups (2)\n| Issue | Summary | Missing |\n| --- | --- | --- |\n| SUP-1 | Login \\| SSO fails | Regression test added |\n| SUP-2 |  | Root cause analysed, Regression test added |'],
+    ['the open list with what is missing, by name', '### Open follow-ups (2)\n| Issue | Summary | Missing |\n| --- | --- | --- |\n| SUP-1 | Login \\| SSO fails | Regression test added |\n| SUP-2 |  | Root cause analysed, Regression test added (not resolved yet) |'],
   ])('has %s', (_name, text) => {
     expect(md).toContain(text);
   });
@@ -93,7 +93,7 @@ describe('the retrospective for Confluence (wiki markup)', () => {
     ['bullets', '* Support contact: Priya Owner'],
     ['the follow-up shares', 'h2. Follow-ups\n* Root cause analysed: 3 of 4 interrupts (75%)'],
     ['the shares over time', '||Sprint||Root cause analysed||Regression test added||\n|SUP Sprint 11|no interrupts|no interrupts|'],
-    ['the open list, pipes escaped', 'h3. Open follow-ups (2)\n||Issue||Summary||Missing||\n|SUP-1|Login \\| SSO fails|Regression test added|\n|SUP-2| |Root cause analysed, Regression test added|'],
+    ['the open list, pipes escaped', 'h3. Open follow-ups (2)\n||Issue||Summary||Missing||\n|SUP-1|Login \\| SSO fails|Regression test added|\n|SUP-2| |Root cause analysed, Regression test added (not resolved yet)|'],
   ])('has %s', (_name, text) => {
     expect(wiki).toContain(text);
   });
@@ -111,6 +111,6 @@ describe('the retrospective as CSV rows', () => {
     expect(rows.every((r) => r.length === header.length)).toBe(true);
     expect(rows[3]?.[6]).toBe('Resolved without another decision, 2026-11-12');
     expect(rows[6]).toEqual(['Follow-up shares', '', 'SUP Sprint 12', '', 'Root cause analysed', '', '3 of 4 interrupts (75%)']);
-    expect(rows[9]).toEqual(['Open follow-ups', 'SUP-2', '', '', '', '', 'Missing: Root cause analysed, Regression test added']);
+    expect(rows[9]).toEqual(['Open follow-ups', 'SUP-2', '', '', '', '', 'Missing: Root cause analysed, Regression test added (not resolved yet)']);
   });
 });

@@ -120,8 +120,10 @@ export function followUpLines(view: RetrospectiveView): string[] {
   return [...followUps.shares.map((s) => `${FOLLOW_UP_LABELS[s.kind]}: ${followUpShareText(s)}`), ...hidden];
 }
 
-/** What an open interrupt still lacks, by name: "Root cause analysed, Regression test added". */
-export const missingText = (missing: RetrospectiveView['followUps']['open'][number]['missing']): string => missing.map((k) => FOLLOW_UP_LABELS[k]).join(', ');
+/** What an open interrupt still lacks, by name: "Root cause analysed, Regression test added (not resolved yet)". */
+export function missingText(open: RetrospectiveView['followUps']['open'][number]): string {
+  return `${open.missing.map((k) => FOLLOW_UP_LABELS[k]).join(', ')}${open.resolved ? '' : ' (not resolved yet)'}`;
+}
 
 function followUpTables(view: RetrospectiveView): Table[] {
   const { followUps } = view;
@@ -137,7 +139,7 @@ function followUpTables(view: RetrospectiveView): Table[] {
       title: `Open follow-ups (${followUps.open.length})`,
       empty: (followUps.shares[0]?.total ?? 0) === 0 ? 'No interrupts in this sprint, so no follow-ups were due.' : followUps.openRestricted > 0 ? 'None you may see.' : 'Every interrupt has its follow-ups done.',
       header: ['Issue', 'Summary', 'Missing'],
-      rows: followUps.open.map((o) => [o.key, o.summary ?? '', missingText(o.missing)]),
+      rows: followUps.open.map((o) => [o.key, o.summary ?? '', missingText(o)]),
     },
   ];
 }
@@ -196,7 +198,7 @@ export function retrospectiveCsvRows(view: RetrospectiveView, f: RetroTextFormat
       ...view.deferrals.map((d) => ['Deferred', d.key, d.summary ?? '', '', stepText(d.step, f), policyText(d.step), '']),
       ...view.untriaged.map((u) => ['Untriaged scope creep', u.key, u.summary ?? '', amount(view, u.amount), '', '', '']),
       ...view.followUps.overTime.flatMap((s) => s.shares.map((share) => ['Follow-up shares', '', s.name, '', FOLLOW_UP_LABELS[share.kind], '', followUpShareText(share)])),
-      ...view.followUps.open.map((o) => ['Open follow-ups', o.key, o.summary ?? '', '', '', '', `Missing: ${missingText(o.missing)}`]),
+      ...view.followUps.open.map((o) => ['Open follow-ups', o.key, o.summary ?? '', '', '', '', `Missing: ${missingText(o)}`]),
     ],
   };
 }

@@ -81,6 +81,11 @@ export interface RetroOpenFollowUpView {
   readonly key: string;
   readonly summary?: string;
   readonly missing: readonly FollowUpKind[];
+  /**
+   * False when the issue is not resolved in Jira yet (the panel asks for follow-ups once it is): still
+   * counted, as the sprint's interrupt, and marked so nobody looks for a checklist that is not there.
+   */
+  readonly resolved: boolean;
 }
 
 /**

@@ -124,6 +124,7 @@ describe('retrospective.get: follow-ups', () => {
   const done = (link?: string) => ({ done: true, ...(link ? { link } : {}) });
   const doneOf = (keys: readonly string[], kind: keyof FollowUps) => keys.filter((k) => saved.get(k)?.[kind]?.done === true).length;
   const pct = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
+  const isDone = (key: string) => projectTickets(h.sim, 'SUP').find((t) => t.key === key)?.statusCategory === 'done';
 
   let view: RetrospectiveView;
   let keys: string[];
@@ -154,9 +155,10 @@ describe('retrospective.get: follow-ups', () => {
     const [all, half] = keys.filter((k) => !earlierKeys.includes(k));
     const open = new Map(view.followUps.open.map((o) => [o.key, o]));
     expect(open.has(all as string)).toBe(false);
-    expect(open.get(half as string)).toEqual({ key: half, summary: view.interrupts.find((i) => i.key === half)?.summary, missing: ['regression-test'] });
+    expect(open.get(half as string)).toEqual({ key: half, summary: view.interrupts.find((i) => i.key === half)?.summary, missing: ['regression-test'], resolved: isDone(half as string) });
     const untouched = keys.filter((k) => !saved.has(k));
-    for (const k of untouched) expect(open.get(k)?.missing).toEqual(['root-cause', 'regression-test']);
+    for (const k of untouched) expect(open.get(k)).toMatchObject({ missing: ['root-cause', 'regression-test'], resolved: isDone(k) });
+    expect(view.followUps.open.some((o) => !o.resolved)).toBe(true); // an interrupt still open in Jira: marked, still counted
     expect(view.followUps.open.map((o) => o.key)).toEqual(keys.filter((k) => k !== all)); // in the interrupts' order
     expect(view.followUps.openRestricted).toBe(0);
   });

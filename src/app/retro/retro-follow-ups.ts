@@ -61,6 +61,8 @@ export interface RetroFollowUpsInput {
   readonly records: ReadonlyMap<string, FollowUps>;
   /** This sprint's interrupts, with their summaries. */
   readonly interrupts: ReadonlyArray<{ readonly key: string; readonly summary?: string }>;
+  /** This sprint's interrupts that Jira says are not resolved yet (status not in the Done category). */
+  readonly unresolved: ReadonlySet<string>;
   readonly sprint: { readonly id: number; readonly name: string };
   /** The earlier sprints' interrupts, oldest first. */
   readonly earlier: readonly SprintInterrupts[];
@@ -84,7 +86,7 @@ export function retroFollowUpsView(input: RetroFollowUpsInput): RetroFollowUpsVi
       ...input.earlier.map((s) => ({ sprintId: s.sprintId, name: s.name, shares: followUpShares(withRecords(s.keys), kinds) })),
       { sprintId: input.sprint.id, name: input.sprint.name, shares },
     ],
-    open: shown.map((o) => ({ key: o.key, ...(summaryOf.has(o.key) ? { summary: summaryOf.get(o.key) } : {}), missing: o.missing })),
+    open: shown.map((o) => ({ key: o.key, ...(summaryOf.has(o.key) ? { summary: summaryOf.get(o.key) } : {}), missing: o.missing, resolved: !input.unresolved.has(o.key) })),
     openRestricted: open.length - shown.length,
   };
 }

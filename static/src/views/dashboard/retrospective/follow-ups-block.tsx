@@ -52,7 +52,7 @@ export function FollowUpsBlock({ view, siteUrl }: { view: RetrospectiveView; sit
           columns={[
             { title: 'Issue', cell: (o) => <IssueLink siteUrl={siteUrl} issueKey={o.key} />, nowrap: true },
             { title: 'Summary', cell: (o) => <bdi>{o.summary ?? ''}</bdi> },
-            { title: 'Missing', cell: (o) => missingText(o.missing) },
+            { title: 'Missing', cell: (o) => missingText(o) },
           ]}
         />
       ) : anyInterrupt && followUps.kinds.length > 0 && followUps.openRestricted === 0 ? (
