@@ -176,6 +176,17 @@ describe('retrospective.get: follow-ups', () => {
     expect(view.followUps.overTime.at(-1)?.shares).toEqual(view.followUps.shares);
   });
 
+  it('reads every record it needs, this sprint\'s and the earlier sprints\', in one batch', async () => {
+    const readMany = jest.spyOn(followUpRecords, 'readMany');
+    try {
+      dataOf(await retro('po'));
+      expect(readMany).toHaveBeenCalledTimes(1);
+      expect(readMany.mock.calls[0]?.[1]).toEqual(expect.arrayContaining([...keys, ...earlierKeys]));
+    } finally {
+      readMany.mockRestore();
+    }
+  });
+
   it('a secured interrupt with open follow-ups is counted in the shares but not named to a viewer who may not see it', async () => {
     const key = view.followUps.open[0]?.key as string;
     const issue = h.sim.store.issue(key);
