@@ -59,6 +59,12 @@ describe('interrupt-budget report', () => {
     expect(text.stdout).toContain('# Retrospective: SUP Sprint 12 (');
     expect(text.stdout).toMatch(/\| SUP-\d+ \| .* \| Interrupt now by [A-Z][a-z]+/); // by name, never an account id
     expect(text.stdout).not.toMatch(/\d{6}:[0-9a-f-]{36}/);
+    // The follow-ups (issue 14, item 2): the CLI's store holds none, so every interrupt has them open.
+    const n = view.retrospective.followUps.shares[0]?.total ?? 0;
+    expect(n).toBe(view.retrospective.interrupts.length);
+    expect(text.stdout).toContain(`## Follow-ups\n- Root cause analysed: 0 of ${n} interrupts (0%)\n- Regression test added: 0 of ${n} interrupts (0%)\n`);
+    expect(text.stdout).toMatch(/### Follow-ups over time\n\| Sprint \| Root cause analysed \| Regression test added \|\n(.*\n){4}\| SUP Sprint 12 \|/);
+    expect(text.stdout).toContain(`### Open follow-ups (${n})`);
     // The active sprint has no retrospective yet.
     expect(JSON.parse((await cli(['report', '--project', 'SUP', '--json', '--now', NOW])).stdout)).not.toHaveProperty('retrospective');
   });

@@ -9,6 +9,7 @@ import { BasicAuthTransport } from '../../src/jira/basic-auth-transport';
 import { JiraClient } from '../../src/jira/jira-client';
 import { MemoryStore } from '../../src/app/storage/memory-store';
 import { seedDecisionAudit } from './seed-audit';
+import { seedFollowUps } from './seed-follow-ups';
 import { startPreview, type Preview, type PreviewLogin } from './server';
 import type { PreviewUser } from './surfaces';
 
@@ -49,9 +50,10 @@ export async function startLocalApp(env: NodeJS.ProcessEnv, ports: { preview?: n
       .map((i) => i.key)
       .reverse();
   const sampleIssues = [...recent('SUP', 8), ...recent('TEAM', 4)];
-  // The app's audit of the demo's past decisions, which a real site's storage would hold (seed-audit.ts).
+  // The app's audit of the demo's past decisions and the follow-ups of its past interrupts, which a real site's storage would hold (seed-audit.ts, seed-follow-ups.ts).
   const store = new MemoryStore();
   await seedDecisionAudit(sim, store);
+  await seedFollowUps(sim, store);
   const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: sim.url, logins, appLogin: asLogin('app'), sampleIssues, projects: ['SUP', 'TEAM'], store });
   return {
     preview,

@@ -18,3 +18,5 @@ export { normalizeSeverity } from '../domain/severity';
 export { effectivePriorityMap, effectiveSeverityMap, priorityOrderNote, severityOrderNote } from '../domain/site-order';
 export { supportContact } from '../domain/rotation';
 export { factChangeText, verdictChangeText, type FactChange, type VerdictChange, type VerdictFacts } from '../domain/verdict-change';
+// Issue 14, item 2: the retrospective names each follow-up the way the panel does.
+export { FOLLOW_UP_LABELS, type FollowUpShare } from '../domain/follow-ups';

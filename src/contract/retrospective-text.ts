@@ -5,6 +5,7 @@
  * as functions: the page formats them in the viewer's locale and time zone, the CLI in UTC.
  */
 import type { RetrospectiveView, RetroStepView } from './retrospective';
+import { FOLLOW_UP_LABELS, type FollowUpShare } from '../domain/follow-ups';
 import type { NeedsInfoEnding } from '../domain/retrospective';
 import { OUTCOME_LABEL } from './outcome-words';
 
@@ -101,19 +102,64 @@ export function wipTimeSentence(view: RetrospectiveView): string {
   return `Over the WIP limit (${w.limit}) for ${num(w.overHours)} h of the ${num(w.measuredHours)} h the hourly checks measured.`;
 }
 
+/** "3 of 4 interrupts (75%)"; "no interrupts" for a sprint without any. */
+export function followUpShareText(share: FollowUpShare): string {
+  return share.total === 0 ? 'no interrupts' : `${share.done} of ${plural(share.total, 'interrupt')} (${num(share.pct)}%)`;
+}
+
+/**
+ * The follow-ups of the sprint as sentences: "Root cause analysed: 3 of 4 interrupts (75%)" per kind
+ * the team uses, or why there is nothing to count; then the interrupts with open follow-ups that the
+ * reader may not see, counted.
+ */
+export function followUpLines(view: RetrospectiveView): string[] {
+  const { followUps } = view;
+  const hidden = followUps.openRestricted > 0 ? [`${plural(followUps.openRestricted, 'interrupt')} you may not see ${followUps.openRestricted === 1 ? 'has' : 'have'} open follow-ups.`] : [];
+  if (followUps.kinds.length === 0) return ['The team uses no follow-ups, so none are counted. A Jira admin can choose them in the app\'s settings, under Follow-ups.'];
+  if ((followUps.shares[0]?.total ?? 0) === 0) return ['No interrupts in this sprint, so no follow-ups were due.'];
+  return [...followUps.shares.map((s) => `${FOLLOW_UP_LABELS[s.kind]}: ${followUpShareText(s)}`), ...hidden];
+}
+
+/** What an open interrupt still lacks, by name: "Root cause analysed, Regression test added (not resolved yet)". */
+export function missingText(open: RetrospectiveView['followUps']['open'][number]): string {
+  return `${open.missing.map((k) => FOLLOW_UP_LABELS[k]).join(', ')}${open.resolved ? '' : ' (not resolved yet)'}`;
+}
+
+function followUpTables(view: RetrospectiveView): Table[] {
+  const { followUps } = view;
+  if (followUps.kinds.length === 0) return [];
+  return [
+    {
+      title: 'Follow-ups over time',
+      empty: '',
+      header: ['Sprint', ...followUps.kinds.map((k) => FOLLOW_UP_LABELS[k])],
+      rows: followUps.overTime.map((s) => [s.name, ...s.shares.map(followUpShareText)]),
+    },
+    {
+      title: `Open follow-ups (${followUps.open.length})`,
+      empty: (followUps.shares[0]?.total ?? 0) === 0 ? 'No interrupts in this sprint, so no follow-ups were due.' : followUps.openRestricted > 0 ? 'None you may see.' : 'Every interrupt has its follow-ups done.',
+      header: ['Issue', 'Summary', 'Missing'],
+      rows: followUps.open.map((o) => [o.key, o.summary ?? '', missingText(o)]),
+    },
+  ];
+}
+
 const restrictedLine = (view: RetrospectiveView): string[] => (view.restricted > 0 ? [`${plural(view.restricted, 'issue')} you may not see ${view.restricted === 1 ? 'is' : 'are'} counted in the numbers, not listed.`] : []);
 const title = (view: RetrospectiveView, f: RetroTextFormat): string => `Retrospective: ${view.sprint.name} (${f.day(view.sprint.startDate)} – ${f.day(view.sprint.endDate)})`;
 
 /** Markdown cells: a pipe would end the cell, a newline the row. */
 const mdCell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
+function mdTable(t: Table, heading: string): string[] {
+  if (t.rows.length === 0) return ['', `${heading} ${t.title}`, t.empty];
+  return ['', `${heading} ${t.title}`, `| ${t.header.map(mdCell).join(' | ')} |`, `|${t.header.map(() => ' --- ').join('|')}|`, ...t.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)];
+}
+
 export function retrospectiveMarkdown(view: RetrospectiveView, f: RetroTextFormat): string {
   const lines = [`# ${title(view, f)}`, '', '## Allocated and spent', ...summaryLines(view, f).map((l) => `- ${l}`)];
-  for (const t of tables(view, f)) {
-    lines.push('', `## ${t.title}`);
-    if (t.rows.length === 0) lines.push(t.empty);
-    else lines.push(`| ${t.header.join(' | ')} |`, `|${t.header.map(() => ' --- ').join('|')}|`, ...t.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`));
-  }
+  for (const t of tables(view, f)) lines.push(...mdTable(t, '##'));
+  lines.push('', '## Follow-ups', ...followUpLines(view).map((l) => `- ${l}`));
+  for (const t of followUpTables(view)) lines.push(...mdTable(t, '###'));
   const restricted = restrictedLine(view);
   if (restricted.length > 0) lines.push('', ...restricted.map((l) => `_${l}_`));
   return `${lines.join('\n')}\n`;
@@ -122,19 +168,26 @@ export function retrospectiveMarkdown(view: RetrospectiveView, f: RetroTextForma
 /** Confluence wiki markup cells: a pipe ends the cell; braces and brackets start macros and links. */
 const wikiCell = (text: string): string => (text === '' ? ' ' : text.replace(/([|{}[\]\\])/g, '\\$1').replace(/\r?\n/g, ' '));
 
+function wikiTable(t: Table, heading: string): string[] {
+  if (t.rows.length === 0) return ['', `${heading}. ${t.title}`, t.empty];
+  return ['', `${heading}. ${t.title}`, `||${t.header.map(wikiCell).join('||')}||`, ...t.rows.map((r) => `|${r.map(wikiCell).join('|')}|`)];
+}
+
 export function retrospectiveConfluence(view: RetrospectiveView, f: RetroTextFormat): string {
   const lines = [`h1. ${wikiCell(title(view, f))}`, '', 'h2. Allocated and spent', ...summaryLines(view, f).map((l) => `* ${wikiCell(l)}`)];
-  for (const t of tables(view, f)) {
-    lines.push('', `h2. ${t.title}`);
-    if (t.rows.length === 0) lines.push(t.empty);
-    else lines.push(`||${t.header.join('||')}||`, ...t.rows.map((r) => `|${r.map(wikiCell).join('|')}|`));
-  }
+  for (const t of tables(view, f)) lines.push(...wikiTable(t, 'h2'));
+  lines.push('', 'h2. Follow-ups', ...followUpLines(view).map((l) => `* ${wikiCell(l)}`));
+  for (const t of followUpTables(view)) lines.push(...wikiTable(t, 'h3'));
   const restricted = restrictedLine(view);
   if (restricted.length > 0) lines.push('', ...restricted.map((l) => `_${l}_`));
   return `${lines.join('\n')}\n`;
 }
 
-/** One CSV row per listed issue and list: the retrospective's lists in one table. */
+/**
+ * One CSV row per listed issue and list: the retrospective's lists in one table; then the follow-up
+ * shares, one row per sprint and follow-up (the sprint in Summary, the follow-up in Decision), and
+ * the interrupts with open follow-ups (what is missing in the last column).
+ */
 export function retrospectiveCsvRows(view: RetrospectiveView, f: RetroTextFormat): { header: string[]; rows: string[][] } {
   return {
     header: ['List', 'Issue', 'Summary', 'Time', 'Decision', 'Policy said', 'Earlier decisions or how it ended'],
@@ -144,6 +197,8 @@ export function retrospectiveCsvRows(view: RetrospectiveView, f: RetroTextFormat
       ...view.needsInfo.map((n) => ['Asked for information', n.key, n.summary ?? '', '', stepText(n.asked, f), '', endingText(n, f)]),
       ...view.deferrals.map((d) => ['Deferred', d.key, d.summary ?? '', '', stepText(d.step, f), policyText(d.step), '']),
       ...view.untriaged.map((u) => ['Untriaged scope creep', u.key, u.summary ?? '', amount(view, u.amount), '', '', '']),
+      ...view.followUps.overTime.flatMap((s) => s.shares.map((share) => ['Follow-up shares', '', s.name, '', FOLLOW_UP_LABELS[share.kind], '', followUpShareText(share)])),
+      ...view.followUps.open.map((o) => ['Open follow-ups', o.key, o.summary ?? '', '', '', '', `Missing: ${missingText(o)}`]),
     ],
   };
 }

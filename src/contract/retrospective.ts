@@ -4,6 +4,7 @@
  * amounts are in the sprint's unit. People are account ids, named through `people`.
  */
 import { z } from 'zod';
+import type { FollowUpKind, FollowUpShare } from '../domain/follow-ups';
 import type { NeedsInfoEnding, RetroComparison } from '../domain/retrospective';
 import type { Outcome } from '../domain/outcome';
 import type { DashboardHistoryRow } from './dashboard';
@@ -68,6 +69,46 @@ export interface RetroItemView {
   readonly estimated: boolean;
 }
 
+/** One sprint's follow-up shares, for the table over time. */
+export interface RetroFollowUpSprintView {
+  readonly sprintId: number;
+  readonly name: string;
+  readonly shares: readonly FollowUpShare[];
+}
+
+/** An interrupt of the sprint with follow-ups still open: what is missing, in the kinds' order. */
+export interface RetroOpenFollowUpView {
+  readonly key: string;
+  readonly summary?: string;
+  readonly missing: readonly FollowUpKind[];
+  /**
+   * False when the issue is not resolved in Jira yet (the panel asks for follow-ups once it is): still
+   * counted, as the sprint's interrupt, and marked so nobody looks for a checklist that is not there.
+   */
+  readonly resolved: boolean;
+}
+
+/**
+ * Whether the team learnt from its interrupts (issue 14, item 2): the follow-ups done per kind.
+ * Every interrupt the sprint's frozen rollup counted is counted, whoever looks; only the open list is
+ * filtered per viewer.
+ */
+export interface RetroFollowUpsView {
+  /**
+   * The follow-ups the project uses now (its current `followUpKinds` setting): the setting is not kept
+   * per sprint, so an earlier sprint is counted with today's choice too. Empty: the team uses none.
+   */
+  readonly kinds: readonly FollowUpKind[];
+  /** This sprint's share per kind; `total` 0 when the sprint had no interrupt. */
+  readonly shares: readonly FollowUpShare[];
+  /** The earlier sprints the comparison covers (oldest first), then this sprint: each from its frozen rollup's interrupts. */
+  readonly overTime: readonly RetroFollowUpSprintView[];
+  /** This sprint's interrupts with a follow-up not done, as far as the viewer may see them. */
+  readonly open: readonly RetroOpenFollowUpView[];
+  /** Interrupts with open follow-ups that the viewer may not see: counted, never named. */
+  readonly openRestricted: number;
+}
+
 export interface RetrospectiveView {
   readonly projectKey: string;
   readonly sprint: { readonly id: number; readonly name: string; readonly startDate: string; readonly endDate: string };
@@ -82,6 +123,7 @@ export interface RetrospectiveView {
   readonly needsInfo: readonly RetroNeedsInfoView[];
   readonly deferrals: readonly RetroDeferralView[];
   readonly untriaged: readonly RetroItemView[];
+  readonly followUps: RetroFollowUpsView;
   /** The domain's comparison as it is (no instants in it). */
   readonly comparison: RetroComparison;
   /** What the lists leave out because this viewer may not see those issues: counted, never named. */

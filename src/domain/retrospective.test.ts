@@ -110,7 +110,7 @@ describe('retrospective: the comparison with earlier sprints', () => {
   it('averages the newest three sprints that ended before this one, and says so', () => {
     const rows = [earlier(1, { sharePct: 10, interrupts: 1 }), earlier(2, { sharePct: 20, interrupts: 2 }), earlier(3, { sharePct: 30, interrupts: 3 }), earlier(4, { sharePct: 90, interrupts: 9 })];
     const c = compareWithPrevious(row({ sharePct: 32.5, interrupts: 4 }), rows);
-    expect(c).toMatchObject({ sprints: 3, names: ['Sprint 9', 'Sprint 10', 'Sprint 11'], avgSharePct: 20, avgInterrupts: 2 });
+    expect(c).toMatchObject({ sprints: 3, names: ['Sprint 9', 'Sprint 10', 'Sprint 11'], sprintIds: [9, 10, 11], avgSharePct: 20, avgInterrupts: 2 });
     expect(c.sentence).toBe('Support took 32.5 % of capacity, against 20 % on average over the 3 sprints before; 4 interrupts against 2.');
   });
 

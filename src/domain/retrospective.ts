@@ -115,6 +115,8 @@ export interface RetroComparison {
   /** How many earlier sprints the averages are over (0: no comparison). */
   readonly sprints: number;
   readonly names: readonly string[];
+  /** The same sprints' ids, in the same order (oldest first). */
+  readonly sprintIds: readonly number[];
   readonly avgSharePct: number | null;
   readonly avgInterrupts: number | null;
   readonly avgVelocityPoints: number | null;
@@ -168,7 +170,7 @@ export function compareWithPrevious(row: HistoryRow, otherRows: readonly History
     .sort((a, b) => a.startMs - b.startMs || a.sprintId - b.sprintId)
     .slice(-COMPARE_SPRINTS);
   if (before.length === 0) {
-    return { sprints: 0, names: [], avgSharePct: null, avgInterrupts: null, avgVelocityPoints: null, avgNetDefects: null, sentence: 'No earlier sprint has a history row yet, so there is nothing to compare with.' };
+    return { sprints: 0, names: [], sprintIds: [], avgSharePct: null, avgInterrupts: null, avgVelocityPoints: null, avgNetDefects: null, sentence: 'No earlier sprint has a history row yet, so there is nothing to compare with.' };
   }
   const measured = before.filter((r) => r.capacity > 0);
   const avgSharePct = average(measured.map((r) => r.sharePct));
@@ -183,6 +185,7 @@ export function compareWithPrevious(row: HistoryRow, otherRows: readonly History
   return {
     sprints: before.length,
     names: before.map((r) => r.name),
+    sprintIds: before.map((r) => r.sprintId),
     avgSharePct: avgSharePct === null ? null : round1(avgSharePct),
     avgInterrupts: round1(avgInterrupts),
     avgVelocityPoints: round2(avgVelocityPoints),

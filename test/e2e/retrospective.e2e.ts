@@ -1,12 +1,14 @@
 /**
  * The retrospective of a closed sprint on the project page (issue 14, items 1 and 6): picking a
  * closed sprint shows, below its numbers, allocated against spent with the comparison with earlier
- * sprints, the interrupts with who let each in and why (overrides marked), the deferrals, and the
+ * sprints, the interrupts with who let each in and why (overrides marked), their follow-ups (the
+ * shares this sprint and over time, the open list: seeded by dev/preview/seed-follow-ups.ts), the deferrals, and the
  * buttons that take it to the meeting — Markdown and Confluence text to copy, a CSV to download; in
  * Jira's light and dark themes.
  */
 import { readFileSync } from 'node:fs';
-import { startE2e, type E2e } from './harness';
+import { join } from 'node:path';
+import { ARTIFACTS, startE2e, type E2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -41,9 +43,19 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     expect(await retro.getByTestId('retro-needs-info').textContent()).toContain('Interrupted the sprint');
     expect(await retro.getByTestId('retro-interrupts').textContent()).toContain('Needs info');
     expect(await retro.textContent()).not.toMatch(/\d{6}:[0-9a-f-]{36}/); // people by name, never an account id
+    // Follow-ups: each kind's share this sprint, the shares over the compared sprints, the open ones linked to their issues.
+    const followUps = retro.getByTestId('retro-follow-ups');
+    expect(await followUps.getByTestId('retro-follow-up-shares').textContent()).toMatch(/^Root cause analysed: \d+ of \d+ interrupts? \([\d.]+%\)Regression test added: \d+ of \d+ interrupts? \([\d.]+%\)/);
+    const overTime = followUps.getByTestId('retro-follow-ups-over-time');
+    expect(await overTime.locator('tbody tr').count()).toBe(4); // the 3 sprints compared, then this one
+    expect(await overTime.locator('tbody tr').last().textContent()).toMatch(/^SUP Sprint 11/);
+    const open = followUps.getByTestId('retro-follow-ups-open');
+    expect(await open.textContent()).toContain('Regression test added');
+    expect(await open.locator('a[data-issue-key]').first().getAttribute('href')).toMatch(/\/browse\/SUP-\d+$/);
 
     await retro.scrollIntoViewIfNeeded();
     await e2e.screenshot(page, `retrospective-${theme}`);
+    await followUps.screenshot({ path: join(ARTIFACTS, `retrospective-follow-ups-${theme}.png`) });
 
     // Copy as Markdown: to the clipboard, or — where the page may not write to it — shown to copy by hand.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -59,5 +71,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFFList,Issue,Summary,Time,Decision,Policy said,Earlier decisions or how it ended');
     expect(csv).toMatch(/\r\nInterrupts,SUP-\d+,/);
     expect(csv).toMatch(/\r\nOverrides,SUP-\d+,/);
+    expect(csv).toMatch(/\r\nFollow-up shares,,SUP Sprint 11,,Root cause analysed,,\d+ of \d+ interrupts? \([\d.]+%\)\r\n/);
+    expect(csv).toMatch(/\r\nOpen follow-ups,SUP-\d+,/);
   });
 });

@@ -2,7 +2,8 @@
  * `retrospective.get` through the resolver handler, against the simulator's seeded SUP project: a
  * closed sprint's frozen row, its interrupts with who let each in and why, overrides, deferrals and
  * needs-info requests from the app's audit (the issue property where the audit has nothing), what a
- * viewer may not see counted and never named, and the refusals as sentences.
+ * viewer may not see counted and never named, the follow-ups (shares this sprint and over the
+ * compared sprints, the open list) from the stored records, and the refusals as sentences.
  */
 import { dataOf, startResolverHarness, type StartedResolverHarness } from '../../../test/builders/resolver-harness';
 import { SEARCH } from '../../../test/builders/sim-requests';
@@ -10,8 +11,10 @@ import { projectTickets, simWindow } from '../../../test/builders/sim-tickets';
 import { STAFF_ONLY } from '../../../dev/sim/site/security';
 import type { DashboardView } from '../../contract/dashboard';
 import type { RetrospectiveView } from '../../contract/retrospective';
-import type { TriageDecision } from '../../domain/decision';
+import { DECISION_PROPERTY_KEY, type TriageDecision } from '../../domain/decision';
+import type { FollowUps } from '../../domain/follow-ups';
 import { recordDecision } from '../storage/decision-audit';
+import { followUpRecords } from '../storage/follow-ups';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const CLOSED = 12;
@@ -107,6 +110,119 @@ describe('retrospective.get: who sees what', () => {
     } finally {
       issue.securityLevelId = before;
     }
+  });
+});
+
+describe('retrospective.get: follow-ups', () => {
+  /** What the tests saved, by issue key (each key saved once, on top of nothing). */
+  const saved = new Map<string, FollowUps>();
+  const save = async (key: string, items: FollowUps) => {
+    const written = await followUpRecords.write(h.store, key, { items, baseRevision: 0, accountId: h.sim.users.po.accountId, at: NOW });
+    if (!written.ok) throw new Error(`${key} was saved before`);
+    saved.set(key, items);
+  };
+  const done = (link?: string) => ({ done: true, ...(link ? { link } : {}) });
+  const doneOf = (keys: readonly string[], kind: keyof FollowUps) => keys.filter((k) => saved.get(k)?.[kind]?.done === true).length;
+  const pct = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
+  const isDone = (key: string) => projectTickets(h.sim, 'SUP').find((t) => t.key === key)?.statusCategory === 'done';
+
+  let view: RetrospectiveView;
+  let keys: string[];
+  let earlierKeys: string[];
+  beforeAll(async () => {
+    keys = dataOf(await retro('po')).interrupts.map((i) => i.key);
+    earlierKeys = (dataOf(await h.call<DashboardView>('po', 'dashboard.get', { sprintId: 11 })).sprint?.interrupts ?? []).map((i) => i.key);
+    if (keys.length < 3 || earlierKeys.length < 1) throw new Error('the seed has fewer interrupts than these tests need');
+    const [all, half] = keys.filter((k) => !earlierKeys.includes(k));
+    await save(all as string, { 'root-cause': done('https://example.com/rca/1'), 'regression-test': done('https://example.com/pr/1') });
+    await save(half as string, { 'root-cause': done('https://example.com/rca/2'), 'regression-test': { done: false } });
+    await save(earlierKeys[0] as string, { 'root-cause': done() });
+    view = dataOf(await retro('po'));
+  });
+
+  it('counts this sprint\'s shares per kind the project uses, from the stored records', () => {
+    expect(view.followUps.kinds).toEqual(['root-cause', 'regression-test']);
+    const rc = doneOf(keys, 'root-cause');
+    const rt = doneOf(keys, 'regression-test');
+    expect(view.followUps.shares).toEqual([
+      { kind: 'root-cause', done: rc, total: keys.length, pct: pct(rc, keys.length) },
+      { kind: 'regression-test', done: rt, total: keys.length, pct: pct(rt, keys.length) },
+    ]);
+    expect(rc).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists the interrupts with follow-ups open, with what is missing and their summaries', () => {
+    const [all, half] = keys.filter((k) => !earlierKeys.includes(k));
+    const open = new Map(view.followUps.open.map((o) => [o.key, o]));
+    expect(open.has(all as string)).toBe(false);
+    expect(open.get(half as string)).toEqual({ key: half, summary: view.interrupts.find((i) => i.key === half)?.summary, missing: ['regression-test'], resolved: isDone(half as string) });
+    const untouched = keys.filter((k) => !saved.has(k));
+    for (const k of untouched) expect(open.get(k)).toMatchObject({ missing: ['root-cause', 'regression-test'], resolved: isDone(k) });
+    expect(view.followUps.open.some((o) => !o.resolved)).toBe(true); // an interrupt still open in Jira: marked, still counted
+    expect(view.followUps.open.map((o) => o.key)).toEqual(keys.filter((k) => k !== all)); // in the interrupts' order
+    expect(view.followUps.openRestricted).toBe(0);
+  });
+
+  it('shows the shares over time: the 3 sprints the comparison covers, each from its frozen rollup, then this one', () => {
+    expect(view.followUps.overTime.map((s) => s.name)).toEqual([...view.comparison.names, 'SUP Sprint 12']);
+    expect(view.followUps.overTime.map((s) => s.sprintId)).toEqual([...view.comparison.sprintIds, CLOSED]);
+    const sprint11 = view.followUps.overTime.find((s) => s.sprintId === 11);
+    const rc = doneOf(earlierKeys, 'root-cause');
+    expect(sprint11?.shares).toEqual([
+      { kind: 'root-cause', done: rc, total: earlierKeys.length, pct: pct(rc, earlierKeys.length) },
+      { kind: 'regression-test', done: doneOf(earlierKeys, 'regression-test'), total: earlierKeys.length, pct: pct(doneOf(earlierKeys, 'regression-test'), earlierKeys.length) },
+    ]);
+    expect(rc).toBeGreaterThanOrEqual(1);
+    expect(view.followUps.overTime.at(-1)?.shares).toEqual(view.followUps.shares);
+  });
+
+  it('reads every record it needs, this sprint\'s and the earlier sprints\', in one batch', async () => {
+    const readMany = jest.spyOn(followUpRecords, 'readMany');
+    try {
+      dataOf(await retro('po'));
+      expect(readMany).toHaveBeenCalledTimes(1);
+      expect(readMany.mock.calls[0]?.[1]).toEqual(expect.arrayContaining([...keys, ...earlierKeys]));
+    } finally {
+      readMany.mockRestore();
+    }
+  });
+
+  it('a secured interrupt with open follow-ups is counted in the shares but not named to a viewer who may not see it', async () => {
+    const key = view.followUps.open[0]?.key as string;
+    const issue = h.sim.store.issue(key);
+    if (!issue) throw new Error(`no ${key}`);
+    const before = issue.securityLevelId;
+    issue.securityLevelId = STAFF_ONLY.id;
+    try {
+      for (const k of h.store.keys()) if (k.startsWith('issue-security:')) await h.store.delete(k);
+      const dev = dataOf(await retro('dev'));
+      expect(dev.followUps.shares).toEqual(view.followUps.shares);
+      expect(dev.followUps.overTime).toEqual(view.followUps.overTime);
+      expect(dev.followUps.open.map((o) => o.key)).toEqual(view.followUps.open.map((o) => o.key).filter((k) => k !== key));
+      expect(dev.followUps.openRestricted).toBe(1);
+      expect(JSON.stringify(dev.followUps)).not.toContain(issue.summary);
+    } finally {
+      issue.securityLevelId = before;
+      for (const k of h.store.keys()) if (k.startsWith('issue-security:')) await h.store.delete(k);
+    }
+  });
+
+  it('a sprint nobody let an interrupt into: every share has total 0, nothing is open', async () => {
+    const first = h.sim.store.sprints.filter((s) => s.state === 'closed' && s.name.startsWith('SUP ')).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0))[0];
+    if (!first) throw new Error('no closed SUP sprint');
+    // Nobody decided "interrupt" on its tickets: without the decision they are not interrupts.
+    for (const issue of h.sim.store.issues) {
+      const decision = issue.properties[DECISION_PROPERTY_KEY] as { outcome?: string } | undefined;
+      if (issue.sprintIds.includes(first.id) && decision?.outcome === 'interrupt') delete issue.properties[DECISION_PROPERTY_KEY];
+    }
+    const empty = dataOf(await retro('po', first.id));
+    expect(empty.interrupts).toEqual([]);
+    expect(empty.followUps.shares).toEqual([
+      { kind: 'root-cause', done: 0, total: 0, pct: 0 },
+      { kind: 'regression-test', done: 0, total: 0, pct: 0 },
+    ]);
+    expect(empty.followUps.open).toEqual([]);
+    expect(empty.followUps.overTime).toEqual([{ sprintId: first.id, name: first.name, shares: empty.followUps.shares }]); // nothing before it to compare with
   });
 });
 

@@ -9,10 +9,12 @@
  * app once, stored for good: sprint/history-rows.ts, sprint/sprint-snapshot.ts), never today's
  * settings; the lists from the app's audit of decisions (retro-tickets.ts). Who sees what: the board
  * is read as the viewer first, which proves they may see the project; every listed issue is then
- * shown only as far as the viewer may see it (access/viewer-filter.ts), the rest counted.
+ * shown only as far as the viewer may see it (access/viewer-filter.ts), the rest counted. The
+ * follow-ups (retro-follow-ups.ts) are read for this sprint's and the compared sprints' interrupts
+ * in one batch of KVS reads, side by side.
  */
 import type { RetrospectiveGetPayload, RetrospectiveView, RetroStepView } from '../../contract/retrospective';
-import { COMPARE_SPRINTS, retrospective, type DecisionStep } from '../../domain/retrospective';
+import { COMPARE_SPRINTS, compareWithPrevious, retrospective, type DecisionStep } from '../../domain/retrospective';
 import type { Ports } from '../../ports';
 import { viewerFilter, viewerNotes, type ListedIssue } from '../access/viewer-filter';
 import { AppError } from '../app-error';
@@ -23,6 +25,8 @@ import { peopleDirectory } from '../people/people-directory';
 import { historyRows } from '../sprint/history-rows';
 import { loadProjectContext, sprintDatesProblem, sprintWindow } from '../sprint/project-context';
 import { sprintSnapshot } from '../sprint/sprint-snapshot';
+import { followUpRecords } from '../storage/follow-ups';
+import { frozenInterrupts, retroFollowUpsView } from './retro-follow-ups';
 import { retroTickets } from './retro-tickets';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -50,7 +54,11 @@ export async function getRetrospective(ports: Ports, projectKey: string, payload
   const item = ({ key, summary, amount, estimated }: { key: string; summary?: string; amount: number; estimated: boolean }) => ({ key, ...(summary ? { summary } : {}), amount, estimated });
   const interrupts = snapshot.rollup.items.filter((i) => i.category === 'sanctioned');
   const untriaged = snapshot.rollup.items.filter((i) => i.category === 'untriaged');
-  const found = await retroTickets(ports, context, window, interrupts.map((i) => i.key));
+  // The earlier sprints the comparison covers, for the follow-ups over time (their frozen rollups).
+  const earlierIds = compareWithPrevious(row, history.rows).sprintIds;
+  const earlierSprints = earlierIds.flatMap((id) => context.sprints.filter((s) => s.id === id));
+  const [found, earlier] = await Promise.all([retroTickets(ports, context, window, interrupts.map((i) => i.key)), frozenInterrupts(ports, context, earlierSprints)]);
+  const records = await followUpRecords.readMany(ports.store, [...interrupts, ...earlier.sprints.flatMap((s) => s.keys.map((key) => ({ key })))].map((i) => i.key));
 
   const retro = retrospective({
     row,
@@ -77,6 +85,7 @@ export async function getRetrospective(ports: Ports, projectKey: string, payload
     deferrals: shown(retro.deferrals).map((d) => ({ ...d, step: stepView(d.step) })),
     untriaged: shown(retro.untriaged),
   };
+  const followUps = retroFollowUpsView({ kinds: context.loaded.settings.followUpKinds, records, interrupts: retro.interrupts, unresolved: new Set(found.tickets.filter((t) => t.statusCategory !== 'done').map((t) => t.key)), sprint, earlier: earlier.sprints, sees });
   const steps = [...view.interrupts.flatMap((i) => [i.decision, ...i.earlier]), ...view.overrides.flatMap((o) => [o.step, ...o.earlier]), ...view.needsInfo.map((n) => n.asked), ...view.deferrals.map((d) => d.step)];
   const { people } = await peopleDirectory(ports, [retro.supportContact, ...steps.map((s) => s?.decidedBy), ...view.needsInfo.map((n) => n.endedBy)]);
   return {
@@ -87,9 +96,10 @@ export async function getRetrospective(ports: Ports, projectKey: string, payload
     supportContact: retro.supportContact,
     wipTime: retro.wipTime ? { limit: retro.wipTime.limit, overHours: hours(retro.wipTime.overMs), measuredHours: hours(retro.wipTime.measuredMs) } : null,
     ...view,
+    followUps,
     comparison: retro.comparison,
     restricted: hidden.size,
-    notes: boundedNotes(viewerNotes([...context.notes, ...history.notes, ...snapshot.notes, ...found.notes], filter, listed)),
+    notes: boundedNotes(viewerNotes([...context.notes, ...history.notes, ...snapshot.notes, ...found.notes, ...earlier.notes], filter, listed)),
     people,
     computedAt: iso(ports.clock.now()),
   };

@@ -2,7 +2,7 @@
  * The retrospective of a closed sprint (issue 14, item 1): allocated against spent and how that
  * compares with the sprints before, the interrupts with who let each in and why, the overrides with
  * the decisions before them, what the team asked for and how it ended, what it deferred and the
- * support work that came in untriaged. It can be taken to the meeting as Markdown, Confluence text
+ * support work that came in untriaged, and the interrupts' follow-ups (follow-ups-block.tsx). It can be taken to the meeting as Markdown, Confluence text
  * or a CSV of its lists (item 6).
  */
 import Button from '@atlaskit/button/new';
@@ -21,6 +21,7 @@ import { DataTable, Muted, Section } from '../layout';
 import { PeopleProvider, Person, personName, usePeople } from '../person';
 import { RestrictedNote } from '../restricted-note';
 import { copyText } from './copy-text';
+import { FollowUpsBlock } from './follow-ups-block';
 import { useRetrospective } from './use-retrospective';
 
 export function RetrospectiveSection({ sprintId, siteUrl, viewer }: { sprintId: number; siteUrl: string; viewer?: string }) {
@@ -151,6 +152,7 @@ function Retrospective({ view, siteUrl, viewer }: { view: RetrospectiveView; sit
           ]}
         />
       )}
+      <FollowUpsBlock view={view} siteUrl={siteUrl} />
       <List title="Overrides" testId="retro-overrides" empty="The policy was followed every time." rows={view.overrides}>
         {(o) => [issue(o.key), summary(o), <><Step step={o.step} viewer={viewer} /> <Muted>(the policy said {OUTCOME_LABEL[o.step.policyOutcome]})</Muted></>, <Earlier steps={o.earlier} viewer={viewer} />]}
       </List>
