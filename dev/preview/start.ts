@@ -52,8 +52,10 @@ export async function startLocalApp(env: NodeJS.ProcessEnv, ports: { preview?: n
   const sampleIssues = [...recent('SUP', 8), ...recent('TEAM', 4)];
   // The app's audit of the demo's past decisions and the follow-ups of its past interrupts, which a real site's storage would hold (seed-audit.ts, seed-follow-ups.ts).
   const store = new MemoryStore();
-  await seedDecisionAudit(sim, store);
-  await seedFollowUps(sim, store);
+  for (const projectKey of ['SUP', 'TEAM']) {
+    await seedDecisionAudit(sim, store, projectKey);
+    await seedFollowUps(sim, store, projectKey);
+  }
   const preview = await startPreview({ port: previewPort, staticDir: STATIC_DIR, jiraBaseUrl: sim.url, logins, appLogin: asLogin('app'), sampleIssues, projects: ['SUP', 'TEAM'], store });
   return {
     preview,

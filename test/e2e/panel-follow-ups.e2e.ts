@@ -18,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => e2e.close());
 
-/** Resolved interrupts of the demo (decided by the product owner, since resolved): one per theme. */
-const TICKETS = { light: 'SUP-214', dark: 'SUP-200' } as const;
+/** Resolved interrupts of the demo with no follow-ups recorded yet (dev/preview/seed-follow-ups.ts: issue numbers ≡ 2 mod 3): one per theme. */
+const TICKETS = { light: 'SUP-116', dark: 'SUP-200' } as const;
 
 async function openPanel(key: string, theme: 'light' | 'dark', as = 'po'): Promise<Page> {
   const page = await e2e.open(`/panel/${key}?as=${as}${theme === 'dark' ? '&theme=dark' : ''}`);

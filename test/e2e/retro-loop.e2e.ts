@@ -99,8 +99,18 @@ describe.each([
     const overrides = (await retro.getByTestId('retro-overrides').textContent()) ?? '';
     expect(overrides).toContain(key);
     expect(overrides).toContain(REASON);
+    // The follow-ups: this interrupt's root cause is the only one recorded in the sprint (the demo
+    // seeds follow-ups for sprints closed before it); its regression test is still open.
+    const followUpsBlock = retro.getByTestId('retro-follow-ups');
+    const shares = (await followUpsBlock.getByTestId('retro-follow-up-shares').textContent()) ?? '';
+    expect(shares).toMatch(/Root cause analysed: 1 of \d+ interrupts \([\d.]+%\)/);
+    expect(shares).toMatch(/Regression test added: 0 of \d+ interrupts \(0%\)/);
+    const open = (await followUpsBlock.getByTestId('retro-follow-ups-open').textContent()) ?? '';
+    expect(open).toContain(key);
+    expect(open).toContain('Regression test added');
     await retro.scrollIntoViewIfNeeded();
     await e2e.screenshot(page, `loop-retrospective-${theme}`);
+    await followUpsBlock.screenshot({ path: join(ARTIFACTS, `loop-follow-ups-${theme}.png`) });
 
     // 5. The plan for the next sprint.
     const next = page.getByTestId('next-sprint');
