@@ -58,7 +58,7 @@ function itemsOf(view: PanelFollowUps, draft: Draft): FollowUps {
 
 const sameDraft = (a: Draft, b: Draft): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function FollowUpsSection({ followUps, issueKey, siteUrl, me, locale, timeZone, onSaved, onConflict }: FollowUpsSectionProps) {
+export default function FollowUpsSection({ followUps, issueKey, siteUrl, me, locale, timeZone, onSaved, onConflict }: FollowUpsSectionProps) {
   const stored = draftOf(followUps);
   const [draft, setDraft] = useState<Draft>(stored);
   const [busy, setBusy] = useState<'saving' | 'creating' | null>(null);

@@ -6,7 +6,7 @@
  */
 import SectionMessage from '@atlaskit/section-message';
 import { showFlag } from '@forge/bridge';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { refreshJiraView } from '../../api/jira-view';
 import { resolver } from '../../api/resolver';
 import { ProjectPageLink } from '../../components/project-page-link';
@@ -17,7 +17,6 @@ import type { FollowUpsSaved, ResolverError } from '../../../../src/contract';
 import type { ApplyDecisionResult, PanelView as PanelData } from '../../../../src/contract/panel';
 import type { ViewProps } from '../view-props';
 import { DecisionForm } from './decision-form';
-import { FollowUpsSection } from './follow-ups-section';
 import { OUTCOME_LABEL, reloadSentence } from './format';
 import { panelStyle, subtleText } from './panel-style';
 import { StepResults } from './step-results';
@@ -25,6 +24,9 @@ import { TicketFacts } from './ticket-facts';
 import { useBudgetUpdate, withUpdatedBudget } from './use-budget-update';
 import { ScopeNotice } from './scope-notice';
 import { DecisionRecord, VerdictSection } from './verdict-section';
+
+/** Loaded only on a resolved interrupt: its checkboxes and fields are not in the panel's first paint. */
+const FollowUpsSection = lazy(() => import('./follow-ups-section'));
 
 let flags = 0;
 /**
@@ -122,6 +124,7 @@ export default function PanelView({ context }: ViewProps) {
       {shown.scope.applies ? <VerdictSection view={shown} /> : <ScopeNotice scope={shown.scope} context={context} projectKey={projectOf(shown.ticket.key)} canAdminister={permissions.canAdministerProject} />}
       <DecisionRecord view={current} budgetUpdate={budgetUpdate} me={me} locale={locale} timeZone={timeZone} />
       {followUps ? (
+        <Suspense fallback={<Loading label="Loading the follow-ups…" />}>
         <FollowUpsSection
           key={followUps.revision}
           followUps={followUps}
@@ -133,6 +136,7 @@ export default function PanelView({ context }: ViewProps) {
           onSaved={followUpsSaved}
           onConflict={followUpsConflict}
         />
+        </Suspense>
       ) : null}
       {!shown.scope.applies ? null : permissions.canApply ? (
         <DecisionForm
