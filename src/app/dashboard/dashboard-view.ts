@@ -117,6 +117,7 @@ export function historyRowView(row: HistoryRow): DashboardHistoryRow {
     interrupts: row.interrupts,
     deferred: row.deferred,
     velocityPoints: row.velocityPoints,
+    ...(row.carriedOverPoints !== undefined ? { carriedOverPoints: row.carriedOverPoints } : {}),
     defects: row.defects,
   };
 }
