@@ -57,6 +57,22 @@ export interface NextSprintView {
   readonly sentence: string;
   /** True when adopting would change this sprint's allocation (a recommendation other than what is planned). */
   readonly adoptable: boolean;
+  /**
+   * The defect-count method (seed 004: last sprint's points, adjusted by the defects planned then
+   * and now), for a team that does not estimate defects; null when the data does not say so or a
+   * count is not known (src/app/planning/next-sprint-defects.ts).
+   */
+  readonly defectCount: NextSprintDefectCount | null;
+}
+
+export interface NextSprintDefectCount {
+  /** Defects planned into the last closed sprint, and into this one so far. */
+  readonly lastSprintDefects: number;
+  readonly thisSprintDefects: number;
+  /** Story points to commit to by this method; null when last sprint completed none. */
+  readonly suggestedCommitment: { readonly low: number; readonly high: number } | null;
+  /** The numbers it used, in a sentence. */
+  readonly sentence: string;
 }
 
 export interface AdoptAllocationResult {

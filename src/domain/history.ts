@@ -14,6 +14,7 @@
 import { parseISO } from 'date-fns';
 import { inWindow } from './calendar';
 import { DEFAULT_DEFECT_RULES, netNewDefects, type DefectCount, type DefectRules } from './defects';
+import { plannedDefectsOf, type PlannedDefects } from './planned-defects';
 import { isSupportTicket } from './support-filter';
 import type { Ticket } from './ticket';
 import type { Classification } from './triage-facts';
@@ -59,6 +60,8 @@ export interface HistoryRow {
    */
   readonly carriedOverPoints?: number;
   readonly defects: DefectCount;
+  /** Defects planned into the sprint and how many carried an estimate (planned-defects.ts); older rows lack it. */
+  readonly plannedDefects?: PlannedDefects;
 }
 
 export interface HistoryRowInput {
@@ -137,6 +140,7 @@ export function historyRow(input: HistoryRowInput): HistoryRow {
     velocityPoints: hundredths(pointsOf(work.filter(completed))),
     carriedOverPoints: hundredths(pointsOf(work.filter((t) => !completed(t)))),
     defects: netNewDefects(input.defectTickets, window, input.defectRules ?? DEFAULT_DEFECT_RULES),
+    plannedDefects: plannedDefectsOf(tickets, sprint, input.defectRules ?? DEFAULT_DEFECT_RULES),
   };
 }
 

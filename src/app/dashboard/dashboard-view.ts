@@ -119,5 +119,6 @@ export function historyRowView(row: HistoryRow): DashboardHistoryRow {
     velocityPoints: row.velocityPoints,
     ...(row.carriedOverPoints !== undefined ? { carriedOverPoints: row.carriedOverPoints } : {}),
     defects: row.defects,
+    ...(row.plannedDefects !== undefined ? { plannedDefects: row.plannedDefects } : {}),
   };
 }

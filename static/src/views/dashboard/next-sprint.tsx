@@ -1,7 +1,8 @@
 /**
  * Issue 14, item 4: the "Next sprint" block — the board's first future sprint with its dates, its
  * capacity, the allocation to reserve (adopted, recommended or the project's), what that leaves for
- * sprint work and the suggested commitment with its sentence. A project admin adopts the
+ * sprint work and the suggested commitment with its sentence — and, for a team that does not
+ * estimate defects, the defect-count plan with the numbers it used. A project admin adopts the
  * recommended allocation for that sprint with one click; whether the viewer may is asked of the
  * backend only when there is something to adopt, so most views spend no permission check on it.
  */
@@ -80,6 +81,11 @@ function NextSprintBlock({ next, viewer }: { next: NextSprintView; viewer?: stri
       <p style={{ margin: 0 }} data-testid="next-sprint-sentence">
         {next.sentence}
       </p>
+      {next.defectCount ? (
+        <p style={{ margin: 0 }} data-testid="next-sprint-defect-count">
+          <strong>By defect count</strong> <span style={{ color: token('color.text.subtle') }}>(the team does not estimate defects)</span>: {next.defectCount.sentence}
+        </p>
+      ) : null}
       <div data-testid="next-sprint-adoption" style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
         {adopted ? (
           <span>
