@@ -22,6 +22,7 @@ import type { Sprint } from '../../jira/client/agile-client';
 import { capacityModelOf, type ProjectSettings } from '../settings/project-settings';
 import { allocationInputFor } from '../sprint/allocation-input';
 import { defectCountPlan, type NextSprintDefects } from './next-sprint-defects';
+import { expectedSupport } from './next-sprint-track';
 import { nextFutureSprint, sprintWindow, type ProjectContext } from '../sprint/project-context';
 
 export { nextFutureSprint } from '../sprint/project-context';
@@ -65,16 +66,20 @@ export function adoptablePct(settings: ProjectSettings, sprintId: number, recomm
 }
 
 /** `nextDefects`: the defects planned into the next sprint, as the active sprint's ledger counted them. */
-export function nextSprintView(context: ProjectContext, rows: readonly HistoryRow[], recommendation: Pick<Recommendation, 'pct'>, nowMs: number, nextDefects?: NextSprintDefects): NextSprintView | null {
+export function nextSprintView(context: ProjectContext, rows: readonly HistoryRow[], recommendation: Pick<Recommendation, 'pct' | 'basis'>, nowMs: number, nextDefects?: NextSprintDefects): NextSprintView | null {
   const sprint = nextFutureSprint(context);
   if (!sprint) return null;
   const { settings } = context.loaded;
   const window = plannedWindow(sprint, context.sprints, nowMs);
+  const track = settings.budgetMode === 'track';
   const adopted = settings.sprintAllocations[String(sprint.id)] ?? null;
-  const plannedPct = adopted?.pct ?? recommendation.pct ?? settings.allocationPct;
   const model = capacityModelOf(settings);
   const capacity = model.kind === 'hours' ? supportBudget(allocationInputFor(settings, [], window, undefined, undefined, sprint.id)).capacity : null;
-  const planInput = { unit: model.kind, capacity, allocationPct: plannedPct };
+  // Track mode (next-sprint-track.ts): nothing reserved, recommended or adopted; the plan leaves room for the measured share.
+  const expected = track ? expectedSupport(recommendation.basis, capacity, model.kind) : null;
+  const recommendedPct = track ? null : recommendation.pct;
+  const plannedPct = expected ? expected.pct : (adopted?.pct ?? recommendedPct ?? settings.allocationPct);
+  const planInput = { unit: model.kind, capacity, allocationPct: plannedPct, support: track ? ('expected' as const) : ('reserved' as const) };
   const plan = sprintPlan({ ...planInput, history: rows });
   return {
     id: sprint.id,
@@ -84,7 +89,9 @@ export function nextSprintView(context: ProjectContext, rows: readonly HistoryRo
     ...(window.assumed ? { datesAssumed: window.assumed } : {}),
     unit: model.kind,
     capacity,
-    recommendedPct: recommendation.pct,
+    budgetMode: track ? 'track' : 'reserve',
+    expectedSupport: expected,
+    recommendedPct,
     currentPct: settings.allocationPct,
     adopted,
     plannedPct,
@@ -92,7 +99,7 @@ export function nextSprintView(context: ProjectContext, rows: readonly HistoryRo
     suggestedCommitment: plan.suggestedCommitment,
     method: plan.method,
     sentence: plan.sentence,
-    adoptable: adoptablePct(settings, sprint.id, recommendation.pct) !== null,
+    adoptable: adoptablePct(settings, sprint.id, recommendedPct) !== null,
     defectCount: defectCountPlan(planInput, rows, sprint.id, nextDefects),
   };
 }
