@@ -17,6 +17,8 @@ export const canAdoptPayloadSchema = z.object({});
 export type CanAdoptPayload = z.input<typeof canAdoptPayloadSchema>;
 export interface CanAdoptResult {
   readonly canAdopt: boolean;
+  /** Why not, when it is not about who the viewer is (a project in budget mode "track" reserves nothing). */
+  readonly reason?: string;
 }
 
 /** `dashboard.adoptAllocation`: reserve `pct` % for support in the future sprint `sprintId`. */
@@ -43,13 +45,21 @@ export interface NextSprintView {
   readonly unit: 'hours' | 'points';
   /** The sprint's capacity in `unit`, by the same capacity maths as a running sprint; null in points (known when the team commits). */
   readonly capacity: number | null;
-  /** The recommended allocation (null without history), the project's, and the one adopted for this sprint. */
+  /** The project's budget mode: in `track` nothing is reserved, nothing is recommended or adopted, and `expectedSupport` says what support is expected to take. */
+  readonly budgetMode: 'reserve' | 'track';
+  /**
+   * Track mode: the share of capacity support took in a typical closed sprint (the median, whole
+   * percent), what it comes to in `unit` (null when the capacity is), on how many sprints, in a
+   * sentence; null in reserve mode.
+   */
+  readonly expectedSupport: { readonly pct: number; readonly amount: number | null; readonly sprints: number; readonly sentence: string } | null;
+  /** The recommended allocation (null without history, and in track mode), the project's, and the one adopted for this sprint. */
   readonly recommendedPct: number | null;
   readonly currentPct: number;
   readonly adopted: AdoptedAllocationView | null;
-  /** What the numbers below reserve: the adopted allocation, else the recommended one, else the project's. */
+  /** What the numbers below reserve: the adopted allocation, else the recommended one, else the project's; in track mode the expected support share (nothing reserved). */
   readonly plannedPct: number;
-  /** Capacity minus the support reserve, in `unit`; null when the capacity is. */
+  /** Capacity minus the support reserve (track mode: minus the expected support), in `unit`; null when the capacity is. */
   readonly capacityLeft: number | null;
   /** Story points to commit to; null when the history cannot suggest any. */
   readonly suggestedCommitment: { readonly low: number; readonly high: number } | null;
@@ -57,6 +67,22 @@ export interface NextSprintView {
   readonly sentence: string;
   /** True when adopting would change this sprint's allocation (a recommendation other than what is planned). */
   readonly adoptable: boolean;
+  /**
+   * The defect-count method (seed 004: last sprint's points, adjusted by the defects planned then
+   * and now), for a team that does not estimate defects; null when the data does not say so or a
+   * count is not known (src/app/planning/next-sprint-defects.ts).
+   */
+  readonly defectCount: NextSprintDefectCount | null;
+}
+
+export interface NextSprintDefectCount {
+  /** Defects planned into the last closed sprint, and into this one so far. */
+  readonly lastSprintDefects: number;
+  readonly thisSprintDefects: number;
+  /** Story points to commit to by this method; null when last sprint completed none. */
+  readonly suggestedCommitment: { readonly low: number; readonly high: number } | null;
+  /** The numbers it used, in a sentence. */
+  readonly sentence: string;
 }
 
 export interface AdoptAllocationResult {

@@ -20,25 +20,27 @@
  * - no NaN or Infinity: a sprint without capacity (share 0 by definition, not a measurement) or
  *   with an unreadable number is left out and not counted in the sample.
  *
- * Carry-over (committed non-support points not completed) is not part of the comparison: the
- * history row does not keep what was committed per category, so it could not be said honestly.
+ * Carry-over (non-support points not done when the sprint closed) is compared the same way, in
+ * `carryOver` (carry-over.ts), over the rows that recorded it.
  */
-import type { HistoryRow } from './history';
+import { carryOverCost, type CarryOverCost } from './carry-over';
+import {
+  caveatOf,
+  checkThreshold,
+  DEFAULT_THRESHOLD_PCT,
+  group,
+  isConfident,
+  measured,
+  MIN_GROUP,
+  pointsWord,
+  split,
+  sprintsWord,
+  type DeliveryCostRow,
+  type DeliveryGroup,
+} from './delivery-groups';
 
-export const DEFAULT_THRESHOLD_PCT = 25;
-/** Fewest sprints a group needs for its average to be compared at all. */
-export const MIN_GROUP = 2;
-/** Sprints in all, and in each group, below which the sentence says it is too few to be sure. */
-export const CONFIDENT_SPRINTS = 8;
-export const CONFIDENT_GROUP = 3;
-
-export type DeliveryCostRow = Pick<HistoryRow, 'sharePct' | 'velocityPoints'> & { readonly capacity?: number };
-
-export interface DeliveryGroup {
-  readonly count: number;
-  /** Average completed non-support points, one decimal; null for an empty group. */
-  readonly avgPoints: number | null;
-}
+export { CONFIDENT_GROUP, CONFIDENT_SPRINTS, DEFAULT_THRESHOLD_PCT, MIN_GROUP, type DeliveryCostRow, type DeliveryGroup } from './delivery-groups';
+export type { CarryOverCost } from './carry-over';
 
 export interface DeliveryCost {
   /** Sprints measured (rows with a capacity and readable numbers). */
@@ -54,22 +56,8 @@ export interface DeliveryCost {
   /** True when the sample is large enough not to say "too few sprints to be sure". */
   readonly confident: boolean;
   readonly sentence: string;
-}
-
-const oneDecimal = (n: number): number => Math.round(n * 10) / 10;
-const sprintsWord = (n: number): string => `${n} sprint${n === 1 ? '' : 's'}`;
-const pointsWord = (n: number): string => `${n} point${n === 1 ? '' : 's'}`;
-
-function group(points: readonly number[]): DeliveryGroup {
-  if (points.length === 0) return { count: 0, avgPoints: null };
-  // Summed in ascending order, so the average never depends on the order of the rows (float sums do).
-  const sum = [...points].sort((a, b) => a - b).reduce((a, b) => a + b, 0);
-  return { count: points.length, avgPoints: oneDecimal(sum / points.length) };
-}
-
-function measured(row: DeliveryCostRow): boolean {
-  if (row.capacity !== undefined && !(Number.isFinite(row.capacity) && row.capacity > 0)) return false;
-  return Number.isFinite(row.sharePct) && Number.isFinite(row.velocityPoints) && row.velocityPoints >= 0;
+  /** The same split compared on carry-over (carry-over.ts). */
+  readonly carryOver: CarryOverCost;
 }
 
 /**
@@ -77,15 +65,14 @@ function measured(row: DeliveryCostRow): boolean {
  * comparison does not depend on it). `thresholdPct`: a share above it is "high" (0–100).
  */
 export function deliveryCost(rows: readonly DeliveryCostRow[], thresholdPct = DEFAULT_THRESHOLD_PCT): DeliveryCost {
-  if (!(thresholdPct >= 0 && thresholdPct <= 100)) throw new RangeError(`thresholdPct must be within 0–100, got ${thresholdPct}`);
+  checkThreshold(thresholdPct);
   const used = rows.filter(measured);
-  const high = used.filter((r) => r.sharePct > thresholdPct).map((r) => r.velocityPoints);
-  const low = used.filter((r) => r.sharePct <= thresholdPct).map((r) => r.velocityPoints);
+  const { high, low } = split(used, thresholdPct, (r) => r.velocityPoints);
   const highShare = group(high);
   const lowShare = group(low);
   const n = used.length;
   const over = `Over ${sprintsWord(n)}`;
-  const base = { sprints: n, thresholdPct, highShare, lowShare };
+  const base = { sprints: n, thresholdPct, highShare, lowShare, carryOver: carryOverCost(rows, thresholdPct) };
   const none = (sentence: string): DeliveryCost => ({ ...base, differencePct: null, confident: false, sentence });
 
   if (n === 0) return none('Over 0 sprints there is nothing to compare yet: the cost of support on delivery shows once sprints have closed.');
@@ -99,8 +86,8 @@ export function deliveryCost(rows: readonly DeliveryCostRow[], thresholdPct = DE
   }
   const hi = highShare.avgPoints as number;
   const lo = lowShare.avgPoints as number;
-  const confident = n >= CONFIDENT_SPRINTS && high.length >= CONFIDENT_GROUP && low.length >= CONFIDENT_GROUP;
-  const caveat = confident ? 'a pattern across these sprints, not proof that support caused it.' : 'too few sprints to be sure.';
+  const confident = isConfident(n, high.length, low.length);
+  const caveat = caveatOf(confident);
   const averages = `(${pointsWord(hi)} on average against ${lo})`;
   const them = `the ${high.length} with ${above}`;
   const others = `the ${low.length} with ${atMost}`;

@@ -158,6 +158,50 @@ describe('historyRow: velocity', () => {
   });
 });
 
+describe('historyRow: carry-over', () => {
+  const story = (o: Partial<Ticket>): Ticket => aTicket({ issueType: 'Story', statusCategory: 'done', storyPoints: 3, ...o });
+  it.each<[string, Partial<Ticket>, number]>([
+    ['done story: completed, not carried over', {}, 0],
+    ['done story resolved inside the sprint', { resolvedMs: END - 1 }, 0],
+    ['done story resolved at sprint end (finished in a later sprint)', { resolvedMs: END }, 3],
+    ['in-progress story', { statusCategory: 'indeterminate' }, 3],
+    ['to-do story', { statusCategory: 'new' }, 3],
+    ['unknown status', { statusCategory: 'unknown' }, 3],
+    ['unestimated open story', { statusCategory: 'new', storyPoints: undefined }, 0],
+    ['open bug (support): not sprint work', { issueType: 'Bug', statusCategory: 'new' }, 0],
+    ['open story labelled support', { labels: ['support'], statusCategory: 'new' }, 0],
+  ])('%s → %p', (_name, overrides, expected) => {
+    expect(row({ sprintTickets: [story(overrides)] }).carriedOverPoints).toBe(expected);
+  });
+
+  it('no sprint work: 0 carried over, recorded (not left out)', () => {
+    expect(row().carriedOverPoints).toBe(0);
+  });
+
+  it('completed + carried over = the non-support points in the sprint, whatever the tickets', () => {
+    const ticketArb = fc.record({
+      id: fc.integer({ min: 1, max: 30 }).map(String),
+      issueType: fc.constantFrom('Story', 'Task', 'Bug'),
+      statusCategory: fc.constantFrom('new', 'indeterminate', 'done', 'unknown') as fc.Arbitrary<Ticket['statusCategory']>,
+      storyPoints: fc.option(fc.integer({ min: 0, max: 40 }).map((n) => n / 2), { nil: undefined }),
+      resolvedMs: fc.option(fc.integer({ min: START - 1, max: END + 1 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(ticketArb, { maxLength: 15 }), (specs) => {
+        const tickets = specs.map((o) => aTicket({ ...o }));
+        const r = row({ sprintTickets: tickets });
+        const seen = new Set<string>();
+        const all = tickets
+          .filter((t) => (seen.has(t.id) ? false : (seen.add(t.id), true)))
+          .filter((t) => t.issueType !== 'Bug')
+          .reduce((sum, t) => sum + (t.storyPoints ?? 0), 0);
+        expect(r.carriedOverPoints).toBeGreaterThanOrEqual(0);
+        expect(Math.round(((r.carriedOverPoints ?? NaN) + r.velocityPoints) * 100) / 100).toBe(Math.round(all * 100) / 100);
+      }),
+    );
+  });
+});
+
 describe('historyRow: defects', () => {
   const defects = [
     aTicket({ id: '1', issueType: 'Bug', createdMs: START }),

@@ -14,6 +14,7 @@
 import { parseISO } from 'date-fns';
 import { inWindow } from './calendar';
 import { DEFAULT_DEFECT_RULES, netNewDefects, type DefectCount, type DefectRules } from './defects';
+import { plannedDefectsOf, type PlannedDefects } from './planned-defects';
 import { isSupportTicket } from './support-filter';
 import type { Ticket } from './ticket';
 import type { Classification } from './triage-facts';
@@ -52,7 +53,15 @@ export interface HistoryRow {
   readonly deferred: number;
   /** Story points of completed non-support work: the velocity that support left the team. */
   readonly velocityPoints: number;
+  /**
+   * Story points of non-support work in the sprint and not completed by its close (not done, or
+   * resolved on or after the end): what the sprint carried over. Rows stored before it was kept
+   * lack it, and comparisons leave them out (carry-over.ts).
+   */
+  readonly carriedOverPoints?: number;
   readonly defects: DefectCount;
+  /** Defects planned into the sprint and how many carried an estimate (planned-defects.ts); older rows lack it. */
+  readonly plannedDefects?: PlannedDefects;
 }
 
 export interface HistoryRowInput {
@@ -89,6 +98,8 @@ function distinct(tickets: readonly Ticket[]): Ticket[] {
  * - velocityPoints: story points of done non-support tickets; a ticket whose resolution date is
  *   known and falls on or after the sprint end was finished in a later sprint, so it is not this
  *   sprint's velocity (as Jira's own velocity chart judges completion at sprint close).
+ * - carriedOverPoints: story points of the other non-support tickets of the sprint, those not
+ *   completed by that same rule: velocity + carry-over = the non-support points in the sprint.
  */
 export function historyRow(input: HistoryRowInput): HistoryRow {
   const { sprint, classification } = input;
@@ -107,10 +118,11 @@ export function historyRow(input: HistoryRowInput): HistoryRow {
     (t) => t.decision?.outcome === 'backlog' && inWindow(parseISO(t.decision.decidedAt).getTime(), window),
   ).length;
 
-  const points = tickets
-    .filter((t) => !isSupport(t) && t.statusCategory === 'done')
-    .filter((t) => t.resolvedMs === undefined || t.resolvedMs < sprint.endMs)
-    .reduce((sum, t) => sum + (Number.isFinite(t.storyPoints) ? (t.storyPoints as number) : 0), 0);
+  const completed = (t: Ticket): boolean => t.statusCategory === 'done' && (t.resolvedMs === undefined || t.resolvedMs < sprint.endMs);
+  const work = tickets.filter((t) => !isSupport(t));
+  const pointsOf = (list: readonly Ticket[]): number => list.reduce((sum, t) => sum + (Number.isFinite(t.storyPoints) ? (t.storyPoints as number) : 0), 0);
+  // Fractional points (0.5) add up with float noise (0.1 + 0.2); two decimals hide it.
+  const hundredths = (n: number): number => Math.round(n * 100) / 100;
 
   return {
     sprintId: sprint.sprintId,
@@ -125,9 +137,10 @@ export function historyRow(input: HistoryRowInput): HistoryRow {
     allocationPct: ratioPct(sprint.budget, sprint.capacity),
     interrupts,
     deferred,
-    // Fractional points (0.5) add up with float noise (0.1 + 0.2); two decimals hide it.
-    velocityPoints: Math.round(points * 100) / 100,
+    velocityPoints: hundredths(pointsOf(work.filter(completed))),
+    carriedOverPoints: hundredths(pointsOf(work.filter((t) => !completed(t)))),
     defects: netNewDefects(input.defectTickets, window, input.defectRules ?? DEFAULT_DEFECT_RULES),
+    plannedDefects: plannedDefectsOf(tickets, sprint, input.defectRules ?? DEFAULT_DEFECT_RULES),
   };
 }
 

@@ -31,6 +31,18 @@ describe('sprintPlan: capacity left and a suggested commitment', () => {
       "From the last 2 sprints' velocity, scaled to a 20% support reserve: commit to about 40 points.",
     ],
     [
+      'track mode (nothing reserved): the same maths with the share support is expected to take, said so',
+      { unit: 'hours', capacity: 300, allocationPct: 10, history: [hrs(60, 15), hrs(54, 10)], support: 'expected' },
+      { capacityLeft: 270, suggestedCommitment: { low: 56, high: 62 }, method: 'velocity', sprints: 2 },
+      '270 h left for sprint work after the 10% of capacity support is expected to take (nothing is reserved). From the points the team completed per hour left for sprint work over the last 2 sprints: commit to about 56–62 points.',
+    ],
+    [
+      'track mode in points: scaled to the expected share, not a reserve',
+      { unit: 'points', capacity: null, allocationPct: 20, history: [pts(40, 20), pts(30, 40)], support: 'expected' },
+      { capacityLeft: null, suggestedCommitment: { low: 40, high: 40 }, method: 'velocity', sprints: 2 },
+      "From the last 2 sprints' velocity, scaled to the 20% support is expected to take: commit to about 40 points.",
+    ],
+    [
       'the range is the 25th–75th percentile, low down and high up',
       { unit: 'points', capacity: null, allocationPct: 0, history: [pts(30, 0), pts(40, 0), pts(50, 0), pts(60, 0)] },
       { capacityLeft: null, suggestedCommitment: { low: 37, high: 53 }, method: 'velocity', sprints: 4 },

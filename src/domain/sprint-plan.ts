@@ -46,6 +46,12 @@ export interface SprintPlanInput {
   /** Planned defects last sprint and this one: asks for the defect-count method. */
   readonly defects?: { readonly lastSprint: number; readonly thisSprint: number };
   readonly pointsPerDefect?: { readonly low: number; readonly high: number };
+  /**
+   * What `allocationPct` is: a buffer `reserved` for support (the default), or the share support is
+   * `expected` to take, measured from history, with nothing reserved (budget mode "track"). The
+   * maths is the same; only the sentence differs.
+   */
+  readonly support?: 'reserved' | 'expected';
 }
 
 export interface SprintPlan {
@@ -100,7 +106,9 @@ export function sprintPlan(input: SprintPlanInput): SprintPlan {
   const pct = clampPct(input.allocationPct);
   const capacity = input.capacity !== null && finite(input.capacity) ? Math.max(0, input.capacity) : null;
   const left = capacity === null ? null : capacityLeft(capacity, pct);
-  const leftClause = left === null ? '' : `${amount(left, input.unit)} left for sprint work after reserving ${pct}% for support`;
+  const expected = input.support === 'expected';
+  const supportClause = expected ? `the ${pct}% of capacity support is expected to take (nothing is reserved)` : `reserving ${pct}% for support`;
+  const leftClause = left === null ? '' : `${amount(left, input.unit)} left for sprint work after ${supportClause}`;
   // Only a points capacity bounds a commitment in points; hours are converted through the team's rate instead.
   const bound = input.unit === 'points' ? left : null;
   const cappedNote = (r: { low: number; high: number }, raw: { low: number; high: number }): string =>
@@ -123,7 +131,7 @@ export function sprintPlan(input: SprintPlanInput): SprintPlan {
   const from =
     input.unit === 'hours' && left !== null
       ? `the points the team completed per hour left for sprint work over the last ${sprintsWord(n)}`
-      : `the last ${sprintsWord(n)}' velocity, scaled to a ${pct}% support reserve`;
+      : `the last ${sprintsWord(n)}' velocity, scaled to ${expected ? `the ${pct}% support is expected to take` : `a ${pct}% support reserve`}`;
   return { ...base, suggestedCommitment: suggestion, sentence: `${lead}From ${from}: commit to about ${range(suggestion)} points${cappedNote(suggestion, raw)}.` };
 }
 

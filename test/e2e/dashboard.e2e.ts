@@ -18,14 +18,7 @@ afterAll(() => e2e.close());
 
 type User = 'po' | 'admin' | 'dev' | 'outsider';
 
-async function invoke<T>(user: User, functionKey: string, payload: object): Promise<Envelope<T>> {
-  const response = await fetch(`${e2e.app.preview.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Preview-User': user },
-    body: JSON.stringify({ functionKey, payload, extension: { project: { key: 'SUP' } } }),
-  });
-  return (await response.json()) as Envelope<T>;
-}
+const invoke = <T>(user: User, functionKey: string, payload: object): Promise<Envelope<T>> => e2e.invoke<T>(user, functionKey, payload);
 
 async function dashboard(payload: object = {}): Promise<DashboardView> {
   const envelope = await invoke<DashboardView>('po', 'dashboard.get', payload);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startLocalApp, type Started } from '../../dev/preview/start';
 import type { Simulator } from '../../dev/sim';
+import type { Envelope } from '../../src/contract';
 
 export const ARTIFACTS = resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +42,8 @@ export interface E2e {
    * or check what the app wrote: `{ status, json }` (json null for an empty body).
    */
   jira<T = unknown>(method: string, path: string, body?: unknown, as?: DemoLogin): Promise<{ status: number; json: T }>;
+  /** A resolver call through the preview's bridge (as the page makes it), for SUP, as one of the demo logins. */
+  invoke<T>(user: DemoLogin, functionKey: string, payload: object): Promise<Envelope<T>>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -88,6 +91,14 @@ export async function startE2e(): Promise<E2e> {
       });
       const text = await response.text();
       return { status: response.status, json: (text ? JSON.parse(text) : null) as T };
+    },
+    async invoke<T>(user: DemoLogin, functionKey: string, payload: object) {
+      const response = await fetch(`${app.preview.url}/__forge/invoke`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Preview-User': user },
+        body: JSON.stringify({ functionKey, payload, extension: { project: { key: 'SUP' } } }),
+      });
+      return (await response.json()) as Envelope<T>;
     },
     async screenshot(page, name) {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

@@ -117,6 +117,8 @@ export function historyRowView(row: HistoryRow): DashboardHistoryRow {
     interrupts: row.interrupts,
     deferred: row.deferred,
     velocityPoints: row.velocityPoints,
+    ...(row.carriedOverPoints !== undefined ? { carriedOverPoints: row.carriedOverPoints } : {}),
     defects: row.defects,
+    ...(row.plannedDefects !== undefined ? { plannedDefects: row.plannedDefects } : {}),
   };
 }

@@ -13,9 +13,11 @@ import { deliveryCost } from '../../domain/delivery-cost';
 import { historyRow } from '../../domain/history';
 import { recommendAllocation } from '../../domain/recommendation';
 import { assessSprint } from '../../domain/sprint-status';
+import { isSupportTicket } from '../../domain/support-filter';
 import { DEFAULT_CLASSIFICATION } from '../../domain/triage-facts';
 import { SNAPSHOT_MAX_AGE_MS } from '../sprint/freshness';
 import { keys } from '../storage/keys';
+import { sprintRecords } from '../storage/sprint-records';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const ACTIVE = 13;
@@ -105,6 +107,21 @@ describe('dashboard.get on the seeded demo project', () => {
     // Issue 14, item 3: the cost of support on delivery, from the same rows.
     expect(view.history.deliveryCost).toEqual(deliveryCost(expected));
     expect(view.history.deliveryCost.sentence).toMatch(/^Over 6 sprints/);
+  });
+
+  it("freezes each closed sprint's carry-over in its stored row: the non-support points not done at its close, worked out here from the simulator's issues", async () => {
+    const carried = [7, 8, 9, 10, 11, 12].map((id) => {
+      const { endMs } = simWindow(h.sim, id);
+      const open = sprintTickets(h.sim, id).filter((t) => !isSupportTicket(t, DEFAULT_CLASSIFICATION.supportFilter) && !(t.statusCategory === 'done' && (t.resolvedMs === undefined || t.resolvedMs < endMs)));
+      return Math.round(open.reduce((sum, t) => sum + (t.storyPoints ?? 0), 0) * 100) / 100;
+    });
+    const stored = await Promise.all([7, 8, 9, 10, 11, 12].map((id) => sprintRecords.history.read(h.store, 'SUP', id)));
+    expect(stored.map((r) => r.value?.carriedOverPoints)).toEqual(carried);
+    expect(view.history.rows.map((r) => r.carriedOverPoints)).toEqual(carried);
+    // The demo carries work over (planned-work.ts: 15% of a sprint's stories), so the figure is a real one.
+    expect(carried.some((points) => points > 0)).toBe(true);
+    expect(view.history.deliveryCost.carryOver.sprints).toBe(6);
+    expect(view.history.deliveryCost.carryOver.sentence).toMatch(/^Over 6 sprints/);
   });
 
   it('stores what it computed, registers the project and takes a lazy baseline', () => {

@@ -79,7 +79,7 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
   const stale = snapshot ? staleBecause(snapshot, rollupStatus, ports.clock.now()) : undefined;
   const sprintShown = snapshot ? { ...sprintView(snapshot, overflow.value, filter, canRecordOverflow, ports.clock.now()), ...(stale ? { staleBecause: stale } : {}) } : null;
-  const nextSprint = nextSprintView(context, rows, recommendation, ports.clock.now());
+  const nextSprint = nextSprintView(context, rows, recommendation, ports.clock.now(), snapshot?.ledger.nextSprint);
   // Only the people the viewer is shown (deferred tickets they may not see are counted, not named).
   const { people } = await peopleDirectory(ports, [...(sprintShown ? [sprintShown.supportContact, sprintShown.overflow?.decidedBy, ...sprintShown.deferred.map((d) => d.decidedBy), ...sprintShown.waiting.map((w) => w.reporterAccountId)] : []), nextSprint?.adopted?.adoptedBy]);
   return {

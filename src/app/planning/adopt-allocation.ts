@@ -8,6 +8,9 @@
  *
  * `dashboard.canAdopt`: whether the viewer may, asked by the dashboard only when there is something
  * to adopt, so a dashboard view itself never spends a permission check on it.
+ *
+ * A project in budget mode "track" reserves nothing (issue 14, item 5): `canAdopt` says false with
+ * the reason, and `adoptAllocation` refuses with the same sentence (VALIDATION), storing nothing.
  */
 import type { AdoptAllocationPayload, AdoptAllocationResult, CanAdoptResult } from '../../contract/planning';
 import type { Ports } from '../../ports';
@@ -18,10 +21,14 @@ import { saveSettings } from '../settings/save-settings';
 import { loadProjectContext } from '../sprint/project-context';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { loadSettings } from '../storage/settings-repository';
+import { TRACK_NO_ADOPTION } from './next-sprint-track';
 
 /** NOT_FOUND for someone who may not see the project (as every dashboard key answers them); else whether they administer it. */
 export async function canAdopt(ports: Ports, caller: Caller): Promise<CanAdoptResult> {
-  return { canAdopt: (await requireProjectVisible(ports, caller)).isAdmin };
+  const { isAdmin } = await requireProjectVisible(ports, caller);
+  const { settings } = await loadSettings(ports.store, caller.projectKey);
+  if (settings.budgetMode === 'track') return { canAdopt: false, reason: TRACK_NO_ADOPTION(caller.projectKey) };
+  return { canAdopt: isAdmin };
 }
 
 export async function adoptAllocation(ports: Ports, caller: Caller, payload: Required<AdoptAllocationPayload>): Promise<AdoptAllocationResult> {
@@ -40,6 +47,7 @@ export async function adoptAllocation(ports: Ports, caller: Caller, payload: Req
   }
   // The stored settings as they are (not the context's, whose value maps follow the site's order for computing only).
   const loaded = await loadSettings(ports.store, projectKey);
+  if (loaded.settings.budgetMode === 'track') throw new AppError('VALIDATION', TRACK_NO_ADOPTION(projectKey));
   const { policyVersion, problem } = await loadPolicyVersion(ports.store, projectKey, loaded.settings.policyVersion);
   if (problem) throw new AppError('CONFLICT', `${problem} Save the settings page once before adopting an allocation, so the policy is not replaced by the default.`);
   const editable = editableSettingsSchema.parse(loaded.settings);

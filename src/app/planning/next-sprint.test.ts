@@ -8,12 +8,15 @@ import type { DashboardView } from '../../contract/dashboard';
 import type { AdoptAllocationResult, CanAdoptResult } from '../../contract/planning';
 import { SETTINGS_KEYS, type SettingsView } from '../../contract/settings';
 import { DEFAULT_WORK_CALENDAR, workingDays } from '../../domain/calendar';
+import { DEFAULT_DEFECT_RULES } from '../../domain/defects';
+import { defectsPlannedInto, plannedDefectsOf } from '../../domain/planned-defects';
 import { sprintPlan } from '../../domain/sprint-plan';
 import type { Sprint } from '../../jira/client/agile-client';
-import { simWindow } from '../../../test/builders/sim-tickets';
+import { projectTickets, simWindow, sprintTickets } from '../../../test/builders/sim-tickets';
 import { defaultSettings } from '../settings/project-settings';
 import { allocationInputFor } from '../sprint/allocation-input';
 import { adoptablePct, plannedWindow } from './next-sprint';
+import { defectCountPlan } from './next-sprint-defects';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const FUTURE = 14;
@@ -54,6 +57,44 @@ describe('the dashboard plans the next sprint', () => {
     expect(next?.suggestedCommitment).not.toBeNull();
     expect(next?.sentence).toBe(plan.sentence);
     expect(next?.sentence).toMatch(/^\d+ h left for sprint work after reserving 10% for support\. From the points the team completed per hour left for sprint work over the last 6 sprints: commit to about \d+–\d+ points\.$/);
+  });
+});
+
+describe('the defect-count method on the Next sprint block (seed 004)', () => {
+  let view: DashboardView;
+  beforeAll(async () => {
+    view = await dashboard();
+  });
+
+  it("the demo team does not estimate its defects: the block adds the plan from last sprint's points and the defects planned then and now", () => {
+    const last = plannedDefectsOf(sprintTickets(h.sim, 12), { sprintId: 12, startMs: simWindow(h.sim, 12).startMs }, DEFAULT_DEFECT_RULES);
+    const next = defectsPlannedInto(projectTickets(h.sim, 'SUP'), FUTURE, DEFAULT_DEFECT_RULES);
+    // Worked out from the simulator: no defect of the last 6 sprints' plans (nor the next one's) carries points.
+    const seen = [7, 8, 9, 10, 11, 12].map((id) => plannedDefectsOf(sprintTickets(h.sim, id), { sprintId: id, startMs: simWindow(h.sim, id).startMs }, DEFAULT_DEFECT_RULES));
+    expect(seen.reduce((n, p) => n + p.count, 0)).toBeGreaterThanOrEqual(2);
+    expect([...seen, next].every((p) => p.estimated === 0)).toBe(true);
+    expect(view.history.rows.at(-1)?.plannedDefects).toEqual(last);
+
+    const lastRow = view.history.rows.at(-1);
+    const plan = sprintPlan({ unit: 'hours', capacity: null, allocationPct: 10, history: lastRow ? [lastRow] : [], defects: { lastSprint: last.count, thisSprint: next.count } });
+    expect(view.nextSprint?.defectCount).toEqual({ lastSprintDefects: last.count, thisSprintDefects: next.count, suggestedCommitment: plan.suggestedCommitment, sentence: plan.sentence });
+    expect(view.nextSprint?.defectCount?.sentence).toBe(
+      `Last sprint the team completed ${lastRow?.velocityPoints} points with ${last.count} defect${last.count === 1 ? '' : 's'} planned; this sprint has ${next.count}: plan about ${plan.suggestedCommitment?.low}–${plan.suggestedCommitment?.high} points (a defect counted as 2.5–5 points).`,
+    );
+    // The velocity plan stays the block's own.
+    expect(view.nextSprint?.method).toBe('velocity');
+  });
+
+  it('is left out for a team whose defects carry estimates, or when a count is not known', () => {
+    const row = { ...view.history.rows[0], startMs: 0, endMs: 1 } as unknown as Parameters<typeof defectCountPlan>[1][number];
+    const base = { unit: 'hours' as const, capacity: 300, allocationPct: 10 };
+    const rows = [{ ...row, plannedDefects: { count: 4, estimated: 0 } }];
+    expect(defectCountPlan(base, rows, FUTURE, { sprintId: FUTURE, defects: { count: 2, estimated: 0 } })?.sentence).toMatch(/with 4 defects planned; this sprint has 2: plan about/);
+    expect(defectCountPlan(base, [{ ...row, plannedDefects: { count: 4, estimated: 1 } }], FUTURE, { sprintId: FUTURE, defects: { count: 2, estimated: 0 } })).toBeNull();
+    expect(defectCountPlan(base, rows, FUTURE, { sprintId: FUTURE, defects: { count: 2, estimated: 2 } })).toBeNull();
+    expect(defectCountPlan(base, rows, FUTURE, undefined)).toBeNull(); // no ledger with the next sprint (no active sprint, an older record)
+    expect(defectCountPlan(base, rows, FUTURE, { sprintId: 99, defects: { count: 2, estimated: 0 } })).toBeNull(); // counted for another sprint
+    expect(defectCountPlan(base, [{ ...row, plannedDefects: undefined }], FUTURE, { sprintId: FUTURE, defects: { count: 2, estimated: 0 } })).toBeNull(); // last row stored before it was kept
   });
 });
 

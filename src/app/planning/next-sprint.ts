@@ -10,8 +10,8 @@
  * follows from those days. In points the capacity is what the team commits at the start, unknown
  * before, so the block gives the velocity-based commitment and no capacity (sprint-plan.ts).
  *
- * Not here yet: the defect-count method needs the defects planned in the future sprint, a search the
- * dashboard does not make; the block uses velocity.
+ * For a team that does not estimate defects, the block adds the defect-count plan beside the velocity
+ * one (next-sprint-defects.ts), from counts already stored: still no Jira request.
  */
 import type { NextSprintView } from '../../contract/planning';
 import { supportBudget } from '../../domain/allocation';
@@ -21,7 +21,11 @@ import { sprintPlan } from '../../domain/sprint-plan';
 import type { Sprint } from '../../jira/client/agile-client';
 import { capacityModelOf, type ProjectSettings } from '../settings/project-settings';
 import { allocationInputFor } from '../sprint/allocation-input';
-import { sprintWindow, type ProjectContext } from '../sprint/project-context';
+import { defectCountPlan, type NextSprintDefects } from './next-sprint-defects';
+import { expectedSupport } from './next-sprint-track';
+import { nextFutureSprint, sprintWindow, type ProjectContext } from '../sprint/project-context';
+
+export { nextFutureSprint } from '../sprint/project-context';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_LENGTH_MS = 14 * DAY_MS;
@@ -61,21 +65,22 @@ export function adoptablePct(settings: ProjectSettings, sprintId: number, recomm
   return recommendedPct !== null && recommendedPct !== now ? recommendedPct : null;
 }
 
-/** The first future sprint of the board, or undefined. */
-export function nextFutureSprint(context: Pick<ProjectContext, 'sprints'>): Sprint | undefined {
-  return context.sprints.find((s) => s.state === 'future');
-}
-
-export function nextSprintView(context: ProjectContext, rows: readonly HistoryRow[], recommendation: Pick<Recommendation, 'pct'>, nowMs: number): NextSprintView | null {
+/** `nextDefects`: the defects planned into the next sprint, as the active sprint's ledger counted them. */
+export function nextSprintView(context: ProjectContext, rows: readonly HistoryRow[], recommendation: Pick<Recommendation, 'pct' | 'basis'>, nowMs: number, nextDefects?: NextSprintDefects): NextSprintView | null {
   const sprint = nextFutureSprint(context);
   if (!sprint) return null;
   const { settings } = context.loaded;
   const window = plannedWindow(sprint, context.sprints, nowMs);
+  const track = settings.budgetMode === 'track';
   const adopted = settings.sprintAllocations[String(sprint.id)] ?? null;
-  const plannedPct = adopted?.pct ?? recommendation.pct ?? settings.allocationPct;
   const model = capacityModelOf(settings);
   const capacity = model.kind === 'hours' ? supportBudget(allocationInputFor(settings, [], window, undefined, undefined, sprint.id)).capacity : null;
-  const plan = sprintPlan({ unit: model.kind, capacity, allocationPct: plannedPct, history: rows });
+  // Track mode (next-sprint-track.ts): nothing reserved, recommended or adopted; the plan leaves room for the measured share.
+  const expected = track ? expectedSupport(recommendation.basis, capacity, model.kind) : null;
+  const recommendedPct = track ? null : recommendation.pct;
+  const plannedPct = expected ? expected.pct : (adopted?.pct ?? recommendedPct ?? settings.allocationPct);
+  const planInput = { unit: model.kind, capacity, allocationPct: plannedPct, support: track ? ('expected' as const) : ('reserved' as const) };
+  const plan = sprintPlan({ ...planInput, history: rows });
   return {
     id: sprint.id,
     name: sprint.name,
@@ -84,7 +89,9 @@ export function nextSprintView(context: ProjectContext, rows: readonly HistoryRo
     ...(window.assumed ? { datesAssumed: window.assumed } : {}),
     unit: model.kind,
     capacity,
-    recommendedPct: recommendation.pct,
+    budgetMode: track ? 'track' : 'reserve',
+    expectedSupport: expected,
+    recommendedPct,
     currentPct: settings.allocationPct,
     adopted,
     plannedPct,
@@ -92,6 +99,7 @@ export function nextSprintView(context: ProjectContext, rows: readonly HistoryRo
     suggestedCommitment: plan.suggestedCommitment,
     method: plan.method,
     sentence: plan.sentence,
-    adoptable: adoptablePct(settings, sprint.id, recommendation.pct) !== null,
+    adoptable: adoptablePct(settings, sprint.id, recommendedPct) !== null,
+    defectCount: defectCountPlan(planInput, rows, sprint.id, nextDefects),
   };
 }

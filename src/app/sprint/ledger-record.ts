@@ -60,6 +60,12 @@ export const ledgerSchema = z.object({
   defects: z.object({ opened: z.number().int(), closed: z.number().int(), net: z.number().int() }),
   /** Issue 12, item 4: kept for the active sprint only (empty for closed ones, and in records from before it). */
   waiting: z.array(waitingTicketSchema).default([]),
+  /**
+   * The defects planned so far into the board's next (future) sprint, found by the same search
+   * (sprint-ledger.ts), for the dashboard's defect-count plan; records from before it, or computed
+   * without a future sprint, lack it.
+   */
+  nextSprint: z.object({ sprintId: z.number().int(), defects: z.object({ count: z.number().int().min(0), estimated: z.number().int().min(0) }) }).optional(),
 });
 export type SprintLedger = z.infer<typeof ledgerSchema>;
 

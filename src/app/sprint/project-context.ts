@@ -98,3 +98,8 @@ export function sprintDatesProblem(sprint: Sprint): string | undefined {
 export function activeSprint(context: ProjectContext): Sprint | undefined {
   return context.sprints.find((s) => s.state === 'active');
 }
+
+/** The first future sprint of the board, or undefined: the one the dashboard plans. */
+export function nextFutureSprint(context: Pick<ProjectContext, 'sprints'>): Sprint | undefined {
+  return context.sprints.find((s) => s.state === 'future');
+}

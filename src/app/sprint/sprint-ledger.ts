@@ -16,7 +16,8 @@ import { answeredSince, missingInformation, type MissingItem } from '../../domai
 import { triageFacts } from '../../domain/triage-facts';
 import { readLatestDecision } from '../storage/decision-audit';
 import { classificationOf } from '../settings/project-settings';
-import type { ProjectContext } from './project-context';
+import { defectsPlannedInto } from '../../domain/planned-defects';
+import { nextFutureSprint, type ProjectContext } from './project-context';
 import { jqlDayBefore, jqlList } from './jql-text';
 import type { DeferredTicket, SprintLedger, WaitingTicket } from './ledger-record';
 
@@ -68,7 +69,8 @@ async function trustedDecisions(ports: Ports, tickets: readonly Ticket[]): Promi
 
 /**
  * Deferred and defect tickets of the project since `fromMs` (widened by a day; callers filter
- * exactly). Jira refuses the whole query when a configured defect type does not exist on the site,
+ * exactly), and the open defects planned into the board's next sprint (the dashboard's defect-count
+ * plan: in the same search, so it costs no request of its own). Jira refuses the whole query when a configured defect type does not exist on the site,
  * so on that refusal the search is repeated without the type restriction and the domain filters.
  * Their decisions are the app's own record where it has one (see trustedDecisions).
  */
@@ -84,14 +86,17 @@ async function searchAround(ports: Ports, context: ProjectContext, fromMs: numbe
   // Issue 12, item 4: every open ticket waiting for information, whenever it was asked (the same search: no extra request).
   const waiting = `(${DECISION}.outcome = "needs-info" AND statusCategory != Done)`;
   const changed = `(created >= ${since} OR resolved >= ${since})`;
+  const next = nextFutureSprint(context);
+  const planned = next && context.catalog.sprint ? `(sprint = ${next.id} AND statusCategory != Done)` : undefined;
   const types = jqlList(context.loaded.settings.defectTypes);
   const search = (defects: string) => ports.appJira.searchTickets({ jql: `project = ${context.projectKey} AND (${deferred} OR ${waiting}${defects})`, catalog: allocationCatalog(context.catalog) });
   if (!types) return search('');
+  const either = planned ? `(${changed} OR ${planned})` : changed;
   try {
-    return await search(` OR (issuetype in ${types} AND ${changed})`);
+    return await search(` OR (issuetype in ${types} AND ${either})`);
   } catch (error) {
     if (!(error instanceof JiraError) || error.kind !== 'BadRequest') throw error;
-    const result = await search(` OR ${changed}`);
+    const result = await search(` OR ${either}`);
     return { ...result, notes: [...result.notes, 'Some configured defect types do not exist in Jira; check the defect types in the settings.'] };
   }
 }
@@ -163,12 +168,15 @@ export function ledgerFromTickets(
   active = false,
 ): SprintLedger {
   const { tickets } = around;
+  const rules = { defectTypes: context.loaded.settings.defectTypes };
+  const next = active && context.catalog.sprint ? nextFutureSprint(context) : undefined;
   return {
     schemaVersion: 1,
     sprintId,
     computedAt,
     deferred: deferredIn(tickets, window, around.sources),
-    defects: netNewDefects(tickets, window, { defectTypes: context.loaded.settings.defectTypes }),
+    defects: netNewDefects(tickets, window, rules),
     waiting: active ? waitingIn(context, tickets, around.asked ?? new Map(), computedAt) : [],
+    ...(next ? { nextSprint: { sprintId: next.id, defects: defectsPlannedInto(tickets, next.id, rules) } } : {}),
   };
 }

@@ -87,7 +87,11 @@ export const historySchema = z.object({
   interrupts: z.number().int(),
   deferred: z.number().int(),
   velocityPoints: z.number(),
+  /** Non-support points not completed by the sprint's close (domain HistoryRow); rows stored before it was kept lack it. */
+  carriedOverPoints: z.number().min(0).optional(),
   defects: z.object({ opened: z.number().int(), closed: z.number().int(), net: z.number().int() }),
+  /** Defects planned into the sprint, and how many were estimated (domain/planned-defects.ts); rows stored before it was kept lack it. */
+  plannedDefects: z.object({ count: z.number().int().min(0), estimated: z.number().int().min(0) }).optional(),
 });
 export type StoredHistoryRow = z.infer<typeof historySchema>;
 

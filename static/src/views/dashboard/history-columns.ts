@@ -27,6 +27,8 @@ export const HISTORY_COLUMNS: readonly HistoryColumn[] = [
   num('Interrupts', (r) => r.interrupts),
   num('Deferred', (r) => r.deferred),
   num('Velocity (points)', (r) => r.velocityPoints),
+  // Rows stored before carry-over was kept have none: a dash, not a 0 that was never measured.
+  { title: 'Carried over (points)', numeric: true, text: (r) => (r.carriedOverPoints === undefined ? '—' : amount(r.carriedOverPoints)), csv: (r) => r.carriedOverPoints ?? '' },
   num('Defects opened', (r) => r.defects.opened),
   num('Defects closed', (r) => r.defects.closed),
   num('Net new defects', (r) => r.defects.net),

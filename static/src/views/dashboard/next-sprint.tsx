@@ -1,7 +1,9 @@
 /**
  * Issue 14, item 4: the "Next sprint" block — the board's first future sprint with its dates, its
  * capacity, the allocation to reserve (adopted, recommended or the project's), what that leaves for
- * sprint work and the suggested commitment with its sentence. A project admin adopts the
+ * sprint work and the suggested commitment with its sentence — and, for a team that does not
+ * estimate defects, the defect-count plan with the numbers it used. In budget mode "track" (no
+ * buffer) it shows what support is expected to take instead of an allocation, and no Adopt button. A project admin adopts the
  * recommended allocation for that sprint with one click; whether the viewer may is asked of the
  * backend only when there is something to adopt, so most views spend no permission check on it.
  */
@@ -27,7 +29,8 @@ function NextSprintBlock({ next, viewer }: { next: NextSprintView; viewer?: stri
   const [canAdopt, setCanAdopt] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ResolverError | null>(null);
-  const adoptable = next.adoptable && next.recommendedPct !== null && adopted?.pct !== next.recommendedPct;
+  const track = next.budgetMode === 'track';
+  const adoptable = !track && next.adoptable && next.recommendedPct !== null && adopted?.pct !== next.recommendedPct;
 
   useEffect(() => {
     if (!adoptable) return;
@@ -58,12 +61,19 @@ function NextSprintBlock({ next, viewer }: { next: NextSprintView; viewer?: stri
         <Fact label="Capacity" testId="next-sprint-capacity">
           {next.capacity === null ? 'What the team commits at the start' : inWords(next.capacity, unit)}
         </Fact>
-        <Fact label="Support allocation" testId="next-sprint-allocation">
-          {next.plannedPct}%{' '}
-          <span style={{ color: token('color.text.subtle') }}>
-            {adopted && adopted.pct === next.plannedPct ? '(adopted)' : next.recommendedPct === next.plannedPct ? '(recommended)' : '(the project’s)'}
-          </span>
-        </Fact>
+        {next.expectedSupport ? (
+          <Fact label="Expected support" testId="next-sprint-expected-support">
+            {next.expectedSupport.pct}% of capacity{next.expectedSupport.amount === null ? '' : ` (${inWords(next.expectedSupport.amount, unit)})`}{' '}
+            <span style={{ color: token('color.text.subtle') }}>(measured, nothing reserved)</span>
+          </Fact>
+        ) : (
+          <Fact label="Support allocation" testId="next-sprint-allocation">
+            {next.plannedPct}%{' '}
+            <span style={{ color: token('color.text.subtle') }}>
+              {adopted && adopted.pct === next.plannedPct ? '(adopted)' : next.recommendedPct === next.plannedPct ? '(recommended)' : '(the project’s)'}
+            </span>
+          </Fact>
+        )}
         <Fact label="Left for sprint work" testId="next-sprint-left">
           {next.capacityLeft === null ? '—' : inWords(next.capacityLeft, unit)}
         </Fact>
@@ -77,11 +87,25 @@ function NextSprintBlock({ next, viewer }: { next: NextSprintView; viewer?: stri
           )}
         </Fact>
       </dl>
+      {next.expectedSupport ? (
+        <p style={{ margin: 0 }} data-testid="next-sprint-expected-sentence">
+          {next.expectedSupport.sentence}
+        </p>
+      ) : null}
       <p style={{ margin: 0 }} data-testid="next-sprint-sentence">
         {next.sentence}
       </p>
+      {next.defectCount ? (
+        <p style={{ margin: 0 }} data-testid="next-sprint-defect-count">
+          <strong>By defect count</strong> <span style={{ color: token('color.text.subtle') }}>(the team does not estimate defects)</span>: {next.defectCount.sentence}
+        </p>
+      ) : null}
       <div data-testid="next-sprint-adoption" style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
-        {adopted ? (
+        {track ? (
+          <span style={{ color: token('color.text.subtle') }}>
+            The project tracks support without a buffer: there is no allocation to adopt for {next.name}. To reserve one, switch the budget mode to “reserve” on the settings page.
+          </span>
+        ) : adopted ? (
           <span>
             Allocation for {next.name}: {adopted.pct}% (adopted by <Person accountId={adopted.adoptedBy} viewer={viewer} avatar={false} /> on {dayYear(adopted.adoptedAt)}).
           </span>
