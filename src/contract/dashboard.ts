@@ -206,7 +206,8 @@ export interface DashboardView {
   readonly history: {
     /** The last N closed sprints (N = the historySprints setting), oldest first. */
     readonly rows: readonly DashboardHistoryRow[];
-    readonly currentAllocationPct: number;
+    /** The allocation in force; null when the team reserves no buffer (budget mode "track"). */
+    readonly currentAllocationPct: number | null;
     readonly recommendation: { readonly pct: number | null; readonly explanation: string };
     /** Issue 14, item 3: delivery in high- against low-support sprints, over the same rows (domain/delivery-cost.ts). */
     readonly deliveryCost: DeliveryCost;

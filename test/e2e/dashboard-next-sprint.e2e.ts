@@ -75,6 +75,7 @@ describe('the Next sprint block', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.getByTestId('adopt-allocation').count()).toBe(0);
     await page.getByTestId('next-sprint').screenshot({ path: `${ARTIFACTS}/dashboard-next-sprint-track.png` });
+    expect(await page.getByTestId('current-allocation').innerText()).toBe('Nothing is reserved now (no buffer, show the cost): this is what a buffer would need.');
     // The history's table view has each sprint's carry-over.
     const history = page.getByTestId('history');
     await history.getByRole('button', { name: 'Table' }).click();

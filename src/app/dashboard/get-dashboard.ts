@@ -75,7 +75,9 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
     overflowAsked ? ports.jira.people.myPermissions({ projectKey }, [SCHEDULE_PERMISSION]).then((p) => p[SCHEDULE_PERMISSION] === true) : Promise.resolve(false),
   ]);
   const rows = historyTable(history.rows, settings.historySprints);
-  const recommendation = recommendAllocation({ rows, currentAllocationPct: settings.allocationPct });
+  // Without a buffer nothing is reserved: the recommendation says what to reserve, not "down from" a share that is not in force.
+  const current = settings.budgetMode === 'track' ? null : settings.allocationPct;
+  const recommendation = recommendAllocation({ rows, ...(current === null ? {} : { currentAllocationPct: current }) });
   const overflowNote = overflow.problem ? [`${overflow.problem} Record the overflow decision again.`] : [];
   const stale = snapshot ? staleBecause(snapshot, rollupStatus, ports.clock.now()) : undefined;
   const sprintShown = snapshot ? { ...sprintView(snapshot, overflow.value, filter, canRecordOverflow, ports.clock.now()), ...(stale ? { staleBecause: stale } : {}) } : null;
@@ -93,7 +95,7 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
       .reverse(),
     history: {
       rows: rows.map(historyRowView),
-      currentAllocationPct: settings.allocationPct,
+      currentAllocationPct: current,
       recommendation: { pct: recommendation.pct, explanation: recommendation.explanation },
       deliveryCost: deliveryCost(rows),
     },

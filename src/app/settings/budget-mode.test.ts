@@ -55,6 +55,14 @@ describe('a team that keeps no support buffer', () => {
     expect(tracked.sprint?.interrupts.map((i) => i.key)).toEqual(reserved.sprint?.interrupts.map((i) => i.key));
   });
 
+  it('the history still recommends what a buffer would need, with no "down from" an allocation not in force', () => {
+    expect(reserved.history.currentAllocationPct).toBe(20);
+    expect(reserved.history.recommendation.explanation).toMatch(/: reserve \d+%, (down|up) from 20%\.$/);
+    expect(tracked.history.currentAllocationPct).toBeNull();
+    expect(tracked.history.recommendation.pct).toBe(reserved.history.recommendation.pct);
+    expect(tracked.history.recommendation.explanation).toMatch(/: reserve \d+%\.$/);
+  });
+
   it('has no overflow to decide: recording one is refused with a sentence', async () => {
     const answer = await h.call('po', 'dashboard.recordOverflow', { sprintId: tracked.sprint?.id, choice: 'accept-overrun', reason: 'because' });
     expect(answer).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT', message: 'SUP Sprint 13 reserves no support buffer (the team tracks support and shows its cost), so there is no overflow to decide.' }) });

@@ -43,12 +43,14 @@ export function HistorySection({ view }: { view: DashboardView }) {
     >
       <div data-testid="recommendation" style={{ display: 'flex', gap: token('space.100'), alignItems: 'baseline', flexWrap: 'wrap' }}>
         {recommendation.pct !== null ? (
-          <Lozenge appearance={recommendation.pct === currentAllocationPct ? 'success' : 'inprogress'} isBold>
+          <Lozenge appearance={currentAllocationPct === null ? 'default' : recommendation.pct === currentAllocationPct ? 'success' : 'inprogress'} isBold>
             Reserve {recommendation.pct}%
           </Lozenge>
         ) : null}
         <span>{recommendation.explanation}</span>
-        <span style={{ color: token('color.text.subtle') }}>Current allocation: {currentAllocationPct}%.</span>
+        <span style={{ color: token('color.text.subtle') }} data-testid="current-allocation">
+          {currentAllocationPct === null ? 'Nothing is reserved now (no buffer, show the cost): this is what a buffer would need.' : `Current allocation: ${currentAllocationPct}%.`}
+        </span>
       </div>
       {rows.length === 0 ? (
         <Muted>No closed sprints yet: the history fills in as sprints close, and the recommendation follows from it.</Muted>
