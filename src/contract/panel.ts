@@ -142,7 +142,8 @@ export interface PanelPermissions {
   /** Why not, as a sentence that says what to do; null when the user can apply. */
   readonly reason: string | null;
   readonly canComment: boolean;
-  readonly canAssign: boolean;
+  /** Null: not asked up front (2 points); Jira answers it when applying assigns the ticket. */
+  readonly canAssign: boolean | null;
   /**
    * Issue 12, item 2: the user administers the project, so the panel links to the settings page
    * (to widen the support filter); others are told to ask a project admin. Display only.

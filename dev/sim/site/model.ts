@@ -46,6 +46,11 @@ export interface SiteUser {
   readonly timeZone: string;
   /** `app` for an app's own account (what `asApp()` calls Jira as); people are `atlassian` (the default). */
   readonly accountType?: 'atlassian' | 'app';
+  /**
+   * Project permissions taken from this user on every project (a test's hook, e.g. a product owner
+   * without Assign Issues); none by default.
+   */
+  revokedPermissions?: string[];
 }
 
 export interface Project {

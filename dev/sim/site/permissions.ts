@@ -70,6 +70,7 @@ export function permissionByKey(key: string): PermissionDef | undefined {
 
 /** Whether the user holds a project permission in a project (every demo project grants alike). */
 export function hasProjectPermission(user: SiteUser, key: PermissionKey): boolean {
+  if (user.revokedPermissions?.includes(key)) return false;
   return (user.login ? PROJECT_GRANTS[user.login] ?? [] : TEAM_MEMBER).includes(key);
 }
 

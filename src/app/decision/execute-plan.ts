@@ -14,7 +14,7 @@ import { JiraError, UncertainWrite } from '../../jira/errors';
 import { isPlatformSignal } from '../../jira/transport';
 import type { JiraPort } from '../../ports';
 import { AppError } from '../app-error';
-import type { DecisionPlan, PlanStep } from './plan';
+import { ASSIGN_DENIED_STEP, type DecisionPlan, type PlanStep } from './plan';
 
 export interface StepPayloads {
   /** The ADF comment to post, when the plan posts one. */
@@ -33,6 +33,9 @@ const reasonOf = (error: unknown): string => {
   return 'Something went wrong in Interrupt Budget. Apply the decision again; if it keeps failing, tell your Jira admin.';
 };
 
+/** A step Jira told us the user may not do: reported as skipped, as when that was known before. */
+class SkippedStep extends Error {}
+
 const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice(1)}`.replace(/\.$/, '');
 
 async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payloads: StepPayloads, s: PlanStep, post: () => Promise<string>): Promise<string> {
@@ -48,7 +51,13 @@ async function run(jira: JiraPort, issueKey: string, plan: DecisionPlan, payload
       await jira.issues.updateLabels(issueKey, plan.labels);
       return s.doneMessage;
     case 'assign':
-      await jira.issues.assign(issueKey, plan.assignTo);
+      try {
+        await jira.issues.assign(issueKey, plan.assignTo);
+      } catch (error) {
+        // Assign Issues is not asked up front (triage-context.ts): Jira's refusal is the answer.
+        if (error instanceof JiraError && error.kind === 'Forbidden') throw new SkippedStep(ASSIGN_DENIED_STEP);
+        throw error;
+      }
       return s.doneMessage;
     case 'comment': {
       const id = await post();
@@ -86,6 +95,7 @@ export async function executePlan(jira: JiraPort, issueKey: string, plan: Decisi
     if (s.action === 'skip') return { step: s.step, status: 'skipped', message: s.message };
     if (s.action === 'blocked') return { step: s.step, status: 'failed', message: s.message };
     if (outcome?.status === 'fulfilled') return { step: s.step, status: 'done', message: outcome.value };
+    if (outcome?.reason instanceof SkippedStep) return { step: s.step, status: 'skipped', message: outcome.reason.message };
     // Not "could not": it may well have been done.
     if (outcome?.reason instanceof UncertainWrite) return { step: s.step, status: 'failed', message: outcome.reason.userMessage };
     return { step: s.step, status: 'failed', message: `Could not ${lowerFirst(s.message)}: ${reasonOf(outcome?.reason)}` };

@@ -30,7 +30,8 @@ export interface PlanInput {
   readonly contact: string | null;
   readonly assign: boolean;
   readonly comment: boolean;
-  readonly canAssign: boolean;
+  /** False: the user may not assign; null: not known until Jira is asked to assign (a refusal is then a skipped step). */
+  readonly canAssign: boolean | null;
   readonly canComment: boolean;
   /** A comment the app already posted for this outcome (apply looks it up; the panel does not). */
   readonly postedCommentId?: string | null;
@@ -92,8 +93,11 @@ function labelStep(input: PlanInput, change: { add: string[]; remove: string[] }
   return step('labels', 'do', `${parts[0]?.toUpperCase()}${parts.slice(1)}.`, `${done[0]?.toUpperCase()}${done.slice(1)}.`);
 }
 
+/** The assign step's sentence when the user may not assign (known up front, or from Jira's refusal). */
+export const ASSIGN_DENIED_STEP = 'You may not assign issues in this project, so the ticket is not assigned.';
+
 function assignStep(input: PlanInput): PlanStep {
-  if (!input.canAssign) return step('assign', 'skip', 'You may not assign issues in this project, so the ticket is not assigned.');
+  if (input.canAssign === false) return step('assign', 'skip', ASSIGN_DENIED_STEP);
   if (!input.contact) return step('assign', 'skip', 'No support contact is set for this sprint: set up the rotation in the project settings to assign automatically.');
   if (input.ticket.assigneeAccountId === input.contact) return step('assign', 'skip', 'Already assigned to the support contact.');
   return step('assign', 'do', 'Assign to the support contact.', 'Assigned to the support contact.');

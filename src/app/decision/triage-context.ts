@@ -28,10 +28,14 @@ import { readIssue, type IssueSnapshot } from './issue-snapshot';
 
 /**
  * What the panel asks Jira the user may do on the issue: 2 points each (Jira counts permissions as
- * identity objects), so only what applying needs. Administer Projects — whether to offer the link to
- * widen the support filter — is asked only for a ticket the policy does not apply to (get-panel.ts).
+ * identity objects), so only what the panel must know up front: applying needs Edit and Schedule
+ * Issues, and whether the user may comment decides what a needs-info request offers. Assign Issues
+ * is not asked (issue 13, item 4: a fresh panel view within 10 points): Jira answers it when the
+ * assignment is made, and a refusal is reported as a skipped step (execute-plan.ts). Administer
+ * Projects — whether to offer the link to widen the support filter — is asked only for a ticket the
+ * policy does not apply to (get-panel.ts).
  */
-export const PANEL_PERMISSIONS = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ASSIGN_ISSUES'] as const;
+export const PANEL_PERMISSIONS = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS'] as const;
 export type PanelPermission = (typeof PANEL_PERMISSIONS)[number];
 
 export interface TriageTarget {

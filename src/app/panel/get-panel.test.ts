@@ -147,7 +147,7 @@ describe('panel.get', () => {
     expect(view.previews.interrupt.steps.map((s) => [s.step, s.action])).toEqual([['move-to-sprint', 'do'], ['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
     expect(view.previews.backlog.steps.map((s) => [s.step, s.action])).toEqual([['move-to-backlog', 'skip'], ['labels', 'do'], ['comment', 'do'], ['record', 'do']]);
     expect(view.previews['needs-info'].steps.map((s) => s.step)).toEqual(['labels', 'comment', 'record']);
-    expect(view.permissions).toEqual({ canApply: true, reason: null, canComment: true, canAssign: true, canAdministerProject: false });
+    expect(view.permissions).toEqual({ canApply: true, reason: null, canComment: true, canAssign: null, canAdministerProject: false });
   });
 
   it('on a ticket the policy does not apply to, says whether the viewer administers the project (the link to widen the filter is theirs); elsewhere it does not ask', async () => {

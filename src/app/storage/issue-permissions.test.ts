@@ -4,7 +4,7 @@ import { keys } from './keys';
 import { MemoryStore } from './memory-store';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
-const ALL = { EDIT_ISSUES: true, SCHEDULE_ISSUES: true, ADD_COMMENTS: true, ASSIGN_ISSUES: false };
+const ALL = { EDIT_ISSUES: true, SCHEDULE_ISSUES: true, ADD_COMMENTS: true };
 
 describe('issuePermissions', () => {
   it('answers within the TTL, for that user and issue only, and not from the future', async () => {

@@ -1,7 +1,7 @@
 /**
  * What Jira last said this user may do on this issue (the panel's permissions), remembered for
  * {@link ISSUE_PERMISSIONS_TTL_MS}, so the calls that follow a panel view — its budget update, and
- * applying a decision a minute later — do not ask again: four permissions cost 9 points a time
+ * applying a decision a minute later — do not ask again: three permissions cost 7 points a time
  * (issue 13, item 4).
  *
  * Only an answer that lets the user apply (Edit and Schedule Issues) is kept: someone just given the
@@ -21,10 +21,11 @@ export const ISSUE_PERMISSIONS_TTL_MS = 5 * 60_000;
 const schema = z.object({
   schemaVersion: z.literal(1),
   checkedAt: z.number(),
-  granted: z.object({ EDIT_ISSUES: z.literal(true), SCHEDULE_ISSUES: z.literal(true), ADD_COMMENTS: z.boolean(), ASSIGN_ISSUES: z.boolean() }),
+  // Records from before Assign Issues stopped being asked carry it too: it is dropped on reading.
+  granted: z.object({ EDIT_ISSUES: z.literal(true), SCHEDULE_ISSUES: z.literal(true), ADD_COMMENTS: z.boolean() }),
 });
 export type IssuePermissionAnswer = z.infer<typeof schema>['granted'];
-type Granted = { readonly EDIT_ISSUES: boolean; readonly SCHEDULE_ISSUES: boolean; readonly ADD_COMMENTS: boolean; readonly ASSIGN_ISSUES: boolean };
+type Granted = { readonly EDIT_ISSUES: boolean; readonly SCHEDULE_ISSUES: boolean; readonly ADD_COMMENTS: boolean };
 
 export const issuePermissions = {
   /** The remembered answer, when it is younger than the TTL (a time in the future is as suspect as an old one). */
@@ -36,6 +37,6 @@ export const issuePermissions = {
   async remember(store: KeyValueStore, issueKey: string, accountId: string, nowMs: number, granted: Granted): Promise<void> {
     const key = keys.issuePermissions(issueKey, accountId);
     if (!granted.EDIT_ISSUES || !granted.SCHEDULE_ISSUES) return store.delete(key);
-    await writeRecord(store, key, schema, { schemaVersion: 1, checkedAt: nowMs, granted: { EDIT_ISSUES: true, SCHEDULE_ISSUES: true, ADD_COMMENTS: granted.ADD_COMMENTS, ASSIGN_ISSUES: granted.ASSIGN_ISSUES } });
+    await writeRecord(store, key, schema, { schemaVersion: 1, checkedAt: nowMs, granted: { EDIT_ISSUES: true, SCHEDULE_ISSUES: true, ADD_COMMENTS: granted.ADD_COMMENTS } });
   },
 };
