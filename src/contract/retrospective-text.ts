@@ -115,7 +115,7 @@ export function followUpShareText(share: FollowUpShare): string {
 export function followUpLines(view: RetrospectiveView): string[] {
   const { followUps } = view;
   const hidden = followUps.openRestricted > 0 ? [`${plural(followUps.openRestricted, 'interrupt')} you may not see ${followUps.openRestricted === 1 ? 'has' : 'have'} open follow-ups.`] : [];
-  if (followUps.kinds.length === 0) return ['The team uses no follow-ups, so none are counted. A Jira admin can choose them in the app\'s settings, under Follow-ups.'];
+  if (followUps.kinds.length === 0) return ['The team uses no follow-ups, so none are counted. A project admin can choose them in the project\'s Interrupt Budget settings, under "Follow-ups after an interrupt".'];
   if ((followUps.shares[0]?.total ?? 0) === 0) return ['No interrupts in this sprint, so no follow-ups were due.'];
   return [...followUps.shares.map((s) => `${FOLLOW_UP_LABELS[s.kind]}: ${followUpShareText(s)}`), ...hidden];
 }

@@ -10,7 +10,10 @@
  *   (only the corrective action is added), because the created issue must not be lost;
  * - a create Jira did not confirm may have happened: the answer says where to look, and nothing is
  *   recorded (the create is never sent again: jira-http.ts).
- * The revision check and "already has one" come before the create, so a stale panel creates nothing.
+ * The revision check and "already has one" come before the create, so a stale panel creates nothing,
+ * and two clicks at once (two people, two tabs) create one issue: each first claims the create at the
+ * revision shown with a create-only write (keys.followUpCreate), and the one that finds the claim
+ * taken creates nothing. A recorded corrective action is never overwritten by a create racing it.
  */
 import type { CreateCorrectiveActionPayload, FollowUpsSaved } from '../../contract/follow-ups';
 import { JiraError, UncertainWrite } from '../../jira/errors';
@@ -18,6 +21,7 @@ import type { Ports } from '../../ports';
 import { AppError } from '../app-error';
 import type { TriageTarget } from '../decision/triage-context';
 import { followUpRecords, type FollowUpRecord } from '../storage/follow-ups';
+import { keys } from '../storage/keys';
 import { loadFollowUpTarget, type FollowUpTarget } from './follow-up-target';
 import { followUpsConflict } from './follow-up-view';
 import { savedAnswer } from './set-follow-ups';
@@ -67,10 +71,16 @@ async function create(ports: Ports, target: FollowUpTarget, typeId: string): Pro
   }
 }
 
-/** Record the created issue, on top of whatever is stored by now (it must not be lost to a concurrent save). */
-async function record(ports: Ports, target: FollowUpTarget, accountId: string, issueKey: string): Promise<FollowUpRecord | undefined> {
+/**
+ * Record the created issue, on top of whatever is stored by now (it must not be lost to a concurrent
+ * save). A corrective action someone recorded in the meantime is kept: the answer is that key, and
+ * the caller says both.
+ */
+async function record(ports: Ports, target: FollowUpTarget, accountId: string, issueKey: string): Promise<FollowUpRecord | { readonly kept: string } | undefined> {
   let base = target.stored;
   for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+    const recorded = base?.items['corrective-action']?.issueKey;
+    if (recorded && recorded !== issueKey) return { kept: recorded };
     const items = { ...base?.items, 'corrective-action': { done: true, issueKey } };
     const written = await followUpRecords.write(ports.store, target.issueKey, { items, baseRevision: base?.revision ?? 0, accountId, at: ports.clock.now() });
     if (written.ok) return written.record;
@@ -86,7 +96,19 @@ export async function createCorrectiveAction(ports: Ports, caller: TriageTarget 
   const existing = target.stored?.items['corrective-action']?.issueKey;
   if (existing) throw new AppError('VALIDATION', `${target.issueKey} already has a corrective action, ${existing}. Clear it and save first to create another.`);
 
-  const key = await create(ports, target, await issueTypeId(ports, target));
+  const typeId = await issueTypeId(ports, target);
+  const claim = keys.followUpCreate(target.issueKey, payload.baseRevision);
+  if (!(await ports.store.setIfAbsent(claim, { schemaVersion: 1, by: caller.accountId, at: ports.clock.now() })).ok) {
+    throw new AppError('CONFLICT', `Someone is creating the corrective action of ${target.issueKey} at this moment, or just did. Reload the page to see it.`);
+  }
+  let key: string;
+  try {
+    key = await create(ports, target, typeId);
+  } catch (error) {
+    // Nothing was created (or the answer says where to look first): the next click may try again.
+    await ports.store.delete(claim);
+    throw error;
+  }
   let linked = true;
   try {
     await ports.jira.issues.link('Relates', key, target.issueKey);
@@ -95,6 +117,9 @@ export async function createCorrectiveAction(ports: Ports, caller: TriageTarget 
     linked = false;
   }
   const saved = await record(ports, target, caller.accountId, key);
+  if (saved && 'kept' in saved) {
+    throw new AppError('CONFLICT', `Created ${key} in the backlog${linked ? ` and linked it to ${target.issueKey}` : ''}, but meanwhile someone recorded ${saved.kept} as the corrective action, so ${key} is not recorded: reload the page, then keep one of the two and close the other in Jira.`);
+  }
   if (!saved) {
     throw new AppError('CONFLICT', `Created ${key} in the backlog${linked ? ` and linked it to ${target.issueKey}` : ''}, but others kept saving the follow-ups at the same moment, so it is not recorded yet: reload the page and enter ${key} as the corrective action.`);
   }

@@ -145,6 +145,32 @@ describe('panel.setFollowUps', () => {
       expect(h.sim.store.issues.length).toBe(before + 1);
     });
 
+    it('two clicks at once create one issue: the other is told someone is creating it, and nothing is lost', async () => {
+      const before = h.sim.store.issues.length;
+      const answers = await Promise.all([create('SUP-189', 0), create('SUP-189', 0, 'admin')]);
+      expect(h.sim.store.issues.length).toBe(before + 1);
+      const won = answers.find((a) => a.ok);
+      const lost = answers.find((a) => !a.ok);
+      expect(lost).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Someone is creating the corrective action of SUP-189 at this moment, or just did. Reload the page to see it.' } });
+      const key = won && won.ok ? won.data.created?.issueKey : undefined;
+      expect(key).toBe(h.sim.store.issues[h.sim.store.issues.length - 1]?.key);
+      expect((await followUpRecords.read(h.store, 'SUP-189')).value?.items['corrective-action']).toEqual({ done: true, issueKey: key });
+    });
+
+    it('a create Jira refuses leaves no claim behind: the next click may try again', async () => {
+      const before = h.sim.store.issues.length;
+      h.sim.faults.set({ unavailable: { operationId: 'createIssue', retryAfterSeconds: 0 } });
+      try {
+        expect(await create('SUP-177', 0)).toMatchObject({ ok: false });
+      } finally {
+        h.sim.faults.clear();
+      }
+      expect(h.sim.store.issues.length).toBe(before);
+      const again = dataOf(await create('SUP-177', 0));
+      expect(again.created?.linked).toBe(true);
+      expect(h.sim.store.issues.length).toBe(before + 1);
+    });
+
     it('a stale panel creates nothing', async () => {
       const before = h.sim.store.issues.length;
       expect(await create(RESOLVED, 1)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -6,7 +6,7 @@ import { KvsEmulator } from '../../../dev/forge/kvs-emulator';
 import { installForgeRuntimeShim } from '../../../dev/forge/runtime-shim';
 import { KvsStore } from '../../forge/kvs-store';
 import type { KeyValueStore } from '../../ports';
-import { followUpRecords } from './follow-ups';
+import { ABANDONED_CLAIM_MS, followUpRecords } from './follow-ups';
 import { keys } from './keys';
 import { MemoryStore } from './memory-store';
 
@@ -60,8 +60,17 @@ describe.each(stores)('followUpRecords (%s)', (_name, makeStore) => {
 
   it('numbers past a claim left by a save that failed before writing its record', async () => {
     await store.set(keys.followUpRevision('SUP-1', 1), { schemaVersion: 1, revision: 1, savedBy: 'acc-gone', savedAt: AT });
-    const saved = await followUpRecords.write(store, 'SUP-1', { items: rootCause, baseRevision: 0, accountId: 'acc-po', at: AT });
+    const saved = await followUpRecords.write(store, 'SUP-1', { items: rootCause, baseRevision: 0, accountId: 'acc-po', at: AT + ABANDONED_CLAIM_MS });
     expect(saved).toMatchObject({ ok: true, record: { revision: 2 } });
+  });
+
+  it('does not pass a claim whose save may still be writing its record: a conflict, never a second winner', async () => {
+    await store.set(keys.followUpRevision('SUP-1', 1), { schemaVersion: 1, revision: 1, savedBy: 'acc-admin', savedAt: AT });
+    const saved = await followUpRecords.write(store, 'SUP-1', { items: rootCause, baseRevision: 0, accountId: 'acc-po', at: AT + 1_000 });
+    expect(saved).toEqual({ ok: false });
+    // Nothing written: neither a record nor a claim past the other save's.
+    expect(await store.get(keys.followUp('SUP-1'))).toBeUndefined();
+    expect(await store.get(keys.followUpRevision('SUP-1', 2))).toBeUndefined();
   });
 
   it('reads a damaged record as a problem, saves past it, and readMany ignores damaged records', async () => {

@@ -8,10 +8,11 @@
  * the revision it was based on, and before writing revision N it claims
  * `follow-up-revision:<issueKey>:<N>` with a create-only set (atomic in Forge KVS, as the settings'
  * revision claim: settings/save-settings.ts). Of two saves from the same revision exactly one creates
- * the claim; the other writes nothing and gets the stored record back to say who saved. A save based
- * on an older revision than the stored one is refused before claiming. A winner that dies between its
- * claim and its write leaves a claim with no record behind it; the next save finds nobody saved since
- * and numbers past it. Claims are kept (about 100 bytes a save), as the settings' are, for the same
+ * the claim; the other writes nothing and gets the stored record back to say who saved (or, when the
+ * winner has claimed but not written yet, a conflict without it). A save based on an older revision
+ * than the stored one is refused before claiming. A winner that dies between its claim and its write
+ * leaves a claim with no record behind it; a save after {@link ABANDONED_CLAIM_MS} numbers past it
+ * (a younger claim is a save still on its way, so it is a conflict, never a second winner). Claims are kept (about 100 bytes a save), as the settings' are, for the same
  * reason: a missing claim cannot be told from one never made.
  */
 import { z } from 'zod';
@@ -46,6 +47,8 @@ export type FollowUpWrite = { readonly ok: true; readonly record: FollowUpRecord
 
 /** A lost claim is retried only when nobody saved in between (a number left taken by a failed save). */
 const ATTEMPTS = 3;
+/** A claim this old with no record written behind it belongs to a save that died (a KVS write takes well under a second). */
+export const ABANDONED_CLAIM_MS = 30_000;
 
 const revisionOfClaim = (key: string): number => Number(key.slice(key.lastIndexOf(':') + 1));
 
@@ -94,6 +97,9 @@ export const followUpRecords = {
       }
       const now = await followUpRecords.read(store, issueKey);
       if (revisionOf(now) !== revisionOf(before) || now.value?.updatedAt !== before.value?.updatedAt) return { ok: false, ...(now.value ? { current: now.value } : {}) };
+      // Nobody's record yet: the claim's owner may still be writing it. Only an abandoned claim is passed.
+      const taken = claimSchema.safeParse(await store.get(keys.followUpRevision(issueKey, revision)));
+      if (taken.success && save.at - taken.data.savedAt < ABANDONED_CLAIM_MS) return { ok: false, ...(now.value ? { current: now.value } : {}) };
       if (attempt >= ATTEMPTS) return { ok: false };
       revision = Math.max(revision + 1, (await highestClaim(store, issueKey)) + 1);
     }

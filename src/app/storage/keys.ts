@@ -73,6 +73,12 @@ export const keys = {
    */
   followUpRevision: (issueKey: string, revision: number) => `follow-up-revision:${issueKey}:${pad(revision)}`,
   followUpRevisions: (issueKey: string) => `follow-up-revision:${issueKey}:`,
+  /**
+   * Who is creating the corrective action of an issue's follow-ups at revision N: created only,
+   * before Jira is asked, so two clicks at once create one issue (follow-ups/create-corrective-action.ts).
+   * Deleted when the create fails; kept after it (the record then holds the issue).
+   */
+  followUpCreate: (issueKey: string, revision: number) => `follow-up-create:${issueKey}:${pad(revision)}`,
 } as const;
 
 /** Jira project keys: upper-case letter first, then letters, digits or underscores. */

@@ -106,7 +106,7 @@ export default function PanelView({ context }: ViewProps) {
   }
 
   function followUpsConflict(error: ResolverError): void {
-    flag('error', 'Not saved: someone saved first', error.message);
+    flag('error', 'The follow-ups changed meanwhile', error.message);
     loaded.reload();
   }
 
