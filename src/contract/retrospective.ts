@@ -95,8 +95,10 @@ export interface RetroOpenFollowUpView {
  */
 export interface RetroFollowUpsView {
   /**
-   * The follow-ups the project uses now (its current `followUpKinds` setting): the setting is not kept
-   * per sprint, so an earlier sprint is counted with today's choice too. Empty: the team uses none.
+   * The follow-ups the team used in this sprint (the `followUpKinds` in force, frozen with the
+   * sprint's history row; for a row stored before they were kept, today's setting). The earlier
+   * sprints of `overTime` are counted with the same ones, so the table compares like with like.
+   * Empty: the team used none.
    */
   readonly kinds: readonly FollowUpKind[];
   /** This sprint's share per kind; `total` 0 when the sprint had no interrupt. */

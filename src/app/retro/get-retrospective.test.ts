@@ -15,6 +15,10 @@ import { DECISION_PROPERTY_KEY, type TriageDecision } from '../../domain/decisio
 import type { FollowUps } from '../../domain/follow-ups';
 import { recordDecision } from '../storage/decision-audit';
 import { followUpRecords } from '../storage/follow-ups';
+import { keys as storageKeys } from '../storage/keys';
+import { storeSettings } from '../storage/settings-repository';
+import { sprintRecords } from '../storage/sprint-records';
+import { defaultSettings } from '../settings/project-settings';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const CLOSED = 12;
@@ -204,6 +208,18 @@ describe('retrospective.get: follow-ups', () => {
     } finally {
       issue.securityLevelId = before;
       for (const k of h.store.keys()) if (k.startsWith('issue-security:')) await h.store.delete(k);
+    }
+  });
+
+  it('counts the follow-ups the team used in that sprint (frozen with its row), not what the settings say today', async () => {
+    await storeSettings(h.store, 'SUP', { ...defaultSettings(), followUpKinds: ['corrective-action'] });
+    try {
+      const later = dataOf(await retro('po'));
+      expect(later.followUps.kinds).toEqual(['root-cause', 'regression-test']);
+      expect(later.followUps.shares).toEqual(view.followUps.shares);
+      expect((await sprintRecords.history.read(h.store, 'SUP', CLOSED)).value?.followUpKinds).toEqual(['root-cause', 'regression-test']);
+    } finally {
+      await h.store.delete(storageKeys.settings('SUP'));
     }
   });
 

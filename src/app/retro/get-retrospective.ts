@@ -85,7 +85,8 @@ export async function getRetrospective(ports: Ports, projectKey: string, payload
     deferrals: shown(retro.deferrals).map((d) => ({ ...d, step: stepView(d.step) })),
     untriaged: shown(retro.untriaged),
   };
-  const followUps = retroFollowUpsView({ kinds: context.loaded.settings.followUpKinds, records, interrupts: retro.interrupts, unresolved: new Set(found.tickets.filter((t) => t.statusCategory !== 'done').map((t) => t.key)), sprint, earlier: earlier.sprints, sees });
+  // The follow-ups the team used in that sprint (frozen with its row); a row from before they were kept: today's.
+  const followUps = retroFollowUpsView({ kinds: row.followUpKinds ?? context.loaded.settings.followUpKinds, records, interrupts: retro.interrupts, unresolved: new Set(found.tickets.filter((t) => t.statusCategory !== 'done').map((t) => t.key)), sprint, earlier: earlier.sprints, sees });
   const steps = [...view.interrupts.flatMap((i) => [i.decision, ...i.earlier]), ...view.overrides.flatMap((o) => [o.step, ...o.earlier]), ...view.needsInfo.map((n) => n.asked), ...view.deferrals.map((d) => d.step)];
   const { people } = await peopleDirectory(ports, [retro.supportContact, ...steps.map((s) => s?.decidedBy), ...view.needsInfo.map((n) => n.endedBy)]);
   return {

@@ -62,7 +62,7 @@ function rowFor(inForce: InForce, { sprint, window }: Dated, tickets: readonly T
     classification,
     defectRules: { defectTypes: settings.defectTypes },
   });
-  return { schemaVersion: 1, ...row };
+  return { schemaVersion: 1, ...row, followUpKinds: [...settings.followUpKinds] };
 }
 
 /** The history rows of these closed sprints: stored ones as stored, missing ones computed and stored. */

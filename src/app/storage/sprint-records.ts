@@ -2,6 +2,7 @@
  * Per-sprint records: the baseline taken at sprint start, the latest rollup of an active sprint, the
  * retrospective row of a closed sprint (computed once), and the PO's overflow decision.
  */
+import { FOLLOW_UP_KINDS } from '../../domain/follow-ups';
 import { z } from 'zod';
 import type { KeyValueStore, StoreWrite } from '../../ports';
 import { keys } from './keys';
@@ -92,6 +93,11 @@ export const historySchema = z.object({
   defects: z.object({ opened: z.number().int(), closed: z.number().int(), net: z.number().int() }),
   /** Defects planned into the sprint, and how many were estimated (domain/planned-defects.ts); rows stored before it was kept lack it. */
   plannedDefects: z.object({ count: z.number().int().min(0), estimated: z.number().int().min(0) }).optional(),
+  /**
+   * The follow-ups the team used when the row was frozen (the settings in force for the sprint), so
+   * its retrospective counts what the team asked for then, not today's choice; older rows lack it.
+   */
+  followUpKinds: z.array(z.enum(FOLLOW_UP_KINDS)).optional(),
 });
 export type StoredHistoryRow = z.infer<typeof historySchema>;
 
