@@ -111,6 +111,19 @@ describe('settings.save in one transaction', () => {
     expect(await claim.mock.results[0]?.value).toMatchObject({ ok: false, reason: 'exists' });
   });
 
+  it('does not pass a claim whose save may still be writing its settings: a conflict, never a second winner', async () => {
+    const view = dataOf(await save(dataOf(await get()), { allocationPct: 21 }));
+    // Someone claimed the next revision a moment ago and has not written the settings yet.
+    await h.store.setRaw(keys.settingsRevision('SUP', view.revision + 1), { schemaVersion: 1, revision: view.revision + 1, savedBy: sim.users.admin.accountId, savedAt: new Date(h.clock.nowMs - 1_000).toISOString() });
+    const transact = jest.spyOn(h.store, 'transact');
+    expect(await save(view, { allocationPct: 22 })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Someone else is saving these settings at this moment. Reload the page in a few seconds to see what they saved, then make your changes again.' },
+    });
+    expect(transact).not.toHaveBeenCalled();
+    expect(await h.store.get(keys.settingsRevision('SUP', view.revision + 2))).toBeUndefined();
+  });
+
   it('still refuses a save from an older revision before writing anything', async () => {
     const opened = dataOf(await get());
     dataOf(await save(opened, { allocationPct: 30 }));

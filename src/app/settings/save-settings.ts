@@ -35,7 +35,8 @@ import type { Policy } from '../../domain/policy';
 import type { Ports, StoreWrite } from '../../ports';
 import { AppError } from '../app-error';
 import { loadPolicyVersion } from '../storage/policy-versions';
-import { highestClaimedRevision, loadSettings, settingsHistoryWrite, settingsRevisionClaim, settingsWrite, type LoadedSettings } from '../storage/settings-repository';
+import { ABANDONED_CLAIM_MS } from '../storage/revision-claims';
+import { highestClaimedRevision, loadSettings, settingsHistoryWrite, settingsRevisionClaim, settingsRevisionSchema, settingsWrite, type LoadedSettings } from '../storage/settings-repository';
 import { projectRegistry } from '../storage/sprint-records';
 import { requireProjectAdmin, type Caller } from './admin-check';
 import { SETTINGS_SCHEMA_VERSION, type EditableSettings } from './project-settings';
@@ -99,11 +100,19 @@ export async function saveSettings(ports: Ports, caller: Caller, change: Setting
     // Nothing was written. Usually someone else's save took this revision first: say who and when.
     const now = await loadSettings(store, projectKey);
     if (savedSince(loaded, now)) throw await settingsConflict(ports, projectKey, accountId, now.settings);
+    // Nobody's settings yet at this revision: the newest claim's owner may still be writing them (its
+    // claim and its transaction are two KVS calls). A conflict, never a second winner, unless the claim
+    // is old enough to be a save that died (storage/revision-claims.ts).
+    const highest = await highestClaimedRevision(store, projectKey);
+    const taken = settingsRevisionSchema.safeParse(await store.get(claim.key));
+    if (taken.success && highest <= revision && at.getTime() - Date.parse(taken.data.savedAt) < ABANDONED_CLAIM_MS) {
+      throw new AppError('CONFLICT', 'Someone else is saving these settings at this moment. Reload the page in a few seconds to see what they saved, then make your changes again.');
+    }
     // Nobody saved, yet a number is taken (a claim or version left from before the record was lost):
     // plan again past everything stored.
     if (attempt >= ATTEMPTS) {
       throw new AppError('CONFLICT', 'Interrupt Budget could not save these settings because storage kept finding their revision already taken. Reload the page, then save again.');
     }
-    revision = Math.max(revision + 1, (await highestClaimedRevision(store, projectKey)) + 1);
+    revision = Math.max(revision + 1, highest + 1);
   }
 }

@@ -6,7 +6,8 @@ import { KvsEmulator } from '../../../dev/forge/kvs-emulator';
 import { installForgeRuntimeShim } from '../../../dev/forge/runtime-shim';
 import { KvsStore } from '../../forge/kvs-store';
 import type { KeyValueStore } from '../../ports';
-import { ABANDONED_CLAIM_MS, followUpRecords } from './follow-ups';
+import { followUpRecords } from './follow-ups';
+import { ABANDONED_CLAIM_MS } from './revision-claims';
 import { keys } from './keys';
 import { MemoryStore } from './memory-store';
 

@@ -12,7 +12,7 @@
  * winner has claimed but not written yet, a conflict without it). A save based on an older revision
  * than the stored one is refused before claiming. A winner that dies between its claim and its write
  * leaves a claim with no record behind it; a save after {@link ABANDONED_CLAIM_MS} numbers past it
- * (a younger claim is a save still on its way, so it is a conflict, never a second winner). Claims are kept (about 100 bytes a save), as the settings' are, for the same
+ * (a younger newest claim is a save still on its way, so it is a conflict, never a second winner). Claims are kept (about 100 bytes a save), as the settings' are, for the same
  * reason: a missing claim cannot be told from one never made.
  */
 import { z } from 'zod';
@@ -20,6 +20,7 @@ import { followUpsSchema } from '../../contract/follow-ups';
 import type { FollowUps } from '../../domain/follow-ups';
 import type { KeyValueStore } from '../../ports';
 import { keys } from './keys';
+import { ABANDONED_CLAIM_MS } from './revision-claims';
 import { readRecord, writeRecord, type ReadResult } from './stored-record';
 
 export const followUpRecordSchema = z.object({
@@ -47,8 +48,6 @@ export type FollowUpWrite = { readonly ok: true; readonly record: FollowUpRecord
 
 /** A lost claim is retried only when nobody saved in between (a number left taken by a failed save). */
 const ATTEMPTS = 3;
-/** A claim this old with no record written behind it belongs to a save that died (a KVS write takes well under a second). */
-export const ABANDONED_CLAIM_MS = 30_000;
 
 const revisionOfClaim = (key: string): number => Number(key.slice(key.lastIndexOf(':') + 1));
 
@@ -97,9 +96,11 @@ export const followUpRecords = {
       }
       const now = await followUpRecords.read(store, issueKey);
       if (revisionOf(now) !== revisionOf(before) || now.value?.updatedAt !== before.value?.updatedAt) return { ok: false, ...(now.value ? { current: now.value } : {}) };
-      // Nobody's record yet: the claim's owner may still be writing it. Only an abandoned claim is passed.
-      const taken = claimSchema.safeParse(await store.get(keys.followUpRevision(issueKey, revision)));
-      if (taken.success && save.at - taken.data.savedAt < ABANDONED_CLAIM_MS) return { ok: false, ...(now.value ? { current: now.value } : {}) };
+      // Nobody's record yet: the newest claim's owner may still be writing it. Only an abandoned one is
+      // passed (claims below the newest are left from a record that was lost: numbered past at once).
+      const [taken, highest] = await Promise.all([store.get(keys.followUpRevision(issueKey, revision)), highestClaim(store, issueKey)]);
+      const claimed = claimSchema.safeParse(taken);
+      if (claimed.success && highest <= revision && save.at - claimed.data.savedAt < ABANDONED_CLAIM_MS) return { ok: false, ...(now.value ? { current: now.value } : {}) };
       if (attempt >= ATTEMPTS) return { ok: false };
       revision = Math.max(revision + 1, (await highestClaim(store, issueKey)) + 1);
     }
