@@ -36,6 +36,8 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     const section = page.getByTestId('follow-ups');
     expect(await section.textContent()).toContain('Nothing recorded yet.');
     expect(await section.getByRole('checkbox').count()).toBe(3);
+    // Nothing left to triage: the decision shows no "budget after this ticket" (this one is from an earlier sprint).
+    expect(await page.getByTestId('applied-state').textContent()).not.toContain('Budget');
 
     // One click: a Task in the backlog, linked, recorded as done.
     const issuesBefore = e2e.sim.store.issues.length;

@@ -93,7 +93,8 @@ export function DecisionRecord({ view, budgetUpdate, me, locale, timeZone }: Dec
               </dd>
             </>
           ) : null}
-          {budgetUpdate ? <BudgetFacts view={view} update={budgetUpdate} locale={locale} timeZone={timeZone} /> : null}
+          {/* "After this ticket" is about a decision still to make: a ticket with nothing left to triage (done, or outside the support filter) has none, and for a done one from an earlier sprint the active sprint's budget would mislead. */}
+          {budgetUpdate && view.scope.applies ? <BudgetFacts view={view} update={budgetUpdate} locale={locale} timeZone={timeZone} /> : null}
         </dl>
         {decision.outcome === 'needs-info' ? <InfoRequestState view={view} me={me} /> : null}
         {arrived ? null : <VerdictChangeNote view={view} />}
