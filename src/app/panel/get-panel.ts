@@ -53,13 +53,13 @@ export async function getPanel(ports: Ports, target: TriageTarget): Promise<Pane
     suggestionRecord.read(ports.store, ticket.key),
     projectRegistry.register(ports.store, context.projectKey, now),
   ]);
-  // Issue 14, item 2: a resolved interrupt's follow-ups (a store read; Edit Issues is already in the panel's permissions).
-  // None chosen in the settings: nothing is asked for.
-  const followUpsShown = settings.followUpKinds.length > 0 && followUpsApply((latest.entry?.decision ?? (latest.problem ? undefined : recorded.decision))?.outcome, ticket.statusCategory);
-  const followUpRecord = followUpsShown ? await followUpRecords.read(ports.store, ticket.key) : undefined;
   // The app's own record is trusted over the issue property (which anyone who can edit the issue can
   // rewrite); a decision recorded before the app kept its own record is shown from the property.
   const decision = latest.entry?.decision ?? (latest.problem ? undefined : recorded.decision);
+  // Issue 14, item 2: a resolved interrupt's follow-ups (a store read; Edit Issues is already in the panel's permissions).
+  // None chosen in the settings: nothing is asked for.
+  const followUpsShown = settings.followUpKinds.length > 0 && followUpsApply(decision?.outcome, ticket.statusCategory);
+  const followUpRecord = followUpsShown ? await followUpRecords.read(ports.store, ticket.key) : undefined;
   const decisionNotes = [
     ...(latest.problem ? [latest.problem] : []),
     ...(latest.entry && !mirrorsDecision(recorded.decision, latest.entry.decision)

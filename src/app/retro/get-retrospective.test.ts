@@ -30,6 +30,26 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const retro = (as: 'po' | 'dev' | 'admin', sprintId = CLOSED) => h.call<RetrospectiveView>(as, 'retrospective.get', { sprintId });
+/**
+ * Run `test` with `key` in the Staff only security level (dev is not a member). The app asks for the
+ * project's secured issues as the app once a day, so that answer is forgotten before and after.
+ */
+async function whileSecured(key: string, test: (issue: NonNullable<ReturnType<typeof h.sim.store.issue>>) => Promise<void>): Promise<void> {
+  const issue = h.sim.store.issue(key);
+  if (!issue) throw new Error(`no ${key}`);
+  const forgetSecured = async () => {
+    for (const k of h.store.keys()) if (k.startsWith('issue-security:')) await h.store.delete(k);
+  };
+  const before = issue.securityLevelId;
+  issue.securityLevelId = STAFF_ONLY.id;
+  try {
+    await forgetSecured();
+    await test(issue);
+  } finally {
+    issue.securityLevelId = before;
+    await forgetSecured();
+  }
+}
 const inWindow = (iso: string, w: { startMs: number; endMs: number }) => Date.parse(iso) >= w.startMs && Date.parse(iso) < w.endMs;
 
 describe('retrospective.get on a closed sprint of the demo project', () => {
@@ -96,13 +116,7 @@ describe('retrospective.get: who sees what', () => {
   it('a viewer who may not see a listed issue gets it counted, never named', async () => {
     const view = dataOf(await retro('po'));
     const key = view.interrupts[0]?.key as string;
-    const issue = h.sim.store.issue(key);
-    if (!issue) throw new Error(`no ${key}`);
-    const before = issue.securityLevelId;
-    issue.securityLevelId = STAFF_ONLY.id;
-    try {
-      // The project's secured issues are asked as the app once a day: start from an empty store.
-      for (const k of h.store.keys()) if (k.startsWith('issue-security:')) await h.store.delete(k);
+    await whileSecured(key, async (issue) => {
       const dev = dataOf(await retro('dev'));
       const text = JSON.stringify({ ...dev, people: {} });
       expect(text).not.toContain(`"${key}"`);
@@ -111,9 +125,7 @@ describe('retrospective.get: who sees what', () => {
       const po = dataOf(await retro('po'));
       expect(po.interrupts.map((i) => i.key)).toContain(key);
       expect(po.row).toEqual(dev.row); // the numbers are the team's, whoever looks
-    } finally {
-      issue.securityLevelId = before;
-    }
+    });
   });
 });
 
@@ -193,22 +205,14 @@ describe('retrospective.get: follow-ups', () => {
 
   it('a secured interrupt with open follow-ups is counted in the shares but not named to a viewer who may not see it', async () => {
     const key = view.followUps.open[0]?.key as string;
-    const issue = h.sim.store.issue(key);
-    if (!issue) throw new Error(`no ${key}`);
-    const before = issue.securityLevelId;
-    issue.securityLevelId = STAFF_ONLY.id;
-    try {
-      for (const k of h.store.keys()) if (k.startsWith('issue-security:')) await h.store.delete(k);
+    await whileSecured(key, async (issue) => {
       const dev = dataOf(await retro('dev'));
       expect(dev.followUps.shares).toEqual(view.followUps.shares);
       expect(dev.followUps.overTime).toEqual(view.followUps.overTime);
       expect(dev.followUps.open.map((o) => o.key)).toEqual(view.followUps.open.map((o) => o.key).filter((k) => k !== key));
       expect(dev.followUps.openRestricted).toBe(1);
       expect(JSON.stringify(dev.followUps)).not.toContain(issue.summary);
-    } finally {
-      issue.securityLevelId = before;
-      for (const k of h.store.keys()) if (k.startsWith('issue-security:')) await h.store.delete(k);
-    }
+    });
   });
 
   it('counts the follow-ups the team used in that sprint (frozen with its row), not what the settings say today', async () => {

@@ -102,7 +102,7 @@ export const followUpRecords = {
       const claimed = claimSchema.safeParse(taken);
       if (claimed.success && highest <= revision && save.at - claimed.data.savedAt < ABANDONED_CLAIM_MS) return { ok: false, ...(now.value ? { current: now.value } : {}) };
       if (attempt >= ATTEMPTS) return { ok: false };
-      revision = Math.max(revision + 1, (await highestClaim(store, issueKey)) + 1);
+      revision = Math.max(revision + 1, highest + 1);
     }
   },
 };

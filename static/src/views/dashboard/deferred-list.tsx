@@ -4,7 +4,7 @@ import { token } from '@atlaskit/tokens';
 import { OutcomeLozenge } from '../../components/outcome';
 import type { DeferredTicketView } from '../../../../src/contract';
 import { day } from './format';
-import { IssueLink } from './issue-link';
+import { IssueLink } from '../../components/issue-link';
 import { DataTable, Muted } from './layout';
 import { Person } from './person';
 import { RestrictedNote } from './restricted-note';

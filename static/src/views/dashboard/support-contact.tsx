@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { DashboardSprint } from '../../../../src/contract';
-import { IssueLink } from './issue-link';
+import { IssueLink } from '../../components/issue-link';
 import { Person } from './person';
 import { RestrictedNote } from './restricted-note';
 

@@ -9,7 +9,7 @@ import type { CSSProperties } from 'react';
 import type { DashboardBudgetItem, DashboardSprint, RestrictedItems } from '../../../../src/contract';
 import { Swatch } from './budget-meter';
 import { amount, withUnit } from './format';
-import { IssueLink } from './issue-link';
+import { IssueLink } from '../../components/issue-link';
 import { DataTable, Muted } from './layout';
 import { SERIES } from './palette';
 import { RestrictedNote } from './restricted-note';

@@ -9,7 +9,7 @@ import { token } from '@atlaskit/tokens';
 import { itemList } from '../../../../src/contract/domain';
 import type { WaitingTicketView } from '../../../../src/contract';
 import { waitedFor } from './format';
-import { IssueLink } from './issue-link';
+import { IssueLink } from '../../components/issue-link';
 import { DataTable, Muted } from './layout';
 import { Person } from './person';
 import { RestrictedNote } from './restricted-note';

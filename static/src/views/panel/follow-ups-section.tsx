@@ -14,7 +14,7 @@ import { resolver } from '../../api/resolver';
 import { Person } from '../../components/person';
 import { ErrorMessage } from '../../components/status';
 import { FOLLOW_UP_LABELS, type FollowUpItem, type FollowUpKind, type FollowUps, type FollowUpsSaved, type PanelFollowUps, type ResolverError } from '../../../../src/contract';
-import { IssueLink } from '../dashboard/issue-link';
+import { IssueLink } from '../../components/issue-link';
 import { formatInstant, formatWhen } from './format';
 import { cardStyle, headingStyle, listStyle, rowStyle, subtleText } from './panel-style';
 

@@ -8,7 +8,7 @@
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { FOLLOW_UP_LABELS, followUpLines, followUpShareText, missingText, type RetrospectiveView } from '../../../../../src/contract';
-import { IssueLink } from '../issue-link';
+import { IssueLink } from '../../../components/issue-link';
 import { DataTable, Muted } from '../layout';
 
 export function FollowUpsBlock({ view, siteUrl }: { view: RetrospectiveView; siteUrl: string }) {

@@ -16,7 +16,7 @@ import { OUTCOME_LABEL, OutcomeLozenge } from '../../../components/outcome';
 import { ENDING_WORDS, wipTimeSentence, retrospectiveConfluence, retrospectiveCsvRows, retrospectiveMarkdown, type RetroStepView, type RetrospectiveView, type RetroTextFormat } from '../../../../../src/contract';
 import { downloadCsv, toCsv } from '../csv';
 import { day, dayYear, withUnit } from '../format';
-import { IssueLink } from '../issue-link';
+import { IssueLink } from '../../../components/issue-link';
 import { DataTable, Muted, Section } from '../layout';
 import { PeopleProvider, Person, personName, usePeople } from '../person';
 import { RestrictedNote } from '../restricted-note';
