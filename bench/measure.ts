@@ -87,22 +87,32 @@ export class CountingStore implements KeyValueStore {
   writes = 0;
   bytesRead = 0;
   bytesWritten = 0;
+  /** Bytes read and written by key shape (digits as `#`), for `BENCH_KVS_KEYS=1` runs that ask where the bytes go. */
+  readonly byKey = new Map<string, { read: number; written: number }>();
   constructor(readonly inner: KeyValueStore = new MemoryStore()) {}
   reset(): void {
     this.reads = 0;
     this.writes = 0;
     this.bytesRead = 0;
     this.bytesWritten = 0;
+    this.byKey.clear();
+  }
+  private tally(key: string, read: number, written: number): void {
+    const shape = key.replace(/[0-9]+/g, '#');
+    const seen = this.byKey.get(shape) ?? { read: 0, written: 0 };
+    this.byKey.set(shape, { read: seen.read + read, written: seen.written + written });
   }
   async get(key: string): Promise<unknown> {
     this.reads++;
     const value = await this.inner.get(key);
     this.bytesRead += jsonBytes(value);
+    this.tally(key, jsonBytes(value), 0);
     return value;
   }
   set(key: string, value: unknown): Promise<void> {
     this.writes++;
     this.bytesWritten += jsonBytes(value);
+    this.tally(key, 0, jsonBytes(value));
     return this.inner.set(key, value);
   }
   delete(key: string): Promise<void> {
@@ -113,17 +123,20 @@ export class CountingStore implements KeyValueStore {
     const entries = await this.inner.list(prefix);
     this.reads += Math.max(1, Math.ceil(entries.length / 20));
     this.bytesRead += entries.reduce((sum, e) => sum + jsonBytes(e.value), 0);
+    for (const e of entries) this.tally(e.key, jsonBytes(e.value), 0);
     return entries;
   }
   setIfAbsent(key: string, value: unknown): Promise<ConditionalWrite> {
     this.writes++;
     this.bytesWritten += jsonBytes(value);
+    this.tally(key, 0, jsonBytes(value));
     return this.inner.setIfAbsent(key, value);
   }
   /** A transaction is billed as one write (Forge's transactions page), its values as bytes written. */
   transact(writes: readonly StoreWrite[]): Promise<ConditionalWrite> {
     this.writes++;
     this.bytesWritten += writes.reduce((sum, w) => sum + (w.kind === 'set' ? jsonBytes(w.value) : 0), 0);
+    for (const w of writes) if (w.kind === 'set') this.tally(w.key, 0, jsonBytes(w.value));
     return this.inner.transact(writes);
   }
 }

@@ -177,6 +177,10 @@ export async function runScenario(input: ScenarioInput): Promise<ScenarioOutput>
         latencyMs: options.latencyMs ?? input.sim.latencyMs,
         ...(options.wallEstimated ? { wallEstimated: true } : {}),
       });
+      if (process.env.BENCH_KVS_KEYS === '1') {
+        const rows = [...kvs.byKey].sort((a, b) => b[1].read + b[1].written - (a[1].read + a[1].written)).slice(0, 12);
+        process.stderr.write(`  ${op} KVS by key (KB read/written): ${rows.map(([k, v]) => `${k} ${(v.read / 1024).toFixed(1)}/${(v.written / 1024).toFixed(1)}`).join('; ')}\n`);
+      }
       process.stderr.write(`  ${op.padEnd(22)} ${String(recorder.requests).padStart(6)} req ${String(wallMs).padStart(7)} ms${error ? `  FAILED: ${error}` : ''}\n`);
     };
 
