@@ -150,10 +150,12 @@ export interface DashboardSprint {
   /** True when the sprint is `over` and nobody has recorded an overflow decision yet. */
   readonly needsOverflowDecision: boolean;
   /**
-   * Whether this viewer may record the overflow decision (Schedule Issues in the project), asked of
-   * Jira only while the active sprint is over its budget; false otherwise.
+   * Whether this viewer may record the overflow decision (Schedule Issues in the project): false when
+   * there is nothing to decide; null while the active sprint is over its budget — not asked of Jira
+   * up front (3 points on every view: issue 13's view budget), so the form shows and Jira's answer
+   * when the decision is recorded decides (a refusal says which permission is missing).
    */
-  readonly canRecordOverflow: boolean;
+  readonly canRecordOverflow: boolean | null;
   readonly deferred: readonly DeferredTicketView[];
   /**
    * What the lists leave out because this viewer may not see those issues: counted, never named.

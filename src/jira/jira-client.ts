@@ -30,6 +30,11 @@ export const WORKLOG_CONCURRENCY = 4;
 export const REQUEST_CONCURRENCY = 6;
 /** Issues per search page when fields are asked for (Jira's cap). */
 export const TICKET_PAGE = 100;
+/**
+ * A client with at least this long left (a scheduled run's 850 s, not a resolver's 20 s) reads a
+ * sprint's pages one after another (about a second each on Jira), spending time instead of points.
+ */
+export const SEQUENTIAL_READ_MIN_MS = 5 * 60_000;
 
 export interface TicketQuery {
   readonly jql: string;
@@ -121,8 +126,10 @@ export class JiraClient {
    */
   async searchTicketsParallel(query: TicketQuery): Promise<TicketResult> {
     if (/\border\s+by\b/i.test(query.jql)) throw new Error('searchTicketsParallel: the JQL must not have an ORDER BY clause');
-    // A capped read stops after its first pages anyway: nothing to run side by side.
-    if (query.maxIssues !== undefined) return this.searchTickets(query);
+    // A capped read stops after its first pages anyway: nothing to run side by side. With a scheduled
+    // run's time, the pages are read one after another instead: the id list that lets them run side
+    // by side costs a point per issue (5,001 for 5,000), which a scheduled run can spend as time.
+    if (query.maxIssues !== undefined || this.http.remainingMs() >= SEQUENTIAL_READ_MIN_MS) return this.searchTickets(query);
     const first = await this.searchTickets({ ...query, maxIssues: TICKET_PAGE });
     if (first.tickets.length < TICKET_PAGE) return first;
     const seen = new Set(first.tickets.map((t) => Number(t.id)));

@@ -97,6 +97,11 @@ export class JiraHttp {
     this.deadline = this.clock.now() + (options.budgetMs ?? RESOLVER_BUDGET_MS);
   }
 
+  /** Time left before this client's deadline (the invocation's budget): how much waiting a read can afford. */
+  remainingMs(): number {
+    return this.deadline - this.clock.now();
+  }
+
   /**
    * Send and parse a JSON response with `schema`. For a non-idempotent write, `check` says how to
    * find out whether an attempt without a clear answer took effect; what it finds is the answer.

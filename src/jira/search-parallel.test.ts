@@ -16,7 +16,7 @@ import { BasicAuthTransport } from './basic-auth-transport';
 import { JiraError } from './errors';
 import type { FieldCatalog } from './field-catalog';
 import type { Clock } from './jira-http';
-import { JiraClient, REQUEST_CONCURRENCY, TICKET_PAGE } from './jira-client';
+import { JiraClient, REQUEST_CONCURRENCY, SEQUENTIAL_READ_MIN_MS, TICKET_PAGE } from './jira-client';
 import type { JiraRequest, JiraResponse, JiraTransport } from './transport';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
@@ -42,10 +42,10 @@ class GaugedTransport implements JiraTransport {
   }
 }
 
-function clientOf(sim: Simulator, clock?: Clock): { client: JiraClient; transport: GaugedTransport } {
+function clientOf(sim: Simulator, clock?: Clock, budgetMs?: number): { client: JiraClient; transport: GaugedTransport } {
   const login = sim.users.admin;
   const transport = new GaugedTransport(new BasicAuthTransport({ baseUrl: sim.url, email: login.email, apiToken: login.token }));
-  return { client: JiraClient.create({ transport, ...(clock ? { clock } : {}) }), transport };
+  return { client: JiraClient.create({ transport, ...(clock ? { clock } : {}), ...(budgetMs ? { budgetMs } : {}) }), transport };
 }
 
 const searches = (sim: Simulator) => sim.requests().filter((r) => r.operationId === SEARCH);
@@ -123,6 +123,26 @@ describe('searchTicketsParallel on the demo site', () => {
         expect(ids?.[2]?.split(', ').length).toBeLessThanOrEqual(TICKET_PAGE);
       }
     }
+  });
+
+  it('with a scheduled run\'s time the pages are read one after another: no id list, so the points are the pages and the issues only', async () => {
+    const jql = 'project in (SUP, TEAM)';
+    const n = sim.store.issues.length;
+    const { client, transport } = clientOf(sim, undefined, SEQUENTIAL_READ_MIN_MS);
+    sim.clearRequests();
+    const { tickets } = await client.searchTicketsParallel({ jql, catalog });
+    expect(tickets).toHaveLength(n);
+    const sent = searches(sim);
+    expect(sent).toHaveLength(Math.ceil(n / TICKET_PAGE));
+    expect(sent.some(isIdsOnly)).toBe(false);
+    expect(transport.maxInFlight).toBe(1);
+    // Jira's points: 1 a page plus 1 an issue returned — the lower bound of a full read.
+    expect(sent.reduce((sum, r) => sum + r.points, 0)).toBe(sent.length + n);
+
+    // A resolver's budget (one millisecond short of it) still reads side by side.
+    sim.clearRequests();
+    await clientOf(sim, undefined, SEQUENTIAL_READ_MIN_MS - 1).client.searchTicketsParallel({ jql, catalog });
+    expect(searches(sim).some(isIdsOnly)).toBe(true);
   });
 
   it('a capped read (maxIssues) pages the sequential way and stops at the cap: no id list', async () => {

@@ -53,7 +53,7 @@ function waitingOf(snapshot: SprintSnapshot, filter: ViewerFilter, nowMs: number
     .map(({ id: _id, ...shown }) => ({ ...shown, waitingMs: Math.max(0, nowMs - Date.parse(shown.decidedAt)) }));
 }
 
-export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined, filter: ViewerFilter, canRecordOverflow = false, nowMs = snapshot.rollup.computedAt): DashboardSprint {
+export function sprintView(snapshot: SprintSnapshot, overflow: OverflowDecision | undefined, filter: ViewerFilter, canRecordOverflow: boolean | null = false, nowMs = snapshot.rollup.computedAt): DashboardSprint {
   const { rollup, ledger, baseline } = snapshot;
   const idOf = idsByKey(snapshot);
   const inProgress = rollup.wip.inProgress.filter((key) => filter.sees(listed(key, idOf.get(key))));

@@ -31,7 +31,6 @@ import { rollupProgress } from '../storage/rollup-progress';
 import { projectRegistry, sprintRecords } from '../storage/sprint-records';
 import { historyRowView, listedIssues, sprintView } from './dashboard-view';
 import { staleBecause } from './stale-because';
-import { SCHEDULE_PERMISSION } from './record-overflow';
 import { boundedNotes } from './notes';
 import { peopleDirectory } from '../people/people-directory';
 import { nextSprintView } from '../planning/next-sprint';
@@ -69,11 +68,10 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   const overflowAsked = snapshot?.rollup.status === 'over' && snapshot.rollup.state === 'active';
   // Nobody has saved settings (a damaged record says so in its own note instead: someone did set it up).
   const unconfigured = context.loaded.isDefault && context.loaded.problem === undefined;
-  const [filter, canRecordOverflow] = await Promise.all([
-    viewerFilter(ports, projectKey, listed),
-    // Only an active sprint over its budget asks for a decision: say up front whether this viewer may record it.
-    overflowAsked ? ports.jira.people.myPermissions({ projectKey }, [SCHEDULE_PERMISSION]).then((p) => p[SCHEDULE_PERMISSION] === true) : Promise.resolve(false),
-  ]);
+  const filter = await viewerFilter(ports, projectKey, listed);
+  // Only an active sprint over its budget asks for a decision. Whether this viewer may record it is
+  // Jira's answer when they do (record-overflow.ts), not asked on every view (3 points).
+  const canRecordOverflow = overflowAsked ? null : false;
   const rows = historyTable(history.rows, settings.historySprints);
   // Without a buffer nothing is reserved: the recommendation says what to reserve, not "down from" a share that is not in force.
   const current = settings.budgetMode === 'track' ? null : settings.allocationPct;

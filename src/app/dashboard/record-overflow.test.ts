@@ -46,12 +46,14 @@ describe('dashboard.recordOverflow', () => {
   it('is demanded by the dashboard once the sprint is over its budget', async () => {
     await overBudget();
     const view = await dashboard();
-    expect(view.sprint).toMatchObject({ status: 'over', budget: 45, overflow: null, needsOverflowDecision: true, canRecordOverflow: true });
+    expect(view.sprint).toMatchObject({ status: 'over', budget: 45, overflow: null, needsOverflowDecision: true, canRecordOverflow: null });
   });
 
-  it('says up front whether the viewer may record it: po may, dev (browse only) may not', async () => {
+  it('does not ask Jira up front whether the viewer may record it (Jira answers when they do): the view asks Browse only', async () => {
+    h.sim.clearRequests();
     const asDev = dataOf(await h.call<DashboardView>('dev', 'dashboard.get'));
-    expect(asDev.sprint).toMatchObject({ status: 'over', needsOverflowDecision: true, canRecordOverflow: false });
+    expect(asDev.sprint).toMatchObject({ status: 'over', needsOverflowDecision: true, canRecordOverflow: null });
+    expect(h.sim.requests().filter((r) => r.operationId === 'getMyPermissions').map((r) => r.query.permissions)).toEqual(['BROWSE_PROJECTS']);
   });
 
   it('needs a reason to accept the overrun, and stores nothing without one', async () => {

@@ -20,6 +20,8 @@ import { MemoryStore } from '../storage/memory-store';
 import { keys } from '../storage/keys';
 import { storeSettings } from '../storage/settings-repository';
 import { PERSON_MAX_AGE_MS, peopleDirectory } from './people-directory';
+import { PEOPLE_RENEW_WITHIN_MS, rollUpAll } from '../sprint/hourly-rollup';
+import { projectRegistry } from '../storage/sprint-records';
 
 const DAY = 24 * 60 * 60_000;
 let sim: Simulator;
@@ -75,6 +77,36 @@ describe('the dashboard names people from one lookup, remembered a day', () => {
     h.clock.nowMs = NOW + PERSON_MAX_AGE_MS + 60_000;
     await h.call('po', 'dashboard.get');
     expect(h.count('bulkGetUsers')).toBe(1);
+  });
+});
+
+describe('the hourly run renews the names the dashboard shows, so a view asks Jira for none', () => {
+  it('names everyone after the first run, renews them within the last two hours of their day, and a view then asks nothing', async () => {
+    const h = await harness();
+    await projectRegistry.register(h.store, 'SUP', NOW);
+    await rollUpAll(h.portsAs('app'), NOW + 600_000);
+    expect(h.count('bulkGetUsers')).toBe(1);
+
+    sim.clearRequests();
+    const view = dataOf<DashboardView>(await h.call('po', 'dashboard.get'));
+    expect(Object.keys(view.people).length).toBeGreaterThan(0);
+    expect(h.count('bulkGetUsers')).toBe(0);
+
+    // Within the day and more than two hours from its end: nothing renewed.
+    sim.clearRequests();
+    h.clock.nowMs = NOW + DAY - PEOPLE_RENEW_WITHIN_MS - 60_000;
+    await rollUpAll(h.portsAs('app'), h.clock.nowMs + 600_000);
+    expect(h.count('bulkGetUsers')).toBe(0);
+    // Less than two hours before the records expire: the run renews them…
+    h.clock.nowMs = NOW + DAY - PEOPLE_RENEW_WITHIN_MS + 60_000;
+    await rollUpAll(h.portsAs('app'), h.clock.nowMs + 600_000);
+    expect(h.count('bulkGetUsers')).toBe(1);
+    // …so a view after the first day's records would have expired still asks nothing.
+    sim.clearRequests();
+    h.clock.nowMs = NOW + DAY + 60_000;
+    const later = dataOf<DashboardView>(await h.call('po', 'dashboard.get'));
+    expect(later.people).toEqual(view.people);
+    expect(h.count('bulkGetUsers')).toBe(0);
   });
 });
 

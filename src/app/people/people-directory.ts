@@ -70,10 +70,19 @@ function recordOf(user: ListedUser | undefined, now: number): PersonRecord {
   return { schemaVersion: 1, fetchedAt: now, displayName: name.slice(0, 255), ...(avatarUrl ? { avatarUrl } : {}) };
 }
 
-const fresh = (record: PersonRecord, now: number): boolean => record.fetchedAt <= now && now - record.fetchedAt < PERSON_MAX_AGE_MS;
+const fresh = (record: PersonRecord, now: number, renewWithinMs = 0): boolean => record.fetchedAt <= now && now - record.fetchedAt < PERSON_MAX_AGE_MS - renewWithinMs;
+
+export interface DirectoryOptions {
+  /**
+   * Ask Jira again for a person remembered so long that the record expires within this time: the
+   * hourly run renews what the next views will show before it expires, so a view finds it fresh
+   * and pays nothing for names (issue 13, item 4).
+   */
+  readonly renewWithinMs?: number;
+}
 
 /** The directory for these account ids (nulls and repeats are fine: views pass whatever fields they have). */
-export async function peopleDirectory(ports: Ports, accountIds: Iterable<string | null | undefined>): Promise<LoadedDirectory> {
+export async function peopleDirectory(ports: Ports, accountIds: Iterable<string | null | undefined>, options: DirectoryOptions = {}): Promise<LoadedDirectory> {
   const now = ports.clock.now();
   const ids = [...new Set([...accountIds].filter((id): id is string => typeof id === 'string' && id !== ''))];
   const people: Record<string, PersonView> = {};
@@ -85,7 +94,7 @@ export async function peopleDirectory(ports: Ports, accountIds: Iterable<string 
   const stored = await Promise.all(valid.map(async (id) => [id, (await readRecord(ports.store, keys.person(id), personRecord)).value] as const));
   const missing: string[] = [];
   for (const [id, record] of stored) {
-    if (record && fresh(record, now)) people[id] = viewOf(record);
+    if (record && fresh(record, now, options.renewWithinMs)) people[id] = viewOf(record);
     else missing.push(id);
   }
   const fromCache = valid.length - missing.length;

@@ -23,12 +23,13 @@ import { AppError } from '../app-error';
 import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
 import { rollupProgress, type RollupStop } from '../storage/rollup-progress';
-import { projectRegistry } from '../storage/sprint-records';
+import { projectRegistry, sprintRecords } from '../storage/sprint-records';
+import { peopleDirectory } from '../people/people-directory';
 import { historyRows } from './history-rows';
 import { issueSecurity } from '../storage/issue-security';
-import { loadProjectContext } from './project-context';
+import { loadProjectContext, nextFutureSprint, type ProjectContext } from './project-context';
 import { deleteSprintCache } from './sprint-issue-cache';
-import { sprintSnapshot } from './sprint-snapshot';
+import { sprintSnapshot, type SprintSnapshot } from './sprint-snapshot';
 
 /** Time one project may need, at most: stop starting projects when less than this is left. */
 export const PROJECT_RESERVE_MS = 60_000;
@@ -69,8 +70,13 @@ export async function rollUpProject(ports: Ports, projectKey: string): Promise<P
     const lastClosed = context.sprints.filter((s) => s.state === 'closed').slice(-context.loaded.settings.historySprints);
     const snapshots = [];
     for (const sprint of active) snapshots.push(await sprintSnapshot(ports, context, sprint, { force: true, keepUnchangedLedger: true }));
-    // With the history, the daily question whether the project has secured issues: asked here so no view has to (access/viewer-filter.ts).
-    const [history] = await Promise.all([historyRows(ports, context, lastClosed), issueSecurity.projectUsesIt(ports, projectKey)]);
+    // With the history, the daily question whether the project has secured issues, and the names the
+    // dashboard will show: asked here so no view has to (access/viewer-filter.ts, people/people-directory.ts).
+    const [history] = await Promise.all([
+      historyRows(ports, context, lastClosed),
+      issueSecurity.projectUsesIt(ports, projectKey),
+      renewShownPeople(ports, context, snapshots),
+    ]);
     await Promise.all([...history.computed].map((sprintId) => deleteSprintCache(ports.store, projectKey, sprintId)));
     return {
       projectKey,
@@ -91,6 +97,24 @@ export async function rollUpProject(ports: Ports, projectKey: string): Promise<P
       ...(resetsAt !== undefined ? { quotaResetsAt: resetsAt } : {}),
     };
   }
+}
+
+/** Renew the people's names a little before their records expire: the hourly run comes round first. */
+export const PEOPLE_RENEW_WITHIN_MS = 2 * 60 * 60_000;
+
+/**
+ * The people the project's dashboard shows (the support contact, who recorded the overflow, who
+ * deferred or asked for information, who adopted an allocation), remembered before they expire, so a
+ * dashboard view finds their names stored. A lookup Jira refuses is left to the view, as before.
+ */
+async function renewShownPeople(ports: Ports, context: ProjectContext, snapshots: readonly SprintSnapshot[]): Promise<void> {
+  const overflows = await Promise.all(snapshots.map((s) => sprintRecords.overflow.read(ports.store, context.projectKey, s.rollup.sprintId)));
+  const ids = [
+    ...snapshots.flatMap((s) => [s.rollup.supportContact, ...s.ledger.deferred.map((d) => d.decidedBy), ...s.ledger.waiting.map((w) => w.reporterAccountId)]),
+    ...overflows.map((o) => o.value?.decidedBy),
+    context.loaded.settings.sprintAllocations[String(nextFutureSprint(context)?.id)]?.adoptedBy,
+  ];
+  await peopleDirectory(ports, ids, { renewWithinMs: PEOPLE_RENEW_WITHIN_MS });
 }
 
 /** Registry order, rotated by the hour: a different project goes first each hour. */

@@ -75,6 +75,30 @@ describe('fieldSource', () => {
     expect(asked()).toBe(1);
   });
 
+  it('remembers what discovery found per set of options, so the next invocation with those options reads neither the list nor Jira', async () => {
+    const expected = await live(OPTIONS);
+    await fieldSource(ports(), 'SUP').discover(OPTIONS);
+    const gets: string[] = [];
+    const get = store.get.bind(store);
+    store.get = (k: string) => {
+      gets.push(k);
+      return get(k);
+    };
+    const source = fieldSource(ports(), 'SUP');
+    await source.load();
+    expect(await source.discover(OPTIONS)).toEqual(expected);
+    expect(await source.discover({ ...OPTIONS, storyPointsFieldId: '' })).toEqual(await live({ severityFieldId: SEVERITY })); // other options: the list
+    expect(gets).toEqual([keys.fieldDiscovery('SUP'), KEY]);
+    expect(JSON.stringify(await get(keys.fieldDiscovery('SUP'))).length).toBeLessThan(1024);
+    // Both are now remembered; a day after the list was read, neither is.
+    gets.length = 0;
+    await fieldSource(ports(), 'SUP').discover({ severityFieldId: SEVERITY });
+    expect(gets).toEqual([keys.fieldDiscovery('SUP')]);
+    clock.nowMs = NOW + FIELD_LIST_MAX_AGE_MS;
+    expect(await fieldSource(ports(), 'SUP').discover(OPTIONS)).toEqual(expected);
+    expect(asked()).toBe(2);
+  });
+
   it('asks again once the day is over, and for a record from the future', async () => {
     await fieldSource(ports(), 'SUP').discover();
     clock.nowMs = NOW + FIELD_LIST_MAX_AGE_MS;
@@ -180,7 +204,11 @@ describe('a site with many fields', () => {
     expect(await first.discover(configured)).toEqual(expected);
     expect(await storedIds()).toEqual(expect.arrayContaining(discoverable));
     expect(await storedIds()).not.toContain('customfield_25000');
-    // The next invocation misses the configured field, reads the list again and keeps it.
+    // The next invocation finds what discovery found remembered (read from Jira's whole list)…
+    expect(await fieldSource(ports(wrap), 'SUP').discover(configured)).toEqual(expected);
+    expect(asked()).toBe(1);
+    // …and without it, misses the configured field in the stored list, reads the list again and keeps it.
+    await store.delete(keys.fieldDiscovery('SUP'));
     expect(await fieldSource(ports(wrap), 'SUP').discover(configured)).toEqual(expected);
     expect(await storedIds()).toEqual(expect.arrayContaining([...discoverable, 'customfield_25000']));
     expect(await fieldSource(ports(wrap), 'SUP').discover(configured)).toEqual(expected);
@@ -190,6 +218,7 @@ describe('a site with many fields', () => {
     const other = { ...configured, storyPointsFieldId: 'customfield_25001' };
     expect(await fieldSource(ports(wrap), 'SUP').discover(other)).toEqual(await live(other, wrap));
     expect(await storedIds()).toContain('customfield_25001');
+    await store.delete(keys.fieldDiscovery('SUP')); // so the next invocation reads the list, not what discovery found
     expect(await fieldSource(ports(wrap), 'SUP').discover(other)).toEqual(await live(other, wrap));
     expect(asked()).toBe(3);
   });

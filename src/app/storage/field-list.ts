@@ -21,6 +21,12 @@
  * Asked of Jira again when there is no record, when it is a day old (or from the future), when it is
  * damaged, and when an option names a field the stored list lacks (an admin just created it, or the
  * board now estimates with another field): discovery then runs on the list Jira gives, as before.
+ *
+ * What discovery found is remembered too, beside the list (`field-discovery:<project>`, well under
+ * 1 KB: the catalog and its notes for each set of options asked, while the list they came from is
+ * less than a day old), so an invocation whose options were seen reads that instead of the list (22 KB
+ * on a site of 478 fields, read by every view and hourly run: issue 13's KVS budgets). A discovery is
+ * only remembered when the list held every field its options name (a missing one is asked about each time).
  */
 import { z } from 'zod';
 import { configuredFieldIds, discoverable, discoverFields, discoveryView, DISCOVERY_TYPES, fromDiscoveryView, SEVERITY_LIKE_MARK, type Discovery, type DiscoveryOptions, type JiraField } from '../../jira/field-catalog';
@@ -56,6 +62,27 @@ export function fieldListRecord(fields: readonly JiraField[], readAt: number, ke
   return { schemaVersion: 1, readAt, fields: fields.filter((f) => discoverable(f) || keep.includes(f.id)).map(compact) };
 }
 
+const fieldRef = z.object({ id: z.string().min(1), name: z.string() });
+const discoveryEntry = z.object({
+  options: z.object({ storyPointsFieldId: z.string().optional(), severityFieldId: z.string().optional() }),
+  catalog: z.object({ storyPoints: z.array(fieldRef), sprint: fieldRef.optional(), slas: z.array(fieldRef), severity: fieldRef.optional() }),
+  notes: z.array(z.string()),
+});
+/** At most this many sets of options are remembered (a project uses one or two). */
+const MAX_DISCOVERIES = 4;
+const discoverySchema = z.object({ schemaVersion: z.literal(1), listReadAt: z.number(), entries: z.array(discoveryEntry).max(MAX_DISCOVERIES) });
+type DiscoveryRecord = z.infer<typeof discoverySchema>;
+
+const optionsOf = (options: DiscoveryOptions): DiscoveryOptions => ({
+  ...(options.storyPointsFieldId ? { storyPointsFieldId: options.storyPointsFieldId } : {}),
+  ...(options.severityFieldId ? { severityFieldId: options.severityFieldId } : {}),
+});
+const sameOptions = (a: DiscoveryOptions, b: DiscoveryOptions): boolean => {
+  const [x, y] = [optionsOf(a), optionsOf(b)];
+  return x.storyPointsFieldId === y.storyPointsFieldId && x.severityFieldId === y.severityFieldId;
+};
+const usableAt = (readAt: number, now: number): boolean => readAt <= now && now - readAt < FIELD_LIST_MAX_AGE_MS;
+
 export interface FieldSource {
   /** Reads the list (from storage, else from Jira), so it can run beside other reads; discover then waits on nothing. */
   load(): Promise<void>;
@@ -65,6 +92,8 @@ export interface FieldSource {
 
 interface Loaded {
   readonly fields: readonly JiraField[];
+  /** When the list was read from Jira. */
+  readonly readAt: number;
   /** Read from Jira in this invocation (so a field it lacks is not on the site, or not visible). */
   readonly live: boolean;
 }
@@ -77,21 +106,39 @@ export function fieldSource(ports: Ports, projectKey: string): FieldSource {
   const wanted = new Set<string>();
   const fromJira = async (): Promise<Loaded> => {
     const fields = await ports.appJira.fieldList();
-    await writeRecord(ports.store, key, schema, fieldListRecord(fields, ports.clock.now(), [...wanted]));
-    return { fields, live: true };
+    const readAt = ports.clock.now();
+    await writeRecord(ports.store, key, schema, fieldListRecord(fields, readAt, [...wanted]));
+    return { fields, readAt, live: true };
   };
   const fromStore = async (): Promise<Loaded | undefined> => {
-    const now = ports.clock.now();
     const { value } = await readRecord(ports.store, key, schema);
-    if (!value || value.readAt > now || now - value.readAt >= FIELD_LIST_MAX_AGE_MS) return undefined;
-    return { fields: value.fields.map(expand), live: false };
+    if (!value || !usableAt(value.readAt, ports.clock.now())) return undefined;
+    return { fields: value.fields.map(expand), readAt: value.readAt, live: false };
   };
   const load = (): Promise<Loaded> => (current ??= fromStore().then((stored) => stored ?? fromJira()));
+  // Read first and in parallel with the caller's other reads (load), so a known discovery costs no round trip.
+  let discoveries: Promise<DiscoveryRecord | undefined> | undefined;
+  const storedDiscoveries = (): Promise<DiscoveryRecord | undefined> =>
+    (discoveries ??= readRecord(ports.store, keys.fieldDiscovery(projectKey), discoverySchema).then(({ value }) => (value && usableAt(value.listReadAt, ports.clock.now()) ? value : undefined)));
+  const remember = async (loaded: Loaded, options: DiscoveryOptions, found: Discovery): Promise<void> => {
+    const stored = await storedDiscoveries();
+    const kept = stored && stored.listReadAt === loaded.readAt ? stored.entries.filter((e) => !sameOptions(e.options, options)) : [];
+    const { storyPoints, sprint, slas, severity } = found.catalog;
+    const catalog = { storyPoints: [...storyPoints], slas: [...slas], ...(sprint ? { sprint } : {}), ...(severity ? { severity } : {}) };
+    const entries = [...kept, { options: optionsOf(options), catalog, notes: [...found.notes] }].slice(-MAX_DISCOVERIES);
+    const record: DiscoveryRecord = { schemaVersion: 1, listReadAt: loaded.readAt, entries };
+    discoveries = Promise.resolve(record);
+    // Remembering is a saving: a write that fails means the list is read next time.
+    await writeRecord(ports.store, keys.fieldDiscovery(projectKey), discoverySchema, record).catch(() => undefined);
+  };
   return {
     async load() {
-      await load();
+      // Nothing remembered (the day's first invocation): the list too, in the caller's round trip, as before.
+      if (!(await storedDiscoveries())) await load();
     },
     async discover(options = {}) {
+      const known = (await storedDiscoveries())?.entries.find((e) => sameOptions(e.options, options));
+      if (known) return { catalog: known.catalog, notes: known.notes };
       const named = configuredFieldIds(options);
       named.forEach((id) => wanted.add(id));
       let loaded = await load();
@@ -99,7 +146,9 @@ export function fieldSource(ports: Ports, projectKey: string): FieldSource {
         current = fromJira();
         loaded = await current;
       }
-      return discoverFields(loaded.fields, options);
+      const found = discoverFields(loaded.fields, options);
+      if (named.every((id) => loaded.fields.some((f) => f.id === id))) await remember(loaded, options, found);
+      return found;
     },
   };
 }

@@ -42,6 +42,7 @@ export const keys = {
   siteOrder: (projectKey: string) => `site-order:${projectKey}`,
   /** The site's field list as this project's readers see it, for field discovery (storage/field-list.ts). */
   fieldList: (projectKey: string) => `fields:${projectKey}`,
+  fieldDiscovery: (projectKey: string) => `field-discovery:${projectKey}`,
   /** One applied triage decision of an issue, created only (storage/decision-audit.ts). */
   decisionEntry: (issueKey: string, seq: number) => `decision:${issueKey}:${pad(seq)}`,
   decisionEntries: (issueKey: string) => `decision:${issueKey}:`,

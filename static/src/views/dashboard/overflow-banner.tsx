@@ -24,6 +24,9 @@ const HINTS: Record<OverflowChoice, string> = {
 
 export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: DashboardSprint; viewer?: string; onRecorded: (decision: OverflowDecisionView) => void }) {
   const [editing, setEditing] = useState(false);
+  // Not asked of Jira up front (null): the form shows, and a refusal when recording makes the banner read-only.
+  const [refused, setRefused] = useState<ResolverError | null>(null);
+  const mayRecord = sprint.canRecordOverflow !== false && refused === null;
   // The banner follows the status: an active sprint back within its budget asks nothing and shows nothing;
   // a closed sprint keeps showing what was decided, as part of its record.
   if (sprint.status !== 'over' && (sprint.state === 'active' || !sprint.overflow)) return null;
@@ -35,7 +38,7 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
         <SectionMessage
           appearance={sprint.status === 'over' ? 'warning' : 'information'}
           title={`Overflow decision: ${CHOICE_LABEL[d.choice]}`}
-          actions={sprint.status === 'over' && sprint.state === 'active' && sprint.canRecordOverflow ? <Button onClick={() => setEditing(true)}>Change the decision</Button> : undefined}
+          actions={sprint.status === 'over' && sprint.state === 'active' && mayRecord ? <Button onClick={() => setEditing(true)}>Change the decision</Button> : undefined}
         >
           {d.reason ? <p data-testid="overflow-reason">Reason: <bdi>{d.reason}</bdi></p> : null}
           <p>
@@ -50,7 +53,7 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
   return (
     <div data-testid="overflow-banner">
       <SectionMessage appearance="error" title={`${sprint.name} is over its support budget by ${over}`}>
-        {sprint.canRecordOverflow ? (
+        {mayRecord ? (
           <p>Interrupts have overflowed the allocation. Decide how the team absorbs them, so the overrun does not slide silently.</p>
         ) : (
           <p data-testid="overflow-read-only">
@@ -58,12 +61,17 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
             decision here once it is made.
           </p>
         )}
-        {sprint.canRecordOverflow ? (
+        {refused ? <ErrorMessage error={refused} /> : null}
+        {mayRecord ? (
           <OverflowForm
             sprint={sprint}
             onRecorded={(decision) => {
               setEditing(false);
               onRecorded(decision);
+            }}
+            onRefused={(error) => {
+              setEditing(false);
+              setRefused(error);
             }}
             onCancel={sprint.overflow ? () => setEditing(false) : undefined}
           />
@@ -73,7 +81,7 @@ export function OverflowBanner({ sprint, viewer, onRecorded }: { sprint: Dashboa
   );
 }
 
-function OverflowForm({ sprint, onRecorded, onCancel }: { sprint: DashboardSprint; onRecorded: (d: OverflowDecisionView) => void; onCancel?: () => void }) {
+function OverflowForm({ sprint, onRecorded, onRefused, onCancel }: { sprint: DashboardSprint; onRecorded: (d: OverflowDecisionView) => void; onRefused: (error: ResolverError) => void; onCancel?: () => void }) {
   const [choice, setChoice] = useState<OverflowChoice | null>(sprint.overflow?.choice ?? null);
   const [reason, setReason] = useState(sprint.overflow?.reason ?? '');
   const [busy, setBusy] = useState(false);
@@ -96,6 +104,7 @@ function OverflowForm({ sprint, onRecorded, onCancel }: { sprint: DashboardSprin
     const result = await resolver.dashboard.recordOverflow({ sprintId: sprint.id, choice, ...(trimmed ? { reason: trimmed } : {}) });
     setBusy(false);
     if (result.ok) onRecorded(result.data.decision);
+    else if (result.error.code === 'FORBIDDEN') onRefused(result.error);
     else setError(result.error);
   };
 
