@@ -67,10 +67,11 @@ describe('an outsider (cannot browse the project)', () => {
       expect(text).not.toMatch(/version/i);
       // Allowed: the caller's own authorization cache, and for the panel the site's field list (ids and
       // names, what Jira's GET /field gives anyone), read beside Jira's answer on the issue because the
-      // issue cannot be read without it; when Jira says no, it is dropped unused.
+      // issue cannot be read without it; when Jira says no, it is dropped unused. The same goes for what
+      // discovery found in that list (storage/field-list.ts: field ids and names).
       // The caller's own remembered permissions on the issue are theirs too (storage/issue-permissions.ts).
       const own = [`admin-check:SUP:${sim.users.outsider.accountId}`, keys.issuePermissions(String((extension as { issue?: { key?: string } }).issue?.key), sim.users.outsider.accountId)];
-      const allowed = new Set([...own, ...(functionKey.startsWith('panel.') ? ['fields:SUP'] : [])]);
+      const allowed = new Set([...own, ...(functionKey.startsWith('panel.') ? ['fields:SUP', keys.fieldDiscovery('SUP')] : [])]);
       expect(reads.filter((key) => !allowed.has(key))).toEqual([]);
     } finally {
       spies.forEach((s) => s.mockRestore());
