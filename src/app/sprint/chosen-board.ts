@@ -1,8 +1,11 @@
 /**
  * Which Scrum board carries a project's budget (issue 15, item 3): the one chosen in settings
- * (`boardId`) while it still exists and is a Scrum board of the project, else the first board Jira
- * lists — and then a sentence saying so, because an admin chose otherwise and the numbers now follow
- * another board's sprints. Read as the app (the caller proved the user sees the project).
+ * (`boardId`) while Jira still lists it among the project's Scrum boards, else the first board (the
+ * one located in the project when several show it) — and then a sentence saying so, because an admin
+ * chose otherwise and the numbers now follow another board's sprints. One request, the project's board
+ * list, as before boards could be chosen (it also tells the dashboard how many there are); the chosen
+ * board is asked for by id only when it is missing from the list, to name it in that sentence. Read as
+ * the app (the caller proved the user sees the project).
  */
 import type { Board } from '../../jira/client/agile-client';
 import { JiraError } from '../../jira/errors';
@@ -10,18 +13,16 @@ import type { Ports } from '../../ports';
 
 export interface ChosenBoard {
   readonly board: Board | null;
+  /** How many Scrum boards the project has. */
+  readonly boardCount: number;
   /** Set when the chosen board could not be used: the fallback, in a sentence. */
   readonly note?: string;
 }
 
-/** Whether a board is a Scrum board located in the project (a board Jira answered for that id). */
-export const isScrumBoardOf = (board: Board, projectKey: string): boolean =>
-  board.type === 'scrum' && (board.location?.projectKey === undefined || board.location.projectKey === projectKey);
-
-/** The chosen board, or undefined when Jira has none by that id (gone, or not visible to the app). */
-async function boardById(ports: Ports, boardId: number): Promise<Board | undefined> {
+/** The chosen board's name, when Jira still has a board by that id (moved to another project, or no longer Scrum). */
+async function nameOf(ports: Ports, boardId: number): Promise<string | undefined> {
   try {
-    return await ports.appJira.agile.board(boardId);
+    return (await ports.appJira.agile.board(boardId)).name;
   } catch (error) {
     if (error instanceof JiraError && error.kind === 'NotFound') return undefined;
     throw error;
@@ -33,9 +34,11 @@ export const fallbackNote = (projectKey: string, chosen: string, first: Board | 
   (first ? `the budget follows ${first.name}. Choose a board in settings.` : 'the project has no other Scrum board. Choose a board in settings.');
 
 export async function chooseBoard(ports: Ports, projectKey: string, chosenId: number | null): Promise<ChosenBoard> {
-  if (chosenId === null) return { board: await ports.appJira.agile.boardForProject(projectKey) };
-  const chosen = await boardById(ports, chosenId);
-  if (chosen && isScrumBoardOf(chosen, projectKey)) return { board: chosen };
-  const first = await ports.appJira.agile.boardForProject(projectKey);
-  return { board: first, note: fallbackNote(projectKey, chosen ? chosen.name : `board ${chosenId}`, first) };
+  const boards = await ports.appJira.agile.projectScrumBoards(projectKey);
+  const first = boards.find((b) => b.location?.projectKey === projectKey) ?? boards[0] ?? null;
+  if (chosenId === null) return { board: first, boardCount: boards.length };
+  const chosen = boards.find((b) => b.id === chosenId);
+  if (chosen) return { board: chosen, boardCount: boards.length };
+  const name = await nameOf(ports, chosenId);
+  return { board: first, boardCount: boards.length, note: fallbackNote(projectKey, name ?? `board ${chosenId}`, first) };
 }

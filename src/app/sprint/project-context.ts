@@ -29,6 +29,8 @@ export interface ProjectContext {
   /** The project's priorities and Severity options in the site's order (storage/site-order.ts). */
   readonly siteOrder: SiteOrder;
   readonly board: Board;
+  /** How many Scrum boards the project has: with more than one, the views say which one the budget follows. */
+  readonly boardCount?: number;
   /** Every sprint of the board, oldest first (closed, active, future). */
   readonly sprints: readonly Sprint[];
   readonly catalog: FieldCatalog;
@@ -57,7 +59,7 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
     loaded,
     estimationFieldId: loaded.settings.storyPointsFieldId ? loaded.settings.storyPointsFieldId : await boardEstimationField(ports, projectKey, board.id),
   }));
-  const [{ loaded, estimationFieldId }, { sprints, note }] = await Promise.all([
+  const [{ loaded, estimationFieldId }, { sprints, note, boardCount }] = await Promise.all([
     settingsAndEstimation,
     load.all,
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the call below reuses it
@@ -74,6 +76,7 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
     loaded: { ...loaded, settings: withSiteOrder(loaded.settings, siteOrder) },
     siteOrder,
     board,
+    boardCount,
     sprints: ordered,
     catalog: discovery.catalog,
     notes: [...(note ? [note] : []), ...(loaded.problem ? [loaded.problem] : []), ...discovery.notes],

@@ -24,7 +24,7 @@ import { z } from 'zod';
 import { boardSchema, sprintSchema } from '../../jira/client/schemas';
 import type { Board, Sprint } from '../../jira/client/agile-client';
 import type { Ports } from '../../ports';
-import { chooseBoard } from '../sprint/chosen-board';
+import { chooseBoard, type ChosenBoard } from '../sprint/chosen-board';
 import { keys } from './keys';
 import { loadSettings } from './settings-repository';
 import { readRecord, writeRecord } from './stored-record';
@@ -39,6 +39,7 @@ const schema = z.object({
   // Absent in records from before the board could be chosen: read for "no choice".
   chosenBoardId: z.number().nullable().optional(),
   note: z.string().optional(),
+  boardCount: z.number().optional(),
 });
 type BoardSprintsRecord = z.infer<typeof schema>;
 
@@ -48,6 +49,8 @@ export interface BoardSprints {
   readonly sprints: readonly Sprint[];
   /** Set when the board chosen in settings could not be used: which board the budget follows instead. */
   readonly note?: string;
+  /** How many Scrum boards the project has (1 for records from before it was kept). */
+  readonly boardCount: number;
 }
 
 /** A future sprint whose planned start has passed by more than a day: the list is probably out of date. */
@@ -76,14 +79,16 @@ export const boardSprints = {
     const now = ports.clock.now();
     const record = readRecord(ports.store, keys.boardSprints(projectKey), schema);
     const stored = Promise.all([record, chosen]).then(([{ value }, choice]) => ({ choice, value: usable(value, now, choice) ? value : undefined }));
-    const picked = stored.then(({ choice, value }) => (value ? { board: value.board, ...(value.note ? { note: value.note } : {}) } : chooseBoard(ports, projectKey, choice)));
+    const picked = stored.then(({ choice, value }): Promise<ChosenBoard> | ChosenBoard =>
+      value ? { board: value.board, boardCount: value.boardCount ?? (value.board ? 1 : 0), ...(value.note ? { note: value.note } : {}) } : chooseBoard(ports, projectKey, choice),
+    );
     const board = picked.then((p) => p.board);
-    const all = Promise.all([stored, picked]).then(async ([{ choice, value }, { board: read, note }]): Promise<BoardSprints> => {
+    const all = Promise.all([stored, picked]).then(async ([{ choice, value }, { board: read, boardCount, note }]): Promise<BoardSprints> => {
       const withNote = note ? { note } : {};
-      if (value) return { board: value.board, sprints: value.sprints, ...withNote };
+      if (value) return { board: value.board, sprints: value.sprints, boardCount, ...withNote };
       const sprints = read ? await ports.appJira.agile.sprints(read.id, ['closed', 'active', 'future']) : [];
-      await writeRecord(ports.store, keys.boardSprints(projectKey), schema, { schemaVersion: 1, readAt: now, board: read, sprints, chosenBoardId: choice, ...withNote });
-      return { board: read, sprints, ...withNote };
+      await writeRecord(ports.store, keys.boardSprints(projectKey), schema, { schemaVersion: 1, readAt: now, board: read, sprints, chosenBoardId: choice, boardCount, ...withNote });
+      return { board: read, sprints, boardCount, ...withNote };
     });
     // A caller that stops at the board (none: the project cannot be used) never awaits `all`: its
     // failure is the board's, already seen, so it must not surface as an unhandled rejection.

@@ -28,8 +28,8 @@ export class AgileClient {
 
   /**
    * Every Scrum board of the project, following offset paging to the end (at most `limit`): the
-   * boards settings may choose from when the project has several (issue 15, item 3). Boards Jira
-   * lists for the project but located elsewhere (a board whose filter spans projects) are left out.
+   * boards settings may choose from when the project has several (issue 15, item 3). The boards Jira
+   * lists for the project include boards located elsewhere whose filter shows its issues.
    */
   async projectScrumBoards(projectKey: string, limit = 200): Promise<Board[]> {
     const all: Board[] = [];
@@ -43,8 +43,7 @@ export class AgileClient {
       startAt += page.values.length;
       if (page.isLast !== false || page.values.length === 0) break;
     }
-    const located = all.filter((b) => b.location?.projectKey === undefined || b.location.projectKey === projectKey);
-    return located.slice(0, limit);
+    return all.slice(0, limit);
   }
 
   /** One board by id; Jira answers 404 (a JiraError NotFound) when it is gone or the caller may not see it. */
