@@ -14,7 +14,7 @@ export async function checkBoardChoice(ports: Ports, projectKey: string, before:
   const boards = await ports.jira.agile.projectScrumBoards(projectKey);
   if (!boards.some((b) => b.id === after)) {
     const message = `Board ${after} is not a Scrum board of ${projectKey}: choose one of the project's Scrum boards, or reload the page to see the current list.`;
-    throw new AppError('VALIDATION', message, { boardId: message });
+    throw new AppError('VALIDATION', message, { 'settings.boardId': message });
   }
   return true;
 }
