@@ -93,6 +93,7 @@ export const boardSprints = {
     // A caller that stops at the board (none: the project cannot be used) never awaits `all`: its
     // failure is the board's, already seen, so it must not surface as an unhandled rejection.
     all.catch(() => undefined);
+    board.catch(() => undefined); // and a caller that awaits only `all` sees the board's failure there
     return { board, all };
   },
   load(ports: Ports, projectKey: string): Promise<BoardSprints> {
