@@ -33,8 +33,9 @@ export const fallbackNote = (projectKey: string, chosen: string, first: Board | 
   `The board chosen in settings, ${chosen}, no longer exists or is not a Scrum board of ${projectKey}; ` +
   (first ? `the budget follows ${first.name}. Choose a board in settings.` : 'the project has no other Scrum board. Choose a board in settings.');
 
-export async function chooseBoard(ports: Ports, projectKey: string, chosenId: number | null): Promise<ChosenBoard> {
-  const boards = await ports.appJira.agile.projectScrumBoards(projectKey);
+/** `listed`: the project's board list when the caller asked for it already. */
+export async function chooseBoard(ports: Ports, projectKey: string, chosenId: number | null, listed?: readonly Board[]): Promise<ChosenBoard> {
+  const boards = listed ?? (await ports.appJira.agile.projectScrumBoards(projectKey));
   const first = boards.find((b) => b.location?.projectKey === projectKey) ?? boards[0] ?? null;
   if (chosenId === null) return { board: first, boardCount: boards.length };
   const chosen = boards.find((b) => b.id === chosenId);

@@ -57,8 +57,9 @@ export interface BoardSprints {
 const overdue = (sprints: readonly Sprint[], now: number): boolean =>
   sprints.some((s) => s.state === 'future' && s.startDate !== undefined && Date.parse(s.startDate) + BOARD_SPRINTS_MAX_AGE_MS < now);
 
-function usable(record: BoardSprintsRecord | undefined, now: number, chosen: number | null): record is BoardSprintsRecord {
-  return record !== undefined && (record.chosenBoardId ?? null) === chosen && record.readAt <= now && now - record.readAt < BOARD_SPRINTS_MAX_AGE_MS && !overdue(record.sprints, now);
+/** Fresh enough whatever the choice (a day old at most, from no later than now, no overdue future sprint). */
+function fresh(record: BoardSprintsRecord | undefined, now: number): record is BoardSprintsRecord {
+  return record !== undefined && record.readAt <= now && now - record.readAt < BOARD_SPRINTS_MAX_AGE_MS && !overdue(record.sprints, now);
 }
 
 /** The board alone as soon as it is known (so what needs only the board need not wait for the sprints), and both. */
@@ -77,10 +78,16 @@ export const boardSprints = {
    */
   start(ports: Ports, projectKey: string, chosen: Promise<number | null> = chosenInSettings(ports, projectKey)): BoardSprintsLoad {
     const now = ports.clock.now();
-    const record = readRecord(ports.store, keys.boardSprints(projectKey), schema);
-    const stored = Promise.all([record, chosen]).then(([{ value }, choice]) => ({ choice, value: usable(value, now, choice) ? value : undefined }));
-    const picked = stored.then(({ choice, value }): Promise<ChosenBoard> | ChosenBoard =>
-      value ? { board: value.board, boardCount: value.boardCount ?? (value.board ? 1 : 0), ...(value.note ? { note: value.note } : {}) } : chooseBoard(ports, projectKey, choice),
+    const fresher = readRecord(ports.store, keys.boardSprints(projectKey), schema).then(({ value }) => (fresh(value, now) ? value : undefined));
+    // Without a fresh record the project's board list is needed whatever the choice: asked at once,
+    // beside the settings read, so the choice costs the view no round trip of its own.
+    const listed = fresher.then((value) => (value ? undefined : ports.appJira.agile.projectScrumBoards(projectKey)));
+    listed.catch(() => undefined); // seen through `picked` when it is used
+    const stored = Promise.all([fresher, chosen]).then(([value, choice]) => ({ choice, value: value && (value.chosenBoardId ?? null) === choice ? value : undefined }));
+    const picked = stored.then(async ({ choice, value }): Promise<ChosenBoard> =>
+      value
+        ? { board: value.board, boardCount: value.boardCount ?? (value.board ? 1 : 0), ...(value.note ? { note: value.note } : {}) }
+        : chooseBoard(ports, projectKey, choice, await listed),
     );
     const board = picked.then((p) => p.board);
     const all = Promise.all([stored, picked]).then(async ([{ choice, value }, { board: read, boardCount, note }]): Promise<BoardSprints> => {
