@@ -51,6 +51,7 @@ describe('OpenAPI contract', () => {
     ['findAssignableUsers', '/rest/api/3/user/assignable/search?project=SUP'],
     ['bulkGetUsers', '/rest/api/3/user/bulk?maxResults=100&accountId=5b10a2844c20165700ede21g&accountId=712020%3Aa8d41c77-2e90-4b1f-8c35-6f7e9d0b2c21&accountId=712020%3A00000000-0000-4000-8000-000000000000'],
     ['getAllBoards', '/rest/agile/1.0/board?projectKeyOrId=SUP'],
+    ['getBoard', '/rest/agile/1.0/board/3'],
     ['getConfiguration', '/rest/agile/1.0/board/1/configuration'],
     ['getAllStatuses', '/rest/api/3/project/SUP/statuses'],
     ['getAllSprints', '/rest/agile/1.0/board/2/sprint'],

@@ -86,7 +86,12 @@ describe('getIssueWorklog', () => {
 describe('boards and sprints', () => {
   it('finds each project’s board and its estimation field', async () => {
     const boards = await dev<{ values: { id: number; name: string }[]; total: number; isLast: boolean }>('GET', '/rest/agile/1.0/board?projectKeyOrId=TEAM&type=scrum');
-    expect(boards.json).toMatchObject({ total: 1, isLast: true, values: [{ id: 2, name: 'TEAM board' }] });
+    expect(boards.json).toMatchObject({ total: 2, isLast: true, values: [{ id: 2, name: 'TEAM board' }, { id: 3, name: 'TEAM platform board' }] });
+    const kanban = await dev<{ total: number }>('GET', '/rest/agile/1.0/board?projectKeyOrId=TEAM&type=kanban');
+    expect(kanban.json.total).toBe(0); // every demo board is a Scrum board
+    const one = await dev<{ id: number; type: string; location: { projectKey: string } }>('GET', '/rest/agile/1.0/board/3');
+    expect(one.json).toMatchObject({ id: 3, type: 'scrum', location: { projectKey: 'TEAM' } });
+    expect((await dev('GET', '/rest/agile/1.0/board/99')).status).toBe(404);
     const config = await dev<{ estimation: unknown }>('GET', '/rest/agile/1.0/board/2/configuration');
     expect(config.json.estimation).toEqual({ type: 'field', field: { fieldId: 'customfield_10016', displayName: 'Story point estimate' } });
   });

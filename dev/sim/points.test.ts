@@ -83,7 +83,8 @@ describe('points per answer', () => {
     ['getCurrentUser', 'GET', '/rest/api/3/myself', undefined, () => 3],
     ['findAssignableUsers', 'GET', '/rest/api/3/user/assignable/search?project=SUP&maxResults=2', undefined, () => 1 + 2 * 2],
     ['bulkGetUsers', 'GET', '/rest/api/3/user/bulk?accountId=5b10a2844c20165700ede21g&accountId=712020%3A00000000-0000-4000-8000-000000000000', undefined, () => 1 + 1 * 2],
-    ['getAllBoards', 'GET', '/rest/agile/1.0/board', undefined, () => 3],
+    ['getAllBoards', 'GET', '/rest/agile/1.0/board', undefined, () => 1 + sim.store.boards.length],
+    ['getBoard', 'GET', '/rest/agile/1.0/board/3', undefined, () => 2],
     ['getConfiguration', 'GET', '/rest/agile/1.0/board/1/configuration', undefined, () => 2],
     ['getAllStatuses', 'GET', '/rest/api/3/project/SUP/statuses', undefined, () => 1 + (sim.store.project('SUP')?.issueTypes.length ?? 0)],
     ['getAllSprints', 'GET', '/rest/agile/1.0/board/2/sprint', undefined, () => 1 + 14],
@@ -131,7 +132,7 @@ describe('the hourly quota', () => {
     expect((await call(sim, 'po', 'GET', '/rest/agile/1.0/board/2/sprint')).status).toBe(200); // 15
     expect((await call(sim, 'po', 'GET', '/rest/api/3/issue/SUP-1')).status).toBe(200); // 17
     // Served although it crosses the quota: the cost is known only once answered.
-    expect((await call(sim, 'po', 'GET', '/rest/agile/1.0/board')).status).toBe(200); // 20
+    expect((await call(sim, 'po', 'GET', '/rest/agile/1.0/board?maxResults=2')).status).toBe(200); // 20
     const labels = [...(sim.store.issue('SUP-2')?.labels ?? [])];
     const refused = await call(sim, 'po', 'PUT', '/rest/api/3/issue/SUP-2', { body: { update: { labels: [{ add: 'never' }] } } });
     expect(refused.status).toBe(429);

@@ -199,6 +199,8 @@ export type DashboardHistoryRow = Omit<HistoryRow, 'startMs' | 'endMs'> & { read
 export interface DashboardView {
   readonly projectKey: string;
   readonly board: { readonly id: number; readonly name: string };
+  /** How many Scrum boards the project has (issue 15, item 3): with more than one, the page says which one the budget follows. */
+  readonly boardCount?: number;
   /** The active (or chosen) sprint; null when the board has no active sprint. */
   readonly sprint: DashboardSprint | null;
   /** Said when there is no sprint to show, e.g. "No sprint is active on SUP board…". */

@@ -89,6 +89,9 @@ export const capacitySchema = z.object({
 /** Everything an admin can change; the save payload carries exactly this. */
 export const editableSettingsSchema = z.object({
   allocationPct: between(0, 100),
+  // Issue 15, item 3: the Scrum board whose sprints carry the budget, for a project with several;
+  // null or absent (also every record saved before it existed) is the first board Jira lists.
+  boardId: z.number({ error: 'must be a board id' }).int('must be a board id').positive('must be a board id').nullable().optional(),
   // Issue 14, item 5: `reserve` keeps a support buffer of allocationPct; `track` reserves none ("no
   // buffer, show the cost"): every number is still measured and support shown as a share of capacity
   // and its effect on delivery, with no budget and no overflow protocol. A default, so settings stored

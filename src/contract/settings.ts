@@ -152,10 +152,20 @@ export interface SettingsChoices {
   readonly severityOptions: readonly string[];
   /** The built-in support filter fitted to this project's issue types (what a first save would store). */
   readonly defaultSupportFilter: { readonly issueTypes: readonly string[]; readonly labels: readonly string[] };
+  /**
+   * The project's Scrum boards (issue 15, item 3), in Jira's order: settings choose among them when
+   * there are several (`boardId`; none chosen is the first).
+   */
+  readonly boards: readonly BoardChoice[];
   /** The board's sprints for per-sprint rotation overrides: all ids in turn order, and the open ones an override can name. */
   readonly sprints: SprintChoices;
   /** Sentences about what could not be listed and what the page does instead. */
   readonly notes: readonly string[];
+}
+
+export interface BoardChoice {
+  readonly id: number;
+  readonly name: string;
 }
 
 export interface SprintChoice {

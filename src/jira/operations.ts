@@ -34,6 +34,8 @@ export const JIRA_OPERATIONS = {
   getAllStatuses: { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}/statuses', spec: 'platform' },
   bulkGetUsers: { method: 'GET', path: '/rest/api/3/user/bulk', spec: 'platform' },
   getAllBoards: { method: 'GET', path: '/rest/agile/1.0/board', spec: 'software' },
+  /** One board by id (issue 15, item 3): whether the board chosen in settings still exists and is a Scrum board of the project. */
+  getBoard: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}', spec: 'software' },
   getConfiguration: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}/configuration', spec: 'software' },
   getAllSprints: { method: 'GET', path: '/rest/agile/1.0/board/{boardId}/sprint', spec: 'software' },
   getSprint: { method: 'GET', path: '/rest/agile/1.0/sprint/{sprintId}', spec: 'software' },

@@ -26,6 +26,8 @@ async function exerciseClient(): Promise<void> {
   const board = await client.agile.boardForProject('SUP');
   if (!board) throw new Error('no SUP board');
   await client.agile.scrumBoards(); // every visible Scrum board, paged (the gadget's project choice)
+  await client.agile.projectScrumBoards('TEAM'); // the project's Scrum boards (settings' board choice)
+  await client.agile.board(board.id); // one board (whether the chosen board still exists)
   await client.agile.estimationFieldId(board.id);
   await client.agile.columns(board.id);
   await client.issues.projectStatuses('SUP');

@@ -1,6 +1,6 @@
 /**
- * Agile boards: `GET /rest/agile/1.0/board` (filters `projectKeyOrId`, `type`, `name`; offset paging)
- * and `GET /rest/agile/1.0/board/{boardId}/configuration` (with `estimation`: the board's story-point
+ * Agile boards: `GET /rest/agile/1.0/board` (filters `projectKeyOrId`, `type`, `name`; offset paging),
+ * `GET /rest/agile/1.0/board/{boardId}` (one board, 404 when gone or invisible) and `GET /rest/agile/1.0/board/{boardId}/configuration` (with `estimation`: the board's story-point
  * field). Boards of projects the user cannot browse are invisible.
  */
 import { badRequest, notFound } from '../http/errors';
@@ -50,6 +50,8 @@ export const getAllBoards: Handler = (ctx) => {
   const page = offsetPage(boards, intParam(ctx, 'startAt', 0), intParam(ctx, 'maxResults', 50));
   return ok({ ...page, values: page.values.map((b) => boardBean(ctx, b)) });
 };
+
+export const getBoard: Handler = (ctx) => ok(boardBean(ctx, visibleBoard(ctx)));
 
 export const getConfiguration: Handler = (ctx) => {
   const board = visibleBoard(ctx);

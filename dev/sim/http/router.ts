@@ -5,7 +5,7 @@
 import type { Handler } from './context';
 import { SIM_OPERATIONS, matchSimOperation, type SimOperationId } from './operations';
 import { assignIssue } from '../handlers/assignee';
-import { getAllBoards, getConfiguration } from '../handlers/boards';
+import { getAllBoards, getBoard, getConfiguration } from '../handlers/boards';
 import { getBulkPermissions } from '../handlers/bulk-permissions';
 import { addComment, getComments } from '../handlers/comments';
 import { getFields } from '../handlers/fields';
@@ -41,6 +41,7 @@ export const HANDLERS: Record<SimOperationId, Handler> = {
   findAssignableUsers,
   bulkGetUsers,
   getAllBoards,
+  getBoard,
   getConfiguration,
   getAllStatuses,
   getAllSprints,

@@ -75,6 +75,7 @@ export const POINTS_RULES: Record<SimOperationId, PointsRule> = {
   findAssignableUsers: list('users', 'identity'),
   bulkGetUsers: listIn('values', 'users of the page', 'identity'),
   getAllBoards: listIn('values', 'boards of the page'),
+  getBoard: single('the board'),
   getConfiguration: single('the board configuration'),
   getAllStatuses: list('issue types (each with its statuses)'),
   getAllSprints: listIn('values', 'sprints of the page'),

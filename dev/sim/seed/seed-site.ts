@@ -1,6 +1,7 @@
 /**
  * Build the demo site for a seed and an anchor instant: projects SUP (company-managed, board 1,
- * "Story Points") and TEAM (team-managed, board 2, "Story point estimate"), their sprints, a few
+ * "Story Points") and TEAM (team-managed, board 2, "Story point estimate", and a second Scrum board,
+ * board 3: second-board.ts), their sprints, a few
  * hundred issues each, numbered in creation order as Jira would have (ids across the site, keys
  * per project). Same seed and anchor → the same site, byte for byte; the same seed at another anchor
  * → the same site moved in time (move-site.ts: it is always generated around one reference instant).
@@ -24,6 +25,7 @@ import { closedSprintTickets } from './support-tickets';
 import { SCALED_PROJECT_KEY, scaledIssues, scaledSprints, type SiteScale } from './scale';
 import { scaledFieldCatalog } from './field-catalog';
 import { REFERENCE_ANCHOR_MS, moveFor, moveIssue, moveSprint } from './move-site';
+import { SECOND_BOARD, appendIssues, secondBoardDrafts, secondBoardSprints } from './second-board';
 
 const PROJECTS: readonly Project[] = [
   { id: '10000', key: 'SUP', name: 'Support Platform', teamManaged: false, leadAccountId: loginUser('po').accountId, statuses: SUP_STATUSES, issueTypes: SUP_ISSUE_TYPES, components: SUP_COMPONENTS },
@@ -66,7 +68,13 @@ export function seedSite(seed: number, clock: SiteClock, scale?: SiteScale): Sit
     drafts.push(...projectDrafts);
     if (scaled) drafts.push(...scaledIssues(projectSeed, root.fork(`scale:${project.key}`), projectDrafts, scaled));
   }
-  const issues = numberIssues(drafts);
+  // TEAM's second board (second-board.ts): numbered after everything else, so nothing above changes.
+  const team = PROJECTS.find((p) => p.id === SECOND_BOARD.projectId) as Project;
+  const secondSprints = secondBoardSprints(nextSprintId, anchorMs);
+  sprints.push(...secondSprints);
+  const workers = TEAM_MEMBER_IDS.filter((id) => id !== loginUser('po').accountId);
+  const numbered = numberIssues(drafts);
+  const issues = [...numbered, ...appendIssues(numbered, secondBoardDrafts(root.fork('issues:TEAM:board-3'), team, secondSprints, workers, loginUser('po').accountId, anchorMs), team.key)];
   for (const project of PROJECTS.filter((p) => securitySchemeOf(p.id))) {
     const board = BOARDS.find((b) => b.projectId === project.id);
     const active = sprints.find((s) => s.boardId === board?.id && s.state === 'active');
@@ -75,7 +83,7 @@ export function seedSite(seed: number, clock: SiteClock, scale?: SiteScale): Sit
   const fields = scale ? { fields: scaledFieldCatalog(root.fork('fields'), scale.customFields) } : {};
   const by = moveFor(clock.anchorMs);
   return new SiteStore(
-    { users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS], sprints: sprints.map((s) => moveSprint(s, by)), issues: issues.map((i) => moveIssue(i, by)), ...fields },
+    { users: [...DEMO_USERS], projects: [...PROJECTS], boards: [...BOARDS, SECOND_BOARD], sprints: sprints.map((s) => moveSprint(s, by)), issues: issues.map((i) => moveIssue(i, by)), ...fields },
     clock,
   );
 }

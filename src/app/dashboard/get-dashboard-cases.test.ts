@@ -146,8 +146,8 @@ describe('dashboard.get on boards without an active sprint or without a board', 
 
   it('says what to do when the project has no scrum board', async () => {
     const boards = h.sim.store.boards;
-    const index = boards.findIndex((b) => b.id === 2);
-    const [board] = boards.splice(index, 1);
+    const all = [...boards];
+    boards.splice(0, boards.length, ...all.filter((b) => b.projectId !== '10001')); // both of TEAM's boards
     try {
       // Jira tells the app the board is gone (the stored board and sprints are forgotten: app/sprint/sprint-changed.ts).
       await onSprintChangedCore(h.portsAs('app'), { eventType: 'avi:jira-software:deleted:board', board: { id: '2', name: 'TEAM board', type: 'scrum' } });
@@ -156,7 +156,7 @@ describe('dashboard.get on boards without an active sprint or without a board', 
         error: { code: 'NOT_FOUND', message: 'Project TEAM has no Scrum board. Interrupt Budget works with Scrum boards: create one for the project.' },
       });
     } finally {
-      if (board) boards.splice(index, 0, board);
+      boards.splice(0, boards.length, ...all);
     }
   });
 });

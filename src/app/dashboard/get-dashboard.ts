@@ -85,6 +85,7 @@ export async function getDashboard(ports: Ports, projectKey: string, payload: Da
   return {
     projectKey,
     board: { id: context.board.id, name: context.board.name },
+    ...(context.boardCount === undefined ? {} : { boardCount: context.boardCount }),
     sprint: sprintShown,
     ...(datesProblem ? { message: datesProblem } : sprint ? {} : { message: `No sprint is active on ${context.board.name}. Start a sprint in Jira to track its support budget; the history of closed sprints is below.` }),
     sprints: context.sprints

@@ -112,8 +112,9 @@ export async function loadTriageContext(ports: Ports, target: TriageTarget, opti
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the calls below reuse it
   ]);
   // The board and its sprints: stored, else read as the app beside the issue (no round trip of their own).
-  const boardLoad = boardSprints.start(ports, projectKey);
-  const stored = await loadSettings(ports.store, projectKey);
+  const settingsLoad = loadSettings(ports.store, projectKey);
+  const boardLoad = boardSprints.start(ports, projectKey, settingsLoad.then((l) => l.settings.boardId ?? null)); // the board chosen in settings
+  const stored = await settingsLoad;
   const { settings } = stored;
   const pointsFieldUnknown = (options.sprintCatalog === true || settings.capacity.model === 'points') && !settings.storyPointsFieldId;
   const discover = (storyPointsFieldId: string | null | undefined) =>

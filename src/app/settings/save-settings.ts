@@ -37,7 +37,9 @@ import { AppError } from '../app-error';
 import { loadPolicyVersion } from '../storage/policy-versions';
 import { ABANDONED_CLAIM_MS } from '../storage/revision-claims';
 import { highestClaimedRevision, loadSettings, settingsHistoryWrite, settingsRevisionClaim, settingsRevisionSchema, settingsWrite, type LoadedSettings } from '../storage/settings-repository';
+import { boardSprints } from '../storage/board-sprints';
 import { projectRegistry } from '../storage/sprint-records';
+import { checkBoardChoice } from './board-choice';
 import { requireProjectAdmin, type Caller } from './admin-check';
 import { SETTINGS_SCHEMA_VERSION, type EditableSettings } from './project-settings';
 import { planPolicyVersion } from './save-policy-version';
@@ -67,6 +69,7 @@ export async function saveSettings(ports: Ports, caller: Caller, change: Setting
   const [loaded, registered] = await Promise.all([loadSettings(store, projectKey), projectRegistry.isRegistered(store, projectKey)]);
   const current = loaded.settings;
   if (change.baseRevision !== current.revision) throw await settingsConflict(ports, projectKey, accountId, current);
+  const boardChanged = await checkBoardChoice(ports, projectKey, current.boardId, change.settings.boardId);
 
   const at = new Date(ports.clock.now());
   const inForce = (await loadPolicyVersion(store, projectKey, current.policyVersion)).policyVersion;
@@ -94,6 +97,8 @@ export async function saveSettings(ports: Ports, caller: Caller, change: Setting
         ...(registered ? [] : [projectRegistry.write(projectKey, at.getTime())]),
       ]);
       if (!written.ok) throw new Error(`settings.save: a transaction of plain sets was refused as conflicting (${written.key ?? 'no key named'})`);
+      // The stored board and sprints are the old board's: the next view reads the chosen one.
+      if (boardChanged) await boardSprints.forget(ports, projectKey);
       return withPeople(ports, settingsView(projectKey, { settings: settings.saved, isDefault: false }, { policyVersion: plan.policyVersion }, true));
     }
 

@@ -5,7 +5,8 @@
  * opening their project's settings) once per page load: the page asks on load and keeps the answer;
  * the field list behind the Severity field comes from the stored copy (a day old at most).
  *
- * The board's sprints are listed too (board and sprints, as the dashboard reads them) for the per-sprint
+ * The project's Scrum boards are listed (the board the budget follows, issue 15 item 3), and the sprints
+ * of the board in use (the one chosen in settings while it is listed, else the first) for the per-sprint
  * rotation overrides. Besides them, three requests at most, usually two: the project (issue types, components), and the create metadata
  * of one support issue type, which holds the priorities in the scheme's order and the Severity options
  * when the field is on that screen. When it is not, its options are not asked for: Jira lists a
@@ -13,12 +14,14 @@
  * consent screen — too much to ask of every site for one picker), so the sentence says so and the
  * page lets the admin type those values instead.
  */
+import type { Board } from '../../jira/client/agile-client';
 import type { SettingsChoices, SprintChoices } from '../../contract/settings';
 import { DEFAULT_SUPPORT_FILTER, fitSupportFilter } from '../../domain/support-filter';
 import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
 import { inStartOrder } from '../sprint/project-context';
 import { fieldSource } from '../storage/field-list';
+import { loadSettings } from '../storage/settings-repository';
 
 const NO_SEVERITY_FIELD = 'No Severity field was found: choose the field that holds severity above to map its options.';
 const notOnScreen = (field: string, type: string | undefined): string =>
@@ -26,10 +29,10 @@ const notOnScreen = (field: string, type: string | undefined): string =>
 const PRIORITIES_UNKNOWN = "Jira did not list this project's priorities (they come from its create screen, which needs the Create issues permission), so the names already mapped are shown and new ones can be typed.";
 
 export async function settingsChoices(ports: Ports, projectKey: string, severityFieldId: string | null): Promise<SettingsChoices> {
-  const [project, discovery, sprints] = await Promise.all([
+  const [project, discovery, { boards, sprints }] = await Promise.all([
     ports.jira.config.project(projectKey),
     fieldSource(ports, projectKey).discover(severityFieldId ? { severityFieldId } : {}),
-    boardSprints(ports, projectKey),
+    boardsAndSprints(ports, projectKey),
   ]);
   const notes: string[] = [];
   const field = discovery.catalog.severity ?? null;
@@ -57,15 +60,20 @@ export async function settingsChoices(ports: Ports, projectKey: string, severity
     severityField: field ? { id: field.id, name: field.name } : null,
     severityOptions: onScreen ?? [],
     defaultSupportFilter: fitted,
+    boards: boards.map((b) => ({ id: b.id, name: b.name })),
     sprints,
     notes,
   };
 }
 
-/** The board's sprints, for per-sprint rotation overrides (none without a Scrum board). */
-async function boardSprints(ports: Ports, projectKey: string): Promise<SprintChoices> {
-  const board = await ports.jira.agile.boardForProject(projectKey);
-  if (!board) return { turnOrder: [], open: [] };
+/** The project's Scrum boards, and the sprints of the one in use for per-sprint rotation overrides (none without a Scrum board). */
+async function boardsAndSprints(ports: Ports, projectKey: string): Promise<{ boards: Board[]; sprints: SprintChoices }> {
+  const [boards, loaded] = await Promise.all([ports.jira.agile.projectScrumBoards(projectKey), loadSettings(ports.store, projectKey)]);
+  const board = boards.find((b) => b.id === loaded.settings.boardId) ?? boards[0];
+  return { boards, sprints: board ? await sprintChoices(ports, board) : { turnOrder: [], open: [] } };
+}
+
+async function sprintChoices(ports: Ports, board: Board): Promise<SprintChoices> {
   const ordered = inStartOrder(await ports.jira.agile.sprints(board.id, ['closed', 'active', 'future']));
   return {
     turnOrder: ordered.map((s) => s.id),

@@ -29,6 +29,8 @@ export interface ProjectContext {
   /** The project's priorities and Severity options in the site's order (storage/site-order.ts). */
   readonly siteOrder: SiteOrder;
   readonly board: Board;
+  /** How many Scrum boards the project has: with more than one, the views say which one the budget follows. */
+  readonly boardCount?: number;
   /** Every sprint of the board, oldest first (closed, active, future). */
   readonly sprints: readonly Sprint[];
   readonly catalog: FieldCatalog;
@@ -46,17 +48,18 @@ export const inStartOrder = (sprints: readonly Sprint[]): Sprint[] => [...sprint
 export async function loadProjectContext(ports: Ports, projectKey: string): Promise<ProjectContext> {
   const loadedAt = ports.clock.now();
   await proveProjectAccess(ports, projectKey);
-  // The board first (stored, else as the app): a project without a Scrum board costs nothing more.
-  const load = boardSprints.start(ports, projectKey);
+  // The board first (stored, else as the app; the one chosen in settings): a project without a Scrum board costs nothing more.
+  const settings = loadSettings(ports.store, projectKey);
+  const load = boardSprints.start(ports, projectKey, settings.then((l) => l.settings.boardId ?? null));
   const board = await load.board;
   if (!board) throw new AppError('NOT_FOUND', `Project ${projectKey} has no Scrum board. Interrupt Budget works with Scrum boards: create one for the project.`);
   const fields = fieldSource(ports, projectKey);
   const order = siteOrderSource(ports, projectKey);
-  const settingsAndEstimation = loadSettings(ports.store, projectKey).then(async (loaded) => ({
+  const settingsAndEstimation = settings.then(async (loaded) => ({
     loaded,
     estimationFieldId: loaded.settings.storyPointsFieldId ? loaded.settings.storyPointsFieldId : await boardEstimationField(ports, projectKey, board.id),
   }));
-  const [{ loaded, estimationFieldId }, { sprints }] = await Promise.all([
+  const [{ loaded, estimationFieldId }, { sprints, note, boardCount }] = await Promise.all([
     settingsAndEstimation,
     load.all,
     fields.load(), // the field list (stored for a day; else from Jira in this round trip): the call below reuses it
@@ -73,9 +76,10 @@ export async function loadProjectContext(ports: Ports, projectKey: string): Prom
     loaded: { ...loaded, settings: withSiteOrder(loaded.settings, siteOrder) },
     siteOrder,
     board,
+    boardCount,
     sprints: ordered,
     catalog: discovery.catalog,
-    notes: [...(loaded.problem ? [loaded.problem] : []), ...discovery.notes],
+    notes: [...(note ? [note] : []), ...(loaded.problem ? [loaded.problem] : []), ...discovery.notes],
     loadedAt,
   };
 }

@@ -78,17 +78,17 @@ describe('boardSprints', () => {
     expect(await boardSprints.load(ports, 'NOPE').catch((e: Error) => e.message)).toMatch(/NOPE/); // no such project: Jira refuses, nothing stored
     expect(await store.get(keys.boardSprints('NOPE'))).toBeUndefined();
     const boards = sim.store.boards;
-    const index = boards.findIndex((b) => b.id === 2);
-    const [board] = boards.splice(index, 1);
+    const all = [...boards];
+    boards.splice(0, boards.length, ...all.filter((b) => b.projectId !== '10001')); // both of TEAM's boards
     try {
       sim.clearRequests();
-      expect(await boardSprints.load(ports, 'TEAM')).toEqual({ board: null, sprints: [] });
+      expect(await boardSprints.load(ports, 'TEAM')).toEqual({ board: null, sprints: [], boardCount: 0 });
       expect(asked()).toEqual(['getAllBoards']);
       sim.clearRequests();
-      expect(await boardSprints.load(ports, 'TEAM')).toEqual({ board: null, sprints: [] });
+      expect(await boardSprints.load(ports, 'TEAM')).toEqual({ board: null, sprints: [], boardCount: 0 });
       expect(asked()).toEqual([]);
     } finally {
-      if (board) boards.splice(index, 0, board);
+      boards.splice(0, boards.length, ...all);
     }
   });
 });

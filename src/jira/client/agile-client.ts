@@ -27,6 +27,31 @@ export class AgileClient {
   }
 
   /**
+   * Every Scrum board of the project, following offset paging to the end (at most `limit`): the
+   * boards settings may choose from when the project has several (issue 15, item 3). The boards Jira
+   * lists for the project include boards located elsewhere whose filter shows its issues.
+   */
+  async projectScrumBoards(projectKey: string, limit = 200): Promise<Board[]> {
+    const all: Board[] = [];
+    for (let startAt = 0; all.length < limit; ) {
+      const page = await this.http.json(
+        'getAllBoards',
+        { method: 'GET', route: route`/rest/agile/1.0/board?projectKeyOrId=${projectKey}&type=${'scrum'}&startAt=${startAt}&maxResults=${BOARD_PAGE}` },
+        agilePage(boardSchema),
+      );
+      all.push(...page.values);
+      startAt += page.values.length;
+      if (page.isLast !== false || page.values.length === 0) break;
+    }
+    return all.slice(0, limit);
+  }
+
+  /** One board by id; Jira answers 404 (a JiraError NotFound) when it is gone or the caller may not see it. */
+  async board(boardId: number): Promise<Board> {
+    return this.http.json('getBoard', { method: 'GET', route: route`/rest/agile/1.0/board/${boardId}` }, boardSchema);
+  }
+
+  /**
    * Every Scrum board the caller may see, following offset paging to the end (at most `limit`
    * boards): Jira lists only boards of projects the caller may browse, which is what the dashboard
    * gadget offers to choose from.

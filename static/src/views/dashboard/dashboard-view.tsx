@@ -53,6 +53,12 @@ export default function DashboardView({ context }: ViewProps) {
           </div>
         </div>
         <div style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
+          {/* Issue 15, item 3: with several Scrum boards, which one's sprints carry the budget (chosen in settings). */}
+          {(view.boardCount ?? 1) > 1 ? (
+            <span data-testid="board-followed" style={{ color: token('color.text.subtle') }}>
+              Budget follows board {view.board.name}
+            </span>
+          ) : null}
           <SprintPicker view={view} value={state.sprintId} onChange={state.choose} disabled={state.loading} />
           <Button onClick={state.refresh} isLoading={state.loading}>
             Refresh

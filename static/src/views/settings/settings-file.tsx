@@ -58,8 +58,9 @@ export function SettingsFile({ view, dirty, onImport }: Props) {
     const { settings, policy, from } = read.file;
     const sameProject = from.projectKey === view.projectKey;
     const dropped = sameProject ? 0 : Object.keys(settings.rotation.overrides).length;
-    // Per-sprint choices (support stand-ins, adopted allocations) name the other project's sprints: they stay behind.
-    onImport({ settings: sameProject ? settings : { ...settings, rotation: { ...settings.rotation, overrides: {} }, sprintAllocations: {} }, policy });
+    // Per-sprint choices (support stand-ins, adopted allocations) name the other project's sprints, and its
+    // chosen board is the other project's: they stay behind (this project keeps its own board choice).
+    onImport({ settings: sameProject ? settings : { ...settings, rotation: { ...settings.rotation, overrides: {} }, sprintAllocations: {}, boardId: view.settings.boardId ?? null }, policy });
     setMessage({ kind: 'imported', lines: importedLines(view, from, dropped) });
   }
 

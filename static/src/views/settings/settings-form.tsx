@@ -10,6 +10,7 @@ import { resolver } from '../../api/resolver';
 import { ErrorMessage } from '../../components/status';
 import type { ResolverError, SettingsChoices, SettingsSavePayload, SettingsView } from '../../../../src/contract';
 import { effectivePriorityMap, effectiveSeverityMap, normalizePriority, normalizeSeverity, priorityOrderNote, PRIORITY_LEVELS, severityOrderNote, SEVERITY_LEVELS } from '../../../../src/contract/domain';
+import { BoardPicker } from './board-picker';
 import { BudgetModeField } from './budget-mode-field';
 import { FollowUpKindsField } from './follow-up-kinds-field';
 import { CapacityFields } from './capacity-fields';
@@ -146,6 +147,7 @@ export function SettingsForm({ view, choices: loadedChoices, siteUrl, viewer, on
 
       <div key={generation}>
       <Section title="Support allocation" description="The share of each sprint's capacity reserved for support work, reviewed at every retrospective.">
+        <BoardPicker value={settings.boardId} readOnly={readOnly} {...(e('boardId') ? { error: e('boardId') as string } : {})} onChange={(boardId) => setSettings({ boardId })} />
         <BudgetModeField value={settings.budgetMode} readOnly={readOnly} onChange={(budgetMode) => setSettings({ budgetMode })} />
         <Row>
           <NumberField

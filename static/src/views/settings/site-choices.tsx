@@ -17,6 +17,7 @@ export const NO_CHOICES: SettingsChoices = {
   severityField: null,
   severityOptions: [],
   defaultSupportFilter: { issueTypes: [], labels: [] },
+  boards: [],
   sprints: { turnOrder: [], open: [] },
   notes: [],
 };
