@@ -44,6 +44,12 @@ export interface TicketQuery {
   readonly reconcileIssueIds?: readonly number[];
   /** Stop after this many issues (the JQL's ORDER BY decides which): no paging past what is shown. */
   readonly maxIssues?: number;
+  /**
+   * The caller syncs again and reads whatever changed (an active sprint's issue cache): a scheduled
+   * run's read may then page by status category (searchInStreams), where an issue changing status
+   * mid-read can be missed until that next sync. Not for a read kept for good (a closed sprint).
+   */
+  readonly healedByNextSync?: true;
 }
 
 type MappedIssue = { readonly ticket: Ticket; readonly worklogsComplete: boolean };
@@ -111,7 +117,8 @@ export class JiraClient {
     await this.slots.run(async () => {
       for await (const raw of pages) {
         const notes: string[] = [];
-        const mapped = this.mapRaw(raw, query.catalog, notes).filter((m) => !skipIds?.has(m.ticket.id));
+        // Skipped before mapping, so an issue read twice does not repeat its notes.
+        const mapped = this.mapRaw(skipIds ? raw.filter((r) => !skipIds.has(r.id)) : raw, query.catalog, notes);
         const completion = this.completeWorklogs(mapped, notes, query);
         completion.catch(() => undefined); // seen below; a page that fails first must not leave it unhandled
         completions.push(completion);
@@ -140,7 +147,7 @@ export class JiraClient {
     if (query.maxIssues !== undefined) return this.searchTickets(query);
     const first = await this.searchTickets({ ...query, maxIssues: TICKET_PAGE });
     if (first.tickets.length < TICKET_PAGE) return first;
-    if (this.http.remainingMs() >= SEQUENTIAL_READ_MIN_MS) return this.searchInStreams(query, first);
+    if (query.healedByNextSync === true && this.http.remainingMs() >= SEQUENTIAL_READ_MIN_MS) return this.searchInStreams(query, first);
     const seen = new Set(first.tickets.map((t) => Number(t.id)));
     const rest = (await this.issueIds(query.jql, query.reconcileIssueIds)).filter((id) => !seen.has(id));
     try {
@@ -158,7 +165,9 @@ export class JiraClient {
    * so no id list is needed and the points are the pages and the issues (plus the first page's 100
    * issues, read again and dropped: at most 100 points, 1.008× on 5,000 issues) at a fraction of the
    * sequential depth. An issue whose status changes between the streams' pages may be missed or read
-   * twice: twice is deduplicated; a status change updates the issue, so the next sync reads it.
+   * twice: twice is deduplicated; a status change updates the issue, so the next sync reads it — which
+   * is why only a read that has a next sync (`healedByNextSync`: an active sprint's cache) pages this way,
+   * never a closed sprint's read once for good.
    */
   private static readonly STREAMS = ['statusCategory = Done', 'statusCategory = "In Progress"', 'statusCategory != Done AND statusCategory != "In Progress"'];
 

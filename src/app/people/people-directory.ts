@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { FORMER_USER, type PeopleDirectory, type PersonView } from '../../contract/people';
 import type { ListedUser } from '../../jira/client/people-client';
+import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
 import { keys } from '../storage/keys';
 import { readRecord, writeRecord } from '../storage/stored-record';
@@ -102,7 +103,9 @@ export async function peopleDirectory(ports: Ports, accountIds: Iterable<string 
   let users: ListedUser[];
   try {
     users = await ports.appJira.people.usersByIds(missing);
-  } catch {
+  } catch (error) {
+    // The hourly run's renewal must see Jira's spent quota, to stop the run (sprint/hourly-rollup.ts).
+    if (options.renewWithinMs !== undefined && error instanceof JiraError && error.quota !== undefined) throw error;
     return { people, stats: { fromCache, fromJira: 0, answered: false } };
   }
   const byId = new Map(users.map((u) => [u.accountId, u]));

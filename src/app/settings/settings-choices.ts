@@ -19,6 +19,7 @@ import type { SettingsChoices, SprintChoices } from '../../contract/settings';
 import { DEFAULT_SUPPORT_FILTER, fitSupportFilter } from '../../domain/support-filter';
 import { JiraError } from '../../jira/errors';
 import type { Ports } from '../../ports';
+import { defaultBoard } from '../sprint/chosen-board';
 import { inStartOrder } from '../sprint/project-context';
 import { fieldSource } from '../storage/field-list';
 import { loadSettings } from '../storage/settings-repository';
@@ -69,8 +70,11 @@ export async function settingsChoices(ports: Ports, projectKey: string, severity
 /** The project's Scrum boards, and the sprints of the one in use for per-sprint rotation overrides (none without a Scrum board). */
 async function boardsAndSprints(ports: Ports, projectKey: string): Promise<{ boards: Board[]; sprints: SprintChoices }> {
   const [boards, loaded] = await Promise.all([ports.jira.agile.projectScrumBoards(projectKey), loadSettings(ports.store, projectKey)]);
-  const board = boards.find((b) => b.id === loaded.settings.boardId) ?? boards[0];
-  return { boards, sprints: board ? await sprintChoices(ports, board) : { turnOrder: [], open: [] } };
+  // The default (no choice) first, the one the views follow (sprint/chosen-board.ts), so the picker's "first board" is it.
+  const first = defaultBoard(boards, projectKey);
+  const ordered = first ? [first, ...boards.filter((b) => b.id !== first.id)] : boards;
+  const board = ordered.find((b) => b.id === loaded.settings.boardId) ?? first;
+  return { boards: ordered, sprints: board ? await sprintChoices(ports, board) : { turnOrder: [], open: [] } };
 }
 
 async function sprintChoices(ports: Ports, board: Board): Promise<SprintChoices> {

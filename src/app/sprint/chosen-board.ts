@@ -29,6 +29,9 @@ async function nameOf(ports: Ports, boardId: number): Promise<string | undefined
   }
 }
 
+/** The board followed when none is chosen: the first located in the project (Jira may list another's first), else the first. */
+export const defaultBoard = (boards: readonly Board[], projectKey: string): Board | null => boards.find((b) => b.location?.projectKey === projectKey) ?? boards[0] ?? null;
+
 export const fallbackNote = (projectKey: string, chosen: string, first: Board | null): string =>
   `The board chosen in settings, ${chosen}, no longer exists or is not a Scrum board of ${projectKey}; ` +
   (first ? `the budget follows ${first.name}. Choose a board in settings.` : 'the project has no other Scrum board. Choose a board in settings.');
@@ -36,7 +39,7 @@ export const fallbackNote = (projectKey: string, chosen: string, first: Board | 
 /** `listed`: the project's board list when the caller asked for it already. */
 export async function chooseBoard(ports: Ports, projectKey: string, chosenId: number | null, listed?: readonly Board[]): Promise<ChosenBoard> {
   const boards = listed ?? (await ports.appJira.agile.projectScrumBoards(projectKey));
-  const first = boards.find((b) => b.location?.projectKey === projectKey) ?? boards[0] ?? null;
+  const first = defaultBoard(boards, projectKey);
   if (chosenId === null) return { board: first, boardCount: boards.length };
   const chosen = boards.find((b) => b.id === chosenId);
   if (chosen) return { board: chosen, boardCount: boards.length };

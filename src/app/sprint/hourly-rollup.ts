@@ -75,7 +75,10 @@ export async function rollUpProject(ports: Ports, projectKey: string): Promise<P
     const [history] = await Promise.all([
       historyRows(ports, context, lastClosed),
       issueSecurity.projectUsesIt(ports, projectKey),
-      renewShownPeople(ports, context, snapshots),
+      // Names are a saving for the views: only Jira's spent quota (which stops the run) may fail the project.
+      renewShownPeople(ports, context, snapshots).catch((error: unknown) => {
+        if (error instanceof JiraError && error.quota !== undefined) throw error;
+      }),
     ]);
     await Promise.all([...history.computed].map((sprintId) => deleteSprintCache(ports.store, projectKey, sprintId)));
     return {

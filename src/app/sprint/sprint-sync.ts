@@ -82,7 +82,8 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
       if (!(error instanceof JiraError) || error.kind !== 'BadRequest') throw error;
     }
   }
-  const result = await ports.appJira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window }, ...reconcile(options) });
+  // The next sync re-reads what changed (the update's `updated >=`, or the events): a status-streamed read may rely on it.
+  const result = await ports.appJira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window }, healedByNextSync: true, ...reconcile(options) });
   await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets: result.tickets, notes: result.notes, syncedAt: now, fullSyncAt: now, signature, ...replaced(cached, problem) });
   return { tickets: result.tickets, notes: [...(problem ? [problem] : []), ...result.notes], mode: 'full', read: result.tickets.length };
 }
