@@ -101,7 +101,7 @@ export class JiraClient {
    * Issues matching the JQL, as Tickets (with the decision property), in Jira's order. Each page is
    * mapped as it arrives, so only one page of raw JSON is held at a time.
    */
-  async searchTickets(query: TicketQuery, skipIds?: ReadonlySet<string>): Promise<TicketResult> {
+  async searchTickets(query: TicketQuery, skipIds?: ReadonlySet<string>, counted?: { raw: number }): Promise<TicketResult> {
     const fields = fieldsToRequest(query.catalog);
     const pages = this.issues.searchPages({
       jql: query.jql,
@@ -116,6 +116,7 @@ export class JiraClient {
     const completions: Promise<TicketResult>[] = [];
     await this.slots.run(async () => {
       for await (const raw of pages) {
+        if (counted) counted.raw += raw.length;
         const notes: string[] = [];
         // Skipped before mapping, so an issue read twice does not repeat its notes.
         const mapped = this.mapRaw(skipIds ? raw.filter((r) => !skipIds.has(r.id)) : raw, query.catalog, notes);
@@ -145,8 +146,10 @@ export class JiraClient {
     // run's time, the pages are read one after another instead: the id list that lets them run side
     // by side costs a point per issue (5,001 for 5,000), which a scheduled run can spend as time.
     if (query.maxIssues !== undefined) return this.searchTickets(query);
-    const first = await this.searchTickets({ ...query, maxIssues: TICKET_PAGE });
-    if (first.tickets.length < TICKET_PAGE) return first;
+    // Whether there is more is the raw page's length: an issue that could not be mapped is a note, not the end.
+    const counted = { raw: 0 };
+    const first = await this.searchTickets({ ...query, maxIssues: TICKET_PAGE }, undefined, counted);
+    if (counted.raw < TICKET_PAGE) return first;
     if (query.healedByNextSync === true && this.http.remainingMs() >= SEQUENTIAL_READ_MIN_MS) return this.searchInStreams(query, first);
     const seen = new Set(first.tickets.map((t) => Number(t.id)));
     const rest = (await this.issueIds(query.jql, query.reconcileIssueIds)).filter((id) => !seen.has(id));

@@ -10,6 +10,7 @@
  * back): nothing of the client is replaced.
  */
 import { startSimulator, type Simulator } from '../../dev/sim';
+import { routePath } from '../forge/route';
 import type { SiteIssue } from '../../dev/sim/site/model';
 import type { Ticket } from '../domain/ticket';
 import { BasicAuthTransport } from './basic-auth-transport';
@@ -153,6 +154,25 @@ describe('searchTicketsParallel on the demo site', () => {
       await clientOf(sim, undefined, budget).client.searchTicketsParallel({ jql, catalog, ...(healed ? { healedByNextSync: true as const } : {}) });
       expect(searches(sim).some(isIdsOnly)).toBe(true);
     }
+  });
+
+  it('an issue of the first page that cannot be read is a note, not the end of the read', async () => {
+    const jql = 'project in (SUP, TEAM)';
+    const n = sim.store.issues.length;
+    const { client, transport } = clientOf(sim);
+    let broken = false;
+    transport.afterResponse = (request, response) => {
+      if (broken || routePath(request.route) !== '/rest/api/3/search/jql') return;
+      const body = JSON.parse(response.text) as { issues: Array<Record<string, unknown>> };
+      if (body.issues.length < TICKET_PAGE) return;
+      broken = true;
+      body.issues[0] = { id: '', key: body.issues[0]?.key }; // no id: an issue the app cannot map
+      (response as { text: string }).text = JSON.stringify(body);
+    };
+    const { tickets, notes } = await client.searchTicketsParallel({ jql, catalog });
+    expect(broken).toBe(true);
+    expect(tickets.length).toBeGreaterThanOrEqual(n - 1);
+    expect(notes.length).toBeGreaterThan(0);
   });
 
   it('a capped read (maxIssues) pages the sequential way and stops at the cap: no id list', async () => {
