@@ -54,7 +54,7 @@ describe('onSprintStarted', () => {
     const inSprint = h.sim.store.issues.filter((i) => i.sprintIds.includes(14));
     const committed = inSprint.map((i) => i.key);
     const points = inSprint.reduce((sum, i) => sum + (i.points ?? 0), 0);
-    expect(await h.store.get(keys.baseline('SUP', 14))).toEqual({ schemaVersion: 1, sprintId: 14, takenAt: NOW, lazy: false, issueKeys: expect.arrayContaining(committed), committedPoints: points });
+    expect((await sprintRecords.baseline.read(h.store, 'SUP', 14)).value).toEqual({ schemaVersion: 1, sprintId: 14, takenAt: NOW, lazy: false, issueKeys: expect.arrayContaining(committed), committedPoints: points });
     expect((await sprintRecords.baseline.read(h.store, 'SUP', 14)).value?.issueKeys).toHaveLength(committed.length);
     const line = JSON.parse(String(logs.mock.calls.at(-1)?.[0])) as Record<string, unknown>;
     expect(line).toMatchObject({ app: 'interrupt-budget', trigger: 'sprint-started', outcome: 'taken', why: `Baseline of sprint 14 taken: ${committed.length} issues, ${points} points.` });

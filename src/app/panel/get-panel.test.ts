@@ -13,6 +13,7 @@ import { DEFAULT_CLASSIFICATION, triageFacts } from '../../domain/triage-facts';
 import { wipStatus, wouldExceed } from '../../domain/wip';
 import { MemoryStore } from '../storage/memory-store';
 import { keys } from '../storage/keys';
+import { sprintRecords } from '../storage/sprint-records';
 import { deleteSprintCache } from '../sprint/sprint-issue-cache';
 import { storeSettings } from '../storage/settings-repository';
 import { storePolicyVersion } from '../storage/policy-versions';
@@ -208,15 +209,15 @@ describe('panel.get', () => {
     expect({ roundTrips: meter?.roundTrips, requests: meter?.requests }).toEqual({ roundTrips: 2 + (truncated > 0 ? 1 : 0), requests: 2 + truncated });
     const search = sim.requests().find((r) => r.operationId === 'searchAndReconsileIssuesUsingJqlPost');
     expect((search?.body as { reconcileIssues?: number[] }).reconcileIssues).toEqual([Number(sim.store.issue('SUP-247')?.id)]);
-    expect(await store.get(keys.rollup('SUP', active.id))).toMatchObject({ sprintId: active.id, computedAt: NOW });
+    expect((await sprintRecords.rollup.read(store, 'SUP', active.id)).value).toMatchObject({ sprintId: active.id, computedAt: NOW });
     const after = dataOf<PanelView>(await get('SUP-247'));
     expect(after.budgetNeedsUpdate).toBe(false);
   });
 
   it('a stale stored rollup is shown, marked stale; the update then costs a count and one search by id, however big the sprint', async () => {
     const { active, allocation } = expectedSprint();
-    const stored = (await store.get(keys.rollup('SUP', active.id))) as Record<string, unknown>;
-    await store.set(keys.rollup('SUP', active.id), { ...stored, invalidatedAt: NOW });
+    const stored = (await sprintRecords.rollup.read(store, 'SUP', active.id)).value;
+    await store.set(keys.rollup('SUP', active.id), { ...stored, invalidatedAt: NOW }); // as an older release stored it: unpacked
     const view = dataOf<PanelView>(await get('SUP-247'));
     expect(view.budget).toMatchObject({ source: 'stored', stale: true, remaining: allocation.remaining });
     expect(view.budgetNeedsUpdate).toBe(true);

@@ -9,7 +9,7 @@ import type { DashboardView } from '../../contract/dashboard';
 import type { RetrospectiveView } from '../../contract/retrospective';
 import { wipTimeSentence } from '../../contract/retrospective-text';
 import { boardSprints } from '../storage/board-sprints';
-import { keys } from '../storage/keys';
+import { sprintRecords } from '../storage/sprint-records';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const HOUR = 3_600_000;
@@ -27,7 +27,7 @@ it('hourly samples measure the time over the limit, and the retrospective report
     const view = dataOf(await h.call<DashboardView>('po', 'dashboard.get', { refresh: true }));
     expect(view.sprint?.wip.breached).toBe(true);
   }
-  expect(await h.store.get(keys.rollup('SUP', ACTIVE))).toMatchObject({ wipTally: { overMs: 2 * HOUR, measuredMs: 2 * HOUR, lastBreached: true } });
+  expect((await sprintRecords.rollup.read(h.store, 'SUP', ACTIVE)).value).toMatchObject({ wipTally: { overMs: 2 * HOUR, measuredMs: 2 * HOUR, lastBreached: true } });
 
   const sprint = h.sim.store.sprints.find((s) => s.id === ACTIVE);
   if (!sprint) throw new Error('no active sprint');

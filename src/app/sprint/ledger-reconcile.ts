@@ -28,7 +28,7 @@ import { allocationCatalog } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
 import type { ProjectContext } from './project-context';
 import { ledgerJournal, type JournalEntry } from './ledger-journal';
-import { noteIssueKey, type CachedSprint } from './sprint-issue-cache';
+import { keptWholeUnder, noteIssueKey, supportFilterOf, type CachedSprint } from './sprint-issue-cache';
 
 export interface Reconciled {
   readonly tickets: readonly Ticket[];
@@ -63,7 +63,19 @@ export async function reconcileFromJournal(
   const journal = await ledgerJournal.list(ports.store);
   // What an earlier sync has covered (recorded and changed before it) is not folded again.
   const entries = journal.entries.filter((e) => concerns(e, context.projectKey) && (e.recordedAt >= sinceMs || e.change.atMs >= sinceMs));
-  const changes: LedgerChange[] = [...entries.map((e) => e.change), ...ownIssueIds.map((id): LedgerChange => ({ kind: 'read', issueId: String(id), atMs: now }))];
+  // Work logged on a ticket that is not support changes no number, and the cache keeps no worklogs of it (sprint-issue-cache.ts).
+  const keptWhole = keptWholeUnder(supportFilterOf(context.loaded.settings));
+  const slim = new Set(cached.tickets.filter((t) => !keptWhole(t)).map((t) => t.id));
+  const changes: LedgerChange[] = [
+    ...entries.flatMap((e): LedgerChange[] => {
+      const c = e.change;
+      if (!slim.has(c.issueId)) return [c];
+      // Its worklog events are not needed, so a lost one is no reason to read the issue either.
+      if (c.kind === 'worklog') return [];
+      return c.kind === 'touched' ? [{ kind: 'touched', issueId: c.issueId, atMs: c.atMs }] : [c];
+    }),
+    ...ownIssueIds.map((id): LedgerChange => ({ kind: 'read', issueId: String(id), atMs: now })),
+  ];
   const folded = foldChanges(cached.tickets, changes, window, sinceMs);
   const toRead = [...folded.toRead];
   const query = { catalog: allocationCatalog(context.catalog), worklogs: { window } };

@@ -7,6 +7,13 @@
  * K chosen so a chunk stays near {@link TARGET_CHUNK_BYTES}); an update rewrites only the chunks
  * whose tickets changed, and re-chunks everything when one grows past {@link MAX_CHUNK_BYTES}.
  *
+ * What is stored of a ticket (`cacheForm`): all of it when it is support work (`keptWhole`: the
+ * rollup reads its worklogs, summary, severity…), and only what the rollup reads of the others —
+ * their key, type, labels, status, story points, creation and decision (storage/stored-ticket.ts
+ * `slimTicket`) — since a ticket that is not support never changes *used*. Which tickets are support
+ * is part of the cache's signature (sprint-sync.ts), so a saved support filter reads the sprint again.
+ * Chunks are packed (storage/packed.ts): about a tenth of their JSON, read and written (issue 13).
+ *
  * Keys: the head `issues:<project>:<sprint>` and its chunks `issues:<project>:<sprint>:<index>`, so
  * one prefix listing reads the whole cache. KVS has no multi-key transaction, so the head records
  * the generation (write time) of every chunk, and it is written last: a run cut off between the
@@ -14,11 +21,14 @@
  * damaged cache (and means a full re-read), never as a silently mixed one.
  */
 import { z } from 'zod';
+import { isSupportTicket, type SupportFilter } from '../../domain/support-filter';
 import type { Ticket } from '../../domain/ticket';
+import { classificationOf, type ProjectSettings } from '../settings/project-settings';
 import type { KeyValueStore } from '../../ports';
-import { storedTicketSchema, toStoredTicket } from '../storage/stored-ticket';
+import { pack, unpack } from '../storage/packed';
+import { slimTicket, storedTicketSchema, toStoredTicket } from '../storage/stored-ticket';
 
-/** Aim for chunks of this size when (re)chunking… */
+/** Aim for chunks of this size (of JSON, before packing) when (re)chunking… */
 export const TARGET_CHUNK_BYTES = 100 * 1024;
 /** …and re-chunk when one grows past this, well under KVS's 240 KiB per value. */
 export const MAX_CHUNK_BYTES = 200 * 1024;
@@ -45,11 +55,34 @@ const headSchema = z.object({
   count: z.number().int().nonnegative(),
   notes: z.array(z.string()),
 });
-const chunkSchema = z.object({
-  schemaVersion: z.literal(1),
-  generation: z.number(),
-  tickets: z.array(storedTicketSchema),
-});
+const ticketsSchema = z.array(storedTicketSchema);
+/** Version 1 held the tickets as they are; version 2 packs them (written since issue 13's KVS budgets). */
+const chunkSchema = z.union([
+  z.object({ schemaVersion: z.literal(1), generation: z.number(), tickets: ticketsSchema }),
+  z.object({ schemaVersion: z.literal(2), generation: z.number(), packed: z.string() }),
+]);
+/** A chunk's tickets, or undefined when its packed text does not unpack to tickets. */
+function chunkTickets(chunk: z.infer<typeof chunkSchema>): Ticket[] | undefined {
+  if (chunk.schemaVersion === 1) return chunk.tickets;
+  const tickets = ticketsSchema.safeParse(unpack(chunk.packed));
+  return tickets.success ? tickets.data : undefined;
+}
+
+/** Which tickets are stored whole (support work, under the settings the rollup uses); the rest are stored slim. */
+export type KeptWhole = (ticket: Ticket) => boolean;
+
+/**
+ * The support filter the cache is stored by: the current settings', which are the ones an active
+ * sprint's rollup is measured with (settings-in-force.ts: the revision in force at the window's end).
+ */
+export const supportFilterOf = (settings: ProjectSettings): SupportFilter => classificationOf(settings).supportFilter;
+export const keptWholeUnder = (filter: SupportFilter): KeptWhole => (ticket) => isSupportTicket(ticket, filter);
+
+/** A ticket as the cache stores it: whole when `keptWhole` says so (or nothing is said), else slim. */
+export function cacheForm(ticket: Ticket, keptWhole?: KeptWhole): Ticket {
+  const stored = toStoredTicket(ticket);
+  return !keptWhole || keptWhole(stored) ? stored : slimTicket(stored);
+}
 type Head = z.infer<typeof headSchema>;
 
 export interface CachedSprint {
@@ -124,7 +157,9 @@ export async function readSprintCache(store: KeyValueStore, projectKey: string, 
     if (!chunk.success || chunk.data.generation !== head.data.chunks[index]) {
       return { problem: `The stored issues of sprint ${sprintId} are incomplete (an update was interrupted); they were read again from Jira.` };
     }
-    tickets.push(...chunk.data.tickets);
+    const held = chunkTickets(chunk.data);
+    if (!held) return { problem: `The stored issues of sprint ${sprintId} are damaged; they were read again from Jira.` };
+    tickets.push(...held);
   }
   const { syncedAt, fullSyncAt, signature, notes, chunks } = head.data;
   return { cached: { syncedAt, fullSyncAt, signature, tickets, notes, layout: chunks } };
@@ -143,11 +178,13 @@ export interface CacheWrite {
    * ones past the new count are deleted without listing them (a listing reads every chunk's value).
    */
   readonly replacedChunks?: number;
+  /** Which tickets are stored whole; the others are stored slim (`cacheForm`). Absent: all whole. */
+  readonly keptWhole?: KeptWhole;
 }
 
 /** Store the sprint's tickets; returns the number of chunks written (for the tests and the benchmark). */
 export async function writeSprintCache(store: KeyValueStore, projectKey: string, sprintId: number, write: CacheWrite): Promise<number> {
-  const stored = write.tickets.map(toStoredTicket);
+  const stored = write.tickets.map((ticket) => cacheForm(ticket, write.keptWhole));
   const sizes = stored.map(bytes);
   const reuse = write.previous?.layout.length;
   const { buckets, bucketBytes } = reuse ? spread(stored, sizes, reuse) : freshLayout(stored, sizes);
@@ -160,7 +197,7 @@ export async function writeSprintCache(store: KeyValueStore, projectKey: string,
   if (write.previous) for (const id of write.previous.touchedIds) dirty.add(bucketOf({ id: String(id) }, chunkCount));
   const layout = buckets.map((_, index) => (write.previous && !dirty.has(index) ? (write.previous.layout[index] as number) : write.syncedAt));
   const written = buckets.map((tickets, index) => ({ tickets, index })).filter(({ index }) => layout[index] === write.syncedAt);
-  await Promise.all(written.map(({ tickets, index }) => store.set(chunkKey(projectKey, sprintId, index), { schemaVersion: 1, generation: write.syncedAt, tickets })));
+  await Promise.all(written.map(({ tickets, index }) => store.set(chunkKey(projectKey, sprintId, index), { schemaVersion: 2, generation: write.syncedAt, packed: pack(tickets) })));
   if (!write.previous) {
     // A re-chunk to fewer chunks leaves old ones behind: drop them so the prefix stays clean.
     const stale =

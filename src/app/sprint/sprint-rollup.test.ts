@@ -12,6 +12,8 @@ import { MemoryStore } from '../storage/memory-store';
 import { activeSprint, loadProjectContext, sprintWindow } from './project-context';
 import { rollupFromTickets } from './sprint-rollup';
 import { syncSprintTickets } from './sprint-sync';
+import { baselineFromTickets } from './sprint-baseline';
+import { cacheForm, keptWholeUnder, supportFilterOf } from './sprint-issue-cache';
 import { oneIdentity } from '../../../test/builders/one-identity';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
@@ -62,5 +64,28 @@ describe('rollupFromTickets on a first sync of the sprint', () => {
       classification: DEFAULT_CLASSIFICATION,
     });
     expect(rollup.used).toEqual(again.used);
+  });
+});
+
+describe('rollupFromTickets on the sprint issue cache\'s stored forms', () => {
+  // The cache keeps support tickets whole and only what the rollup reads of the others
+  // (sprint-issue-cache.ts `cacheForm`): the numbers must be exactly those of the tickets as read.
+  it.each(['hours', 'points'] as const)('gives exactly the rollup of the tickets as read (%s), without baseline and with a lazy one', async (model) => {
+    const context = await loadProjectContext(ports, 'SUP');
+    const settings = { ...context.loaded.settings, capacity: { ...context.loaded.settings.capacity, model } };
+    const measured = { ...context, loaded: { ...context.loaded, settings } };
+    const sprint = activeSprint(measured);
+    const window = sprint && sprintWindow(sprint);
+    if (!sprint || !window) throw new Error('no active sprint with dates');
+    const { tickets } = await syncSprintTickets({ ...ports, store: new MemoryStore() }, measured, sprint, window);
+    const stored = tickets.map((t) => cacheForm(t, keptWholeUnder(supportFilterOf(settings))));
+    // Some tickets are stored slim, and slim is much smaller: the test would prove nothing otherwise.
+    const slim = stored.filter((t, i) => JSON.stringify(t).length < JSON.stringify(tickets[i]).length / 2);
+    expect(slim.length).toBeGreaterThan(tickets.length / 3);
+    expect(slim.some((t) => t.storyPoints !== undefined)).toBe(true);
+    expect(rollupFromTickets(measured, sprint, stored, NOW)).toEqual(rollupFromTickets(measured, sprint, tickets, NOW));
+    const lazy = baselineFromTickets(sprint, tickets, NOW, true);
+    expect(baselineFromTickets(sprint, stored, NOW, true)).toEqual(lazy);
+    expect(rollupFromTickets(measured, sprint, stored, NOW, lazy)).toEqual(rollupFromTickets(measured, sprint, tickets, NOW, lazy));
   });
 });

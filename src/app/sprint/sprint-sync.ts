@@ -30,9 +30,8 @@ import { JiraError } from '../../jira/errors';
 import { TICKET_PAGE } from '../../jira/jira-client';
 import { allocationCatalog, fieldsToRequest } from '../../jira/field-catalog';
 import type { Ports } from '../../ports';
-import { toStoredTicket } from '../storage/stored-ticket';
 import type { ProjectContext } from './project-context';
-import { noteIssueKey, readSprintCache, writeSprintCache, type CachedSprint } from './sprint-issue-cache';
+import { cacheForm, keptWholeUnder, noteIssueKey, readSprintCache, supportFilterOf, writeSprintCache, type CachedSprint, type KeptWhole } from './sprint-issue-cache';
 import { reconcileFromJournal } from './ledger-reconcile';
 
 export const FULL_RESYNC_MS = 24 * 60 * 60_000;
@@ -57,10 +56,17 @@ export interface SyncedSprint {
   readonly countedFromMs?: number;
 }
 
-/** What the cached tickets were read with: a change means they must be read again. */
+/**
+ * What the cached tickets were read and stored with — fields, worklog window, and which tickets are
+ * support work (only those are stored whole: sprint-issue-cache.ts) — a change means they must be
+ * read again.
+ */
 export function cacheSignature(context: ProjectContext, window: SprintWindow): string {
-  return JSON.stringify({ fields: fieldsToRequest(allocationCatalog(context.catalog)), window: [window.startMs, window.endMs] });
+  const support = supportFilterOf(context.loaded.settings);
+  return JSON.stringify({ fields: fieldsToRequest(allocationCatalog(context.catalog)), window: [window.startMs, window.endMs], support: { issueTypes: support.issueTypes, labels: support.labels } });
 }
+
+const keptWholeBy = (context: ProjectContext): KeptWhole => keptWholeUnder(supportFilterOf(context.loaded.settings));
 
 export async function syncSprintTickets(ports: Ports, context: ProjectContext, sprint: Sprint, window: SprintWindow, options: SyncOptions = {}): Promise<SyncedSprint> {
   const now = ports.clock.now();
@@ -72,7 +78,7 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
     const fromEvents = await reconcileFromJournal(ports, context, sprint, window, cached, cached.syncedAt - OVERLAP_MS, own);
     if (fromEvents) {
       const { tickets, notes, touchedIds, read, countedFromMs } = fromEvents;
-      await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds } });
+      await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds }, keptWhole: keptWholeBy(context) });
       return { tickets, notes, mode: 'events', read, countedFromMs };
     }
     try {
@@ -84,7 +90,7 @@ export async function syncSprintTickets(ports: Ports, context: ProjectContext, s
   }
   // The next sync re-reads what changed (the update's `updated >=`, or the events): a status-streamed read may rely on it.
   const result = await ports.appJira.searchTicketsParallel({ jql: `sprint = ${sprint.id}`, catalog: allocationCatalog(context.catalog), worklogs: { window }, healedByNextSync: true, ...reconcile(options) });
-  await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets: result.tickets, notes: result.notes, syncedAt: now, fullSyncAt: now, signature, ...replaced(cached, problem) });
+  await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets: result.tickets, notes: result.notes, syncedAt: now, fullSyncAt: now, signature, ...replaced(cached, problem), keptWhole: keptWholeBy(context) });
   return { tickets: result.tickets, notes: [...(problem ? [problem] : []), ...result.notes], mode: 'full', read: result.tickets.length };
 }
 
@@ -123,15 +129,16 @@ async function update(ports: Ports, context: ProjectContext, sprint: Sprint, win
     return ticket ? [ticket] : [];
   });
   // Re-read tickets that are as stored (read again only because of the overlap) leave their chunk alone.
+  const keptWhole = keptWholeBy(context);
   const same = (ticket: Ticket): boolean => {
     const before = byId.get(ticket.id);
-    return before !== undefined && JSON.stringify(toStoredTicket(before)) === JSON.stringify(toStoredTicket(ticket));
+    return before !== undefined && JSON.stringify(cacheForm(before, keptWhole)) === JSON.stringify(cacheForm(ticket, keptWhole));
   };
   const touchedIds = new Set([...[...fresh.values()].filter((t) => !same(t)).map((t) => t.id), ...cached.tickets.filter((t) => !members.has(t.id)).map((t) => t.id)]);
   const touchedKeys = new Set(cached.tickets.filter((t) => touchedIds.has(t.id)).map((t) => t.key).concat([...fresh.values()].map((t) => t.key)));
   const newNotes = [...changed.notes, ...fetched.notes];
   const notes = [...cached.notes.filter((n) => !touchedKeys.has(noteIssueKey(n))), ...newNotes];
   // Only the chunks holding touched tickets are rewritten; the head always is (it carries syncedAt).
-  await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds } });
+  await writeSprintCache(ports.store, context.projectKey, sprint.id, { tickets, notes, syncedAt: now, fullSyncAt: cached.fullSyncAt, signature: cached.signature, previous: { layout: cached.layout, touchedIds }, keptWhole: keptWholeBy(context) });
   return { tickets, notes, mode: 'update', read: fresh.size };
 }

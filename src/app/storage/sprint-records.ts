@@ -115,11 +115,13 @@ export type OverflowDecision = z.infer<typeof overflowSchema>;
 export const sprintRecords = {
   baseline: {
     read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<SprintBaselineRecord>> => readRecord(store, keys.baseline(projectKey, sprintId), baselineSchema),
-    write: (store: KeyValueStore, projectKey: string, value: SprintBaselineRecord) => writeRecord(store, keys.baseline(projectKey, value.sprintId), baselineSchema, value),
+    // Packed: it lists the keys of every issue in the sprint at its start (47 KB of JSON at 5,000 issues), read every hour.
+    write: (store: KeyValueStore, projectKey: string, value: SprintBaselineRecord) => writeRecord(store, keys.baseline(projectKey, value.sprintId), baselineSchema, value, { packed: true }),
   },
   rollup: {
     read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<SprintRollup>> => readRecord(store, keys.rollup(projectKey, sprintId), rollupSchema),
-    write: (store: KeyValueStore, projectKey: string, value: SprintRollup) => writeRecord(store, keys.rollup(projectKey, value.sprintId), rollupSchema, value),
+    // Packed: it lists every support item (144 KB of JSON at 5,000 issues) and the hourly run rewrites it.
+    write: (store: KeyValueStore, projectKey: string, value: SprintRollup) => writeRecord(store, keys.rollup(projectKey, value.sprintId), rollupSchema, value, { packed: true }),
   },
   invalidation: {
     read: (store: KeyValueStore, projectKey: string, sprintId: number): Promise<ReadResult<SprintInvalidation>> => readRecord(store, keys.invalidation(projectKey, sprintId), invalidationSchema),

@@ -5,6 +5,10 @@
  */
 import type { z } from 'zod';
 import type { KeyValueStore } from '../../ports';
+import { pack, unpack } from './packed';
+
+/** A record written packed (storage/packed.ts): its only key. */
+const isPacked = (raw: Record<string, unknown>): raw is { packed: string } => Object.keys(raw).length === 1 && typeof raw.packed === 'string';
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -29,6 +33,11 @@ export async function readRecord<S extends z.ZodType>(
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) return { problem: `The stored record ${key} is not an object.` };
   let record = raw as Record<string, unknown>;
+  if (isPacked(record)) {
+    const unpacked = unpack(record.packed);
+    if (typeof unpacked !== 'object' || unpacked === null || Array.isArray(unpacked)) return { problem: `The stored record ${key} is damaged (it does not unpack).` };
+    record = unpacked as Record<string, unknown>;
+  }
   for (let version = Number(record.schemaVersion ?? 0); migrations[version]; version++) {
     record = { ...(migrations[version] as Migration)(record), schemaVersion: version + 1 };
   }
@@ -41,11 +50,12 @@ export async function readRecord<S extends z.ZodType>(
 }
 
 /**
- * Validate before writing: never store what we could not read back. (`value` is checked at run time
+ * Validate before writing: never store what we could not read back. `packed`: store it packed
+ * (storage/packed.ts), for the big records written every hour; `readRecord` reads either form. (`value` is checked at run time
  * by the schema; it is typed loosely so read-only domain objects can be stored as they are.)
  */
-export async function writeRecord<S extends z.ZodType>(store: KeyValueStore, key: string, schema: S, value: unknown): Promise<z.output<S>> {
+export async function writeRecord<S extends z.ZodType>(store: KeyValueStore, key: string, schema: S, value: unknown, options: { packed?: boolean } = {}): Promise<z.output<S>> {
   const parsed = schema.parse(value);
-  await store.set(key, parsed);
+  await store.set(key, options.packed === true ? { packed: pack(parsed) } : parsed);
   return parsed;
 }

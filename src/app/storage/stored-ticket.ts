@@ -45,3 +45,14 @@ void everyFieldStored;
 export function toStoredTicket(ticket: Ticket): Stored {
   return storedTicketSchema.parse(ticket);
 }
+
+/**
+ * What the rollup reads of a ticket that is not support work: enough to know it is not (its type and
+ * labels), to count it in a points capacity and a lazy baseline (key, story points, creation,
+ * decision) and its status; not its worklogs, summary, SLAs, sprints or people, which only support
+ * tickets' numbers use (domain/allocation.ts: non-support tickets never change *used*).
+ */
+export function slimTicket(ticket: Stored): Stored {
+  const { id, key, issueType, statusCategory, statusName, statusId, labels, components, createdMs, storyPoints, decision } = ticket;
+  return toStoredTicket({ id, key, issueType, statusCategory, statusName, statusId, labels, components, createdMs, storyPoints, decision, slaClocks: [], sprints: [] });
+}
